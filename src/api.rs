@@ -1,0 +1,44 @@
+//! The Kubernetes object model the simulator speaks: the apps/v1 Deployment
+//! and ReplicaSet and the core/v1 Pod fields the controllers use, with the
+//! API server's defaulting and validation. Serialises to Kubernetes' JSON.
+
+pub mod defaults;
+pub mod deployment;
+pub mod int_or_string;
+pub mod labels;
+pub mod meta;
+pub mod pod;
+pub mod replica_set;
+pub mod time;
+pub mod validation;
+
+pub use deployment::*;
+pub use int_or_string::IntOrString;
+pub use labels::LabelSelector;
+pub use meta::{ObjectMeta, OwnerReference};
+pub use pod::*;
+pub use replica_set::*;
+pub use time::Time;
+
+/// Well-known annotation and label keys (`pkg/controller/deployment/util/deployment_util.go`).
+pub mod keys {
+    pub const REVISION: &str = "deployment.kubernetes.io/revision";
+    pub const REVISION_HISTORY: &str = "deployment.kubernetes.io/revision-history";
+    pub const DESIRED_REPLICAS: &str = "deployment.kubernetes.io/desired-replicas";
+    pub const MAX_REPLICAS: &str = "deployment.kubernetes.io/max-replicas";
+    pub const ROLLBACK_TO: &str = "deprecated.deployment.rollback.to";
+    pub const CHANGE_CAUSE: &str = "kubernetes.io/change-cause";
+    pub const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
+    pub const RESTARTED_AT: &str = "kubectl.kubernetes.io/restartedAt";
+    pub const POD_TEMPLATE_HASH: &str = "pod-template-hash";
+
+    /// Annotations the controller never copies from a Deployment to its
+    /// ReplicaSets, and that `kubectl rollout undo` keeps on the Deployment
+    /// (`skipCopyAnnotation`, kubectl `annotationsToSkip`).
+    pub fn skip_copy_annotation(key: &str) -> bool {
+        matches!(
+            key,
+            LAST_APPLIED | REVISION | REVISION_HISTORY | DESIRED_REPLICAS | MAX_REPLICAS | ROLLBACK_TO
+        )
+    }
+}

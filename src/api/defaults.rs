@@ -1,0 +1,89 @@
+//! API-server defaulting of a Deployment (`pkg/apis/apps/v1/defaults.go`,
+//! `pkg/apis/core/v1/defaults.go` for the pod template).
+
+use super::{Deployment, IntOrString, RollingUpdateDeployment, ROLLING_UPDATE};
+use serde_json::json;
+
+/// Applies SetDefaults_Deployment and the pod-template defaults, in place.
+/// Idempotent: defaulting a defaulted object changes nothing.
+pub fn set_defaults_deployment(d: &mut Deployment) {
+    let spec = &mut d.spec;
+    spec.replicas.get_or_insert(1);
+    let strategy = &mut spec.strategy;
+    if strategy.type_.as_deref().unwrap_or("").is_empty() {
+        strategy.type_ = Some(ROLLING_UPDATE.to_string());
+    }
+    if strategy.type_.as_deref() == Some(ROLLING_UPDATE) {
+        let ru = strategy.rolling_update.get_or_insert_with(RollingUpdateDeployment::default);
+        ru.max_unavailable.get_or_insert(IntOrString::percent(25));
+        ru.max_surge.get_or_insert(IntOrString::percent(25));
+    }
+    spec.revision_history_limit.get_or_insert(10);
+    spec.progress_deadline_seconds.get_or_insert(600);
+
+    let pod = &mut spec.template.spec;
+    pod.restart_policy.get_or_insert_with(|| "Always".to_string());
+    pod.termination_grace_period_seconds.get_or_insert(30);
+    pod.dns_policy.get_or_insert_with(|| "ClusterFirst".to_string());
+    pod.scheduler_name.get_or_insert_with(|| "default-scheduler".to_string());
+    pod.other.entry("securityContext".to_string()).or_insert_with(|| json!({}));
+    for c in pod.init_containers.iter_mut().chain(pod.containers.iter_mut()) {
+        if c.image_pull_policy.is_none() {
+            c.image_pull_policy = Some(default_pull_policy(&c.image).to_string());
+        }
+        c.termination_message_path.get_or_insert_with(|| "/dev/termination-log".to_string());
+        c.termination_message_policy.get_or_insert_with(|| "File".to_string());
+        c.other.entry("resources".to_string()).or_insert_with(|| json!({}));
+        for p in &mut c.ports {
+            p.protocol.get_or_insert_with(|| "TCP".to_string());
+        }
+    }
+}
+
+/// `Always` for `:latest` or untagged images, else `IfNotPresent` (core/v1 SetDefaults_Container).
+fn default_pull_policy(image: &str) -> &'static str {
+    let last = image.rsplit('/').next().unwrap_or(image);
+    let tag = if image.contains('@') { Some("digest") } else { last.split_once(':').map(|(_, t)| t) };
+    match tag {
+        None | Some("latest") => "Always",
+        Some(_) => "IfNotPresent",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_deployment_gets_the_api_servers_defaults() {
+        let mut d = Deployment::default();
+        set_defaults_deployment(&mut d);
+        assert_eq!(d.spec.replicas, Some(1));
+        assert_eq!(d.strategy_type(), "RollingUpdate");
+        let ru = d.spec.strategy.rolling_update.clone().unwrap();
+        assert_eq!(ru.max_surge, Some(IntOrString::percent(25)));
+        assert_eq!(ru.max_unavailable, Some(IntOrString::percent(25)));
+        assert_eq!(d.spec.revision_history_limit, Some(10));
+        assert_eq!(d.spec.progress_deadline_seconds, Some(600));
+        assert_eq!(d.spec.min_ready_seconds, 0);
+        let again = d.clone();
+        set_defaults_deployment(&mut d);
+        assert_eq!(d, again, "defaulting is idempotent");
+    }
+
+    #[test]
+    fn recreate_gets_no_rolling_update_block() {
+        let mut d = Deployment::default();
+        d.spec.strategy.type_ = Some("Recreate".into());
+        set_defaults_deployment(&mut d);
+        assert_eq!(d.spec.strategy.rolling_update, None);
+    }
+
+    #[test]
+    fn pull_policy_follows_the_tag() {
+        assert_eq!(default_pull_policy("nginx"), "Always");
+        assert_eq!(default_pull_policy("nginx:latest"), "Always");
+        assert_eq!(default_pull_policy("nginx:1.14.2"), "IfNotPresent");
+        assert_eq!(default_pull_policy("localhost:5000/nginx"), "Always");
+    }
+}

@@ -1,0 +1,71 @@
+//! `IntOrString` (apimachinery `intstr`): `maxSurge: 3` or `maxSurge: "25%"`.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum IntOrString {
+    Int(i32),
+    Str(String),
+}
+
+impl IntOrString {
+    pub fn percent(p: i32) -> IntOrString {
+        IntOrString::Str(format!("{p}%"))
+    }
+
+    /// Port of `GetScaledValueFromIntOrPercent`: an int is itself; `"N%"` is
+    /// N% of `total`, rounded up or down. Anything else is an error (the
+    /// API server's validation keeps such values out).
+    pub fn scaled_value(&self, total: i32, round_up: bool) -> Result<i32, String> {
+        match self {
+            IntOrString::Int(v) => Ok(*v),
+            IntOrString::Str(s) => {
+                let Some(digits) = s.strip_suffix('%') else {
+                    return Err("invalid type: string is not a percentage".to_string());
+                };
+                let v: i64 = digits
+                    .parse()
+                    .map_err(|_| format!("invalid value {s:?}: strconv.Atoi: parsing {digits:?}: invalid syntax"))?;
+                let product = v * total as i64;
+                let scaled = if round_up { product.div_euclid(100) + i64::from(product.rem_euclid(100) != 0) } else { product.div_euclid(100) };
+                Ok(scaled.clamp(i32::MIN as i64, i32::MAX as i64) as i32)
+            }
+        }
+    }
+}
+
+impl fmt::Display for IntOrString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IntOrString::Int(v) => write!(f, "{v}"),
+            IntOrString::Str(s) => f.write_str(s),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IntOrString::{self, *};
+
+    #[test]
+    fn percent_rounds_up_for_surge_and_down_for_unavailable() {
+        let p = |s: &str| Str(s.to_string());
+        // R5.5: 25% of 3 -> 1 / 0; of 4 -> 1 / 1; of 10 -> 3 / 2; 39% of 10 -> 4 / 3.
+        for (v, total, up, down) in [("25%", 3, 1, 0), ("25%", 4, 1, 1), ("25%", 10, 3, 2), ("39%", 10, 4, 3), ("0%", 10, 0, 0), ("100%", 7, 7, 7)] {
+            assert_eq!(p(v).scaled_value(total, true), Ok(up), "{v} of {total} up");
+            assert_eq!(p(v).scaled_value(total, false), Ok(down), "{v} of {total} down");
+        }
+        assert_eq!(Int(5).scaled_value(3, true), Ok(5));
+        assert!(p("5").scaled_value(3, true).is_err());
+        assert!(p("x%").scaled_value(3, true).is_err());
+    }
+
+    #[test]
+    fn deserialises_both_forms() {
+        let v: Vec<IntOrString> = serde_json::from_str(r#"[3, "25%"]"#).unwrap();
+        assert_eq!(v, vec![Int(3), IntOrString::percent(25)]);
+        assert_eq!(serde_json::to_string(&v).unwrap(), r#"[3,"25%"]"#);
+    }
+}

@@ -1,0 +1,155 @@
+//! core/v1 pod template and pod fields: what a template carries (for the
+//! hash, equality, `rollout history --revision`) and a pod's observable state.
+
+use super::{ObjectMeta, Time};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodTemplateSpec {
+    #[serde(default)]
+    pub metadata: ObjectMeta,
+    #[serde(default)]
+    pub spec: PodSpec,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodSpec {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub init_containers: Vec<Container>,
+    #[serde(default)]
+    pub containers: Vec<Container>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restart_policy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub termination_grace_period_seconds: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_deadline_seconds: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dns_policy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduler_name: Option<String>,
+    /// Every other PodSpec field, kept as written so templates compare and hash faithfully.
+    #[serde(flatten)]
+    pub other: BTreeMap<String, Value>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Container {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub image: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ports: Vec<ContainerPort>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_pull_policy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub termination_message_path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub termination_message_policy: Option<String>,
+    #[serde(flatten)]
+    pub other: BTreeMap<String, Value>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerPort {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub container_port: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_port: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<String>,
+}
+
+/// What the kubelet reports about a pod, as `kubectl get pods` shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PodState {
+    /// Scheduled, image being pulled and container created (phase Pending).
+    ContainerCreating,
+    /// Container started, readiness not yet reported (phase Running).
+    RunningNotReady,
+    /// Ready, but not yet for minReadySeconds.
+    Ready,
+    /// Ready for longer than minReadySeconds: counts as available.
+    Available,
+    /// The image cannot be pulled (phase Pending): first ErrImagePull...
+    ErrImagePull,
+    /// ...then the kubelet backs off.
+    ImagePullBackOff,
+    /// Deleted; the grace period is running (not counted in status.replicas).
+    Terminating,
+}
+
+impl PodState {
+    /// The STATUS column of `kubectl get pods`.
+    pub fn status_column(self) -> &'static str {
+        match self {
+            PodState::ContainerCreating => "ContainerCreating",
+            PodState::RunningNotReady | PodState::Ready | PodState::Available => "Running",
+            PodState::ErrImagePull => "ErrImagePull",
+            PodState::ImagePullBackOff => "ImagePullBackOff",
+            PodState::Terminating => "Terminating",
+        }
+    }
+
+    /// The pod phase (core/v1 PodPhase).
+    pub fn phase(self) -> &'static str {
+        match self {
+            PodState::ContainerCreating | PodState::ErrImagePull | PodState::ImagePullBackOff => "Pending",
+            _ => "Running",
+        }
+    }
+
+    /// A short label for people: the UI's chip text.
+    pub fn label(self) -> &'static str {
+        match self {
+            PodState::ContainerCreating => "ContainerCreating",
+            PodState::RunningNotReady => "Running (not ready)",
+            PodState::Ready => "Ready",
+            PodState::Available => "Available",
+            PodState::ErrImagePull => "ErrImagePull",
+            PodState::ImagePullBackOff => "ImagePullBackOff",
+            PodState::Terminating => "Terminating",
+        }
+    }
+
+    pub fn is_ready(self) -> bool {
+        matches!(self, PodState::Ready | PodState::Available)
+    }
+}
+
+/// A pod as a snapshot shows it (the simulator keeps a compact form).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PodView {
+    pub name: String,
+    pub owner: String,
+    pub image: String,
+    pub created: Time,
+    pub state: PodState,
+    pub ready_since: Option<Time>,
+    pub deleted_at: Option<Time>,
+}
+
+impl PodTemplateSpec {
+    /// The image of the first container (the one a scenario's ReplicaSet list varies).
+    pub fn first_image(&self) -> &str {
+        self.spec.containers.first().map(|c| c.image.as_str()).unwrap_or("")
+    }
+
+    /// Images of all containers, comma-separated, as `-o wide` prints them.
+    pub fn images(&self) -> String {
+        self.spec.containers.iter().map(|c| c.image.as_str()).collect::<Vec<_>>().join(",")
+    }
+
+    pub fn container_names(&self) -> String {
+        self.spec.containers.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(",")
+    }
+}

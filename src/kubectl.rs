@@ -1,0 +1,167 @@
+//! kubectl emulation: the same command lines, outputs and errors as the
+//! real kubectl, over the simulated cluster. The console, the UI's buttons
+//! and the scenario runner all go through `run`.
+
+pub mod apply;
+pub mod args;
+pub mod describe;
+pub mod get;
+pub mod printers;
+pub mod rollout;
+pub mod scale;
+pub mod set_image;
+pub mod words;
+
+use crate::api::Deployment;
+use crate::sim::{ApiError, Cluster};
+use std::fmt;
+
+/// What a kubectl invocation printed, and its exit code.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+}
+
+impl Output {
+    pub fn ok(stdout: impl Into<String>) -> Output {
+        Output { stdout: stdout.into(), ..Default::default() }
+    }
+
+    /// Output that ends in a failure (earlier stdout lines are kept).
+    pub fn failed(stdout: String, failure: Failure) -> Output {
+        let mut stderr = failure.0;
+        stderr.push('\n');
+        Output { stdout, stderr, exit_code: 1 }
+    }
+}
+
+/// A kubectl failure: the stderr text (without the final newline).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure(pub String);
+
+impl Failure {
+    /// `error: MESSAGE`, as cmdutil.CheckErr prints most errors.
+    pub fn error(message: impl fmt::Display) -> Failure {
+        Failure(format!("error: {message}"))
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<ApiError> for Failure {
+    /// API status errors keep their own standard text (no `error: ` prefix).
+    fn from(e: ApiError) -> Failure {
+        match e {
+            ApiError::Controller(m) => Failure::error(m),
+            other => Failure(other.to_string()),
+        }
+    }
+}
+
+/// The top-level commands, for "unknown command" suggestions and completion.
+pub const COMMANDS: &[&str] = &["annotate", "apply", "create", "describe", "edit", "get", "rollout", "scale", "set"];
+
+/// Runs one kubectl command line (with or without the leading `kubectl`).
+pub fn run(c: &mut Cluster, line: &str) -> Output {
+    let words = match words::split_words(line) {
+        Ok(w) => w,
+        Err(words::UnterminatedQuote(q)) => return Output::failed(String::new(), Failure::error(format!("unterminated {q} quote in the command line"))),
+    };
+    let words: &[String] = match words.first() {
+        Some(first) if first == "kubectl" => &words[1..],
+        _ => &words,
+    };
+    let Some(verb) = words.first() else {
+        return Output::ok(HELP);
+    };
+    let rest = &words[1..];
+    let result: Result<Output, Failure> = match verb.as_str() {
+        "get" => get::run(c, rest),
+        "describe" => describe::run(c, rest).map(Output::ok),
+        "scale" => scale::run(c, rest).map(Output::ok),
+        "set" => set_image::run(c, rest),
+        "rollout" => return rollout::run(c, rest),
+        "annotate" => apply::annotate(c, rest).map(Output::ok),
+        "create" => apply::create(c, rest).map(Output::ok),
+        "apply" => apply::apply_command(c, rest).map(Output::ok),
+        "edit" => apply::edit_command(c, rest).map(Output::ok),
+        "help" | "--help" | "-h" => Ok(Output::ok(HELP)),
+        "version" => Ok(Output::ok("Client Version: v1.35.0\nKustomize Version: v5.7.1\nServer Version: v1.35.0 (Rollout Lab simulator)\n")),
+        other => Err(unknown_command(other, "kubectl", COMMANDS)),
+    };
+    result.unwrap_or_else(|f| Output::failed(String::new(), f))
+}
+
+/// cobra's `unknown command "X" for "kubectl"` with its "Did you mean this?" suggestions.
+pub fn unknown_command(word: &str, path: &str, known: &[&str]) -> Failure {
+    let suggestions: Vec<&str> = known.iter().copied().filter(|k| levenshtein(word, k) <= 2 || k.starts_with(word)).collect();
+    let mut msg = format!("unknown command {word:?} for {path:?}");
+    if !suggestions.is_empty() {
+        msg.push_str("\n\nDid you mean this?\n");
+        for s in suggestions {
+            msg.push_str(&format!("\t{s}\n"));
+        }
+    }
+    Failure::error(msg.trim_end_matches('\n'))
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Looks a Deployment up, or kubectl's NotFound error.
+pub fn get_deployment(c: &Cluster, name: &str) -> Result<Deployment, Failure> {
+    c.deployment(name).cloned().ok_or_else(|| not_found(args::Kind::Deployment, name))
+}
+
+pub fn not_found(kind: args::Kind, name: &str) -> Failure {
+    Failure(format!("Error from server (NotFound): {} {name:?} not found", kind.resource()))
+}
+
+/// `deployment.apps/web OPERATION` + newline: the name printer.
+pub fn printed(name: &str, operation: &str) -> String {
+    format!("deployment.apps/{name} {operation}\n")
+}
+
+const HELP: &str = "kubectl controls the Kubernetes cluster manager.
+
+ This simulator understands:
+  get           Display one or many resources (deployments, replicasets, pods)
+  describe      Show details of a deployment
+  create        Create a deployment (create deployment NAME --image=IMAGE)
+  apply         Apply a configuration to a resource
+  annotate      Update the annotations on a resource
+  scale         Set a new size for a deployment
+  set image     Update the image of a pod template
+  rollout       Manage the rollout of a deployment (status, history, undo, pause, resume, restart)
+
+Usage:
+  kubectl [flags] [options]
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_commands_suggest_close_ones() {
+        let f = unknown_command("rollot", "kubectl", COMMANDS);
+        assert_eq!(f.0, "error: unknown command \"rollot\" for \"kubectl\"\n\nDid you mean this?\n\trollout");
+        assert_eq!(unknown_command("xyzzy", "kubectl", COMMANDS).0, "error: unknown command \"xyzzy\" for \"kubectl\"");
+    }
+}

@@ -1,0 +1,159 @@
+//! `kubectl get deployments|replicasets|pods [NAME] [-o wide|name|json]`
+//! with the server-side column sets (`pkg/printers/internalversion/printers.go`).
+
+use super::args::{self, flag, short, Kind};
+use super::printers::{age, TABLE};
+use super::{not_found, Failure, Output};
+use crate::api::PodView;
+use crate::sim::Cluster;
+use serde::Serialize;
+
+pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
+    let a = args::parse(words, &[short(flag("output"), 'o'), short(flag("selector"), 'l'), short(args::bool_flag("watch"), 'w')], "kubectl get")?;
+    if a.positional.is_empty() {
+        return Err(Failure::error(
+            "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.",
+        ));
+    }
+    let (kind, names) = args::resources(&a.positional)?;
+    let output = a.get("output").unwrap_or("");
+    if !matches!(output, "" | "wide" | "name" | "json") {
+        return Err(Failure::error(format!(
+            "unable to match a printer suitable for the output format {output:?}, allowed formats are: json,name,wide"
+        )));
+    }
+    let now = c.now();
+    let rows: Vec<Row> = match kind {
+        Kind::Deployment => c.deployments().map(|d| deployment_row(d, now)).collect(),
+        Kind::ReplicaSet => c.replica_sets().into_iter().map(|rs| replica_set_row(rs, now)).collect(),
+        Kind::Pod => c.pods().iter().map(|p| pod_row(p, now)).collect(),
+    };
+    let rows: Vec<Row> = if names.is_empty() {
+        rows
+    } else {
+        let mut picked = Vec::new();
+        for name in &names {
+            let row = rows.iter().find(|r| &r.name == name).ok_or_else(|| not_found(kind, name))?;
+            picked.push(row.clone());
+        }
+        picked
+    };
+    if rows.is_empty() {
+        return Ok(Output { stderr: "No resources found in default namespace.\n".into(), ..Default::default() });
+    }
+    let text = match output {
+        "name" => rows.iter().map(|r| format!("{}/{}\n", kind.prefix(), r.name)).collect(),
+        "json" => json(c, kind, &rows)?,
+        wide => {
+            let wide = wide == "wide";
+            let mut text = header(kind, wide);
+            for r in &rows {
+                text.push_str(&r.name);
+                for cell in r.cells.iter().chain(if wide { r.wide.iter() } else { [].iter() }) {
+                    text.push('\t');
+                    text.push_str(cell);
+                }
+                text.push('\n');
+            }
+            TABLE.format(&text)
+        }
+    };
+    Ok(Output::ok(text))
+}
+
+#[derive(Clone, Debug)]
+struct Row {
+    name: String,
+    cells: Vec<String>,
+    wide: Vec<String>,
+}
+
+fn header(kind: Kind, wide: bool) -> String {
+    let (base, extra) = match kind {
+        Kind::Deployment => ("NAME\tREADY\tUP-TO-DATE\tAVAILABLE\tAGE", "\tCONTAINERS\tIMAGES\tSELECTOR"),
+        Kind::ReplicaSet => ("NAME\tDESIRED\tCURRENT\tREADY\tAGE", "\tCONTAINERS\tIMAGES\tSELECTOR"),
+        Kind::Pod => ("NAME\tREADY\tSTATUS\tRESTARTS\tAGE", "\tIP\tNODE\tNOMINATED NODE\tREADINESS GATES"),
+    };
+    format!("{base}{}\n", if wide { extra } else { "" })
+}
+
+fn deployment_row(d: &crate::api::Deployment, now: crate::api::Time) -> Row {
+    let s = &d.status;
+    Row {
+        name: d.name().to_string(),
+        cells: vec![
+            format!("{}/{}", s.ready_replicas, d.replicas()),
+            s.updated_replicas.to_string(),
+            s.available_replicas.to_string(),
+            age(d.metadata.creation_timestamp, now),
+        ],
+        wide: vec![d.spec.template.container_names(), d.spec.template.images(), d.selector().to_string()],
+    }
+}
+
+fn replica_set_row(rs: &crate::api::ReplicaSet, now: crate::api::Time) -> Row {
+    Row {
+        name: rs.name().to_string(),
+        cells: vec![
+            rs.spec.replicas.to_string(),
+            rs.status.replicas.to_string(),
+            rs.status.ready_replicas.to_string(),
+            age(rs.metadata.creation_timestamp, now),
+        ],
+        wide: vec![rs.spec.template.container_names(), rs.spec.template.images(), rs.spec.selector.to_string()],
+    }
+}
+
+fn pod_row(p: &PodView, now: crate::api::Time) -> Row {
+    Row {
+        name: p.name.clone(),
+        cells: vec![
+            format!("{}/1", u8::from(p.state.is_ready())),
+            p.state.status_column().to_string(),
+            "0".into(),
+            age(Some(p.created.truncated()), now),
+        ],
+        wide: vec![pod_ip(&p.name), "rollout-lab-node".into(), "<none>".into(), "<none>".into()],
+    }
+}
+
+/// A stable made-up pod IP in the usual pod CIDR.
+fn pod_ip(name: &str) -> String {
+    let h = name.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
+    format!("10.244.{}.{}", (h >> 8) % 256, h % 254 + 1)
+}
+
+/// `-o json`: the objects (a List when several), four-space indented like kubectl.
+fn json(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<String, Failure> {
+    let mut items: Vec<serde_json::Value> = Vec::new();
+    for r in rows {
+        let v = match kind {
+            Kind::Deployment => serde_json::to_value(c.deployment(&r.name)),
+            Kind::ReplicaSet => serde_json::to_value(c.replica_set(&r.name)),
+            Kind::Pod => Ok(pod_json(c.pods().iter().find(|p| p.name == r.name))),
+        }
+        .map_err(Failure::error)?;
+        items.push(v);
+    }
+    let value = if items.len() == 1 {
+        items.remove(0)
+    } else {
+        serde_json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
+    };
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, serde_json::ser::PrettyFormatter::with_indent(b"    "));
+    value.serialize(&mut ser).map_err(Failure::error)?;
+    Ok(String::from_utf8_lossy(&buf).into_owned() + "\n")
+}
+
+fn pod_json(p: Option<&PodView>) -> serde_json::Value {
+    let Some(p) = p else { return serde_json::Value::Null };
+    serde_json::json!({
+        "apiVersion": "v1",
+        "kind": "Pod",
+        "metadata": {"name": p.name, "namespace": "default", "creationTimestamp": p.created.rfc3339(),
+                     "ownerReferences": [{"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": p.owner, "controller": true}]},
+        "spec": {"containers": [{"image": p.image}]},
+        "status": {"phase": p.state.phase(), "conditions": [{"type": "Ready", "status": if p.state.is_ready() { "True" } else { "False" }}]}
+    })
+}

@@ -1,0 +1,14 @@
+//! Rollout Lab: a faithful simulation of the Kubernetes Deployment and
+//! ReplicaSet controllers, a kubectl emulation over it, the scenario runner,
+//! and (on wasm32 only) the Leptos UI.
+//!
+//! Dependency direction: `api` ← `sim` ← `kubectl` ← `scenario` ← {`cli`, `ui`}.
+
+pub mod api;
+pub mod bench;
+pub mod cli;
+pub mod kubectl;
+pub mod scenario;
+pub mod sim;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

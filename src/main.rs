@@ -1,0 +1,13 @@
+//! `rollout-lab-web`: the browser entry point (built by Trunk, see index.html `data-bin`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(rollout_lab::ui::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("rollout-lab-web is the browser entry point: run `.ci/serve`");
+    std::process::exit(2);
+}

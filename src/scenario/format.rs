@@ -1,0 +1,96 @@
+//! The scenario file's types, as loaded (and as the app saves them).
+
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scenario {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The Deployment as written (a manifest's JSON form).
+    pub deployment: Value,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub replica_sets: Vec<InitialReplicaSet>,
+    pub cluster: ClusterSpec,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InitialReplicaSet {
+    pub image: String,
+    pub replicas: i32,
+    pub available: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterSpec {
+    pub pod_start_seconds: f64,
+    pub pod_stop_seconds: f64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub failing_images: Vec<String>,
+    pub seed: u64,
+}
+
+impl Default for ClusterSpec {
+    fn default() -> Self {
+        ClusterSpec { pod_start_seconds: 2.0, pod_stop_seconds: 1.0, failing_images: Vec::new(), seed: 1 }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Step {
+    Kubectl(String),
+    Apply(Value),
+    Sync(u32),
+    /// Seconds.
+    Advance(f64),
+    /// At most this many seconds.
+    Settle(f64),
+    Expect(Expect),
+}
+
+/// What an `expect` step checks; every key optional.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Expect {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replica_sets: Option<BTreeMap<String, i32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replica_sets_by_revision: Option<BTreeMap<String, i32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_replicas: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ready_replicas: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unavailable_replicas: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terminating_replicas: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paused: Option<bool>,
+    /// `Some(None)`: no revision annotation yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<Option<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<String>>,
+    /// Condition type → reason (`None`: the condition is absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<BTreeMap<String, Option<String>>>,
+    /// Condition type → status (`True`, `False`, `Unknown`; `None`: absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition_status: Option<BTreeMap<String, Option<String>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exit_code: Option<i32>,
+}

@@ -1,0 +1,515 @@
+//! The simulated cluster: an object store (Deployments, ReplicaSets, pods),
+//! a simulated clock, one seeded RNG, and the controllers that reconcile it.
+//!
+//! Time model (spec/scenario-format.md "Time and ordering"): at each instant,
+//! (1) apply the pod transitions due now, (2) the ReplicaSet controller syncs
+//! every live ReplicaSet oldest first, (3) the Deployment controller syncs
+//! every Deployment once; repeat until nothing changes, then jump to the next
+//! due time. Nothing here reads a wall clock or iterates a HashMap.
+
+pub mod controller_utils;
+pub mod deployment;
+pub mod hash;
+pub mod kubelet;
+pub mod pods;
+pub mod queue;
+pub mod replica_set;
+pub mod rng;
+
+use crate::api::{
+    defaults::set_defaults_deployment, keys, validation::validate_deployment, validation::InvalidError, Deployment,
+    PodState, PodView, ReplicaSet, Time,
+};
+use pods::PodStore;
+use queue::DueQueue;
+use rng::Rng;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// How pods behave in this cluster.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClusterConfig {
+    /// A pod is Ready exactly this long after creation.
+    pub pod_start: i64,
+    /// A deleted pod is Terminating this long, then gone.
+    pub pod_stop: i64,
+    /// Pods of these images never become Ready (ErrImagePull, ImagePullBackOff).
+    pub failing_images: BTreeSet<String>,
+    pub seed: u64,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig { pod_start: 2000, pod_stop: 1000, failing_images: BTreeSet::new(), seed: 1 }
+    }
+}
+
+/// An event recorded on an object, as `kubectl describe` lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub time: Time,
+    pub type_: &'static str,
+    pub reason: &'static str,
+    /// `deployment/web`.
+    pub object: String,
+    pub message: String,
+    /// The controller's computation behind the event, in plain words (shown by the UI).
+    pub why: String,
+}
+
+/// An error from the simulated API server.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    NotFound { resource: &'static str, name: String },
+    AlreadyExists { resource: &'static str, name: String },
+    Invalid(InvalidError),
+    /// A controller-side failure (the sync is abandoned and retried).
+    Controller(String),
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::NotFound { resource, name } => write!(f, "Error from server (NotFound): {resource} {name:?} not found"),
+            ApiError::AlreadyExists { resource, name } => {
+                write!(f, "Error from server (AlreadyExists): {resource} {name:?} already exists")
+            }
+            ApiError::Invalid(e) => write!(f, "{e}"),
+            ApiError::Controller(m) => f.write_str(m),
+        }
+    }
+}
+
+/// The simulation ran away (a controller never settled within an instant).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SimError {
+    pub at: Time,
+    pub message: String,
+}
+
+impl fmt::Display for SimError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at {:.3}s: {}", self.at.0 as f64 / 1000.0, self.message)
+    }
+}
+
+/// Counters for benchmarks and the UI's "why" panel.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stats {
+    pub instants: u64,
+    pub deployment_syncs: u64,
+    pub replica_set_syncs: u64,
+    pub pods_created: u64,
+}
+
+/// Controller iterations allowed within one instant before the run is declared runaway.
+const MAX_ITERATIONS_PER_INSTANT: usize = 100_000;
+
+/// The whole simulated cluster (one namespace, `default`).
+#[derive(Clone, Debug)]
+pub struct Cluster {
+    now: Time,
+    config: ClusterConfig,
+    rng: Rng,
+    deployments: BTreeMap<String, Deployment>,
+    replica_sets: BTreeMap<String, ReplicaSet>,
+    pods: PodStore,
+    queue: DueQueue,
+    events: Vec<Event>,
+    /// Creation sequence and resourceVersion counter.
+    seq: u64,
+    /// Set by every write that changes something; read by the instant loop.
+    changed: bool,
+    stats: Stats,
+}
+
+impl Cluster {
+    pub fn new(config: ClusterConfig) -> Cluster {
+        Cluster {
+            now: Time::ZERO,
+            rng: Rng::new(config.seed),
+            config,
+            deployments: BTreeMap::new(),
+            replica_sets: BTreeMap::new(),
+            pods: PodStore::default(),
+            queue: DueQueue::default(),
+            events: Vec::new(),
+            seq: 0,
+            changed: false,
+            stats: Stats::default(),
+        }
+    }
+
+    // ---- reads -------------------------------------------------------------
+
+    pub fn now(&self) -> Time {
+        self.now
+    }
+
+    pub fn config(&self) -> &ClusterConfig {
+        &self.config
+    }
+
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    pub fn deployment(&self, name: &str) -> Option<&Deployment> {
+        self.deployments.get(name)
+    }
+
+    pub fn deployments(&self) -> impl Iterator<Item = &Deployment> {
+        self.deployments.values()
+    }
+
+    pub fn replica_set(&self, name: &str) -> Option<&ReplicaSet> {
+        self.replica_sets.get(name)
+    }
+
+    /// Every ReplicaSet, oldest first.
+    pub fn replica_sets(&self) -> Vec<&ReplicaSet> {
+        let mut all: Vec<&ReplicaSet> = self.replica_sets.values().collect();
+        controller_utils::sort_by_creation_timestamp(&mut all);
+        all
+    }
+
+    /// The ReplicaSets a Deployment owns, oldest first.
+    pub fn replica_sets_of(&self, deployment: &str) -> Vec<&ReplicaSet> {
+        let Some(d) = self.deployments.get(deployment) else { return Vec::new() };
+        let mut owned: Vec<&ReplicaSet> = self.replica_sets.values().filter(|rs| is_owned_by(rs, d)).collect();
+        controller_utils::sort_by_creation_timestamp(&mut owned);
+        owned
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The pods of one ReplicaSet (terminating ones included), by name.
+    pub fn pods_of(&self, rs: &str) -> Vec<PodView> {
+        let mut pods = self.pods.group(rs).map(|g| g.view(rs, self.now, |p| self.pod_state(p))).unwrap_or_default();
+        pods.sort_by(|a, b| a.name.cmp(&b.name));
+        pods
+    }
+
+    /// Every pod, by name.
+    pub fn pods(&self) -> Vec<PodView> {
+        let mut pods: Vec<PodView> =
+            self.pods.groups.iter().flat_map(|(rs, g)| g.view(rs, self.now, |p| self.pod_state(p))).collect();
+        pods.sort_by(|a, b| a.name.cmp(&b.name));
+        pods
+    }
+
+    /// (total, ready, terminating) pod counts without building views.
+    pub fn pod_counts(&self) -> (i32, i32, i32) {
+        self.pods.groups.values().fold((0, 0, 0), |(t, r, x), g| (t + g.active + g.terminating, r + g.ready_count, x + g.terminating))
+    }
+
+    /// What the kubelet reports for a pod now.
+    pub fn pod_state(&self, p: &pods::Pod) -> PodState {
+        kubelet::pod_state(p, self.now, self.config.pod_start)
+    }
+
+    // ---- writes through the API --------------------------------------------
+
+    fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    /// `kubectl apply`/create: default, validate, store with generation 1.
+    pub fn create_deployment(&mut self, mut d: Deployment) -> Result<(), ApiError> {
+        if self.deployments.contains_key(d.name()) {
+            return Err(ApiError::AlreadyExists { resource: "deployments.apps", name: d.name().to_string() });
+        }
+        set_defaults_deployment(&mut d);
+        validate_deployment(&d, None).map_err(ApiError::Invalid)?;
+        let seq = self.next_seq();
+        d.metadata.namespace = "default".into();
+        d.metadata.uid = format!("{:016x}", self.rng.next_u64());
+        d.metadata.generation = 1;
+        d.metadata.creation_timestamp = Some(self.now.truncated());
+        d.metadata.creation_seq = seq;
+        d.metadata.resource_version = seq.to_string();
+        d.status = Default::default();
+        self.deployments.insert(d.name().to_string(), d);
+        self.changed = true;
+        Ok(())
+    }
+
+    /// A user update (kubectl): defaulting, update validation, and a
+    /// generation bump when the spec or the annotations change (R1.4).
+    /// Returns whether anything changed.
+    pub fn update_deployment(&mut self, mut d: Deployment) -> Result<bool, ApiError> {
+        let name = d.name().to_string();
+        let Some(old) = self.deployments.get(&name) else {
+            return Err(ApiError::NotFound { resource: "deployments.apps", name });
+        };
+        set_defaults_deployment(&mut d);
+        validate_deployment(&d, Some(old)).map_err(ApiError::Invalid)?;
+        d.status = old.status.clone();
+        d.metadata.uid = old.metadata.uid.clone();
+        d.metadata.creation_timestamp = old.metadata.creation_timestamp;
+        d.metadata.creation_seq = old.metadata.creation_seq;
+        d.metadata.generation = old.metadata.generation;
+        d.metadata.resource_version = old.metadata.resource_version.clone();
+        if d == *old {
+            return Ok(false);
+        }
+        if d.spec != old.spec || d.metadata.annotations != old.metadata.annotations {
+            d.metadata.generation += 1;
+        }
+        d.metadata.resource_version = self.next_seq().to_string();
+        self.deployments.insert(name, d);
+        self.changed = true;
+        Ok(true)
+    }
+
+    /// A status write by the controller (UpdateStatus): status and
+    /// annotations only, never a generation bump.
+    pub(crate) fn update_deployment_status(&mut self, d: &Deployment) {
+        let seq = self.seq + 1;
+        let Some(stored) = self.deployments.get_mut(d.name()) else { return };
+        if stored.status == d.status && stored.metadata.annotations == d.metadata.annotations {
+            return;
+        }
+        stored.status = d.status.clone();
+        stored.metadata.annotations = d.metadata.annotations.clone();
+        stored.metadata.resource_version = seq.to_string();
+        self.seq = seq;
+        self.changed = true;
+    }
+
+    /// Creates a ReplicaSet (the controller's write).
+    pub(crate) fn create_replica_set(&mut self, mut rs: ReplicaSet) -> Result<ReplicaSet, ApiError> {
+        if self.replica_sets.contains_key(rs.name()) {
+            return Err(ApiError::AlreadyExists { resource: "replicasets.apps", name: rs.name().to_string() });
+        }
+        let seq = self.next_seq();
+        rs.metadata.namespace = "default".into();
+        rs.metadata.uid = format!("{:016x}", self.rng.next_u64());
+        rs.metadata.generation = 1;
+        rs.metadata.creation_timestamp = Some(self.now.truncated());
+        rs.metadata.creation_seq = seq;
+        rs.metadata.resource_version = seq.to_string();
+        self.replica_sets.insert(rs.name().to_string(), rs.clone());
+        self.changed = true;
+        Ok(rs)
+    }
+
+    /// Updates a ReplicaSet's metadata and spec (generation bumps on a spec change).
+    pub(crate) fn update_replica_set(&mut self, rs: &ReplicaSet) -> Result<ReplicaSet, ApiError> {
+        let seq = self.seq + 1;
+        let Some(stored) = self.replica_sets.get_mut(rs.name()) else {
+            return Err(ApiError::NotFound { resource: "replicasets.apps", name: rs.name().to_string() });
+        };
+        if stored.spec == rs.spec && stored.metadata.annotations == rs.metadata.annotations && stored.metadata.labels == rs.metadata.labels {
+            return Ok(stored.clone());
+        }
+        let min_ready_changed = stored.spec.min_ready_seconds != rs.spec.min_ready_seconds;
+        if stored.spec != rs.spec {
+            stored.metadata.generation += 1;
+        }
+        stored.spec = rs.spec.clone();
+        stored.metadata.annotations = rs.metadata.annotations.clone();
+        stored.metadata.labels = rs.metadata.labels.clone();
+        stored.metadata.resource_version = seq.to_string();
+        self.seq = seq;
+        self.changed = true;
+        let updated = stored.clone();
+        if min_ready_changed {
+            self.reset_availability(&updated);
+        }
+        Ok(updated)
+    }
+
+    /// A user's write of a ReplicaSet's spec (`kubectl scale rs`).
+    pub fn scale_replica_set_by_user(&mut self, rs: &ReplicaSet) -> Result<(), ApiError> {
+        self.update_replica_set(rs).map(|_| ())
+    }
+
+    pub(crate) fn update_replica_set_status(&mut self, name: &str, status: crate::api::ReplicaSetStatus) {
+        let seq = self.seq + 1;
+        let Some(stored) = self.replica_sets.get_mut(name) else { return };
+        if stored.status == status {
+            return;
+        }
+        stored.status = status;
+        stored.metadata.resource_version = seq.to_string();
+        self.seq = seq;
+        self.changed = true;
+    }
+
+    /// Deletes a ReplicaSet; the garbage collector deletes its remaining pods.
+    pub(crate) fn delete_replica_set(&mut self, name: &str) {
+        if self.replica_sets.remove(name).is_some() {
+            self.changed = true;
+            let uids: Vec<u64> = self.pods.group(name).map(|g| g.pods().filter(|p| p.deleted_at.is_none()).map(|p| p.uid).collect()).unwrap_or_default();
+            for uid in uids {
+                self.delete_pod(name, uid);
+            }
+        }
+    }
+
+    pub(crate) fn record_event(&mut self, d: &Deployment, type_: &'static str, reason: &'static str, message: String, why: String) {
+        self.events.push(Event { time: self.now, type_, reason, object: format!("deployment/{}", d.name()), message, why });
+    }
+
+    // ---- time ----------------------------------------------------------------
+
+    /// Runs the controllers at the current instant until nothing changes.
+    pub fn run_instant(&mut self) -> Result<(), SimError> {
+        self.stats.instants += 1;
+        for _ in 0..MAX_ITERATIONS_PER_INSTANT {
+            self.changed = false;
+            self.apply_due_transitions();
+            self.sync_all_replica_sets();
+            self.sync_all_deployments();
+            if !self.changed {
+                return Ok(());
+            }
+        }
+        Err(SimError { at: self.now, message: format!("controllers did not settle within {MAX_ITERATIONS_PER_INSTANT} iterations") })
+    }
+
+    fn sync_all_replica_sets(&mut self) {
+        let names: Vec<String> = self.replica_sets().iter().map(|rs| rs.name().to_string()).collect();
+        for name in names {
+            replica_set::sync_replica_set(self, &name);
+        }
+    }
+
+    fn sync_all_deployments(&mut self) {
+        let names: Vec<String> = self.deployments.keys().cloned().collect();
+        for name in names {
+            self.stats.deployment_syncs += 1;
+            deployment::sync_deployment(self, &name);
+        }
+    }
+
+    /// Runs only the Deployment controller, `n` times (the scenario's `sync` step).
+    pub fn sync_deployments(&mut self, n: u32) {
+        for _ in 0..n {
+            self.sync_all_deployments();
+        }
+    }
+
+    /// The next time something is due: a pod transition or re-check, or a
+    /// Deployment's progress-deadline check (R13.6).
+    pub fn next_due(&mut self) -> Option<Time> {
+        let pods = &self.pods;
+        let queued = self.queue.next_waking(|due| kubelet::is_stale(pods, due));
+        let deadlines = self.deployments.values().filter_map(|d| deployment::progress::progress_check_time(d, self.now));
+        queued.into_iter().chain(deadlines).filter(|t| *t > self.now).min()
+    }
+
+    /// Lets `ms` of simulated time pass with every controller running.
+    pub fn advance(&mut self, ms: i64) -> Result<(), SimError> {
+        let end = Time(self.now.0 + ms.max(0));
+        self.run_instant()?;
+        while let Some(t) = self.next_due().filter(|t| *t <= end) {
+            self.now = t;
+            self.run_instant()?;
+        }
+        self.now = end;
+        Ok(())
+    }
+
+    /// Advances until nothing is left to happen, at most `max_ms`. Returns
+    /// whether the cluster settled (false: the limit was reached).
+    pub fn settle(&mut self, max_ms: i64) -> Result<bool, SimError> {
+        let end = Time(self.now.0 + max_ms.max(0));
+        self.run_instant()?;
+        loop {
+            match self.next_due() {
+                None => return Ok(true),
+                Some(t) if t > end => {
+                    self.now = end;
+                    return Ok(false);
+                }
+                Some(t) => {
+                    self.now = t;
+                    self.run_instant()?;
+                }
+            }
+        }
+    }
+
+    /// Moves to the next due time and runs that instant; false if nothing is due.
+    pub fn step(&mut self) -> Result<bool, SimError> {
+        match self.next_due() {
+            None => Ok(false),
+            Some(t) => {
+                self.now = t;
+                self.run_instant()?;
+                Ok(true)
+            }
+        }
+    }
+
+    /// Moves to the next due time if it is not after `limit` and runs that
+    /// instant (true); otherwise moves the clock to `limit` (false).
+    pub fn step_until(&mut self, limit: Time) -> Result<bool, SimError> {
+        match self.next_due().filter(|t| *t <= limit) {
+            Some(t) => {
+                self.now = t;
+                self.run_instant()?;
+                Ok(true)
+            }
+            None => {
+                self.now = self.now.max(limit);
+                Ok(false)
+            }
+        }
+    }
+
+    /// Stores a ReplicaSet that already existed when the scenario starts,
+    /// created at `created`, with `ready` of its pods Ready long ago and the
+    /// others created at the current time (initial state building only).
+    pub fn restore_replica_set(&mut self, mut rs: ReplicaSet, created: Time, ready: i32) -> ReplicaSet {
+        let seq = self.next_seq();
+        rs.metadata.namespace = "default".into();
+        rs.metadata.uid = format!("{:016x}", self.rng.next_u64());
+        rs.metadata.generation = 1;
+        rs.metadata.creation_timestamp = Some(created.truncated());
+        rs.metadata.creation_seq = seq;
+        rs.metadata.resource_version = seq.to_string();
+        let ready_at = Time(created.0 + self.config.pod_start);
+        for i in 0..rs.spec.replicas {
+            if i < ready {
+                self.insert_initial_pod(&rs, created, Some(ready_at));
+            } else {
+                self.insert_initial_pod(&rs, self.now, None);
+            }
+        }
+        let g = self.pods.group(rs.name());
+        rs.status = crate::api::ReplicaSetStatus {
+            replicas: g.map_or(0, |g| g.active),
+            fully_labeled_replicas: g.map_or(0, |g| g.active),
+            ready_replicas: g.map_or(0, |g| g.ready_count),
+            available_replicas: g.map_or(0, |g| g.available),
+            terminating_replicas: Some(0),
+            observed_generation: 1,
+        };
+        self.replica_sets.insert(rs.name().to_string(), rs.clone());
+        rs
+    }
+
+    /// Overwrites a Deployment's annotations and status (initial state building only).
+    pub fn restore_deployment_state(&mut self, d: &Deployment) {
+        if let Some(stored) = self.deployments.get_mut(d.name()) {
+            stored.metadata.annotations = d.metadata.annotations.clone();
+            stored.status = d.status.clone();
+        }
+    }
+}
+
+/// Whether the ReplicaSet's controller reference names this Deployment.
+pub fn is_owned_by(rs: &ReplicaSet, d: &Deployment) -> bool {
+    rs.metadata.owner_references.iter().any(|o| o.controller && o.kind == "Deployment" && o.uid == d.metadata.uid)
+}
+
+/// The revision a Deployment or ReplicaSet annotation carries, for display.
+pub fn revision_of(annotations: &BTreeMap<String, String>) -> Option<&str> {
+    annotations.get(keys::REVISION).map(String::as_str)
+}

@@ -1,0 +1,56 @@
+//! Port of the Deployment controller (`pkg/controller/deployment`), one file
+//! per upstream file. This one is `deployment_controller.go`'s syncDeployment:
+//! the dispatch that reads as a priority list.
+
+pub mod progress;
+pub mod recreate;
+pub mod rolling;
+pub mod sync;
+pub mod util;
+
+use super::{is_owned_by, ApiError, Cluster};
+use crate::api::{Deployment, ReplicaSet, RECREATE};
+
+/// syncDeployment for one Deployment key, on a fresh copy of the stored object.
+pub fn sync_deployment(c: &mut Cluster, name: &str) {
+    let Some(mut d) = c.deployment(name).cloned() else { return };
+    // Errors abort the sync; upstream requeues with a rate limit, and here
+    // the next controller iteration of the instant retries.
+    let _ = sync_deployment_copy(c, &mut d);
+}
+
+fn sync_deployment_copy(c: &mut Cluster, d: &mut Deployment) -> Result<(), ApiError> {
+    if d.selector().is_empty() {
+        c.record_event(d, "Warning", "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.".into(), String::new());
+        if d.status.observed_generation < d.metadata.generation {
+            d.status.observed_generation = d.metadata.generation;
+            c.update_deployment_status(d);
+        }
+        return Ok(());
+    }
+    let rs_list = get_replica_sets_for_deployment(c, d);
+    if d.metadata.deletion_timestamp.is_some() {
+        return sync::sync_status_only(c, d, &rs_list);
+    }
+    sync::check_paused_conditions(c, d);
+    if d.spec.paused {
+        return sync::sync(c, d, &rs_list);
+    }
+    // Undo is client side (kubectl), so the legacy rollbackTo path is not ported.
+    if sync::is_scaling_event(c, d, &rs_list)? {
+        return sync::sync(c, d, &rs_list);
+    }
+    if d.strategy_type() == RECREATE {
+        recreate::rollout_recreate(c, d, &rs_list)
+    } else {
+        rolling::rollout_rolling(c, d, &rs_list)
+    }
+}
+
+/// getReplicaSetsForDeployment: the ReplicaSets this Deployment controls,
+/// as listed at the start of the sync, oldest first.
+pub fn get_replica_sets_for_deployment(c: &Cluster, d: &Deployment) -> Vec<ReplicaSet> {
+    let mut owned: Vec<&ReplicaSet> = c.replica_sets.values().filter(|rs| is_owned_by(rs, d)).collect();
+    super::controller_utils::sort_by_creation_timestamp(&mut owned);
+    owned.into_iter().cloned().collect()
+}

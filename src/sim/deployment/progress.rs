@@ -1,0 +1,80 @@
+//! Port of `pkg/controller/deployment/progress.go`: the Progressing
+//! condition and the progress deadline.
+
+use super::sync::calculate_status;
+use super::util::*;
+use crate::api::{reasons, Deployment, ReplicaSet, Time};
+use crate::sim::{ApiError, Cluster};
+
+/// syncRolloutStatus: status plus Progressing — complete, progressing
+/// (fresh lastUpdateTime even with the same reason), or timed out.
+pub fn sync_rollout_status(c: &mut Cluster, all_rss: &[ReplicaSet], new_rs: Option<&ReplicaSet>, d: &mut Deployment) -> Result<(), ApiError> {
+    let now = c.now();
+    // all_rss ends with the new RS when there is one; calculate_status wants them apart.
+    let old: Vec<ReplicaSet> = match new_rs {
+        Some(n) => all_rss.iter().filter(|rs| rs.metadata.uid != n.metadata.uid).cloned().collect(),
+        None => all_rss.to_vec(),
+    };
+    let mut new_status = calculate_status(&old, new_rs, d, now);
+    if !has_progress_deadline(d) {
+        remove_deployment_condition(&mut new_status, reasons::PROGRESSING);
+    }
+    let current = d.status.condition(reasons::PROGRESSING).cloned();
+    let is_complete_deployment = new_status.replicas == new_status.updated_replicas
+        && current.as_ref().is_some_and(|c| c.reason == reasons::NEW_RS_AVAILABLE_REASON);
+    if has_progress_deadline(d) && !is_complete_deployment {
+        let subject = |suffix: &str| match new_rs {
+            Some(rs) => format!("ReplicaSet {:?} {suffix}", rs.name()),
+            None => format!("Deployment {:?} {suffix}", d.name()),
+        };
+        if deployment_complete(d, &new_status) {
+            let msg = subject("has successfully progressed.");
+            set_deployment_condition(&mut new_status, new_deployment_condition(reasons::PROGRESSING, "True", reasons::NEW_RS_AVAILABLE_REASON, msg, now));
+        } else if deployment_progressing(d, &new_status) {
+            let msg = subject("is progressing.");
+            let mut condition = new_deployment_condition(reasons::PROGRESSING, "True", reasons::REPLICA_SET_UPDATED_REASON, msg, now);
+            if let Some(current) = &current {
+                if current.status == "True" {
+                    condition.last_transition_time = current.last_transition_time;
+                }
+                remove_deployment_condition(&mut new_status, reasons::PROGRESSING);
+            }
+            set_deployment_condition(&mut new_status, condition);
+        } else if deployment_timed_out(d, &new_status, now) {
+            let msg = subject("has timed out progressing.");
+            set_deployment_condition(&mut new_status, new_deployment_condition(reasons::PROGRESSING, "False", reasons::TIMED_OUT_REASON, msg, now));
+        }
+    }
+    // getReplicaFailures: the simulated API never fails a pod create, so no
+    // ReplicaSet carries a ReplicaFailure condition to copy.
+    remove_deployment_condition(&mut new_status, reasons::REPLICA_FAILURE);
+    if d.status == new_status {
+        // requeueStuckDeployment: see progress_check_time.
+        return Ok(());
+    }
+    d.status = new_status;
+    c.update_deployment_status(d);
+    Ok(())
+}
+
+/// requeueStuckDeployment, as a due time: a Deployment with a deadline that
+/// is neither complete, timed out, paused nor already marked
+/// NewReplicaSetAvailable is looked at again at lastUpdateTime +
+/// progressDeadlineSeconds + 1 s ("add a second to avoid milliseconds
+/// skew"). Upstream's rate-limited immediate requeue, for a sync that
+/// happens within the last second, is not simulated: the check stays at +1 s.
+pub fn progress_check_time(d: &Deployment, now: Time) -> Option<Time> {
+    if !has_progress_deadline(d) || d.spec.paused {
+        return None;
+    }
+    let cond = d.status.condition(reasons::PROGRESSING)?;
+    if deployment_complete(d, &d.status)
+        || cond.reason == reasons::TIMED_OUT_REASON
+        || cond.reason == reasons::NEW_RS_AVAILABLE_REASON
+    {
+        return None;
+    }
+    let deadline = d.spec.progress_deadline_seconds.unwrap_or(0) as i64 * 1000;
+    let check = Time(cond.last_update_time.0 + deadline + 1000);
+    (check > now).then_some(check)
+}

@@ -1,0 +1,213 @@
+//! Port of `pkg/controller/deployment/rolling.go`: RollingUpdate. Scale the
+//! new ReplicaSet up if there is surge room; else scale old ones down if
+//! availability allows; else clean up; always sync the rollout status.
+
+use super::progress::sync_rollout_status;
+use super::sync::{cleanup_deployment, get_all_replica_sets_and_sync_revision, scale_replica_set_and_record_event};
+use super::util::*;
+use crate::api::{Deployment, ReplicaSet};
+use crate::sim::controller_utils::by_creation_timestamp;
+use crate::sim::{ApiError, Cluster};
+
+/// rolloutRolling.
+pub fn rollout_rolling(c: &mut Cluster, d: &mut Deployment, rs_list: &[ReplicaSet]) -> Result<(), ApiError> {
+    let (new_rs, old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, true)?;
+    let new_rs = new_rs.expect("created when missing");
+    // allRSs keeps the objects as they were before this sync's scaling (so
+    // the status written below lags one sync, as upstream's does).
+    let all_rss: Vec<ReplicaSet> = old_rss.iter().cloned().chain(std::iter::once(new_rs.clone())).collect();
+
+    if reconcile_new_replica_set(c, &all_rss, &new_rs, d)? {
+        return sync_rollout_status(c, &all_rss, Some(&new_rs), d);
+    }
+    let active_old: Vec<ReplicaSet> = old_rss.iter().filter(|rs| rs.spec.replicas > 0).cloned().collect();
+    if reconcile_old_replica_sets(c, &all_rss, active_old, &new_rs, d)? {
+        return sync_rollout_status(c, &all_rss, Some(&new_rs), d);
+    }
+    if deployment_complete(d, &d.status) {
+        cleanup_deployment(c, &old_rss, d);
+    }
+    sync_rollout_status(c, &all_rss, Some(&new_rs), d)
+}
+
+/// reconcileNewReplicaSet: down to spec.replicas if above it, else up to NewRSNewReplicas.
+fn reconcile_new_replica_set(c: &mut Cluster, all_rss: &[ReplicaSet], new_rs: &ReplicaSet, d: &Deployment) -> Result<bool, ApiError> {
+    let replicas = d.replicas();
+    if new_rs.spec.replicas == replicas {
+        return Ok(false);
+    }
+    if new_rs.spec.replicas > replicas {
+        let why = format!("The new ReplicaSet has more pods than spec.replicas = {replicas}: it shrinks to it.");
+        return Ok(scale_replica_set_and_record_event(c, new_rs, replicas, d, why)?.0);
+    }
+    let refs: Vec<&ReplicaSet> = all_rss.iter().collect();
+    let new_replicas_count = new_rs_new_replicas(d, &refs, new_rs);
+    let current = get_replica_count_for_replica_sets(&refs);
+    let surge = max_surge(d);
+    let why = format!(
+        "Scale up: maxSurge = {surge} ({}), so at most replicas + maxSurge = {replicas} + {surge} = {} pods may exist. {current} are counted (spec.replicas of all ReplicaSets), so the new ReplicaSet grows by min({} − {current}, {replicas} − {}) = {}.",
+        surge_rounding(d),
+        replicas + surge,
+        replicas + surge,
+        new_rs.spec.replicas,
+        new_replicas_count - new_rs.spec.replicas,
+    );
+    Ok(scale_replica_set_and_record_event(c, new_rs, new_replicas_count, d, why)?.0)
+}
+
+/// "25% of 3 = 0.75, rounded up to 1" — how maxSurge resolved.
+pub fn surge_rounding(d: &Deployment) -> String {
+    rounding_text(d, true)
+}
+
+/// "25% of 3 = 0.75, rounded down to 0" — how maxUnavailable resolved.
+pub fn unavailable_rounding(d: &Deployment) -> String {
+    rounding_text(d, false)
+}
+
+fn rounding_text(d: &Deployment, surge: bool) -> String {
+    let ru = d.spec.strategy.rolling_update.as_ref();
+    let value = ru.and_then(|r| if surge { r.max_surge.as_ref() } else { r.max_unavailable.as_ref() });
+    let (s, u) = resolve_fenceposts(d, d.replicas());
+    let resolved = if surge { s } else { u };
+    match value {
+        Some(crate::api::IntOrString::Str(p)) => {
+            let pct: f64 = p.trim_end_matches('%').parse().unwrap_or(0.0);
+            let exact = pct * d.replicas() as f64 / 100.0;
+            let dir = if surge { "up" } else { "down" };
+            let mut text = format!("{p} of {} = {}, rounded {dir} to {}", d.replicas(), trim_float(exact), if surge { exact.ceil() } else { exact.floor() });
+            if !surge && s == 0 && exact.floor() == 0.0 {
+                text.push_str("; both 0, so maxUnavailable is 1");
+            }
+            let _ = resolved;
+            text
+        }
+        Some(crate::api::IntOrString::Int(v)) => format!("{v} as given"),
+        None => "0".to_string(),
+    }
+}
+
+fn trim_float(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// reconcileOldReplicaSets: scale old ReplicaSets down as far as
+/// availability allows. With 10 replicas, maxUnavailable 2 and maxSurge 3:
+/// case 1, the new RS is stuck (5 pods, none available) next to a healthy
+/// old RS of 8 — maxScaledDown = 13 − 8 − 5 = 0, nothing goes; case 2, the
+/// stuck RS is old and gets cleaned up first (unhealthy pods cost nothing).
+fn reconcile_old_replica_sets(
+    c: &mut Cluster,
+    all_rss: &[ReplicaSet],
+    old_rss: Vec<ReplicaSet>,
+    new_rs: &ReplicaSet,
+    d: &Deployment,
+) -> Result<bool, ApiError> {
+    let old_refs: Vec<&ReplicaSet> = old_rss.iter().collect();
+    let old_pods_count = get_replica_count_for_replica_sets(&old_refs);
+    if old_pods_count == 0 {
+        return Ok(false);
+    }
+    let all_refs: Vec<&ReplicaSet> = all_rss.iter().collect();
+    let all_pods_count = get_replica_count_for_replica_sets(&all_refs);
+    let min_available = d.replicas() - max_unavailable(d);
+    let new_rs_unavailable_pod_count = new_rs.spec.replicas - new_rs.status.available_replicas;
+    let max_scaled_down = all_pods_count - min_available - new_rs_unavailable_pod_count;
+    if max_scaled_down <= 0 {
+        return Ok(false);
+    }
+    let budget = ScaleDownBudget { all_pods_count, min_available, new_rs_unavailable_pod_count, max_scaled_down };
+    let (old_rss, cleanup_count) = cleanup_unhealthy_replicas(c, old_rss, d, &budget)?;
+    let mut all: Vec<ReplicaSet> = old_rss.clone();
+    all.push(new_rs.clone());
+    let scaled_down_count = scale_down_old_replica_sets_for_rolling_update(c, &all, old_rss, d)?;
+    Ok(cleanup_count + scaled_down_count > 0)
+}
+
+/// The numbers behind a scale-down, kept for the explanation.
+struct ScaleDownBudget {
+    all_pods_count: i32,
+    min_available: i32,
+    new_rs_unavailable_pod_count: i32,
+    max_scaled_down: i32,
+}
+
+/// cleanupUnhealthyReplicas: remove old pods that are not available first,
+/// oldest ReplicaSet first; they cost no availability.
+fn cleanup_unhealthy_replicas(
+    c: &mut Cluster,
+    mut old_rss: Vec<ReplicaSet>,
+    d: &Deployment,
+    budget: &ScaleDownBudget,
+) -> Result<(Vec<ReplicaSet>, i32), ApiError> {
+    old_rss.sort_by(by_creation_timestamp);
+    let max_cleanup_count = budget.max_scaled_down;
+    let mut total_scaled_down = 0;
+    for i in 0..old_rss.len() {
+        if total_scaled_down >= max_cleanup_count {
+            break;
+        }
+        let target = &old_rss[i];
+        if target.spec.replicas == 0 || target.spec.replicas == target.status.available_replicas {
+            continue;
+        }
+        let unhealthy = target.spec.replicas - target.status.available_replicas;
+        let scaled_down_count = (max_cleanup_count - total_scaled_down).min(unhealthy);
+        let new_replicas_count = target.spec.replicas - scaled_down_count;
+        if new_replicas_count > target.spec.replicas {
+            // The ReplicaSet's status is stale (more available than wanted); retry later.
+            return Err(ApiError::Controller(format!(
+                "when cleaning up unhealthy replicas, got invalid request to scale down {} {} -> {new_replicas_count}",
+                target.name(),
+                target.spec.replicas
+            )));
+        }
+        let why = format!(
+            "Clean up unhealthy pods first: maxScaledDown = all pods {} − minAvailable {} − unavailable new pods {} = {}; this old ReplicaSet has {unhealthy} pods that are not available, and removing them costs no availability.",
+            budget.all_pods_count, budget.min_available, budget.new_rs_unavailable_pod_count, budget.max_scaled_down
+        );
+        let (_, updated) = scale_replica_set_and_record_event(c, target, new_replicas_count, d, why)?;
+        total_scaled_down += scaled_down_count;
+        old_rss[i] = updated;
+    }
+    Ok((old_rss, total_scaled_down))
+}
+
+/// scaleDownOldReplicaSetsForRollingUpdate: take available − minAvailable
+/// pods away from the old ReplicaSets, oldest first.
+fn scale_down_old_replica_sets_for_rolling_update(
+    c: &mut Cluster,
+    all_rss: &[ReplicaSet],
+    mut old_rss: Vec<ReplicaSet>,
+    d: &Deployment,
+) -> Result<i32, ApiError> {
+    let max_unavail = max_unavailable(d);
+    let min_available = d.replicas() - max_unavail;
+    let refs: Vec<&ReplicaSet> = all_rss.iter().collect();
+    let available_pod_count = get_available_replica_count_for_replica_sets(&refs);
+    if available_pod_count <= min_available {
+        return Ok(0);
+    }
+    old_rss.sort_by(by_creation_timestamp);
+    let total_scale_down_count = available_pod_count - min_available;
+    let mut total_scaled_down = 0;
+    for target in &old_rss {
+        if total_scaled_down >= total_scale_down_count {
+            break;
+        }
+        if target.spec.replicas == 0 {
+            continue;
+        }
+        let scale_down_count = target.spec.replicas.min(total_scale_down_count - total_scaled_down);
+        let new_replicas_count = target.spec.replicas - scale_down_count;
+        let why = format!(
+            "Scale down: maxUnavailable = {max_unavail} ({}), so minAvailable = replicas − maxUnavailable = {} − {max_unavail} = {min_available}. {available_pod_count} pods are available, so {total_scale_down_count} old pods may go now (oldest ReplicaSet first).",
+            unavailable_rounding(d),
+            d.replicas(),
+        );
+        scale_replica_set_and_record_event(c, target, new_replicas_count, d, why)?;
+        total_scaled_down += scale_down_count;
+    }
+    Ok(total_scaled_down)
+}

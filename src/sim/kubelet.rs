@@ -1,0 +1,173 @@
+//! The kubelet and the scheduler, reduced to what a rollout shows: a pod is
+//! created, pulls its image, starts, becomes Ready after podStartSeconds
+//! (never, if its image fails to pull), is available once Ready for longer
+//! than minReadySeconds, and once deleted is Terminating for podStopSeconds.
+
+use super::pods::{Pod, PodStore};
+use super::queue::Due;
+use super::Cluster;
+use crate::api::{PodState, ReplicaSet, Time};
+
+/// How long a failing pull shows ErrImagePull before the kubelet backs off.
+const ERR_IMAGE_PULL_SHOWN_FOR: i64 = 10_000;
+
+/// The state a pod shows at `now` (derived, so no queue entry is needed for
+/// the display-only steps ContainerCreating → Running-not-ready).
+pub fn pod_state(p: &Pod, now: Time, pod_start: i64) -> PodState {
+    let age = now.0 - p.created.0;
+    if p.deleted_at.is_some() {
+        PodState::Terminating
+    } else if p.failing {
+        if age < pod_start {
+            PodState::ContainerCreating
+        } else if age < pod_start + ERR_IMAGE_PULL_SHOWN_FOR {
+            PodState::ErrImagePull
+        } else {
+            PodState::ImagePullBackOff
+        }
+    } else if p.ready_at.is_some() {
+        if p.available {
+            PodState::Available
+        } else {
+            PodState::Ready
+        }
+    } else if age * 2 < pod_start {
+        PodState::ContainerCreating
+    } else {
+        PodState::RunningNotReady
+    }
+}
+
+/// A queued transition whose pod has since been deleted or gone is stale:
+/// it must not make an instant of its own.
+pub fn is_stale(pods: &PodStore, due: &Due) -> bool {
+    match due {
+        Due::PodReady { rs, uid } => !pods.group(rs).and_then(|g| g.get(*uid)).is_some_and(|p| p.deleted_at.is_none()),
+        Due::AvailabilityRecheck { rs, uid } => !pods.group(rs).is_some_and(|g| g.awaits_availability(*uid)),
+        Due::PodGone { rs, uid } => pods.group(rs).and_then(|g| g.get(*uid)).is_none(),
+        Due::PodAvailable { .. } => false,
+    }
+}
+
+impl Cluster {
+    /// Creates one pod for a ReplicaSet (the ReplicaSet controller's create).
+    pub(crate) fn create_pod(&mut self, rs: &ReplicaSet) {
+        let image = rs.spec.template.first_image().to_string();
+        let failing = self.config.failing_images.contains(&image);
+        let pod = self.new_pod(rs.name(), image, self.now, failing);
+        let uid = pod.uid;
+        if !failing {
+            self.queue.push(Time(self.now.0 + self.config.pod_start), Due::PodReady { rs: rs.name().to_string(), uid });
+        }
+        self.pods.add(rs.name(), pod);
+        self.stats.pods_created += 1;
+        self.changed = true;
+    }
+
+    /// A pod named `<rs>-<5 random characters>` (generateName, prefix cut to 58).
+    fn new_pod(&mut self, rs_name: &str, image: String, created: Time, failing: bool) -> Pod {
+        let prefix: String = rs_name.chars().take(58).collect();
+        let name = loop {
+            let candidate = format!("{prefix}-{}", self.rng.safe_string(5));
+            if !self.pods.name_taken(&candidate) {
+                break candidate;
+            }
+        };
+        Pod { name, uid: self.rng.next_u64(), image, created, ready_at: None, available: false, deleted_at: None, failing }
+    }
+
+    /// Inserts a pod that already exists when the scenario starts.
+    pub(crate) fn insert_initial_pod(&mut self, rs: &ReplicaSet, created: Time, ready_at: Option<Time>) {
+        let image = rs.spec.template.first_image().to_string();
+        let failing = self.config.failing_images.contains(&image);
+        let mut pod = self.new_pod(rs.name(), image, created, failing);
+        if let Some(ready) = ready_at {
+            pod.ready_at = Some(ready);
+            pod.available = true;
+        } else if !failing {
+            self.queue.push(Time(created.0 + self.config.pod_start), Due::PodReady { rs: rs.name().to_string(), uid: pod.uid });
+        }
+        self.pods.add(rs.name(), pod);
+    }
+
+    /// Deletes a pod: it turns Terminating now and is gone after podStopSeconds.
+    pub(crate) fn delete_pod(&mut self, rs: &str, uid: u64) {
+        if self.pods.group_mut(rs).mark_deleted(uid, self.now) {
+            self.queue.push(Time(self.now.0 + self.config.pod_stop), Due::PodGone { rs: rs.to_string(), uid });
+            self.changed = true;
+        }
+    }
+
+    /// Step (1) of an instant: every transition due now.
+    pub(crate) fn apply_due_transitions(&mut self) {
+        while let Some(due) = self.queue.pop_due(self.now) {
+            match due {
+                Due::PodReady { rs, uid } => self.pod_ready(rs, uid),
+                Due::PodAvailable { rs, uid } => {
+                    if self.pods.groups.get_mut(&rs).is_some_and(|g| g.mark_available(uid)) {
+                        self.changed = true;
+                    }
+                }
+                Due::AvailabilityRecheck { .. } => {}
+                Due::PodGone { rs, uid } => {
+                    if self.pods.remove_terminated(&rs, uid) {
+                        self.changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    fn pod_ready(&mut self, rs: String, uid: u64) {
+        let min_ready = self.replica_sets.get(&rs).map_or(0, |r| r.spec.min_ready_seconds as i64 * 1000);
+        let Some(group) = self.pods.groups.get_mut(&rs) else { return };
+        if group.mark_ready(uid, self.now, min_ready == 0) {
+            self.changed = true;
+            if min_ready > 0 {
+                self.schedule_availability(&rs, uid, self.now, min_ready);
+            }
+        }
+    }
+
+    /// Available strictly after readyTime + minReadySeconds; the ReplicaSet
+    /// controller notices at readyTime + minReadySeconds + 1 s (R14.2).
+    fn schedule_availability(&mut self, rs: &str, uid: u64, ready: Time, min_ready: i64) {
+        self.queue.push(Time(ready.0 + min_ready + 1), Due::PodAvailable { rs: rs.to_string(), uid });
+        self.queue.push(Time(ready.0 + min_ready + 1000), Due::AvailabilityRecheck { rs: rs.to_string(), uid });
+    }
+
+    /// minReadySeconds of a ReplicaSet changed: availability is re-judged.
+    pub(crate) fn reset_availability(&mut self, rs: &ReplicaSet) {
+        let min_ready = rs.spec.min_ready_seconds as i64 * 1000;
+        let now = self.now;
+        let Some(group) = self.pods.groups.get_mut(rs.name()) else { return };
+        for (uid, ready) in group.reset_availability(min_ready, now) {
+            self.schedule_availability(rs.name(), uid, ready, min_ready);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_healthy_pod_shows_creating_then_running_then_ready() {
+        let mut p = Pod { name: "p".into(), uid: 1, image: "i".into(), created: Time(0), ready_at: None, available: false, deleted_at: None, failing: false };
+        assert_eq!(pod_state(&p, Time(0), 2000), PodState::ContainerCreating);
+        assert_eq!(pod_state(&p, Time(1500), 2000), PodState::RunningNotReady);
+        p.ready_at = Some(Time(2000));
+        assert_eq!(pod_state(&p, Time(2000), 2000), PodState::Ready);
+        p.available = true;
+        assert_eq!(pod_state(&p, Time(2000), 2000), PodState::Available);
+        p.deleted_at = Some(Time(3000));
+        assert_eq!(pod_state(&p, Time(3000), 2000), PodState::Terminating);
+    }
+
+    #[test]
+    fn a_failing_pull_backs_off() {
+        let p = Pod { name: "p".into(), uid: 1, image: "bad".into(), created: Time(0), ready_at: None, available: false, deleted_at: None, failing: true };
+        assert_eq!(pod_state(&p, Time(2500), 2000), PodState::ErrImagePull);
+        assert_eq!(pod_state(&p, Time(60_000), 2000), PodState::ImagePullBackOff);
+    }
+}

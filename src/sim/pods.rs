@@ -1,0 +1,332 @@
+//! The pod store: pods grouped by owning ReplicaSet, with running counts and
+//! a readiness index so that status and scale-down never scan every pod.
+
+use crate::api::{PodState, PodView, Time};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A pod as the simulator keeps it. Times are milliseconds of simulated time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pod {
+    pub name: String,
+    /// Random, like a real UID; breaks ties in the deletion ranking.
+    pub uid: u64,
+    pub image: String,
+    pub created: Time,
+    /// Set when the kubelet reports the pod Ready.
+    pub ready_at: Option<Time>,
+    /// Ready for longer than minReadySeconds.
+    pub available: bool,
+    /// Set when the pod was deleted: it is Terminating from then on.
+    pub deleted_at: Option<Time>,
+    /// Its image cannot be pulled: it never becomes Ready.
+    pub failing: bool,
+}
+
+/// Key of the readiness index: most recently Ready first, then newest, then UID.
+type ReadyKey = (Reverse<i64>, Reverse<i64>, u64);
+
+/// All pods of one ReplicaSet (kept until its last terminating pod is gone,
+/// even after the ReplicaSet itself was deleted).
+#[derive(Clone, Debug, Default)]
+pub struct PodGroup {
+    pods: BTreeMap<u64, Pod>,
+    not_ready: BTreeSet<u64>,
+    ready: BTreeSet<ReadyKey>,
+    pub active: i32,
+    pub ready_count: i32,
+    pub available: i32,
+    pub terminating: i32,
+}
+
+fn ready_key(p: &Pod) -> ReadyKey {
+    (Reverse(p.ready_at.map_or(0, |t| t.truncated().0)), Reverse(p.created.truncated().0), p.uid)
+}
+
+impl PodGroup {
+    pub fn is_empty(&self) -> bool {
+        self.pods.is_empty()
+    }
+
+    pub fn get(&self, uid: u64) -> Option<&Pod> {
+        self.pods.get(&uid)
+    }
+
+    pub fn pods(&self) -> impl Iterator<Item = &Pod> {
+        self.pods.values()
+    }
+
+    pub(crate) fn insert(&mut self, pod: Pod) {
+        debug_assert!(pod.deleted_at.is_none() && pod.ready_at.is_none());
+        self.active += 1;
+        self.not_ready.insert(pod.uid);
+        self.pods.insert(pod.uid, pod);
+    }
+
+    /// Inserts a pod that is already Ready (and maybe available): initial state only.
+    pub(crate) fn insert_ready(&mut self, pod: Pod) {
+        self.active += 1;
+        self.ready_count += 1;
+        self.available += i32::from(pod.available);
+        self.ready.insert(ready_key(&pod));
+        self.pods.insert(pod.uid, pod);
+    }
+
+    pub(crate) fn mark_ready(&mut self, uid: u64, now: Time, available_now: bool) -> bool {
+        let Some(p) = self.pods.get_mut(&uid) else { return false };
+        if p.deleted_at.is_some() || p.ready_at.is_some() {
+            return false;
+        }
+        p.ready_at = Some(now);
+        p.available = available_now;
+        self.not_ready.remove(&uid);
+        self.ready.insert(ready_key(p));
+        self.ready_count += 1;
+        self.available += i32::from(available_now);
+        true
+    }
+
+    pub(crate) fn mark_available(&mut self, uid: u64) -> bool {
+        let Some(p) = self.pods.get_mut(&uid) else { return false };
+        if p.deleted_at.is_some() || p.ready_at.is_none() || p.available {
+            return false;
+        }
+        p.available = true;
+        self.available += 1;
+        true
+    }
+
+    /// Whether the pod is still alive, Ready and not yet available (its re-check is still due).
+    pub fn awaits_availability(&self, uid: u64) -> bool {
+        self.pods.get(&uid).is_some_and(|p| p.deleted_at.is_none() && p.ready_at.is_some() && !p.available)
+    }
+
+    pub(crate) fn mark_deleted(&mut self, uid: u64, now: Time) -> bool {
+        let Some(p) = self.pods.get_mut(&uid) else { return false };
+        if p.deleted_at.is_some() {
+            return false;
+        }
+        p.deleted_at = Some(now);
+        self.active -= 1;
+        self.terminating += 1;
+        if p.ready_at.is_some() {
+            self.ready.remove(&ready_key(p));
+            self.ready_count -= 1;
+            self.available -= i32::from(p.available);
+        } else {
+            self.not_ready.remove(&uid);
+        }
+        true
+    }
+
+    pub(crate) fn remove_terminated(&mut self, uid: u64) -> Option<Pod> {
+        let p = self.pods.get(&uid)?;
+        p.deleted_at?;
+        self.terminating -= 1;
+        self.pods.remove(&uid)
+    }
+
+    /// Recomputes availability after the ReplicaSet's minReadySeconds changed
+    /// (rare: an edit of the Deployment's minReadySeconds). Returns the pods
+    /// that now wait for availability, with the time they become available.
+    pub(crate) fn reset_availability(&mut self, min_ready_ms: i64, now: Time) -> Vec<(u64, Time)> {
+        let mut waiting = Vec::new();
+        self.available = 0;
+        for p in self.pods.values_mut().filter(|p| p.deleted_at.is_none()) {
+            if let Some(ready) = p.ready_at {
+                p.available = min_ready_ms == 0 || ready.0 + min_ready_ms < now.0;
+                self.available += i32::from(p.available);
+                if !p.available {
+                    waiting.push((p.uid, ready));
+                }
+            }
+        }
+        waiting
+    }
+
+    /// getPodsToDelete: the `count` active pods the ReplicaSet controller
+    /// deletes first (`controller_utils.go` ActivePodsWithRanks): pending
+    /// before running, not-ready before ready, Ready for the shortest time
+    /// first (log2 buckets), then newest first (log2 buckets), then UID.
+    pub fn pods_to_delete(&self, count: usize, now: Time, phase_of: impl Fn(&Pod) -> PodState) -> Vec<u64> {
+        if count == 0 {
+            return Vec::new();
+        }
+        if count >= self.active as usize {
+            return self.pods.values().filter(|p| p.deleted_at.is_none()).map(|p| p.uid).collect();
+        }
+        let mut unready: Vec<&Pod> = self.not_ready.iter().filter_map(|uid| self.pods.get(uid)).collect();
+        unready.sort_by_key(|p| {
+            let pending = phase_of(p).phase() == "Pending";
+            (!pending, log_rank(now, p.created), p.uid)
+        });
+        let mut chosen: Vec<u64> = unready.iter().take(count).map(|p| p.uid).collect();
+        if chosen.len() < count {
+            chosen.extend(self.ready_to_delete(count - chosen.len(), now));
+        }
+        chosen
+    }
+
+    /// The `need` ready pods to delete first, without walking all of them:
+    /// the index is ordered by ready time, so whole log2 buckets are taken
+    /// until the bucket where the cut falls, where only the first `need`
+    /// pods of each (readyTime, creationTime) run can be candidates.
+    fn ready_to_delete(&self, need: usize, now: Time) -> Vec<u64> {
+        let mut chosen = Vec::with_capacity(need);
+        let mut cursor = self.ready.iter().next().copied();
+        while let Some(first) = cursor {
+            let remaining = need - chosen.len();
+            if remaining == 0 {
+                break;
+            }
+            let bucket = log_rank(now, Time(first.0 .0));
+            let mut candidates: Vec<ReadyKey> = Vec::new();
+            let mut run_start = Some(first);
+            while let Some(start) = run_start.filter(|s| log_rank(now, Time(s.0 .0)) == bucket) {
+                candidates.extend(self.ready.range(start..).take_while(|k| (k.0, k.1) == (start.0, start.1)).take(remaining));
+                let after_run = (start.0, start.1, u64::MAX);
+                run_start = self.ready.range((std::ops::Bound::Excluded(after_run), std::ops::Bound::Unbounded)).next().copied();
+            }
+            candidates.sort_by_key(|k| (log_rank(now, Time(k.1 .0)), k.2));
+            chosen.extend(candidates.iter().take(remaining).map(|k| k.2));
+            cursor = run_start;
+        }
+        chosen
+    }
+
+    pub fn view(&self, owner: &str, now: Time, state_of: impl Fn(&Pod) -> PodState) -> Vec<PodView> {
+        let _ = now;
+        self.pods
+            .values()
+            .map(|p| PodView {
+                name: p.name.clone(),
+                owner: owner.to_string(),
+                image: p.image.clone(),
+                created: p.created,
+                state: state_of(p),
+                ready_since: p.ready_at,
+                deleted_at: p.deleted_at,
+            })
+            .collect()
+    }
+}
+
+/// logarithmicRankDiff's rank: floor(log2(now − t in nanoseconds)), −1 if not in the past.
+/// Times are whole seconds, as the API server stores them.
+fn log_rank(now: Time, t: Time) -> i64 {
+    let d = (now.0 - t.truncated().0) as i128 * 1_000_000;
+    if d <= 0 {
+        -1
+    } else {
+        127 - d.leading_zeros() as i64
+    }
+}
+
+/// Pods of every ReplicaSet, and the set of names in use.
+#[derive(Clone, Debug, Default)]
+pub struct PodStore {
+    pub(crate) groups: BTreeMap<String, PodGroup>,
+    names: BTreeSet<String>,
+}
+
+impl PodStore {
+    pub fn group(&self, rs: &str) -> Option<&PodGroup> {
+        self.groups.get(rs)
+    }
+
+    pub(crate) fn group_mut(&mut self, rs: &str) -> &mut PodGroup {
+        self.groups.entry(rs.to_string()).or_default()
+    }
+
+    pub fn name_taken(&self, name: &str) -> bool {
+        self.names.contains(name)
+    }
+
+    pub(crate) fn add(&mut self, rs: &str, pod: Pod) {
+        self.names.insert(pod.name.clone());
+        if pod.ready_at.is_some() {
+            self.group_mut(rs).insert_ready(pod);
+        } else {
+            self.group_mut(rs).insert(pod);
+        }
+    }
+
+    pub(crate) fn remove_terminated(&mut self, rs: &str, uid: u64) -> bool {
+        let Some(group) = self.groups.get_mut(rs) else { return false };
+        let Some(pod) = group.remove_terminated(uid) else { return false };
+        self.names.remove(&pod.name);
+        if group.is_empty() {
+            self.groups.remove(rs);
+        }
+        true
+    }
+
+    /// Total pods (terminating included).
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pod(uid: u64, created_s: i64) -> Pod {
+        Pod { name: format!("p{uid}"), uid, image: "i".into(), created: Time::from_secs(created_s), ready_at: None, available: false, deleted_at: None, failing: false }
+    }
+
+    fn running(_: &Pod) -> PodState {
+        PodState::RunningNotReady
+    }
+
+    #[test]
+    fn not_ready_pods_go_before_ready_ones() {
+        let mut g = PodGroup::default();
+        for uid in 1..=4 {
+            g.insert(pod(uid, 0));
+        }
+        g.mark_ready(1, Time::from_secs(2), true);
+        g.mark_ready(2, Time::from_secs(2), true);
+        let chosen = g.pods_to_delete(2, Time::from_secs(10), running);
+        assert_eq!(chosen, vec![3, 4]);
+    }
+
+    #[test]
+    fn the_most_recently_ready_bucket_goes_first_then_uid() {
+        let mut g = PodGroup::default();
+        for uid in 1..=5 {
+            g.insert(pod(uid, 0));
+        }
+        // uid 1,2 ready at 1 s; uid 3,4,5 ready at 1000 s.
+        g.mark_ready(2, Time::from_secs(1), true);
+        g.mark_ready(1, Time::from_secs(1), true);
+        for uid in [5, 3, 4] {
+            g.mark_ready(uid, Time::from_secs(1000), true);
+        }
+        let now = Time::from_secs(1010);
+        assert_eq!(g.pods_to_delete(2, now, running), vec![3, 4]);
+        assert_eq!(g.pods_to_delete(4, now, running), vec![3, 4, 5, 1]);
+        assert_eq!(g.pods_to_delete(5, now, running).len(), 5);
+    }
+
+    #[test]
+    fn counts_follow_the_lifecycle() {
+        let mut g = PodGroup::default();
+        g.insert(pod(1, 0));
+        g.insert(pod(2, 0));
+        assert_eq!((g.active, g.ready_count, g.available, g.terminating), (2, 0, 0, 0));
+        g.mark_ready(1, Time::from_secs(2), false);
+        assert!(g.awaits_availability(1));
+        g.mark_available(1);
+        assert_eq!((g.active, g.ready_count, g.available), (2, 1, 1));
+        g.mark_deleted(1, Time::from_secs(3));
+        assert_eq!((g.active, g.ready_count, g.available, g.terminating), (1, 0, 0, 1));
+        assert!(g.remove_terminated(1).is_some());
+        assert!(g.remove_terminated(2).is_none(), "only terminating pods can go");
+        assert_eq!(g.terminating, 0);
+    }
+}

@@ -1,0 +1,4 @@
+//! The one native integration-test binary: a module per feature.
+
+mod conformance;
+mod support;
