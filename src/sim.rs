@@ -24,6 +24,7 @@ use pods::PodStore;
 use queue::DueQueue;
 use rng::Rng;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use std::fmt;
 
 /// How pods behave in this cluster.
@@ -111,8 +112,8 @@ pub struct Cluster {
     now: Time,
     config: ClusterConfig,
     rng: Rng,
-    deployments: BTreeMap<String, Deployment>,
-    replica_sets: BTreeMap<String, ReplicaSet>,
+    deployments: BTreeMap<String, Arc<Deployment>>,
+    replica_sets: BTreeMap<String, Arc<ReplicaSet>>,
     pods: PodStore,
     queue: DueQueue,
     events: Vec<Event>,
@@ -155,20 +156,20 @@ impl Cluster {
     }
 
     pub fn deployment(&self, name: &str) -> Option<&Deployment> {
-        self.deployments.get(name)
+        self.deployments.get(name).map(|d| &**d)
     }
 
     pub fn deployments(&self) -> impl Iterator<Item = &Deployment> {
-        self.deployments.values()
+        self.deployments.values().map(|d| &**d)
     }
 
     pub fn replica_set(&self, name: &str) -> Option<&ReplicaSet> {
-        self.replica_sets.get(name)
+        self.replica_sets.get(name).map(|rs| &**rs)
     }
 
     /// Every ReplicaSet, oldest first.
     pub fn replica_sets(&self) -> Vec<&ReplicaSet> {
-        let mut all: Vec<&ReplicaSet> = self.replica_sets.values().collect();
+        let mut all: Vec<&ReplicaSet> = self.replica_sets.values().map(|rs| &**rs).collect();
         controller_utils::sort_by_creation_timestamp(&mut all);
         all
     }
@@ -176,7 +177,7 @@ impl Cluster {
     /// The ReplicaSets a Deployment owns, oldest first.
     pub fn replica_sets_of(&self, deployment: &str) -> Vec<&ReplicaSet> {
         let Some(d) = self.deployments.get(deployment) else { return Vec::new() };
-        let mut owned: Vec<&ReplicaSet> = self.replica_sets.values().filter(|rs| is_owned_by(rs, d)).collect();
+        let mut owned: Vec<&ReplicaSet> = self.replica_sets.values().map(|rs| &**rs).filter(|rs| is_owned_by(rs, d)).collect();
         controller_utils::sort_by_creation_timestamp(&mut owned);
         owned
     }
@@ -232,7 +233,7 @@ impl Cluster {
         d.metadata.creation_seq = seq;
         d.metadata.resource_version = seq.to_string();
         d.status = Default::default();
-        self.deployments.insert(d.name().to_string(), d);
+        self.deployments.insert(d.name().to_string(), Arc::new(d));
         self.changed = true;
         Ok(())
     }
@@ -253,35 +254,35 @@ impl Cluster {
         d.metadata.creation_seq = old.metadata.creation_seq;
         d.metadata.generation = old.metadata.generation;
         d.metadata.resource_version = old.metadata.resource_version.clone();
-        if d == *old {
+        if d == **old {
             return Ok(false);
         }
         if d.spec != old.spec || d.metadata.annotations != old.metadata.annotations {
             d.metadata.generation += 1;
         }
         d.metadata.resource_version = self.next_seq().to_string();
-        self.deployments.insert(name, d);
+        self.deployments.insert(name, Arc::new(d));
         self.changed = true;
         Ok(true)
     }
 
     /// A status write by the controller (UpdateStatus): status and
     /// annotations only, never a generation bump.
-    pub(crate) fn update_deployment_status(&mut self, d: &Deployment) {
-        let seq = self.seq + 1;
-        let Some(stored) = self.deployments.get_mut(d.name()) else { return };
+    /// The controller's copy replaces the stored object: the spec cannot
+    /// have changed during the sync (no user write runs inside one).
+    pub(crate) fn update_deployment_status(&mut self, d: &mut Arc<Deployment>) {
+        let Some(stored) = self.deployments.get(d.name()) else { return };
         if stored.status == d.status && stored.metadata.annotations == d.metadata.annotations {
             return;
         }
-        stored.status = d.status.clone();
-        stored.metadata.annotations = d.metadata.annotations.clone();
-        stored.metadata.resource_version = seq.to_string();
-        self.seq = seq;
+        let seq = self.next_seq();
+        Arc::make_mut(d).metadata.resource_version = seq.to_string();
+        self.deployments.insert(d.name().to_string(), d.clone());
         self.changed = true;
     }
 
     /// Creates a ReplicaSet (the controller's write).
-    pub(crate) fn create_replica_set(&mut self, mut rs: ReplicaSet) -> Result<ReplicaSet, ApiError> {
+    pub(crate) fn create_replica_set(&mut self, mut rs: ReplicaSet) -> Result<Arc<ReplicaSet>, ApiError> {
         if self.replica_sets.contains_key(rs.name()) {
             return Err(ApiError::AlreadyExists { resource: "replicasets.apps", name: rs.name().to_string() });
         }
@@ -292,20 +293,22 @@ impl Cluster {
         rs.metadata.creation_timestamp = Some(self.now.truncated());
         rs.metadata.creation_seq = seq;
         rs.metadata.resource_version = seq.to_string();
+        let rs = Arc::new(rs);
         self.replica_sets.insert(rs.name().to_string(), rs.clone());
         self.changed = true;
         Ok(rs)
     }
 
     /// Updates a ReplicaSet's metadata and spec (generation bumps on a spec change).
-    pub(crate) fn update_replica_set(&mut self, rs: &ReplicaSet) -> Result<ReplicaSet, ApiError> {
+    pub(crate) fn update_replica_set(&mut self, rs: &ReplicaSet) -> Result<Arc<ReplicaSet>, ApiError> {
         let seq = self.seq + 1;
-        let Some(stored) = self.replica_sets.get_mut(rs.name()) else {
+        let Some(stored_arc) = self.replica_sets.get_mut(rs.name()) else {
             return Err(ApiError::NotFound { resource: "replicasets.apps", name: rs.name().to_string() });
         };
-        if stored.spec == rs.spec && stored.metadata.annotations == rs.metadata.annotations && stored.metadata.labels == rs.metadata.labels {
-            return Ok(stored.clone());
+        if stored_arc.spec == rs.spec && stored_arc.metadata.annotations == rs.metadata.annotations && stored_arc.metadata.labels == rs.metadata.labels {
+            return Ok(stored_arc.clone());
         }
+        let stored = Arc::make_mut(stored_arc);
         let min_ready_changed = stored.spec.min_ready_seconds != rs.spec.min_ready_seconds;
         if stored.spec != rs.spec {
             stored.metadata.generation += 1;
@@ -316,7 +319,7 @@ impl Cluster {
         stored.metadata.resource_version = seq.to_string();
         self.seq = seq;
         self.changed = true;
-        let updated = stored.clone();
+        let updated = stored_arc.clone();
         if min_ready_changed {
             self.reset_availability(&updated);
         }
@@ -334,6 +337,7 @@ impl Cluster {
         if stored.status == status {
             return;
         }
+        let stored = Arc::make_mut(stored);
         stored.status = status;
         stored.metadata.resource_version = seq.to_string();
         self.seq = seq;
@@ -466,7 +470,7 @@ impl Cluster {
     /// Stores a ReplicaSet that already existed when the scenario starts,
     /// created at `created`, with `ready` of its pods Ready long ago and the
     /// others created at the current time (initial state building only).
-    pub fn restore_replica_set(&mut self, mut rs: ReplicaSet, created: Time, ready: i32) -> ReplicaSet {
+    pub fn restore_replica_set(&mut self, mut rs: ReplicaSet, created: Time, ready: i32) -> Arc<ReplicaSet> {
         let seq = self.next_seq();
         rs.metadata.namespace = "default".into();
         rs.metadata.uid = format!("{:016x}", self.rng.next_u64());
@@ -491,6 +495,7 @@ impl Cluster {
             terminating_replicas: Some(0),
             observed_generation: 1,
         };
+        let rs = Arc::new(rs);
         self.replica_sets.insert(rs.name().to_string(), rs.clone());
         rs
     }
@@ -498,6 +503,7 @@ impl Cluster {
     /// Overwrites a Deployment's annotations and status (initial state building only).
     pub fn restore_deployment_state(&mut self, d: &Deployment) {
         if let Some(stored) = self.deployments.get_mut(d.name()) {
+            let stored = Arc::make_mut(stored);
             stored.metadata.annotations = d.metadata.annotations.clone();
             stored.status = d.status.clone();
         }

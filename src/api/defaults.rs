@@ -21,7 +21,7 @@ pub fn set_defaults_deployment(d: &mut Deployment) {
     spec.revision_history_limit.get_or_insert(10);
     spec.progress_deadline_seconds.get_or_insert(600);
 
-    let pod = &mut spec.template.spec;
+    let pod = &mut std::sync::Arc::make_mut(&mut spec.template).spec;
     pod.restart_policy.get_or_insert_with(|| "Always".to_string());
     pod.termination_grace_period_seconds.get_or_insert(30);
     pod.dns_policy.get_or_insert_with(|| "ClusterFirst".to_string());

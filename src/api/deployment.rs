@@ -3,6 +3,7 @@
 
 use super::{IntOrString, LabelSelector, ObjectMeta, PodTemplateSpec, Time};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 fn is_false(v: &bool) -> bool {
     !*v
@@ -44,7 +45,7 @@ pub struct DeploymentSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selector: Option<LabelSelector>,
     #[serde(default)]
-    pub template: PodTemplateSpec,
+    pub template: Arc<PodTemplateSpec>,
     #[serde(default)]
     pub strategy: DeploymentStrategy,
     #[serde(default, skip_serializing_if = "is_zero_i32")]

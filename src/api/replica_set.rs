@@ -2,6 +2,7 @@
 
 use super::{LabelSelector, ObjectMeta, PodTemplateSpec};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 fn is_zero_i32(v: &i32) -> bool {
     *v == 0
@@ -25,7 +26,7 @@ pub struct ReplicaSetSpec {
     #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub min_ready_seconds: i32,
     pub selector: LabelSelector,
-    pub template: PodTemplateSpec,
+    pub template: Arc<PodTemplateSpec>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

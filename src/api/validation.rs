@@ -350,7 +350,7 @@ mod tests {
         let old = deployment(BASE);
         let mut new = old.clone();
         new.spec.selector.as_mut().unwrap().match_labels.insert("tier".into(), "x".into());
-        new.spec.template.metadata.labels.insert("tier".into(), "x".into());
+        std::sync::Arc::make_mut(&mut new.spec.template).metadata.labels.insert("tier".into(), "x".into());
         assert!(validate_deployment(&new, Some(&old)).unwrap_err().to_string().ends_with("field is immutable"));
     }
 }

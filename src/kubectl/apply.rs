@@ -131,13 +131,14 @@ pub fn create(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
     d.metadata.labels.insert("app".into(), name.clone());
     d.spec.replicas = Some(replicas);
     d.spec.selector = Some(LabelSelector { match_labels: [("app".to_string(), name.clone())].into(), ..Default::default() });
-    d.spec.template.metadata.labels.insert("app".into(), name.clone());
+    let template = std::sync::Arc::make_mut(&mut d.spec.template);
+    template.metadata.labels.insert("app".into(), name.clone());
     let container_name = image.rsplit('/').next().unwrap_or(image).split([':', '@']).next().unwrap_or("app").to_ascii_lowercase();
     let mut container = Container { name: container_name, image: image.to_string(), ..Default::default() };
     if let Some(port) = a.int("port")? {
         container.ports.push(ContainerPort { container_port: port as i32, ..Default::default() });
     }
-    d.spec.template.spec.containers.push(container);
+    template.spec.containers.push(container);
     c.create_deployment(d)?;
     Ok(printed(name, "created"))
 }

@@ -55,9 +55,9 @@ fn describe_deployment(c: &Cluster, d: &Deployment) -> String {
             w.push_str(&format!("  {} \t{}\t{}\n", cond.type_, cond.status, cond.reason));
         }
     }
-    let rss: Vec<ReplicaSet> = c.replica_sets_of(d.name()).into_iter().cloned().collect();
-    let new_rs = find_new_replica_set(d, &rss);
-    let old: Vec<&ReplicaSet> = rss.iter().filter(|rs| Some(rs.name()) != new_rs.map(|n| n.name()) && rs.spec.replicas != 0).collect();
+    let rss: Vec<&ReplicaSet> = c.replica_sets_of(d.name());
+    let new_rs = find_new_replica_set(d, &rss).copied();
+    let old: Vec<&ReplicaSet> = rss.iter().copied().filter(|rs| Some(rs.name()) != new_rs.map(|n| n.name()) && rs.spec.replicas != 0).collect();
     w.push_str(&format!("OldReplicaSets:\t{}\n", replica_sets_by_labels(&old)));
     w.push_str(&format!("NewReplicaSet:\t{}\n", replica_sets_by_labels(&new_rs.into_iter().collect::<Vec<_>>())));
     describe_events(c, d, &mut w);

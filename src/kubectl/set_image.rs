@@ -25,7 +25,7 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
         if image.is_empty() {
             return Err(Failure::error(format!("invalid image update: {pair:?}")));
         }
-        let spec = &mut d.spec.template.spec;
+        let spec = &mut std::sync::Arc::make_mut(&mut d.spec.template).spec;
         let mut found = false;
         for ctr in spec.init_containers.iter_mut().chain(spec.containers.iter_mut()) {
             if container == "*" || ctr.name == container {

@@ -49,7 +49,7 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
     let mut rss = Vec::new();
     for (i, spec) in scenario.replica_sets.iter().enumerate() {
         let path = format!("replicaSets[{i}]");
-        let mut template = d.spec.template.clone();
+        let mut template = (*d.spec.template).clone();
         match template.spec.containers.first_mut() {
             Some(c) => c.image = spec.image.clone(),
             None => return Err(LoadError { path, message: "the Deployment's template has no container".into() }),
@@ -84,7 +84,7 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
                 annotations.insert(k.clone(), v.clone());
             }
         }
-        rs.spec = ReplicaSetSpec { replicas: spec.replicas, min_ready_seconds: d.spec.min_ready_seconds, selector, template };
+        rs.spec = ReplicaSetSpec { replicas: spec.replicas, min_ready_seconds: d.spec.min_ready_seconds, selector, template: std::sync::Arc::new(template) };
         let created = Time(-(count - i as i64) * RS_SPACING_MS);
         rss.push(c.restore_replica_set(rs, created, spec.available));
     }
@@ -95,9 +95,9 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
         None => rss.iter().filter_map(|rs| rs.revision().ok()).max().unwrap_or(0),
     };
     d.metadata.annotations.insert(keys::REVISION.into(), revision.to_string());
-    let old: Vec<ReplicaSet> = rss.iter().filter(|rs| Some(rs.name()) != new_rs.as_ref().map(|n| n.name())).cloned().collect();
+    let old: Vec<std::sync::Arc<ReplicaSet>> = rss.iter().filter(|rs| Some(rs.name()) != new_rs.as_ref().map(|n| n.name())).cloned().collect();
     let now = c.now();
-    d.status = calculate_status(&old, new_rs.as_ref(), &d, now);
+    d.status = calculate_status(&old, new_rs.as_deref(), &d, now);
     if crate::sim::deployment::util::has_progress_deadline(&d) {
         let subject = new_rs.as_ref().map_or(format!("Deployment {name:?}"), |rs| format!("ReplicaSet {:?}", rs.name()));
         let condition = if deployment_complete(&d, &d.status) {

@@ -15,17 +15,17 @@ pub fn by_creation_timestamp(a: &ReplicaSet, b: &ReplicaSet) -> Ordering {
     ))
 }
 
-pub fn sort_by_creation_timestamp(rss: &mut [&ReplicaSet]) {
+pub fn sort_by_creation_timestamp<R: std::ops::Deref<Target = ReplicaSet>>(rss: &mut [R]) {
     rss.sort_by(|a, b| by_creation_timestamp(a, b));
 }
 
 /// ReplicaSetsBySizeOlder: larger first; equal sizes older first (scaling down).
-pub fn sort_by_size_older(rss: &mut [ReplicaSet]) {
+pub fn sort_by_size_older<R: std::ops::Deref<Target = ReplicaSet>>(rss: &mut [R]) {
     rss.sort_by(|a, b| b.spec.replicas.cmp(&a.spec.replicas).then_with(|| by_creation_timestamp(a, b)));
 }
 
 /// ReplicaSetsBySizeNewer: larger first; equal sizes newer first (scaling up).
-pub fn sort_by_size_newer(rss: &mut [ReplicaSet]) {
+pub fn sort_by_size_newer<R: std::ops::Deref<Target = ReplicaSet>>(rss: &mut [R]) {
     rss.sort_by(|a, b| b.spec.replicas.cmp(&a.spec.replicas).then_with(|| by_creation_timestamp(b, a)));
 }
 

@@ -8,22 +8,25 @@ pub mod rolling;
 pub mod sync;
 pub mod util;
 
+use std::sync::Arc;
 use super::{is_owned_by, ApiError, Cluster};
 use crate::api::{Deployment, ReplicaSet, RECREATE};
 
 /// syncDeployment for one Deployment key, on a fresh copy of the stored object.
 pub fn sync_deployment(c: &mut Cluster, name: &str) {
-    let Some(mut d) = c.deployment(name).cloned() else { return };
+    // A shared copy: cloned for real only when this sync writes the Deployment.
+    let Some(mut d) = c.deployments.get(name).cloned() else { return };
     // Errors abort the sync; upstream requeues with a rate limit, and here
     // the next controller iteration of the instant retries.
     let _ = sync_deployment_copy(c, &mut d);
 }
 
-fn sync_deployment_copy(c: &mut Cluster, d: &mut Deployment) -> Result<(), ApiError> {
+fn sync_deployment_copy(c: &mut Cluster, d: &mut Arc<Deployment>) -> Result<(), ApiError> {
     if d.selector().is_empty() {
         c.record_event(d, "Warning", "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.".into(), String::new());
         if d.status.observed_generation < d.metadata.generation {
-            d.status.observed_generation = d.metadata.generation;
+            let generation = d.metadata.generation;
+            Arc::make_mut(d).status.observed_generation = generation;
             c.update_deployment_status(d);
         }
         return Ok(());
@@ -49,8 +52,8 @@ fn sync_deployment_copy(c: &mut Cluster, d: &mut Deployment) -> Result<(), ApiEr
 
 /// getReplicaSetsForDeployment: the ReplicaSets this Deployment controls,
 /// as listed at the start of the sync, oldest first.
-pub fn get_replica_sets_for_deployment(c: &Cluster, d: &Deployment) -> Vec<ReplicaSet> {
-    let mut owned: Vec<&ReplicaSet> = c.replica_sets.values().filter(|rs| is_owned_by(rs, d)).collect();
+pub fn get_replica_sets_for_deployment(c: &Cluster, d: &Deployment) -> Vec<Arc<ReplicaSet>> {
+    let mut owned: Vec<Arc<ReplicaSet>> = c.replica_sets.values().filter(|rs| is_owned_by(rs, d)).cloned().collect();
     super::controller_utils::sort_by_creation_timestamp(&mut owned);
-    owned.into_iter().cloned().collect()
+    owned
 }

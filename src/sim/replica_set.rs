@@ -17,6 +17,8 @@ pub fn sync_replica_set(c: &mut Cluster, name: &str) {
     if rs.metadata.deletion_timestamp.is_none() {
         manage_replicas(c, &rs, status.replicas);
     }
+    // Release the shared copy first, so the status write happens in place.
+    drop(rs);
     c.update_replica_set_status(name, status);
 }
 

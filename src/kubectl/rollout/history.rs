@@ -13,7 +13,7 @@ pub fn history_info(c: &Cluster, name: &str) -> BTreeMap<i64, PodTemplateSpec> {
     for rs in c.replica_sets_of(name) {
         // Unparseable revisions are skipped (with a warning in the log).
         let Ok(revision) = rs.revision() else { continue };
-        let mut template = rs.spec.template.clone();
+        let mut template = (*rs.spec.template).clone();
         if let Some(cause) = rs.metadata.annotation(keys::CHANGE_CAUSE).filter(|c| !c.is_empty()) {
             template.metadata.annotations.insert(keys::CHANGE_CAUSE.into(), cause.to_string());
         }

@@ -46,9 +46,9 @@ fn rollback(c: &mut Cluster, name: &str, to_revision: i64) -> Result<String, Fai
     }
     // The patch: the template without the hash label, and the annotations
     // replaced wholesale by the Deployment's skip-list ones plus the RS's others.
-    let mut template = target.spec.template.clone();
+    let mut template = (*target.spec.template).clone();
     template.metadata.labels.remove(keys::POD_TEMPLATE_HASH);
-    d.spec.template = template;
+    d.spec.template = std::sync::Arc::new(template);
     let mut annotations: std::collections::BTreeMap<String, String> =
         d.metadata.annotations.iter().filter(|(k, _)| keys::skip_copy_annotation(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
     for (k, v) in &target.metadata.annotations {

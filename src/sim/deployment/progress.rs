@@ -1,6 +1,7 @@
 //! Port of `pkg/controller/deployment/progress.go`: the Progressing
 //! condition and the progress deadline.
 
+use std::sync::Arc;
 use super::sync::calculate_status;
 use super::util::*;
 use crate::api::{reasons, Deployment, ReplicaSet, Time};
@@ -8,10 +9,10 @@ use crate::sim::{ApiError, Cluster};
 
 /// syncRolloutStatus: status plus Progressing — complete, progressing
 /// (fresh lastUpdateTime even with the same reason), or timed out.
-pub fn sync_rollout_status(c: &mut Cluster, all_rss: &[ReplicaSet], new_rs: Option<&ReplicaSet>, d: &mut Deployment) -> Result<(), ApiError> {
+pub fn sync_rollout_status(c: &mut Cluster, all_rss: &[Arc<ReplicaSet>], new_rs: Option<&ReplicaSet>, d: &mut Arc<Deployment>) -> Result<(), ApiError> {
     let now = c.now();
     // all_rss ends with the new RS when there is one; calculate_status wants them apart.
-    let old: Vec<ReplicaSet> = match new_rs {
+    let old: Vec<Arc<ReplicaSet>> = match new_rs {
         Some(n) => all_rss.iter().filter(|rs| rs.metadata.uid != n.metadata.uid).cloned().collect(),
         None => all_rss.to_vec(),
     };
@@ -52,7 +53,7 @@ pub fn sync_rollout_status(c: &mut Cluster, all_rss: &[ReplicaSet], new_rs: Opti
         // requeueStuckDeployment: see progress_check_time.
         return Ok(());
     }
-    d.status = new_status;
+    Arc::make_mut(d).status = new_status;
     c.update_deployment_status(d);
     Ok(())
 }

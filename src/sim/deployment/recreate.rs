@@ -2,6 +2,7 @@
 //! and only once none is left (terminating ones included) does the new
 //! ReplicaSet start, at full size.
 
+use std::sync::Arc;
 use super::progress::sync_rollout_status;
 use super::sync::{cleanup_deployment, get_all_replica_sets_and_sync_revision, scale_replica_set_and_record_event};
 use super::util::*;
@@ -9,16 +10,16 @@ use crate::api::{Deployment, ReplicaSet};
 use crate::sim::{ApiError, Cluster};
 
 /// rolloutRecreate.
-pub fn rollout_recreate(c: &mut Cluster, d: &mut Deployment, rs_list: &[ReplicaSet]) -> Result<(), ApiError> {
+pub fn rollout_recreate(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<(), ApiError> {
     // Do not create the new RS yet: scale down before scaling up.
     let (mut new_rs, mut old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, false)?;
-    let mut all_rss: Vec<ReplicaSet> = old_rss.iter().cloned().chain(new_rs.clone()).collect();
-    let active_old: Vec<ReplicaSet> = old_rss.iter().filter(|rs| rs.spec.replicas > 0).cloned().collect();
+    let mut all_rss: Vec<Arc<ReplicaSet>> = old_rss.iter().cloned().chain(new_rs.clone()).collect();
+    let active_old: Vec<Arc<ReplicaSet>> = old_rss.iter().filter(|rs| rs.spec.replicas > 0).cloned().collect();
     if scale_down_old_replica_sets_for_recreate(c, &active_old, d)? {
-        return sync_rollout_status(c, &all_rss, new_rs.as_ref(), d);
+        return sync_rollout_status(c, &all_rss, new_rs.as_deref(), d);
     }
-    if old_pods_running(c, new_rs.as_ref(), &old_rss) {
-        return sync_rollout_status(c, &all_rss, new_rs.as_ref(), d);
+    if old_pods_running(c, new_rs.as_deref(), &old_rss) {
+        return sync_rollout_status(c, &all_rss, new_rs.as_deref(), d);
     }
     if new_rs.is_none() {
         let (created, olds) = get_all_replica_sets_and_sync_revision(c, d, rs_list, true)?;
@@ -27,20 +28,20 @@ pub fn rollout_recreate(c: &mut Cluster, d: &mut Deployment, rs_list: &[ReplicaS
         all_rss = old_rss.iter().cloned().chain(new_rs.clone()).collect();
     }
     if let Some(rs) = &new_rs {
-        let why = format!("Recreate: no old pod is left, so the new ReplicaSet goes straight to spec.replicas = {}.", d.replicas());
+        let why = || format!("Recreate: no old pod is left, so the new ReplicaSet goes straight to spec.replicas = {}.", d.replicas());
         scale_replica_set_and_record_event(c, rs, d.replicas(), d, why)?;
     }
     if deployment_complete(d, &d.status) {
         cleanup_deployment(c, &old_rss, d);
     }
-    sync_rollout_status(c, &all_rss, new_rs.as_ref(), d)
+    sync_rollout_status(c, &all_rss, new_rs.as_deref(), d)
 }
 
 /// scaleDownOldReplicaSetsForRecreate: every active old ReplicaSet to 0.
-fn scale_down_old_replica_sets_for_recreate(c: &mut Cluster, old_rss: &[ReplicaSet], d: &Deployment) -> Result<bool, ApiError> {
+fn scale_down_old_replica_sets_for_recreate(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], d: &Deployment) -> Result<bool, ApiError> {
     let mut scaled = false;
     for rs in old_rss.iter().filter(|rs| rs.spec.replicas != 0) {
-        let why = "Recreate: every old pod is removed before any new pod is created.".to_string();
+        let why = || "Recreate: every old pod is removed before any new pod is created.".to_string();
         scaled |= scale_replica_set_and_record_event(c, rs, 0, d, why)?.0;
     }
     Ok(scaled)
@@ -48,8 +49,8 @@ fn scale_down_old_replica_sets_for_recreate(c: &mut Cluster, old_rss: &[ReplicaS
 
 /// oldPodsRunning: an old ReplicaSet still reports pods, or any pod of an
 /// old ReplicaSet still exists (terminating pods are still running).
-fn old_pods_running(c: &Cluster, new_rs: Option<&ReplicaSet>, old_rss: &[ReplicaSet]) -> bool {
-    let refs: Vec<&ReplicaSet> = old_rss.iter().collect();
+fn old_pods_running(c: &Cluster, new_rs: Option<&ReplicaSet>, old_rss: &[Arc<ReplicaSet>]) -> bool {
+    let refs = refs(old_rss);
     if get_actual_replica_count_for_replica_sets(&refs) > 0 {
         return true;
     }

@@ -2,6 +2,7 @@
 //! new ReplicaSet up if there is surge room; else scale old ones down if
 //! availability allows; else clean up; always sync the rollout status.
 
+use std::sync::Arc;
 use super::progress::sync_rollout_status;
 use super::sync::{cleanup_deployment, get_all_replica_sets_and_sync_revision, scale_replica_set_and_record_event};
 use super::util::*;
@@ -10,41 +11,41 @@ use crate::sim::controller_utils::by_creation_timestamp;
 use crate::sim::{ApiError, Cluster};
 
 /// rolloutRolling.
-pub fn rollout_rolling(c: &mut Cluster, d: &mut Deployment, rs_list: &[ReplicaSet]) -> Result<(), ApiError> {
+pub fn rollout_rolling(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<(), ApiError> {
     let (new_rs, old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, true)?;
-    let new_rs = new_rs.expect("created when missing");
+    let Some(new_rs) = new_rs else { return Ok(()) };
     // allRSs keeps the objects as they were before this sync's scaling (so
     // the status written below lags one sync, as upstream's does).
-    let all_rss: Vec<ReplicaSet> = old_rss.iter().cloned().chain(std::iter::once(new_rs.clone())).collect();
+    let all_rss: Vec<Arc<ReplicaSet>> = old_rss.iter().cloned().chain(std::iter::once(new_rs.clone())).collect();
 
     if reconcile_new_replica_set(c, &all_rss, &new_rs, d)? {
-        return sync_rollout_status(c, &all_rss, Some(&new_rs), d);
+        return sync_rollout_status(c, &all_rss, Some(&*new_rs), d);
     }
-    let active_old: Vec<ReplicaSet> = old_rss.iter().filter(|rs| rs.spec.replicas > 0).cloned().collect();
+    let active_old: Vec<Arc<ReplicaSet>> = old_rss.iter().filter(|rs| rs.spec.replicas > 0).cloned().collect();
     if reconcile_old_replica_sets(c, &all_rss, active_old, &new_rs, d)? {
-        return sync_rollout_status(c, &all_rss, Some(&new_rs), d);
+        return sync_rollout_status(c, &all_rss, Some(&*new_rs), d);
     }
     if deployment_complete(d, &d.status) {
         cleanup_deployment(c, &old_rss, d);
     }
-    sync_rollout_status(c, &all_rss, Some(&new_rs), d)
+    sync_rollout_status(c, &all_rss, Some(&*new_rs), d)
 }
 
 /// reconcileNewReplicaSet: down to spec.replicas if above it, else up to NewRSNewReplicas.
-fn reconcile_new_replica_set(c: &mut Cluster, all_rss: &[ReplicaSet], new_rs: &ReplicaSet, d: &Deployment) -> Result<bool, ApiError> {
+fn reconcile_new_replica_set(c: &mut Cluster, all_rss: &[Arc<ReplicaSet>], new_rs: &Arc<ReplicaSet>, d: &Deployment) -> Result<bool, ApiError> {
     let replicas = d.replicas();
     if new_rs.spec.replicas == replicas {
         return Ok(false);
     }
     if new_rs.spec.replicas > replicas {
-        let why = format!("The new ReplicaSet has more pods than spec.replicas = {replicas}: it shrinks to it.");
+        let why = || format!("The new ReplicaSet has more pods than spec.replicas = {replicas}: it shrinks to it.");
         return Ok(scale_replica_set_and_record_event(c, new_rs, replicas, d, why)?.0);
     }
-    let refs: Vec<&ReplicaSet> = all_rss.iter().collect();
+    let refs = refs(all_rss);
     let new_replicas_count = new_rs_new_replicas(d, &refs, new_rs);
     let current = get_replica_count_for_replica_sets(&refs);
     let surge = max_surge(d);
-    let why = format!(
+    let why = || format!(
         "Scale up: maxSurge = {surge} ({}), so at most replicas + maxSurge = {replicas} + {surge} = {} pods may exist. {current} are counted (spec.replicas of all ReplicaSets), so the new ReplicaSet grows by min({} − {current}, {replicas} − {}) = {}.",
         surge_rounding(d),
         replicas + surge,
@@ -99,17 +100,17 @@ fn trim_float(v: f64) -> String {
 /// stuck RS is old and gets cleaned up first (unhealthy pods cost nothing).
 fn reconcile_old_replica_sets(
     c: &mut Cluster,
-    all_rss: &[ReplicaSet],
-    old_rss: Vec<ReplicaSet>,
-    new_rs: &ReplicaSet,
+    all_rss: &[Arc<ReplicaSet>],
+    old_rss: Vec<Arc<ReplicaSet>>,
+    new_rs: &Arc<ReplicaSet>,
     d: &Deployment,
 ) -> Result<bool, ApiError> {
-    let old_refs: Vec<&ReplicaSet> = old_rss.iter().collect();
+    let old_refs = refs(&old_rss);
     let old_pods_count = get_replica_count_for_replica_sets(&old_refs);
     if old_pods_count == 0 {
         return Ok(false);
     }
-    let all_refs: Vec<&ReplicaSet> = all_rss.iter().collect();
+    let all_refs = refs(all_rss);
     let all_pods_count = get_replica_count_for_replica_sets(&all_refs);
     let min_available = d.replicas() - max_unavailable(d);
     let new_rs_unavailable_pod_count = new_rs.spec.replicas - new_rs.status.available_replicas;
@@ -119,7 +120,7 @@ fn reconcile_old_replica_sets(
     }
     let budget = ScaleDownBudget { all_pods_count, min_available, new_rs_unavailable_pod_count, max_scaled_down };
     let (old_rss, cleanup_count) = cleanup_unhealthy_replicas(c, old_rss, d, &budget)?;
-    let mut all: Vec<ReplicaSet> = old_rss.clone();
+    let mut all: Vec<Arc<ReplicaSet>> = old_rss.clone();
     all.push(new_rs.clone());
     let scaled_down_count = scale_down_old_replica_sets_for_rolling_update(c, &all, old_rss, d)?;
     Ok(cleanup_count + scaled_down_count > 0)
@@ -137,11 +138,11 @@ struct ScaleDownBudget {
 /// oldest ReplicaSet first; they cost no availability.
 fn cleanup_unhealthy_replicas(
     c: &mut Cluster,
-    mut old_rss: Vec<ReplicaSet>,
+    mut old_rss: Vec<Arc<ReplicaSet>>,
     d: &Deployment,
     budget: &ScaleDownBudget,
-) -> Result<(Vec<ReplicaSet>, i32), ApiError> {
-    old_rss.sort_by(by_creation_timestamp);
+) -> Result<(Vec<Arc<ReplicaSet>>, i32), ApiError> {
+    old_rss.sort_by(|a, b| by_creation_timestamp(a, b));
     let max_cleanup_count = budget.max_scaled_down;
     let mut total_scaled_down = 0;
     for i in 0..old_rss.len() {
@@ -163,7 +164,7 @@ fn cleanup_unhealthy_replicas(
                 target.spec.replicas
             )));
         }
-        let why = format!(
+        let why = || format!(
             "Clean up unhealthy pods first: maxScaledDown = all pods {} − minAvailable {} − unavailable new pods {} = {}; this old ReplicaSet has {unhealthy} pods that are not available, and removing them costs no availability.",
             budget.all_pods_count, budget.min_available, budget.new_rs_unavailable_pod_count, budget.max_scaled_down
         );
@@ -178,18 +179,18 @@ fn cleanup_unhealthy_replicas(
 /// pods away from the old ReplicaSets, oldest first.
 fn scale_down_old_replica_sets_for_rolling_update(
     c: &mut Cluster,
-    all_rss: &[ReplicaSet],
-    mut old_rss: Vec<ReplicaSet>,
+    all_rss: &[Arc<ReplicaSet>],
+    mut old_rss: Vec<Arc<ReplicaSet>>,
     d: &Deployment,
 ) -> Result<i32, ApiError> {
     let max_unavail = max_unavailable(d);
     let min_available = d.replicas() - max_unavail;
-    let refs: Vec<&ReplicaSet> = all_rss.iter().collect();
+    let refs = refs(all_rss);
     let available_pod_count = get_available_replica_count_for_replica_sets(&refs);
     if available_pod_count <= min_available {
         return Ok(0);
     }
-    old_rss.sort_by(by_creation_timestamp);
+    old_rss.sort_by(|a, b| by_creation_timestamp(a, b));
     let total_scale_down_count = available_pod_count - min_available;
     let mut total_scaled_down = 0;
     for target in &old_rss {
@@ -201,7 +202,7 @@ fn scale_down_old_replica_sets_for_rolling_update(
         }
         let scale_down_count = target.spec.replicas.min(total_scale_down_count - total_scaled_down);
         let new_replicas_count = target.spec.replicas - scale_down_count;
-        let why = format!(
+        let why = || format!(
             "Scale down: maxUnavailable = {max_unavail} ({}), so minAvailable = replicas − maxUnavailable = {} − {max_unavail} = {min_available}. {available_pod_count} pods are available, so {total_scale_down_count} old pods may go now (oldest ReplicaSet first).",
             unavailable_rounding(d),
             d.replicas(),

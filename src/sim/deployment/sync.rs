@@ -2,6 +2,7 @@
 //! shares — finding and creating the new ReplicaSet, revisions, scaling
 //! (proportional scaling included), history cleanup and status.
 
+use std::sync::Arc;
 use super::util::*;
 use crate::api::{keys, reasons, Deployment, DeploymentStatus, OwnerReference, ReplicaSet, ReplicaSetSpec, Time};
 use crate::sim::controller_utils::{self, sort_by_size_newer, sort_by_size_older};
@@ -9,30 +10,30 @@ use crate::sim::hash::compute_hash;
 use crate::sim::{ApiError, Cluster};
 
 /// New ReplicaSet (if any) and all old ones, as upstream returns them.
-pub type Split = (Option<ReplicaSet>, Vec<ReplicaSet>);
+pub type Split = (Option<Arc<ReplicaSet>>, Vec<Arc<ReplicaSet>>);
 
 /// syncStatusOnly: status only, no mutation (a Deployment being deleted).
-pub fn sync_status_only(c: &mut Cluster, d: &mut Deployment, rs_list: &[ReplicaSet]) -> Result<(), ApiError> {
+pub fn sync_status_only(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<(), ApiError> {
     let (new_rs, old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, false)?;
-    sync_deployment_status(c, &old_rss, new_rs.as_ref(), d);
+    sync_deployment_status(c, &old_rss, new_rs.as_deref(), d);
     Ok(())
 }
 
 /// sync: reconcile a scaling event or a paused Deployment — scale, clean up
 /// history when paused, write status. Never rolls anything out.
-pub fn sync(c: &mut Cluster, d: &mut Deployment, rs_list: &[ReplicaSet]) -> Result<(), ApiError> {
+pub fn sync(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<(), ApiError> {
     let (new_rs, mut old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, false)?;
     scale(c, d, new_rs.as_ref(), &mut old_rss)?;
     if d.spec.paused {
         cleanup_deployment(c, &old_rss, d);
     }
-    sync_deployment_status(c, &old_rss, new_rs.as_ref(), d);
+    sync_deployment_status(c, &old_rss, new_rs.as_deref(), d);
     Ok(())
 }
 
 /// checkPausedConditions: Progressing=Unknown DeploymentPaused / DeploymentResumed,
 /// never over a ProgressDeadlineExceeded. Written on its own.
-pub fn check_paused_conditions(c: &mut Cluster, d: &mut Deployment) {
+pub fn check_paused_conditions(c: &mut Cluster, d: &mut Arc<Deployment>) {
     if !has_progress_deadline(d) {
         return;
     }
@@ -48,17 +49,17 @@ pub fn check_paused_conditions(c: &mut Cluster, d: &mut Deployment) {
     } else {
         return;
     };
-    set_deployment_condition(&mut d.status, condition);
+    set_deployment_condition(&mut Arc::make_mut(d).status, condition);
     c.update_deployment_status(d);
 }
 
 /// FindNewReplicaSet: the oldest ReplicaSet whose template equals the Deployment's.
-pub fn find_new_replica_set<'a>(d: &Deployment, rs_list: &'a [ReplicaSet]) -> Option<&'a ReplicaSet> {
+pub fn find_new_replica_set<'a, R: std::ops::Deref<Target = ReplicaSet>>(d: &Deployment, rs_list: &'a [R]) -> Option<&'a R> {
     rs_list.iter().find(|rs| equal_ignore_hash(&rs.spec.template, &d.spec.template))
 }
 
 /// FindOldReplicaSets: every ReplicaSet but the new one (including those at 0).
-pub fn find_old_replica_sets(d: &Deployment, rs_list: &[ReplicaSet]) -> Vec<ReplicaSet> {
+pub fn find_old_replica_sets(d: &Deployment, rs_list: &[Arc<ReplicaSet>]) -> Vec<Arc<ReplicaSet>> {
     let new_uid = find_new_replica_set(d, rs_list).map(|rs| rs.metadata.uid.clone());
     rs_list.iter().filter(|rs| Some(&rs.metadata.uid) != new_uid.as_ref()).cloned().collect()
 }
@@ -66,12 +67,15 @@ pub fn find_old_replica_sets(d: &Deployment, rs_list: &[ReplicaSet]) -> Vec<Repl
 /// getAllReplicaSetsAndSyncRevision.
 pub fn get_all_replica_sets_and_sync_revision(
     c: &mut Cluster,
-    d: &mut Deployment,
-    rs_list: &[ReplicaSet],
+    d: &mut Arc<Deployment>,
+    rs_list: &[Arc<ReplicaSet>],
     create_if_not_existed: bool,
 ) -> Result<Split, ApiError> {
-    let all_old_rss = find_old_replica_sets(d, rs_list);
-    let new_rs = get_new_replica_set(c, d, rs_list, &all_old_rss, create_if_not_existed)?;
+    // FindOldReplicaSets and FindNewReplicaSet, with one template comparison per ReplicaSet.
+    let existing = find_new_replica_set(d, rs_list).cloned();
+    let all_old_rss: Vec<Arc<ReplicaSet>> =
+        rs_list.iter().filter(|rs| existing.as_ref().is_none_or(|n| !Arc::ptr_eq(n, rs))).cloned().collect();
+    let new_rs = get_new_replica_set(c, d, existing.as_ref(), &all_old_rss, create_if_not_existed)?;
     Ok((new_rs, all_old_rss))
 }
 
@@ -79,34 +83,39 @@ pub fn get_all_replica_sets_and_sync_revision(
 /// create it (sized by NewRSNewReplicas) when allowed.
 fn get_new_replica_set(
     c: &mut Cluster,
-    d: &mut Deployment,
-    rs_list: &[ReplicaSet],
-    old_rss: &[ReplicaSet],
+    d: &mut Arc<Deployment>,
+    existing: Option<&Arc<ReplicaSet>>,
+    old_rss: &[Arc<ReplicaSet>],
     create_if_not_existed: bool,
-) -> Result<Option<ReplicaSet>, ApiError> {
-    let old_refs: Vec<&ReplicaSet> = old_rss.iter().collect();
+) -> Result<Option<Arc<ReplicaSet>>, ApiError> {
+    let old_refs = refs(old_rss);
     let new_revision = max_revision(&old_refs) + 1;
 
-    if let Some(existing) = find_new_replica_set(d, rs_list) {
-        let mut rs_copy = existing.clone();
-        let annotations_updated = set_new_replica_set_annotations(d, &mut rs_copy, new_revision, true);
-        let min_ready_needs_update = rs_copy.spec.min_ready_seconds != d.spec.min_ready_seconds;
+    if let Some(existing) = existing {
+        // Checked before copying: this runs on every sync, the update rarely.
+        let annotations_updated = new_replica_set_annotations_would_change(d, existing, new_revision);
+        let min_ready_needs_update = existing.spec.min_ready_seconds != d.spec.min_ready_seconds;
         if annotations_updated || min_ready_needs_update {
+            let mut rs_copy = ReplicaSet::clone(existing);
+            set_new_replica_set_annotations(d, &mut rs_copy, new_revision, true);
             // The Deployment's own revision follows in a later sync.
             rs_copy.spec.min_ready_seconds = d.spec.min_ready_seconds;
             return c.update_replica_set(&rs_copy).map(Some);
         }
-        let revision = rs_copy.metadata.annotation(keys::REVISION).unwrap_or("").to_string();
-        let mut needs_update = set_deployment_revision(d, &revision);
+        let revision = existing.metadata.annotation(keys::REVISION).unwrap_or("").to_string();
+        let mut needs_update = false;
+        if d.metadata.annotation(keys::REVISION) != Some(revision.as_str()) {
+            needs_update |= set_deployment_revision(Arc::make_mut(d), &revision);
+        }
         if has_progress_deadline(d) && d.status.condition(reasons::PROGRESSING).is_none() {
-            let msg = format!("Found new replica set {:?}", rs_copy.name());
-            set_deployment_condition(&mut d.status, new_deployment_condition(reasons::PROGRESSING, "True", reasons::FOUND_NEW_RS_REASON, msg, c.now()));
+            let msg = format!("Found new replica set {:?}", existing.name());
+            set_deployment_condition(&mut Arc::make_mut(d).status, new_deployment_condition(reasons::PROGRESSING, "True", reasons::FOUND_NEW_RS_REASON, msg, c.now()));
             needs_update = true;
         }
         if needs_update {
             c.update_deployment_status(d);
         }
-        return Ok(Some(rs_copy));
+        return Ok(Some(existing.clone()));
     }
     if !create_if_not_existed {
         return Ok(None);
@@ -114,9 +123,9 @@ fn get_new_replica_set(
     create_new_replica_set(c, d, old_rss, new_revision).map(Some)
 }
 
-fn create_new_replica_set(c: &mut Cluster, d: &mut Deployment, old_rss: &[ReplicaSet], new_revision: i64) -> Result<ReplicaSet, ApiError> {
+fn create_new_replica_set(c: &mut Cluster, d: &mut Arc<Deployment>, old_rss: &[Arc<ReplicaSet>], new_revision: i64) -> Result<Arc<ReplicaSet>, ApiError> {
     let hash = compute_hash(&d.spec.template, d.status.collision_count);
-    let mut template = d.spec.template.clone();
+    let mut template = (*d.spec.template).clone();
     template.metadata.labels.insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
     let mut selector = d.selector();
     selector.match_labels.insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
@@ -135,8 +144,8 @@ fn create_new_replica_set(c: &mut Cluster, d: &mut Deployment, old_rss: &[Replic
         controller: true,
         block_owner_deletion: true,
     }];
-    new_rs.spec = ReplicaSetSpec { replicas: 0, min_ready_seconds: d.spec.min_ready_seconds, selector, template };
-    let mut all: Vec<&ReplicaSet> = old_rss.iter().collect();
+    new_rs.spec = ReplicaSetSpec { replicas: 0, min_ready_seconds: d.spec.min_ready_seconds, selector, template: std::sync::Arc::new(template) };
+    let mut all = refs(old_rss);
     all.push(&new_rs);
     let new_replicas_count = new_rs_new_replicas(d, &all, &new_rs);
     new_rs.spec.replicas = new_replicas_count;
@@ -145,13 +154,15 @@ fn create_new_replica_set(c: &mut Cluster, d: &mut Deployment, old_rss: &[Replic
     let (created, already_exists) = match c.create_replica_set(new_rs.clone()) {
         Ok(rs) => (rs, false),
         Err(ApiError::AlreadyExists { .. }) => {
-            let existing = c.replica_set(new_rs.name()).cloned().expect("AlreadyExists names a stored ReplicaSet");
+            let Some(existing) = c.replica_sets.get(new_rs.name()).cloned() else {
+                return Err(ApiError::Controller(format!("replica set {} vanished", new_rs.name())));
+            };
             let owned = existing.metadata.owner_references.iter().any(|o| o.controller && o.uid == d.metadata.uid);
             if owned && equal_ignore_hash(&d.spec.template, &existing.spec.template) {
                 (existing, true)
             } else {
                 // A hash collision: bump collisionCount so the next sync hashes differently.
-                *d.status.collision_count.get_or_insert(0) += 1;
+                *Arc::make_mut(d).status.collision_count.get_or_insert(0) += 1;
                 c.update_deployment_status(d);
                 return Err(ApiError::AlreadyExists { resource: "replicasets.apps", name: new_rs.name().to_string() });
             }
@@ -159,16 +170,16 @@ fn create_new_replica_set(c: &mut Cluster, d: &mut Deployment, old_rss: &[Replic
         Err(e) => return Err(e),
     };
     if !already_exists && new_replicas_count > 0 {
-        let why = format!(
+        let why = || format!(
             "The template changed, so a new ReplicaSet was created. It starts at {new_replicas_count}: {}",
             explain_new_rs_size(d, old_rss, new_replicas_count)
         );
-        c.record_event(d, "Normal", "ScalingReplicaSet", format!("Scaled up replica set {} from 0 to {new_replicas_count}", created.name()), why);
+        c.record_event(d, "Normal", "ScalingReplicaSet", format!("Scaled up replica set {} from 0 to {new_replicas_count}", created.name()), why());
     }
-    let mut needs_update = set_deployment_revision(d, &new_revision.to_string());
+    let mut needs_update = set_deployment_revision(Arc::make_mut(d), &new_revision.to_string());
     if !already_exists && has_progress_deadline(d) {
         let msg = format!("Created new replica set {:?}", created.name());
-        set_deployment_condition(&mut d.status, new_deployment_condition(reasons::PROGRESSING, "True", reasons::NEW_REPLICA_SET_REASON, msg, c.now()));
+        set_deployment_condition(&mut Arc::make_mut(d).status, new_deployment_condition(reasons::PROGRESSING, "True", reasons::NEW_REPLICA_SET_REASON, msg, c.now()));
         needs_update = true;
     }
     if needs_update {
@@ -177,7 +188,7 @@ fn create_new_replica_set(c: &mut Cluster, d: &mut Deployment, old_rss: &[Replic
     Ok(created)
 }
 
-fn explain_new_rs_size(d: &Deployment, old_rss: &[ReplicaSet], size: i32) -> String {
+fn explain_new_rs_size(d: &Deployment, old_rss: &[Arc<ReplicaSet>], size: i32) -> String {
     if !d.is_rolling_update() {
         return format!("Recreate starts the new ReplicaSet at spec.replicas = {size} once no old pod is left.");
     }
@@ -201,9 +212,10 @@ fn generate_replica_set_name(deployment: &str, hash: &str) -> String {
 
 /// isScalingEvent: an active ReplicaSet's desired-replicas annotation
 /// differs from spec.replicas (RSs at 0 and unannotated RSs are ignored).
-pub fn is_scaling_event(c: &mut Cluster, d: &mut Deployment, rs_list: &[ReplicaSet]) -> Result<bool, ApiError> {
+pub fn is_scaling_event(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<bool, ApiError> {
     let (new_rs, old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, false)?;
-    let all: Vec<&ReplicaSet> = old_rss.iter().chain(new_rs.as_ref()).collect();
+    let mut all = refs(&old_rss);
+    all.extend(new_rs.as_deref());
     Ok(filter_active_replica_sets(&all)
         .iter()
         .filter_map(|rs| get_desired_replicas_annotation(rs))
@@ -212,19 +224,19 @@ pub fn is_scaling_event(c: &mut Cluster, d: &mut Deployment, rs_list: &[ReplicaS
 
 /// scale: one active RS takes the whole count; a saturated new RS empties
 /// the old ones; otherwise (RollingUpdate only) proportional scaling.
-pub fn scale(c: &mut Cluster, d: &Deployment, new_rs: Option<&ReplicaSet>, old_rss: &mut [ReplicaSet]) -> Result<(), ApiError> {
+pub fn scale(c: &mut Cluster, d: &Deployment, new_rs: Option<&Arc<ReplicaSet>>, old_rss: &mut [Arc<ReplicaSet>]) -> Result<(), ApiError> {
     if let Some(rs) = find_active_or_latest(new_rs, old_rss) {
         if rs.spec.replicas == d.replicas() {
             return Ok(());
         }
-        let why = format!("Only one ReplicaSet has pods, so it takes the whole spec.replicas = {}.", d.replicas());
+        let why = || format!("Only one ReplicaSet has pods, so it takes the whole spec.replicas = {}.", d.replicas());
         scale_replica_set_and_record_event(c, &rs, d.replicas(), d, why)?;
         return Ok(());
     }
-    if is_saturated(d, new_rs) {
-        let active: Vec<ReplicaSet> = old_rss.iter().filter(|rs| rs.spec.replicas > 0).cloned().collect();
+    if is_saturated(d, new_rs.map(|rs| &**rs)) {
+        let active: Vec<Arc<ReplicaSet>> = old_rss.iter().filter(|rs| rs.spec.replicas > 0).cloned().collect();
         for old in active {
-            let why = "The new ReplicaSet is saturated (all replicas available), so every old ReplicaSet goes to 0.".to_string();
+            let why = || "The new ReplicaSet is saturated (all replicas available), so every old ReplicaSet goes to 0.".to_string();
             scale_replica_set_and_record_event(c, &old, 0, d, why)?;
         }
         return Ok(());
@@ -232,7 +244,7 @@ pub fn scale(c: &mut Cluster, d: &Deployment, new_rs: Option<&ReplicaSet>, old_r
     if !d.is_rolling_update() {
         return Ok(());
     }
-    let mut all: Vec<ReplicaSet> = old_rss.iter().chain(new_rs).filter(|rs| rs.spec.replicas > 0).cloned().collect();
+    let mut all: Vec<Arc<ReplicaSet>> = old_rss.iter().chain(new_rs).filter(|rs| rs.spec.replicas > 0).cloned().collect();
     let all_rss_replicas: i32 = all.iter().map(|rs| rs.spec.replicas).sum();
     let allowed_size = if d.replicas() > 0 { d.replicas() + max_surge(d) } else { 0 };
     let to_add = allowed_size - all_rss_replicas;
@@ -256,7 +268,7 @@ pub fn scale(c: &mut Cluster, d: &Deployment, new_rs: Option<&ReplicaSet>, old_r
         if i == 0 && to_add != 0 {
             sizes[0] = (sizes[0] + to_add - added).max(0);
         }
-        let why = format!(
+        let why = || format!(
             "Proportional scaling: replicas + maxSurge = {} + {} = {allowed_size} pods are allowed and the active ReplicaSets hold {all_rss_replicas}, so {to_add:+} are shared in proportion to each ReplicaSet's size (round({} × {allowed_size} / max-replicas {}) ; leftovers go to the largest).",
             d.replicas(),
             max_surge(d),
@@ -270,12 +282,12 @@ pub fn scale(c: &mut Cluster, d: &Deployment, new_rs: Option<&ReplicaSet>, old_r
 
 /// FindActiveOrLatest: the only active RS, or the newest if none is active;
 /// None when several are active. Sorts `old_rss` newest first, in place.
-fn find_active_or_latest(new_rs: Option<&ReplicaSet>, old_rss: &mut [ReplicaSet]) -> Option<ReplicaSet> {
+fn find_active_or_latest(new_rs: Option<&Arc<ReplicaSet>>, old_rss: &mut [Arc<ReplicaSet>]) -> Option<Arc<ReplicaSet>> {
     if new_rs.is_none() && old_rss.is_empty() {
         return None;
     }
     old_rss.sort_by(|a, b| controller_utils::by_creation_timestamp(b, a));
-    let active: Vec<&ReplicaSet> = old_rss.iter().chain(new_rs).filter(|rs| rs.spec.replicas > 0).collect();
+    let active: Vec<&Arc<ReplicaSet>> = old_rss.iter().chain(new_rs).filter(|rs| rs.spec.replicas > 0).collect();
     match active.len() {
         0 => new_rs.cloned().or_else(|| old_rss.first().cloned()),
         1 => Some(active[0].clone()),
@@ -286,11 +298,11 @@ fn find_active_or_latest(new_rs: Option<&ReplicaSet>, old_rss: &mut [ReplicaSet]
 /// scaleReplicaSetAndRecordEvent: lazy — nothing if the size is already right.
 pub fn scale_replica_set_and_record_event(
     c: &mut Cluster,
-    rs: &ReplicaSet,
+    rs: &Arc<ReplicaSet>,
     new_scale: i32,
     d: &Deployment,
-    why: String,
-) -> Result<(bool, ReplicaSet), ApiError> {
+    why: impl FnOnce() -> String,
+) -> Result<(bool, Arc<ReplicaSet>), ApiError> {
     if rs.spec.replicas == new_scale {
         return Ok((false, rs.clone()));
     }
@@ -299,7 +311,7 @@ pub fn scale_replica_set_and_record_event(
 
 /// scaleReplicaSet: write the size and refresh desired/max-replicas; an
 /// event only when the size changed.
-pub fn scale_replica_set(c: &mut Cluster, rs: &ReplicaSet, new_scale: i32, d: &Deployment, why: String) -> Result<(bool, ReplicaSet), ApiError> {
+pub fn scale_replica_set(c: &mut Cluster, rs: &Arc<ReplicaSet>, new_scale: i32, d: &Deployment, why: impl FnOnce() -> String) -> Result<(bool, Arc<ReplicaSet>), ApiError> {
     let size_needs_update = rs.spec.replicas != new_scale;
     let max = d.replicas() + max_surge(d);
     let annotations_need_update = replicas_annotations_need_update(rs, d.replicas(), max);
@@ -307,25 +319,25 @@ pub fn scale_replica_set(c: &mut Cluster, rs: &ReplicaSet, new_scale: i32, d: &D
         return Ok((false, rs.clone()));
     }
     let old_scale = rs.spec.replicas;
-    let mut rs_copy = rs.clone();
+    let mut rs_copy = ReplicaSet::clone(rs);
     rs_copy.spec.replicas = new_scale;
     set_replicas_annotations(&mut rs_copy, d.replicas(), max);
     let updated = c.update_replica_set(&rs_copy)?;
     if size_needs_update {
         let op = if old_scale < new_scale { "up" } else { "down" };
         let message = format!("Scaled {op} replica set {} from {old_scale} to {new_scale}", updated.name());
-        c.record_event(d, "Normal", "ScalingReplicaSet", message, why);
+        c.record_event(d, "Normal", "ScalingReplicaSet", message, why());
     }
     Ok((size_needs_update, updated))
 }
 
 /// cleanupDeployment: delete the oldest revisions beyond revisionHistoryLimit,
 /// only those fully scaled down and observed; a blocked one keeps its slot.
-pub fn cleanup_deployment(c: &mut Cluster, old_rss: &[ReplicaSet], d: &Deployment) {
+pub fn cleanup_deployment(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], d: &Deployment) {
     if !has_revision_history_limit(d) {
         return;
     }
-    let mut cleanable: Vec<&ReplicaSet> = old_rss.iter().filter(|rs| rs.metadata.deletion_timestamp.is_none()).collect();
+    let mut cleanable: Vec<&ReplicaSet> = refs(old_rss).into_iter().filter(|rs| rs.metadata.deletion_timestamp.is_none()).collect();
     let diff = cleanable.len() as i64 - d.spec.revision_history_limit.unwrap_or(0) as i64;
     if diff <= 0 {
         return;
@@ -340,19 +352,20 @@ pub fn cleanup_deployment(c: &mut Cluster, old_rss: &[ReplicaSet], d: &Deploymen
 }
 
 /// syncDeploymentStatus: write calculateStatus if it differs.
-pub fn sync_deployment_status(c: &mut Cluster, old_rss: &[ReplicaSet], new_rs: Option<&ReplicaSet>, d: &mut Deployment) {
+pub fn sync_deployment_status(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], new_rs: Option<&ReplicaSet>, d: &mut Arc<Deployment>) {
     let new_status = calculate_status(old_rss, new_rs, d, c.now());
     if d.status == new_status {
         return;
     }
-    d.status = new_status;
+    Arc::make_mut(d).status = new_status;
     c.update_deployment_status(d);
 }
 
 /// calculateStatus: counts from the ReplicaSets' status (as listed at the
 /// start of the sync), and the Available condition.
-pub fn calculate_status(old_rss: &[ReplicaSet], new_rs: Option<&ReplicaSet>, d: &Deployment, now: Time) -> DeploymentStatus {
-    let all: Vec<&ReplicaSet> = old_rss.iter().chain(new_rs).collect();
+pub fn calculate_status(old_rss: &[Arc<ReplicaSet>], new_rs: Option<&ReplicaSet>, d: &Deployment, now: Time) -> DeploymentStatus {
+    let mut all = refs(old_rss);
+    all.extend(new_rs);
     let available = get_available_replica_count_for_replica_sets(&all);
     let total = get_replica_count_for_replica_sets(&all);
     let mut status = DeploymentStatus {

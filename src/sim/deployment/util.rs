@@ -79,6 +79,11 @@ pub fn equal_ignore_hash(a: &PodTemplateSpec, b: &PodTemplateSpec) -> bool {
         && a.metadata.namespace == b.metadata.namespace
 }
 
+/// Borrowed views of shared ReplicaSets, for the counting helpers below.
+pub fn refs(rss: &[std::sync::Arc<ReplicaSet>]) -> Vec<&ReplicaSet> {
+    rss.iter().map(|rs| &**rs).collect()
+}
+
 /// MaxRevision over a set of ReplicaSets (unparseable revisions are skipped).
 pub fn max_revision(rss: &[&ReplicaSet]) -> i64 {
     rss.iter().filter_map(|rs| rs.revision().ok()).max().unwrap_or(0).max(0)
@@ -155,6 +160,20 @@ fn append_revision_history(rs: &mut ReplicaSet, old_revision: &str) {
         kept.push(old_revision);
         rs.metadata.annotations.insert(keys::REVISION_HISTORY.into(), kept.join(","));
     }
+}
+
+/// Whether SetNewReplicaSetAnnotations(d, rs, new_revision, exists = true)
+/// would report a change, without copying the ReplicaSet.
+pub fn new_replica_set_annotations_would_change(d: &Deployment, rs: &ReplicaSet, new_revision: i64) -> bool {
+    let copy_changes = d.metadata.annotations.iter().any(|(k, v)| !keys::skip_copy_annotation(k) && rs.metadata.annotations.get(k) != Some(v));
+    let old = match rs.metadata.annotation(keys::REVISION) {
+        None => 0,
+        Some(v) => match v.parse::<i64>() {
+            Ok(n) => n,
+            Err(_) => return false,
+        },
+    };
+    copy_changes || old < new_revision
 }
 
 /// SetDeploymentRevision: true if the Deployment's revision annotation changed.
