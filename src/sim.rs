@@ -268,16 +268,12 @@ impl Cluster {
 
     /// A status write by the controller (UpdateStatus): status and
     /// annotations only, never a generation bump.
-    /// The controller's copy replaces the stored object: the spec cannot
-    /// have changed during the sync (no user write runs inside one).
+    /// UpdateStatus by the Deployment controller, on the object it holds
+    /// for the sync (see `deployment::sync_deployment`). Callers write only
+    /// what differs from what is stored, as upstream's callers do.
     pub(crate) fn update_deployment_status(&mut self, d: &mut Arc<Deployment>) {
-        let Some(stored) = self.deployments.get(d.name()) else { return };
-        if stored.status == d.status && stored.metadata.annotations == d.metadata.annotations {
-            return;
-        }
         let seq = self.next_seq();
         Arc::make_mut(d).metadata.resource_version = seq.to_string();
-        self.deployments.insert(d.name().to_string(), d.clone());
         self.changed = true;
     }
 
@@ -299,27 +295,26 @@ impl Cluster {
         Ok(rs)
     }
 
-    /// Updates a ReplicaSet's metadata and spec (generation bumps on a spec change).
-    pub(crate) fn update_replica_set(&mut self, rs: &ReplicaSet) -> Result<Arc<ReplicaSet>, ApiError> {
-        let seq = self.seq + 1;
-        let Some(stored_arc) = self.replica_sets.get_mut(rs.name()) else {
+    /// Updates a ReplicaSet's metadata and spec (generation bumps on a spec
+    /// change). Takes the caller's copy whole: status and identity stay the stored ones.
+    pub(crate) fn update_replica_set(&mut self, mut rs: ReplicaSet) -> Result<Arc<ReplicaSet>, ApiError> {
+        let Some(stored) = self.replica_sets.get(rs.name()) else {
             return Err(ApiError::NotFound { resource: "replicasets.apps", name: rs.name().to_string() });
         };
-        if stored_arc.spec == rs.spec && stored_arc.metadata.annotations == rs.metadata.annotations && stored_arc.metadata.labels == rs.metadata.labels {
-            return Ok(stored_arc.clone());
+        if stored.spec == rs.spec && stored.metadata.annotations == rs.metadata.annotations && stored.metadata.labels == rs.metadata.labels {
+            return Ok(stored.clone());
         }
-        let stored = Arc::make_mut(stored_arc);
         let min_ready_changed = stored.spec.min_ready_seconds != rs.spec.min_ready_seconds;
-        if stored.spec != rs.spec {
-            stored.metadata.generation += 1;
-        }
-        stored.spec = rs.spec.clone();
-        stored.metadata.annotations = rs.metadata.annotations.clone();
-        stored.metadata.labels = rs.metadata.labels.clone();
-        stored.metadata.resource_version = seq.to_string();
-        self.seq = seq;
+        rs.metadata.generation = stored.metadata.generation + i64::from(stored.spec != rs.spec);
+        rs.metadata.uid = stored.metadata.uid.clone();
+        rs.metadata.creation_timestamp = stored.metadata.creation_timestamp;
+        rs.metadata.creation_seq = stored.metadata.creation_seq;
+        rs.metadata.owner_references = stored.metadata.owner_references.clone();
+        rs.status = stored.status.clone();
+        rs.metadata.resource_version = self.next_seq().to_string();
+        let updated = Arc::new(rs);
+        self.replica_sets.insert(updated.name().to_string(), updated.clone());
         self.changed = true;
-        let updated = stored_arc.clone();
         if min_ready_changed {
             self.reset_availability(&updated);
         }
@@ -328,7 +323,7 @@ impl Cluster {
 
     /// A user's write of a ReplicaSet's spec (`kubectl scale rs`).
     pub fn scale_replica_set_by_user(&mut self, rs: &ReplicaSet) -> Result<(), ApiError> {
-        self.update_replica_set(rs).map(|_| ())
+        self.update_replica_set(rs.clone()).map(|_| ())
     }
 
     pub(crate) fn update_replica_set_status(&mut self, name: &str, status: crate::api::ReplicaSetStatus) {

@@ -14,11 +14,14 @@ use crate::api::{Deployment, ReplicaSet, RECREATE};
 
 /// syncDeployment for one Deployment key, on a fresh copy of the stored object.
 pub fn sync_deployment(c: &mut Cluster, name: &str) {
-    // A shared copy: cloned for real only when this sync writes the Deployment.
-    let Some(mut d) = c.deployments.get(name).cloned() else { return };
+    // The sync works on the stored object itself, taken out of the store so
+    // that writing it copies nothing; it goes back when the sync ends.
+    // (Nothing else reads the Deployment while its controller syncs it.)
+    let Some(mut d) = c.deployments.remove(name) else { return };
     // Errors abort the sync; upstream requeues with a rate limit, and here
     // the next controller iteration of the instant retries.
     let _ = sync_deployment_copy(c, &mut d);
+    c.deployments.insert(name.to_string(), d);
 }
 
 fn sync_deployment_copy(c: &mut Cluster, d: &mut Arc<Deployment>) -> Result<(), ApiError> {
@@ -40,13 +43,14 @@ fn sync_deployment_copy(c: &mut Cluster, d: &mut Arc<Deployment>) -> Result<(), 
         return sync::sync(c, d, &rs_list);
     }
     // Undo is client side (kubectl), so the legacy rollbackTo path is not ported.
-    if sync::is_scaling_event(c, d, &rs_list)? {
+    let (scaling_event, found) = sync::is_scaling_event(c, d, &rs_list)?;
+    if scaling_event {
         return sync::sync(c, d, &rs_list);
     }
     if d.strategy_type() == RECREATE {
-        recreate::rollout_recreate(c, d, &rs_list)
+        recreate::rollout_recreate(c, d, &rs_list, found)
     } else {
-        rolling::rollout_rolling(c, d, &rs_list)
+        rolling::rollout_rolling(c, d, &rs_list, found)
     }
 }
 

@@ -4,15 +4,16 @@
 
 use std::sync::Arc;
 use super::progress::sync_rollout_status;
-use super::sync::{cleanup_deployment, get_all_replica_sets_and_sync_revision, scale_replica_set_and_record_event};
+use super::sync::{cleanup_deployment, get_all_replica_sets_and_sync_revision, scale_replica_set_and_record_event, Split};
 use super::util::*;
 use crate::api::{Deployment, ReplicaSet};
 use crate::sim::{ApiError, Cluster};
 
 /// rolloutRecreate.
-pub fn rollout_recreate(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<(), ApiError> {
+/// `found`: the ReplicaSets isScalingEvent found (without creating any).
+pub fn rollout_recreate(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>], found: Split) -> Result<(), ApiError> {
     // Do not create the new RS yet: scale down before scaling up.
-    let (mut new_rs, mut old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, false)?;
+    let (mut new_rs, mut old_rss) = found;
     let mut all_rss: Vec<Arc<ReplicaSet>> = old_rss.iter().cloned().chain(new_rs.clone()).collect();
     let active_old: Vec<Arc<ReplicaSet>> = old_rss.iter().filter(|rs| rs.spec.replicas > 0).cloned().collect();
     if scale_down_old_replica_sets_for_recreate(c, &active_old, d)? {

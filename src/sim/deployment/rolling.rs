@@ -4,15 +4,19 @@
 
 use std::sync::Arc;
 use super::progress::sync_rollout_status;
-use super::sync::{cleanup_deployment, get_all_replica_sets_and_sync_revision, scale_replica_set_and_record_event};
+use super::sync::{cleanup_deployment, get_all_replica_sets_and_sync_revision, scale_replica_set_and_record_event, Split};
 use super::util::*;
 use crate::api::{Deployment, ReplicaSet};
 use crate::sim::controller_utils::by_creation_timestamp;
 use crate::sim::{ApiError, Cluster};
 
 /// rolloutRolling.
-pub fn rollout_rolling(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<(), ApiError> {
-    let (new_rs, old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, true)?;
+/// `found`: the ReplicaSets isScalingEvent found (without creating any).
+pub fn rollout_rolling(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>], found: Split) -> Result<(), ApiError> {
+    let (new_rs, old_rss) = match found {
+        (Some(new_rs), old_rss) => (Some(new_rs), old_rss),
+        (None, _) => get_all_replica_sets_and_sync_revision(c, d, rs_list, true)?,
+    };
     let Some(new_rs) = new_rs else { return Ok(()) };
     // allRSs keeps the objects as they were before this sync's scaling (so
     // the status written below lags one sync, as upstream's does).

@@ -100,7 +100,7 @@ fn get_new_replica_set(
             set_new_replica_set_annotations(d, &mut rs_copy, new_revision, true);
             // The Deployment's own revision follows in a later sync.
             rs_copy.spec.min_ready_seconds = d.spec.min_ready_seconds;
-            return c.update_replica_set(&rs_copy).map(Some);
+            return c.update_replica_set(rs_copy).map(Some);
         }
         let revision = existing.metadata.annotation(keys::REVISION).unwrap_or("").to_string();
         let mut needs_update = false;
@@ -212,14 +212,16 @@ fn generate_replica_set_name(deployment: &str, hash: &str) -> String {
 
 /// isScalingEvent: an active ReplicaSet's desired-replicas annotation
 /// differs from spec.replicas (RSs at 0 and unannotated RSs are ignored).
-pub fn is_scaling_event(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<bool, ApiError> {
+///
+/// Also returns the ReplicaSets it found: the rollout that follows would
+/// find the same ones (upstream looks again with the same stale list and
+/// repeats the same writes, which change nothing the second time).
+pub fn is_scaling_event(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<(bool, Split), ApiError> {
     let (new_rs, old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, false)?;
     let mut all = refs(&old_rss);
     all.extend(new_rs.as_deref());
-    Ok(filter_active_replica_sets(&all)
-        .iter()
-        .filter_map(|rs| get_desired_replicas_annotation(rs))
-        .any(|desired| desired != d.replicas()))
+    let scaling = filter_active_replica_sets(&all).iter().filter_map(|rs| get_desired_replicas_annotation(rs)).any(|desired| desired != d.replicas());
+    Ok((scaling, (new_rs, old_rss)))
 }
 
 /// scale: one active RS takes the whole count; a saturated new RS empties
@@ -322,7 +324,7 @@ pub fn scale_replica_set(c: &mut Cluster, rs: &Arc<ReplicaSet>, new_scale: i32, 
     let mut rs_copy = ReplicaSet::clone(rs);
     rs_copy.spec.replicas = new_scale;
     set_replicas_annotations(&mut rs_copy, d.replicas(), max);
-    let updated = c.update_replica_set(&rs_copy)?;
+    let updated = c.update_replica_set(rs_copy)?;
     if size_needs_update {
         let op = if old_scale < new_scale { "up" } else { "down" };
         let message = format!("Scaled {op} replica set {} from {old_scale} to {new_scale}", updated.name());
@@ -379,12 +381,13 @@ pub fn calculate_status(old_rss: &[Arc<ReplicaSet>], new_rs: Option<&ReplicaSet>
         conditions: d.status.conditions.clone(),
         collision_count: d.status.collision_count,
     };
-    let condition = if available >= d.replicas() - max_unavailable(d) {
-        new_deployment_condition(reasons::AVAILABLE, "True", reasons::MINIMUM_REPLICAS_AVAILABLE, "Deployment has minimum availability.".into(), now)
+    if available >= d.replicas() - max_unavailable(d) {
+        let msg = || "Deployment has minimum availability.".to_string();
+        set_deployment_condition_lazily(&mut status, reasons::AVAILABLE, "True", reasons::MINIMUM_REPLICAS_AVAILABLE, msg, now);
     } else {
-        new_deployment_condition(reasons::AVAILABLE, "False", reasons::MINIMUM_REPLICAS_UNAVAILABLE, "Deployment does not have minimum availability.".into(), now)
-    };
-    set_deployment_condition(&mut status, condition);
+        let msg = || "Deployment does not have minimum availability.".to_string();
+        set_deployment_condition_lazily(&mut status, reasons::AVAILABLE, "False", reasons::MINIMUM_REPLICAS_UNAVAILABLE, msg, now);
+    }
     status
 }
 

@@ -357,6 +357,22 @@ pub fn new_deployment_condition(type_: &str, status: &str, reason: &str, message
 
 /// SetDeploymentCondition: same status and reason is no change at all; same
 /// status keeps lastTransitionTime; the new condition goes to the end.
+/// Like SetDeploymentCondition, but builds the condition only when it would
+/// change something (the common case on every sync is "no change").
+pub fn set_deployment_condition_lazily(
+    status: &mut DeploymentStatus,
+    type_: &str,
+    cond_status: &str,
+    reason: &str,
+    message: impl FnOnce() -> String,
+    now: Time,
+) {
+    if status.condition(type_).is_some_and(|c| c.status == cond_status && c.reason == reason) {
+        return;
+    }
+    set_deployment_condition(status, new_deployment_condition(type_, cond_status, reason, message(), now));
+}
+
 pub fn set_deployment_condition(status: &mut DeploymentStatus, mut condition: DeploymentCondition) {
     if let Some(current) = status.condition(&condition.type_) {
         if current.status == condition.status && current.reason == condition.reason {
