@@ -29,6 +29,19 @@ pub fn time_rollout(replicas: i32, surge: &str, unavailable: &str) -> (f64, f64,
     (elapsed, runner.cluster.now().0 as f64 / 1000.0, runner.cluster.stats().instants)
 }
 
+/// One case, `REPLICAS:MAXSURGE:MAXUNAVAILABLE` (`10000:1:0`, `10000:25%:25%`).
+pub fn run_case(case: &str) -> Result<String, String> {
+    let parts: Vec<&str> = case.split(':').collect();
+    let [n, surge, unavailable] = parts.as_slice() else { return Err(format!("rollout bench: --case wants N:SURGE:UNAVAILABLE, got {case:?}")) };
+    let n: i32 = n.parse().map_err(|_| format!("rollout bench: {n:?} is not a replica count"))?;
+    if !(1..=100_000).contains(&n) {
+        return Err("rollout bench: replicas must be 1 to 100000".into());
+    }
+    let quote = |v: &str| if v.ends_with('%') { format!("{v:?}") } else { v.to_string() };
+    let (ms, sim_s, instants) = time_rollout(n, &quote(surge), &quote(unavailable));
+    Ok(format!("{n} replicas, maxSurge {surge}, maxUnavailable {unavailable}: settled in {ms:.1} ms ({sim_s:.0} simulated s, {instants} instants)\n"))
+}
+
 pub fn run(quick: bool) -> String {
     let sizes: &[i32] = if quick { &[1_000, 2_000] } else { &[1_000, 10_000, 20_000] };
     let mut out = String::from("replicas  strategy            settle (ms)  simulated (s)  instants\n");

@@ -8,6 +8,7 @@ use std::io::Write;
 const USAGE: &str = "Usage:
   rollout run SCENARIO.json [--check]   run a scenario, print the result document
   rollout bench [--quick]               time full rollouts of large Deployments
+  rollout bench --case N:SURGE:UNAVAIL  time one (e.g. 10000:25%:25%)
 
 Exit codes: 0 ran (with --check: every expect held), 1 an expect failed, 2 invalid scenario or usage.
 ";
@@ -54,6 +55,7 @@ fn dispatch(args: &[String]) -> Result<CliOutput, String> {
                 _ => Err("rollout run: exactly one SCENARIO.json is required".into()),
             }
         }
+        ["bench", "--case", case] => crate::bench::run_case(case).map(|out| CliOutput { out, err: String::new(), code: 0 }),
         ["bench", rest @ ..] => Ok(CliOutput { out: crate::bench::run(rest.contains(&"--quick")), err: String::new(), code: 0 }),
         ["--help" | "-h" | "help"] => Ok(CliOutput { out: USAGE.into(), err: String::new(), code: 0 }),
         [] => Err("rollout: a command is required".into()),

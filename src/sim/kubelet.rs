@@ -7,6 +7,7 @@ use super::pods::{Pod, PodStore};
 use super::queue::Due;
 use super::Cluster;
 use crate::api::{PodState, ReplicaSet, Time};
+use std::sync::Arc;
 
 /// How long a failing pull shows ErrImagePull before the kubelet backs off.
 const ERR_IMAGE_PULL_SHOWN_FOR: i64 = 10_000;
@@ -56,24 +57,25 @@ impl Cluster {
         let failing = self.config.failing_images.contains(&image);
         let pod = self.new_pod(rs.name(), image, self.now, failing);
         let uid = pod.uid;
-        if !failing {
-            self.queue.push(Time(self.now.0 + self.config.pod_start), Due::PodReady { rs: rs.name().to_string(), uid });
-        }
         self.pods.add(rs.name(), pod);
+        if !failing {
+            let key = self.pods.group_mut(rs.name()).key.clone();
+            self.queue.push(Time(self.now.0 + self.config.pod_start), Due::PodReady { rs: key, uid });
+        }
         self.stats.pods_created += 1;
         self.changed = true;
     }
 
-    /// A pod named `<rs>-<5 random characters>` (generateName, prefix cut to 58).
+    /// A pod named `<rs>-<5 random characters>` (generateName), unique among its ReplicaSet's.
     fn new_pod(&mut self, rs_name: &str, image: String, created: Time, failing: bool) -> Pod {
-        let prefix: String = rs_name.chars().take(58).collect();
-        let name = loop {
-            let candidate = format!("{prefix}-{}", self.rng.safe_string(5));
-            if !self.pods.name_taken(&candidate) {
+        let group = self.pods.group_mut(rs_name);
+        let suffix = loop {
+            let candidate = self.rng.safe_suffix();
+            if !group.suffix_taken(&candidate) {
                 break candidate;
             }
         };
-        Pod { name, uid: self.rng.next_u64(), image, created, ready_at: None, available: false, deleted_at: None, failing }
+        Pod { suffix, uid: self.rng.next_u64(), image, created, ready_at: None, available: false, deleted_at: None, failing }
     }
 
     /// Inserts a pod that already exists when the scenario starts.
@@ -81,19 +83,25 @@ impl Cluster {
         let image = rs.spec.template.first_image().to_string();
         let failing = self.config.failing_images.contains(&image);
         let mut pod = self.new_pod(rs.name(), image, created, failing);
+        let uid = pod.uid;
+        let schedule_ready = ready_at.is_none() && !failing;
         if let Some(ready) = ready_at {
             pod.ready_at = Some(ready);
             pod.available = true;
-        } else if !failing {
-            self.queue.push(Time(created.0 + self.config.pod_start), Due::PodReady { rs: rs.name().to_string(), uid: pod.uid });
         }
         self.pods.add(rs.name(), pod);
+        if schedule_ready {
+            let key = self.pods.group_mut(rs.name()).key.clone();
+            self.queue.push(Time(created.0 + self.config.pod_start), Due::PodReady { rs: key, uid });
+        }
     }
 
     /// Deletes a pod: it turns Terminating now and is gone after podStopSeconds.
     pub(crate) fn delete_pod(&mut self, rs: &str, uid: u64) {
-        if self.pods.group_mut(rs).mark_deleted(uid, self.now) {
-            self.queue.push(Time(self.now.0 + self.config.pod_stop), Due::PodGone { rs: rs.to_string(), uid });
+        let group = self.pods.group_mut(rs);
+        if group.mark_deleted(uid, self.now) {
+            let key = group.key.clone();
+            self.queue.push(Time(self.now.0 + self.config.pod_stop), Due::PodGone { rs: key, uid });
             self.changed = true;
         }
     }
@@ -104,13 +112,13 @@ impl Cluster {
             match due {
                 Due::PodReady { rs, uid } => self.pod_ready(rs, uid),
                 Due::PodAvailable { rs, uid } => {
-                    if self.pods.groups.get_mut(&rs).is_some_and(|g| g.mark_available(uid)) {
+                    if self.pods.groups.get_mut(&*rs).is_some_and(|g| g.mark_available(uid)) {
                         self.changed = true;
                     }
                 }
                 Due::AvailabilityRecheck { .. } => {}
                 Due::PodGone { rs, uid } => {
-                    if self.pods.remove_terminated(&rs, uid) {
+                    if self.pods.remove_terminated(&*rs, uid) {
                         self.changed = true;
                     }
                 }
@@ -118,9 +126,9 @@ impl Cluster {
         }
     }
 
-    fn pod_ready(&mut self, rs: String, uid: u64) {
-        let min_ready = self.replica_sets.get(&rs).map_or(0, |r| r.spec.min_ready_seconds as i64 * 1000);
-        let Some(group) = self.pods.groups.get_mut(&rs) else { return };
+    fn pod_ready(&mut self, rs: Arc<str>, uid: u64) {
+        let min_ready = self.replica_sets.get(&*rs).map_or(0, |r| r.spec.min_ready_seconds as i64 * 1000);
+        let Some(group) = self.pods.groups.get_mut(&*rs) else { return };
         if group.mark_ready(uid, self.now, min_ready == 0) {
             self.changed = true;
             if min_ready > 0 {
@@ -131,9 +139,9 @@ impl Cluster {
 
     /// Available strictly after readyTime + minReadySeconds; the ReplicaSet
     /// controller notices at readyTime + minReadySeconds + 1 s (R14.2).
-    fn schedule_availability(&mut self, rs: &str, uid: u64, ready: Time, min_ready: i64) {
-        self.queue.push(Time(ready.0 + min_ready + 1), Due::PodAvailable { rs: rs.to_string(), uid });
-        self.queue.push(Time(ready.0 + min_ready + 1000), Due::AvailabilityRecheck { rs: rs.to_string(), uid });
+    fn schedule_availability(&mut self, rs: &Arc<str>, uid: u64, ready: Time, min_ready: i64) {
+        self.queue.push(Time(ready.0 + min_ready + 1), Due::PodAvailable { rs: rs.clone(), uid });
+        self.queue.push(Time(ready.0 + min_ready + 1000), Due::AvailabilityRecheck { rs: rs.clone(), uid });
     }
 
     /// minReadySeconds of a ReplicaSet changed: availability is re-judged.
@@ -141,8 +149,9 @@ impl Cluster {
         let min_ready = rs.spec.min_ready_seconds as i64 * 1000;
         let now = self.now;
         let Some(group) = self.pods.groups.get_mut(rs.name()) else { return };
+        let key = group.key.clone();
         for (uid, ready) in group.reset_availability(min_ready, now) {
-            self.schedule_availability(rs.name(), uid, ready, min_ready);
+            self.schedule_availability(&key, uid, ready, min_ready);
         }
     }
 }
@@ -153,7 +162,7 @@ mod tests {
 
     #[test]
     fn a_healthy_pod_shows_creating_then_running_then_ready() {
-        let mut p = Pod { name: "p".into(), uid: 1, image: "i".into(), created: Time(0), ready_at: None, available: false, deleted_at: None, failing: false };
+        let mut p = Pod { suffix: *b"bcdfg", uid: 1, image: "i".into(), created: Time(0), ready_at: None, available: false, deleted_at: None, failing: false };
         assert_eq!(pod_state(&p, Time(0), 2000), PodState::ContainerCreating);
         assert_eq!(pod_state(&p, Time(1500), 2000), PodState::RunningNotReady);
         p.ready_at = Some(Time(2000));
@@ -166,7 +175,7 @@ mod tests {
 
     #[test]
     fn a_failing_pull_backs_off() {
-        let p = Pod { name: "p".into(), uid: 1, image: "bad".into(), created: Time(0), ready_at: None, available: false, deleted_at: None, failing: true };
+        let p = Pod { suffix: *b"bcdfg", uid: 1, image: "bad".into(), created: Time(0), ready_at: None, available: false, deleted_at: None, failing: true };
         assert_eq!(pod_state(&p, Time(2500), 2000), PodState::ErrImagePull);
         assert_eq!(pod_state(&p, Time(60_000), 2000), PodState::ImagePullBackOff);
     }

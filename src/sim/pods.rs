@@ -4,11 +4,13 @@
 use crate::api::{PodState, PodView, Time};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// A pod as the simulator keeps it. Times are milliseconds of simulated time.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pod {
-    pub name: String,
+    /// The 5 random characters after `<replicaset>-` in the pod's name.
+    pub suffix: [u8; 5],
     /// Random, like a real UID; breaks ties in the deletion ranking.
     pub uid: u64,
     pub image: String,
@@ -23,6 +25,14 @@ pub struct Pod {
     pub failing: bool,
 }
 
+impl Pod {
+    /// `<replicaset>-<suffix>`, the ReplicaSet name cut to 58 characters (generateName).
+    pub fn name(&self, replica_set: &str) -> String {
+        let prefix: String = replica_set.chars().take(58).collect();
+        format!("{prefix}-{}", String::from_utf8_lossy(&self.suffix))
+    }
+}
+
 /// Key of the readiness index: most recently Ready first, then newest, then UID.
 type ReadyKey = (Reverse<i64>, Reverse<i64>, u64);
 
@@ -30,7 +40,11 @@ type ReadyKey = (Reverse<i64>, Reverse<i64>, u64);
 /// even after the ReplicaSet itself was deleted).
 #[derive(Clone, Debug, Default)]
 pub struct PodGroup {
+    /// The owning ReplicaSet's name, shared with the queue entries of its pods.
+    pub key: Arc<str>,
     pods: BTreeMap<u64, Pod>,
+    /// Name suffixes in use (names are unique per ReplicaSet prefix).
+    suffixes: BTreeSet<[u8; 5]>,
     not_ready: BTreeSet<u64>,
     ready: BTreeSet<ReadyKey>,
     pub active: i32,
@@ -60,6 +74,7 @@ impl PodGroup {
         debug_assert!(pod.deleted_at.is_none() && pod.ready_at.is_none());
         self.active += 1;
         self.not_ready.insert(pod.uid);
+        self.suffixes.insert(pod.suffix);
         self.pods.insert(pod.uid, pod);
     }
 
@@ -69,6 +84,7 @@ impl PodGroup {
         self.ready_count += 1;
         self.available += i32::from(pod.available);
         self.ready.insert(ready_key(&pod));
+        self.suffixes.insert(pod.suffix);
         self.pods.insert(pod.uid, pod);
     }
 
@@ -123,7 +139,13 @@ impl PodGroup {
         let p = self.pods.get(&uid)?;
         p.deleted_at?;
         self.terminating -= 1;
-        self.pods.remove(&uid)
+        let pod = self.pods.remove(&uid)?;
+        self.suffixes.remove(&pod.suffix);
+        Some(pod)
+    }
+
+    pub fn suffix_taken(&self, suffix: &[u8; 5]) -> bool {
+        self.suffixes.contains(suffix)
     }
 
     /// Recomputes availability after the ReplicaSet's minReadySeconds changed
@@ -199,7 +221,7 @@ impl PodGroup {
         self.pods
             .values()
             .map(|p| PodView {
-                name: p.name.clone(),
+                name: p.name(owner),
                 owner: owner.to_string(),
                 image: p.image.clone(),
                 created: p.created,
@@ -222,11 +244,10 @@ fn log_rank(now: Time, t: Time) -> i64 {
     }
 }
 
-/// Pods of every ReplicaSet, and the set of names in use.
+/// Pods of every ReplicaSet.
 #[derive(Clone, Debug, Default)]
 pub struct PodStore {
     pub(crate) groups: BTreeMap<String, PodGroup>,
-    names: BTreeSet<String>,
 }
 
 impl PodStore {
@@ -235,15 +256,13 @@ impl PodStore {
     }
 
     pub(crate) fn group_mut(&mut self, rs: &str) -> &mut PodGroup {
-        self.groups.entry(rs.to_string()).or_default()
-    }
-
-    pub fn name_taken(&self, name: &str) -> bool {
-        self.names.contains(name)
+        if !self.groups.contains_key(rs) {
+            self.groups.insert(rs.to_string(), PodGroup { key: Arc::from(rs), ..Default::default() });
+        }
+        self.groups.get_mut(rs).expect("inserted above")
     }
 
     pub(crate) fn add(&mut self, rs: &str, pod: Pod) {
-        self.names.insert(pod.name.clone());
         if pod.ready_at.is_some() {
             self.group_mut(rs).insert_ready(pod);
         } else {
@@ -253,21 +272,13 @@ impl PodStore {
 
     pub(crate) fn remove_terminated(&mut self, rs: &str, uid: u64) -> bool {
         let Some(group) = self.groups.get_mut(rs) else { return false };
-        let Some(pod) = group.remove_terminated(uid) else { return false };
-        self.names.remove(&pod.name);
+        if group.remove_terminated(uid).is_none() {
+            return false;
+        }
         if group.is_empty() {
             self.groups.remove(rs);
         }
         true
-    }
-
-    /// Total pods (terminating included).
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
     }
 }
 
@@ -276,7 +287,7 @@ mod tests {
     use super::*;
 
     fn pod(uid: u64, created_s: i64) -> Pod {
-        Pod { name: format!("p{uid}"), uid, image: "i".into(), created: Time::from_secs(created_s), ready_at: None, available: false, deleted_at: None, failing: false }
+        Pod { suffix: *b"bcdfg", uid, image: "i".into(), created: Time::from_secs(created_s), ready_at: None, available: false, deleted_at: None, failing: false }
     }
 
     fn running(_: &Pod) -> PodState {

@@ -4,19 +4,20 @@
 use crate::api::Time;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::Arc;
 
 /// A change due at a time. `rs` names the ReplicaSet whose pod group holds the pod.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Due {
     /// The kubelet reports the pod Ready (podStartSeconds after creation).
-    PodReady { rs: String, uid: u64 },
+    PodReady { rs: Arc<str>, uid: u64 },
     /// The pod has been Ready for longer than minReadySeconds. Silent: it
     /// does not make an instant of its own; the next instant sees it.
-    PodAvailable { rs: String, uid: u64 },
+    PodAvailable { rs: Arc<str>, uid: u64 },
     /// The ReplicaSet controller's re-sync at readyTime + minReadySeconds + 1 s.
-    AvailabilityRecheck { rs: String, uid: u64 },
+    AvailabilityRecheck { rs: Arc<str>, uid: u64 },
     /// The grace period is over: the terminating pod is gone.
-    PodGone { rs: String, uid: u64 },
+    PodGone { rs: Arc<str>, uid: u64 },
 }
 
 impl Due {
