@@ -148,19 +148,29 @@ pub fn annotate(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
     let a = args::parse(words, &[bool_flag("overwrite"), bool_flag("all")], "kubectl annotate")?;
     // kubectl's parseAnnotations: KEY=VALUE sets, KEY- removes; the rest names resources.
     let (changes, resources): (Vec<String>, Vec<String>) = a.positional.iter().cloned().partition(|w| w.contains('=') || w.ends_with('-'));
+    if resources.is_empty() {
+        return Err(Failure::error("one or more resources must be specified as <resource> <name> or <resource>/<name>"));
+    }
     if changes.is_empty() {
         return Err(Failure::error("at least one annotation update is required"));
     }
     let name = args::one_named(&resources, Kind::Deployment, "annotate")?;
     let mut d = get_deployment(c, &name)?;
-    let overwrite = a.bool("overwrite", false)?;
+    if !a.bool("overwrite", false)? {
+        // validateNoAnnotationOverwrites: any existing key, same value or not
+        // (the change-cause annotation is exempt).
+        let conflicts: Vec<String> = changes
+            .iter()
+            .filter_map(|change| change.split_once('=').map(|(k, _)| k))
+            .filter(|k| *k != keys::CHANGE_CAUSE)
+            .filter_map(|k| d.metadata.annotations.get(k).map(|old| format!("'{k}' already has a value ({old})")))
+            .collect();
+        if !conflicts.is_empty() {
+            return Err(Failure::error(format!("--overwrite is false but found the following declared annotation(s): {}", conflicts.join("; "))));
+        }
+    }
     for change in &changes {
         if let Some((key, value)) = change.split_once('=') {
-            if let Some(old) = d.metadata.annotations.get(key).filter(|old| *old != value && !overwrite) {
-                return Err(Failure::error(format!(
-                    "--overwrite is false but found the following declared annotation(s): '{key}' already has a value ({old})"
-                )));
-            }
             d.metadata.annotations.insert(key.to_string(), value.to_string());
         } else if let Some(key) = change.strip_suffix('-') {
             d.metadata.annotations.remove(key);

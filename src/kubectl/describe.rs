@@ -5,7 +5,7 @@
 use super::args::{self, Kind};
 use super::printers::{human_duration, DESCRIBE};
 use super::{get_deployment, Failure};
-use crate::api::{Container, Deployment, PodTemplateSpec, ReplicaSet};
+use crate::api::{keys, Container, Deployment, PodTemplateSpec, ReplicaSet};
 use crate::sim::deployment::sync::find_new_replica_set;
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
@@ -31,8 +31,8 @@ fn describe_deployment(c: &Cluster, d: &Deployment) -> String {
     w.push_str(&format!("Name:\t{}\n", d.name()));
     w.push_str(&format!("Namespace:\t{}\n", d.metadata.namespace));
     w.push_str(&format!("CreationTimestamp:\t{}\n", d.metadata.creation_timestamp.unwrap_or_default().rfc1123z()));
-    print_multiline(&mut w, "Labels", &d.metadata.labels, "=");
-    print_multiline(&mut w, "Annotations", &d.metadata.annotations, ": ");
+    print_labels(&mut w, "Labels", &d.metadata.labels);
+    print_annotations(&mut w, "Annotations", &d.metadata.annotations);
     w.push_str(&format!("Selector:\t{}\n", d.selector()));
     w.push_str(&format!(
         "Replicas:\t{} desired | {} updated | {} total | {} available | {} unavailable\n",
@@ -55,11 +55,14 @@ fn describe_deployment(c: &Cluster, d: &Deployment) -> String {
             w.push_str(&format!("  {} \t{}\t{}\n", cond.type_, cond.status, cond.reason));
         }
     }
+    // GetAllReplicaSetsInChunks: every old ReplicaSet, those at 0 included, oldest first.
     let rss: Vec<&ReplicaSet> = c.replica_sets_of(d.name());
     let new_rs = find_new_replica_set(d, &rss).copied();
-    let old: Vec<&ReplicaSet> = rss.iter().copied().filter(|rs| Some(rs.name()) != new_rs.map(|n| n.name()) && rs.spec.replicas != 0).collect();
-    w.push_str(&format!("OldReplicaSets:\t{}\n", replica_sets_by_labels(&old)));
-    w.push_str(&format!("NewReplicaSet:\t{}\n", replica_sets_by_labels(&new_rs.into_iter().collect::<Vec<_>>())));
+    let old: Vec<&ReplicaSet> = rss.iter().copied().filter(|rs| Some(rs.name()) != new_rs.map(|n| n.name())).collect();
+    if !old.is_empty() || new_rs.is_some() {
+        w.push_str(&format!("OldReplicaSets:\t{}\n", replica_sets_by_labels(&old)));
+        w.push_str(&format!("NewReplicaSet:\t{}\n", replica_sets_by_labels(&new_rs.into_iter().collect::<Vec<_>>())));
+    }
     describe_events(c, d, &mut w);
     DESCRIBE.format(&w)
 }
@@ -99,29 +102,62 @@ fn describe_events(c: &Cluster, d: &Deployment, w: &mut String) {
     }
 }
 
-/// printLabelsMultiline / printAnnotationsMultiline: first entry on the
-/// title line, the rest indented by a tab; `<none>` when empty.
-fn print_multiline(w: &mut String, title: &str, map: &BTreeMap<String, String>, sep: &str) {
+/// printLabelsMultiline: first label on the title line, the rest after a tab; `<none>` when empty.
+fn print_labels(w: &mut String, title: &str, labels: &BTreeMap<String, String>) {
     w.push_str(&format!("{title}:\t"));
-    if map.is_empty() {
+    if labels.is_empty() {
         w.push_str("<none>\n");
         return;
     }
-    for (i, (k, v)) in map.iter().enumerate() {
+    for (i, (k, v)) in labels.iter().enumerate() {
         if i > 0 {
             w.push('\t');
         }
-        let v = if sep == ": " && v.len() > 140 { format!("{}...", &v[..v.char_indices().nth(140).map_or(v.len(), |(i, _)| i)]) } else { v.clone() };
-        w.push_str(&format!("{k}{sep}{}\n", v.trim_end_matches('\n')));
+        w.push_str(&format!("{k}={v}\n"));
+    }
+}
+
+/// Longest annotation printed on one line (`maxAnnotationLen`).
+const MAX_ANNOTATION_LEN: usize = 140;
+
+/// printAnnotationsMultiline: like labels, minus last-applied-configuration;
+/// long or multi-line values go below their key, each line shortened.
+fn print_annotations(w: &mut String, title: &str, annotations: &BTreeMap<String, String>) {
+    w.push_str(&format!("{title}:\t"));
+    let shown: Vec<(&String, &String)> = annotations.iter().filter(|(k, _)| k.as_str() != keys::LAST_APPLIED).collect();
+    if shown.is_empty() {
+        w.push_str("<none>\n");
+        return;
+    }
+    for (i, (key, value)) in shown.into_iter().enumerate() {
+        if i > 0 {
+            w.push('\t');
+        }
+        let value = value.strip_suffix('\n').unwrap_or(value);
+        if value.len() + key.len() + 2 > MAX_ANNOTATION_LEN || value.contains('\n') {
+            w.push_str(&format!("{key}:\n"));
+            for line in value.split('\n') {
+                w.push_str(&format!("\t  {}\n", shorten(line, MAX_ANNOTATION_LEN - 2)));
+            }
+        } else {
+            w.push_str(&format!("{key}: {value}\n"));
+        }
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}...", &s[..cut]),
+        None => s.to_string(),
     }
 }
 
 /// DescribePodTemplate, raw (tab-separated, not yet aligned).
 pub fn describe_pod_template(t: &PodTemplateSpec) -> String {
     let mut w = String::from("Pod Template:\n");
-    print_multiline(&mut w, "  Labels", &t.metadata.labels, "=");
+    print_labels(&mut w, "  Labels", &t.metadata.labels);
     if !t.metadata.annotations.is_empty() {
-        print_multiline(&mut w, "  Annotations", &t.metadata.annotations, ": ");
+        print_annotations(&mut w, "  Annotations", &t.metadata.annotations);
     }
     if !t.spec.init_containers.is_empty() {
         describe_containers(&mut w, "Init Containers", &t.spec.init_containers);

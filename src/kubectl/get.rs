@@ -11,8 +11,8 @@ use serde::Serialize;
 pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
     let a = args::parse(words, &[short(flag("output"), 'o'), short(flag("selector"), 'l'), short(args::bool_flag("watch"), 'w')], "kubectl get")?;
     if a.positional.is_empty() {
-        return Err(Failure::error(
-            "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.",
+        return Err(Failure(
+            "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples".into(),
         ));
     }
     let (kind, names) = args::resources(&a.positional)?;
@@ -28,17 +28,25 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
         Kind::ReplicaSet => c.replica_sets().into_iter().map(|rs| replica_set_row(rs, now)).collect(),
         Kind::Pod => c.pods().iter().map(|p| pod_row(p, now)).collect(),
     };
+    // Names that do not exist are reported after the rows that do (ContinueOnError).
+    let mut missing = String::new();
     let rows: Vec<Row> = if names.is_empty() {
         rows
     } else {
         let mut picked = Vec::new();
         for name in &names {
-            let row = rows.iter().find(|r| &r.name == name).ok_or_else(|| not_found(kind, name))?;
-            picked.push(row.clone());
+            match rows.iter().find(|r| &r.name == name) {
+                Some(row) => picked.push(row.clone()),
+                None => missing.push_str(&format!("{}\n", not_found(kind, name))),
+            }
         }
         picked
     };
+    let failed = |out: Output| if missing.is_empty() { out } else { Output { stderr: missing.clone(), exit_code: 1, ..out } };
     if rows.is_empty() {
+        if !names.is_empty() {
+            return Ok(failed(Output::default()));
+        }
         return Ok(Output { stderr: "No resources found in default namespace.\n".into(), ..Default::default() });
     }
     let text = match output {
@@ -58,7 +66,7 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
             TABLE.format(&text)
         }
     };
-    Ok(Output::ok(text))
+    Ok(failed(Output::ok(text)))
 }
 
 #[derive(Clone, Debug)]
@@ -108,7 +116,8 @@ fn pod_row(p: &PodView, now: crate::api::Time) -> Row {
     Row {
         name: p.name.clone(),
         cells: vec![
-            format!("{}/1", u8::from(p.state.is_ready())),
+            // A deleted pod's container keeps running (and Ready) through the grace period.
+            format!("{}/1", u8::from(p.state.is_ready() || (p.deleted_at.is_some() && p.ready_since.is_some()))),
             p.state.status_column().to_string(),
             "0".into(),
             age(Some(p.created.truncated()), now),

@@ -15,36 +15,46 @@ pub const SUBCOMMANDS: &[&str] = &["history", "pause", "restart", "resume", "sta
 
 pub fn run(c: &mut Cluster, words: &[String]) -> Output {
     let Some(sub) = words.first() else {
-        return Output::ok(HELP);
+        // DefaultSubCommandRun: the help, then exit 1.
+        return Output { stdout: HELP.into(), exit_code: 1, ..Default::default() };
     };
     let rest = &words[1..];
     let path = format!("kubectl rollout {sub}");
     let result = match sub.as_str() {
         "status" => return status_command(c, rest, &path),
-        "history" => parse_named(rest, &[flag("revision")], &path).and_then(|(a, name)| {
+        "history" => for_each(c, rest, &[flag("revision")], &path, |c, a, name| {
             let revision = a.int("revision")?.unwrap_or(0);
-            history::run(c, &name, revision).map(Output::ok)
+            if revision < 0 {
+                return Err(Failure::error(format!("revision must be a positive integer: {revision}")));
+            }
+            history::run(c, name, revision).map(Output::ok)
         }),
-        "undo" => parse_named(rest, &[flag("to-revision"), flag("dry-run")], &path).and_then(|(a, name)| {
+        "undo" => for_each(c, rest, &[flag("to-revision"), flag("dry-run")], &path, |c, a, name| {
             let to = a.int("to-revision")?.unwrap_or(0);
-            Ok(undo::run(c, &name, to))
+            Ok(undo::run(c, name, to))
         }),
-        "pause" => parse_named(rest, &[], &path).and_then(|(_, name)| pause_resume::pause(c, &name).map(Output::ok)),
-        "resume" => parse_named(rest, &[], &path).and_then(|(_, name)| pause_resume::resume(c, &name).map(Output::ok)),
-        "restart" => parse_named(rest, &[], &path).and_then(|(_, name)| restart::run(c, &name).map(Output::ok)),
+        "pause" => for_each(c, rest, &[], &path, |c, _, name| pause_resume::pause(c, name).map(Output::ok)),
+        "resume" => for_each(c, rest, &[], &path, |c, _, name| pause_resume::resume(c, name).map(Output::ok)),
+        "restart" => for_each(c, rest, &[], &path, |c, _, name| restart::run(c, name).map(Output::ok)),
         other if other.starts_with('-') => Err(Failure::error(format!("unknown flag: {other}\nSee 'kubectl rollout --help' for usage."))),
-        other => Err(Failure::error(format!("unknown command {other:?}\nSee 'kubectl rollout -h' for help and examples"))),
+        _ => Err(Failure::error(format!("unknown command {:?}\nSee 'kubectl rollout -h' for help and examples", words.join(" ")))),
     };
     result.unwrap_or_else(|f| Output::failed(String::new(), f))
 }
 
 fn status_command(c: &mut Cluster, rest: &[String], path: &str) -> Output {
     let spec = [short(bool_flag("watch"), 'w'), flag("revision"), flag("timeout")];
-    let parsed = parse_named(rest, &spec, path).and_then(|(a, name)| {
+    let parsed = targets(c, rest, &spec, path).and_then(|(a, names)| {
+        if names.len() != 1 {
+            return Err(Failure::error(format!(
+                "rollout status is only supported on individual resources and resource collections - {} resources were found",
+                names.len()
+            )));
+        }
         let watch = a.bool("watch", true)?;
         let revision = a.int("revision")?.unwrap_or(0);
         let timeout = a.get("timeout").map(parse_duration).transpose()?.unwrap_or(0);
-        Ok((name, watch, revision, timeout))
+        Ok((names[0].clone(), watch, revision, timeout))
     });
     match parsed {
         Ok((name, watch, revision, timeout)) => status::run(c, &name, watch, revision, timeout),
@@ -52,11 +62,44 @@ fn status_command(c: &mut Cluster, rest: &[String], path: &str) -> Output {
     }
 }
 
-/// Flags, then exactly one Deployment named in either resource form.
-fn parse_named(words: &[String], spec: &[args::Flag], path: &str) -> Result<(args::Args, String), Failure> {
+/// Flags, then the Deployments named (`deployment/web`, `deployment web`),
+/// or every Deployment for a bare `deployment` (ResourceTypeOrNameArgs).
+fn targets(c: &Cluster, words: &[String], spec: &[args::Flag], path: &str) -> Result<(args::Args, Vec<String>), Failure> {
     let a = args::parse(words, spec, path)?;
-    let name = args::one_named(&a.positional, Kind::Deployment, "rollout")?;
-    Ok((a, name))
+    if a.positional.is_empty() {
+        return Err(Failure::error("required resource not specified"));
+    }
+    let (kind, names) = args::resources(&a.positional)?;
+    if kind != Kind::Deployment {
+        return Err(Failure::error(format!("rollout is supported for deployments here, not {}", kind.resource())));
+    }
+    if names.is_empty() {
+        return Ok((a, c.deployments().map(|d| d.name().to_string()).collect()));
+    }
+    for name in &names {
+        super::get_deployment(c, name)?;
+    }
+    Ok((a, names))
+}
+
+/// Runs a subcommand on every target, as kubectl does: outputs in order,
+/// failures aggregated on stderr.
+fn for_each(
+    c: &mut Cluster,
+    words: &[String],
+    spec: &[args::Flag],
+    path: &str,
+    mut op: impl FnMut(&mut Cluster, &args::Args, &str) -> Result<Output, Failure>,
+) -> Result<Output, Failure> {
+    let (a, names) = targets(c, words, spec, path)?;
+    let mut out = Output::default();
+    for name in names {
+        let one = op(c, &a, &name).unwrap_or_else(|f| Output::failed(String::new(), f));
+        out.stdout.push_str(&one.stdout);
+        out.stderr.push_str(&one.stderr);
+        out.exit_code = out.exit_code.max(one.exit_code);
+    }
+    Ok(out)
 }
 
 /// A Go duration as `--timeout` takes it: `30s`, `5m`, `1h30m`, `0`.

@@ -8,8 +8,11 @@ use crate::sim::Cluster;
 pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
     match words.first().map(String::as_str) {
         Some("image") => {}
-        None => return Ok(Output::ok("Configure application resources.\n\nAvailable Commands:\n  image           Update the image of a pod template\n")),
-        Some(other) => return Err(Failure::error(format!("unknown command {other:?}\nSee 'kubectl set -h' for help and examples"))),
+        None => {
+            let help = "Configure application resources.\n\nAvailable Commands:\n  image           Update the image of a pod template\n";
+            return Ok(Output { stdout: help.into(), exit_code: 1, ..Default::default() });
+        }
+        Some(_) => return Err(Failure::error(format!("unknown command {:?}\nSee 'kubectl set -h' for help and examples", words.join(" ")))),
     }
     let a = args::parse(&words[1..], &[bool_flag("record"), bool_flag("all")], "kubectl set image")?;
     let (resources, pairs): (Vec<String>, Vec<String>) = a.positional.iter().cloned().partition(|w| !w.contains('='));
