@@ -64,6 +64,8 @@ pub enum ApiError {
     NotFound { resource: &'static str, name: String },
     AlreadyExists { resource: &'static str, name: String },
     Invalid(InvalidError),
+    /// Refused by admission (here: the simulator's size limit).
+    Forbidden { resource: &'static str, name: String, reason: String },
     /// A controller-side failure (the sync is abandoned and retried).
     Controller(String),
 }
@@ -76,6 +78,7 @@ impl fmt::Display for ApiError {
                 write!(f, "Error from server (AlreadyExists): {resource} {name:?} already exists")
             }
             ApiError::Invalid(e) => write!(f, "{e}"),
+            ApiError::Forbidden { resource, name, reason } => write!(f, "Error from server (Forbidden): {resource} {name:?} is forbidden: {reason}"),
             ApiError::Controller(m) => f.write_str(m),
         }
     }
@@ -101,6 +104,21 @@ pub struct Stats {
     pub deployment_syncs: u64,
     pub replica_set_syncs: u64,
     pub pods_created: u64,
+}
+
+/// Most replicas one Deployment or ReplicaSet may ask for: the simulated
+/// cluster's capacity (admission refuses more, like a ResourceQuota would).
+pub const MAX_REPLICAS: i32 = 100_000;
+
+fn check_capacity(resource: &'static str, name: &str, replicas: i32) -> Result<(), ApiError> {
+    if replicas > MAX_REPLICAS {
+        return Err(ApiError::Forbidden {
+            resource,
+            name: name.to_string(),
+            reason: format!("exceeded quota: this simulated cluster runs at most {MAX_REPLICAS} replicas per object, requested {replicas}"),
+        });
+    }
+    Ok(())
 }
 
 /// Controller iterations allowed within one instant before the run is declared runaway.
@@ -225,6 +243,7 @@ impl Cluster {
         }
         set_defaults_deployment(&mut d);
         validate_deployment(&d, None).map_err(ApiError::Invalid)?;
+        check_capacity("deployments.apps", d.name(), d.replicas())?;
         let seq = self.next_seq();
         d.metadata.namespace = "default".into();
         d.metadata.uid = format!("{:016x}", self.rng.next_u64());
@@ -248,6 +267,7 @@ impl Cluster {
         };
         set_defaults_deployment(&mut d);
         validate_deployment(&d, Some(old)).map_err(ApiError::Invalid)?;
+        check_capacity("deployments.apps", &name, d.replicas())?;
         d.status = old.status.clone();
         d.metadata.uid = old.metadata.uid.clone();
         d.metadata.creation_timestamp = old.metadata.creation_timestamp;
@@ -323,6 +343,7 @@ impl Cluster {
 
     /// A user's write of a ReplicaSet's spec (`kubectl scale rs`).
     pub fn scale_replica_set_by_user(&mut self, rs: &ReplicaSet) -> Result<(), ApiError> {
+        check_capacity("replicasets.apps", rs.name(), rs.spec.replicas)?;
         self.update_replica_set(rs.clone()).map(|_| ())
     }
 

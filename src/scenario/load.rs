@@ -34,7 +34,7 @@ pub const MAX_SCENARIO_BYTES: usize = 4 << 20;
 /// Most steps one scenario may have.
 pub const MAX_STEPS: usize = 10_000;
 /// The simulator's pod budget: larger Deployments are refused.
-pub const MAX_REPLICAS: i64 = 100_000;
+pub const MAX_REPLICAS: i64 = crate::sim::MAX_REPLICAS as i64;
 
 pub fn load(text: &str) -> Result<Scenario, LoadError> {
     if text.len() > MAX_SCENARIO_BYTES {

@@ -1,4 +1,8 @@
 //! The one native integration-test binary: a module per feature.
 
+mod cli;
 mod conformance;
+mod fuzz;
+mod kubectl;
+mod properties;
 mod support;

@@ -8,6 +8,10 @@ use crate::api::{
 /// Longest revision-history annotation kept (`maxRevHistoryLengthInChars`).
 pub const MAX_REV_HISTORY_LENGTH_IN_CHARS: usize = 2000;
 
+/// The largest maxSurge the simulator honours (in pods): big enough to mean
+/// "unlimited" for any Deployment it runs, small enough that sums never overflow.
+pub const MAX_SURGE_PODS: i32 = 1 << 29;
+
 /// ResolveFenceposts: maxSurge rounds up, maxUnavailable rounds down, and
 /// if both come out 0, maxUnavailable becomes 1 so a rollout can progress.
 ///
@@ -19,7 +23,8 @@ pub fn resolve_fenceposts(d: &Deployment, desired: i32) -> (i32, i32) {
     let scaled = |v: Option<&crate::api::IntOrString>, up: bool| {
         v.map(|v| v.scaled_value(desired, up).unwrap_or(0)).unwrap_or(0)
     };
-    let surge = scaled(ru.and_then(|r| r.max_surge.as_ref()), true);
+    // Go would wrap int32 sums of replicas + an absurd maxSurge; the simulator caps it instead.
+    let surge = scaled(ru.and_then(|r| r.max_surge.as_ref()), true).clamp(0, MAX_SURGE_PODS);
     let unavailable = scaled(ru.and_then(|r| r.max_unavailable.as_ref()), false);
     if surge == 0 && unavailable == 0 {
         return (0, 1);
@@ -57,7 +62,8 @@ pub fn new_rs_new_replicas(d: &Deployment, all_rss: &[&ReplicaSet], new_rs: &Rep
         .as_ref()
         .and_then(|r| r.max_surge.as_ref())
         .map(|v| v.scaled_value(d.replicas(), true).unwrap_or(0))
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .clamp(0, MAX_SURGE_PODS);
     let current_pod_count = get_replica_count_for_replica_sets(all_rss);
     let max_total_pods = d.replicas() + surge;
     if current_pod_count >= max_total_pods {

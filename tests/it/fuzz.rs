@@ -1,0 +1,113 @@
+//! Fuzzing on stable with proptest: the kubectl parser and the scenario
+//! loader take any input without panicking, answer with kubectl's exit codes
+//! or the loader's typed errors, and leave the cluster usable.
+
+use proptest::prelude::*;
+use rollout_lab::kubectl;
+use rollout_lab::scenario::{self, Runner};
+
+const WORDS: &[&str] = &[
+    "kubectl", "get", "describe", "scale", "set", "image", "rollout", "status", "history", "undo", "pause", "resume", "restart",
+    "annotate", "apply", "edit", "create", "deployment", "deploy", "deployments", "rs", "replicaset", "pods", "po", "all",
+    "deployment/test-deployment", "deploy/test-deployment", "test-deployment", "deployment/nope", "rs/x", "web=test_web:v2",
+    "*=test_web:v3", "web=", "=x", "--replicas", "--replicas=3", "--replicas=-1", "--replicas=99999999999", "--replicas=1e3",
+    "--to-revision=0", "--to-revision=2", "--to-revision=-4", "--revision=1", "--watch=false", "-w", "--timeout=5s",
+    "--timeout=bogus", "-o", "wide", "yaml", "json", "name", "-n", "default", "--overwrite", "a=b", "a-", "--", "-", "'", "\"",
+    "--current-replicas=3", "--image=nginx", "kubernetes.io/change-cause=x", "\\", "é", "",
+];
+
+fn token_soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 0..8).prop_map(|w| w.join(" "))
+}
+
+fn seed_runner() -> Runner {
+    let text = std::fs::read_to_string(crate::support::local_scenarios_dir().join("seed-note.json")).unwrap();
+    Runner::new(&scenario::load(&text).unwrap()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn kubectl_never_panics_on_arbitrary_text(line in "\\PC{0,80}") {
+        let mut r = seed_runner();
+        let out = kubectl::run(&mut r.cluster, &line);
+        prop_assert!(out.exit_code == 0 || out.exit_code == 1);
+        prop_assert!(out.exit_code == 0 || !out.stderr.is_empty(), "a failure says why: {line:?}");
+    }
+
+    #[test]
+    fn kubectl_sequences_keep_the_cluster_consistent(lines in prop::collection::vec(token_soup(), 1..6)) {
+        let mut r = seed_runner();
+        for line in &lines {
+            let out = kubectl::run(&mut r.cluster, line);
+            prop_assert!(out.exit_code == 0 || out.exit_code == 1, "{line:?}: {out:?}");
+            r.cluster.advance(1500).unwrap();
+        }
+        r.cluster.settle(3_600_000).unwrap();
+        // Whatever was typed, the Deployment is still valid and its controller converged.
+        if let Some(d) = r.cluster.deployment("test-deployment") {
+            prop_assert!(rollout_lab::api::validation::validate_deployment(d, None).is_ok());
+            if !d.spec.paused && !d.spec.template.first_image().contains("broken") {
+                let s = &d.status;
+                prop_assert_eq!(s.updated_replicas, d.replicas(), "after {:?}", lines);
+            }
+        }
+    }
+
+    #[test]
+    fn the_loader_never_panics_on_arbitrary_text(text in "\\PC{0,200}") {
+        let _ = scenario::load(&text);
+    }
+
+    #[test]
+    fn the_loader_and_runner_never_panic_on_mutated_fixtures(
+        file in 0usize..1000,
+        path_pick in 0usize..10_000,
+        replacement in json_value(),
+    ) {
+        let files = crate::support::json_files(&crate::support::shared_conformance_dir());
+        let text = std::fs::read_to_string(&files[file % files.len()]).unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut paths = Vec::new();
+        collect_paths(&value, String::new(), &mut paths);
+        let target = &paths[path_pick % paths.len()];
+        if let Some(slot) = value.pointer_mut(target) {
+            *slot = replacement;
+        }
+        if let Ok(s) = scenario::load(&value.to_string()) {
+            let _ = scenario::run_scenario(&s);
+        }
+    }
+}
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::json;
+    prop_oneof![
+        Just(json!(null)),
+        any::<bool>().prop_map(|b| json!(b)),
+        prop::sample::select(vec![0i64, -1, 1, 3, 100, 100_001, i32::MAX as i64, i64::MAX, i64::MIN]).prop_map(|n| json!(n)),
+        prop::sample::select(vec![0.5f64, -2.5, 1e300]).prop_map(|f| json!(f)),
+        prop::sample::select(vec!["", "25%", "200%", "-1%", "x", "Recreate", "nginx:bad", "deployment/web"]).prop_map(|s| json!(s)),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!({"kubectl": "rollout undo deployment/web"})),
+    ]
+}
+
+fn collect_paths(v: &serde_json::Value, here: String, out: &mut Vec<String>) {
+    out.push(here.clone());
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, child) in m {
+                collect_paths(child, format!("{here}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, child) in a.iter().enumerate() {
+                collect_paths(child, format!("{here}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
