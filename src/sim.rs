@@ -393,9 +393,10 @@ impl Cluster {
     }
 
     fn sync_all_replica_sets(&mut self) {
-        let names: Vec<String> = self.replica_sets().iter().map(|rs| rs.name().to_string()).collect();
-        for name in names {
-            replica_set::sync_replica_set(self, &name);
+        let mut all: Vec<Arc<ReplicaSet>> = self.replica_sets.values().cloned().collect();
+        controller_utils::sort_by_creation_timestamp(&mut all);
+        for rs in all {
+            replica_set::sync_replica_set(self, rs);
         }
     }
 

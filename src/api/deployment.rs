@@ -14,6 +14,9 @@ fn is_zero_i32(v: &i32) -> bool {
 fn is_zero_i64(v: &i64) -> bool {
     *v == 0
 }
+fn is_empty_conditions(v: &Arc<Vec<DeploymentCondition>>) -> bool {
+    v.is_empty()
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -96,8 +99,10 @@ pub struct DeploymentStatus {
     pub unavailable_replicas: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminating_replicas: Option<i32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub conditions: Vec<DeploymentCondition>,
+    /// Shared: the controller copies a status on every sync and changes
+    /// conditions rarely (clone on write with `Arc::make_mut`).
+    #[serde(default, skip_serializing_if = "is_empty_conditions")]
+    pub conditions: Arc<Vec<DeploymentCondition>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collision_count: Option<i32>,
 }
@@ -112,7 +117,7 @@ impl DeploymentStatus {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentCondition {
     #[serde(rename = "type")]
@@ -160,8 +165,10 @@ impl Deployment {
         self.strategy_type() == ROLLING_UPDATE
     }
 
-    pub fn selector(&self) -> LabelSelector {
-        self.spec.selector.clone().unwrap_or_default()
+    /// spec.selector (an absent one reads as the empty selector).
+    pub fn selector(&self) -> &LabelSelector {
+        static EMPTY: LabelSelector = LabelSelector { match_labels: std::collections::BTreeMap::new(), match_expressions: Vec::new() };
+        self.spec.selector.as_ref().unwrap_or(&EMPTY)
     }
 
     /// The revision annotation as kubectl reads it (missing: 0).

@@ -51,7 +51,7 @@ fn describe_deployment(c: &Cluster, d: &Deployment) -> String {
     w.push_str(&describe_pod_template(&d.spec.template));
     if !s.conditions.is_empty() {
         w.push_str("Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n");
-        for cond in &s.conditions {
+        for cond in s.conditions.iter() {
             w.push_str(&format!("  {} \t{}\t{}\n", cond.type_, cond.status, cond.reason));
         }
     }

@@ -61,7 +61,7 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
             hash = compute_hash(&template, Some(collisions));
         }
         template.metadata.labels.insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
-        let mut selector = d.selector();
+        let mut selector = d.selector().clone();
         selector.match_labels.insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
         let mut rs = ReplicaSet { api_version: "apps/v1".into(), kind: "ReplicaSet".into(), ..Default::default() };
         rs.metadata.name = format!("{name}-{hash}");

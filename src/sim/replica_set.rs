@@ -10,16 +10,19 @@ const BURST_REPLICAS: i32 = 500;
 
 /// syncReplicaSet: status is computed from the pods as they were when the
 /// sync started; pods created or deleted now show in the next sync.
-pub fn sync_replica_set(c: &mut Cluster, name: &str) {
-    let Some(rs) = c.replica_sets.get(name).cloned() else { return };
+pub fn sync_replica_set(c: &mut Cluster, rs: std::sync::Arc<crate::api::ReplicaSet>) {
     c.stats.replica_set_syncs += 1;
-    let status = calculate_status(c, name, rs.metadata.generation);
+    let status = calculate_status(c, rs.name(), rs.metadata.generation);
     if rs.metadata.deletion_timestamp.is_none() {
         manage_replicas(c, &rs, status.replicas);
     }
+    if rs.status == status {
+        return;
+    }
     // Release the shared copy first, so the status write happens in place.
+    let name = rs.name().to_string();
     drop(rs);
-    c.update_replica_set_status(name, status);
+    c.update_replica_set_status(&name, status);
 }
 
 /// manageReplicas: the difference between live pods and spec.replicas, in

@@ -6,3 +6,4 @@ mod fuzz;
 mod kubectl;
 mod properties;
 mod support;
+mod tidy;

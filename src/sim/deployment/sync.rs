@@ -127,7 +127,7 @@ fn create_new_replica_set(c: &mut Cluster, d: &mut Arc<Deployment>, old_rss: &[A
     let hash = compute_hash(&d.spec.template, d.status.collision_count);
     let mut template = (*d.spec.template).clone();
     template.metadata.labels.insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
-    let mut selector = d.selector();
+    let mut selector = d.selector().clone();
     selector.match_labels.insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
     let mut new_rs = ReplicaSet {
         api_version: "apps/v1".into(),

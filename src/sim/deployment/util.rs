@@ -1,6 +1,7 @@
 //! Port of `pkg/controller/deployment/util/deployment_util.go`: the pure
 //! helpers every strategy shares. Function names are upstream's in snake_case.
 
+use std::sync::Arc;
 use crate::api::{
     keys, reasons, Deployment, DeploymentCondition, DeploymentStatus, PodTemplateSpec, ReplicaSet, Time,
 };
@@ -389,17 +390,20 @@ pub fn set_deployment_condition(status: &mut DeploymentStatus, mut condition: De
         }
     }
     remove_deployment_condition(status, &condition.type_.clone());
-    status.conditions.push(condition);
+    Arc::make_mut(&mut status.conditions).push(condition);
 }
 
 pub fn remove_deployment_condition(status: &mut DeploymentStatus, type_: &str) {
-    status.conditions.retain(|c| c.type_ != type_);
+    if status.conditions.iter().any(|c| c.type_ == type_) {
+        Arc::make_mut(&mut status.conditions).retain(|c| c.type_ != type_);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{IntOrString, RollingUpdateDeployment};
+    use std::sync::Arc;
+use crate::api::{IntOrString, RollingUpdateDeployment};
 
     fn deployment(replicas: i32, surge: IntOrString, unavailable: IntOrString) -> Deployment {
         let mut d = Deployment::default();
