@@ -38,7 +38,12 @@ pub mod keys {
     pub fn skip_copy_annotation(key: &str) -> bool {
         matches!(
             key,
-            LAST_APPLIED | REVISION | REVISION_HISTORY | DESIRED_REPLICAS | MAX_REPLICAS | ROLLBACK_TO
+            LAST_APPLIED
+                | REVISION
+                | REVISION_HISTORY
+                | DESIRED_REPLICAS
+                | MAX_REPLICAS
+                | ROLLBACK_TO
         )
     }
 }

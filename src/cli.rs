@@ -55,9 +55,21 @@ fn dispatch(args: &[String]) -> Result<CliOutput, String> {
                 _ => Err("rollout run: exactly one SCENARIO.json is required".into()),
             }
         }
-        ["bench", "--case", case] => crate::bench::run_case(case).map(|out| CliOutput { out, err: String::new(), code: 0 }),
-        ["bench", rest @ ..] => Ok(CliOutput { out: crate::bench::run(rest.contains(&"--quick")), err: String::new(), code: 0 }),
-        ["--help" | "-h" | "help"] => Ok(CliOutput { out: USAGE.into(), err: String::new(), code: 0 }),
+        ["bench", "--case", case] => crate::bench::run_case(case).map(|out| CliOutput {
+            out,
+            err: String::new(),
+            code: 0,
+        }),
+        ["bench", rest @ ..] => Ok(CliOutput {
+            out: crate::bench::run(rest.contains(&"--quick")),
+            err: String::new(),
+            code: 0,
+        }),
+        ["--help" | "-h" | "help"] => Ok(CliOutput {
+            out: USAGE.into(),
+            err: String::new(),
+            code: 0,
+        }),
         [] => Err("rollout: a command is required".into()),
         [other, ..] => Err(format!("rollout: unknown command {other:?}")),
     }
@@ -82,18 +94,35 @@ fn run_file(path: &str, check: bool) -> CliOutput {
                 report
                     .steps
                     .iter()
-                    .filter_map(|s| s.expect.as_ref().filter(|e| !e.ok).map(|e| format!("steps[{}]: {}\n", s.index, e.failures.join("; "))))
+                    .filter_map(|s| {
+                        s.expect
+                            .as_ref()
+                            .filter(|e| !e.ok)
+                            .map(|e| format!("steps[{}]: {}\n", s.index, e.failures.join("; ")))
+                    })
                     .collect()
             } else {
                 String::new()
             };
-            CliOutput { out: report.to_json(), err, code: i32::from(failed) }
+            CliOutput {
+                out: report.to_json(),
+                err,
+                code: i32::from(failed),
+            }
         }
         Err(RunError::Invalid(e)) => invalid(format!("{path}: {e}")),
-        Err(e @ RunError::Simulation { .. }) => CliOutput { out: String::new(), err: format!("{path}: {e}\n"), code: 1 },
+        Err(e @ RunError::Simulation { .. }) => CliOutput {
+            out: String::new(),
+            err: format!("{path}: {e}\n"),
+            code: 1,
+        },
     }
 }
 
 fn invalid(message: String) -> CliOutput {
-    CliOutput { out: String::new(), err: message + "\n", code: 2 }
+    CliOutput {
+        out: String::new(),
+        err: message + "\n",
+        code: 2,
+    }
 }

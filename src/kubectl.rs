@@ -26,14 +26,21 @@ pub struct Output {
 
 impl Output {
     pub fn ok(stdout: impl Into<String>) -> Output {
-        Output { stdout: stdout.into(), ..Default::default() }
+        Output {
+            stdout: stdout.into(),
+            ..Default::default()
+        }
     }
 
     /// Output that ends in a failure (earlier stdout lines are kept).
     pub fn failed(stdout: String, failure: Failure) -> Output {
         let mut stderr = failure.0;
         stderr.push('\n');
-        Output { stdout, stderr, exit_code: 1 }
+        Output {
+            stdout,
+            stderr,
+            exit_code: 1,
+        }
     }
 }
 
@@ -65,13 +72,20 @@ impl From<ApiError> for Failure {
 }
 
 /// The top-level commands, for "unknown command" suggestions and completion.
-pub const COMMANDS: &[&str] = &["annotate", "apply", "create", "describe", "edit", "get", "rollout", "scale", "set"];
+pub const COMMANDS: &[&str] = &[
+    "annotate", "apply", "create", "describe", "edit", "get", "rollout", "scale", "set",
+];
 
 /// Runs one kubectl command line (with or without the leading `kubectl`).
 pub fn run(c: &mut Cluster, line: &str) -> Output {
     let words = match words::split_words(line) {
         Ok(w) => w,
-        Err(words::UnterminatedQuote(q)) => return Output::failed(String::new(), Failure::error(format!("unterminated {q} quote in the command line"))),
+        Err(words::UnterminatedQuote(q)) => {
+            return Output::failed(
+                String::new(),
+                Failure::error(format!("unterminated {q} quote in the command line")),
+            )
+        }
     };
     let words: &[String] = match words.first() {
         Some(first) if first == "kubectl" => &words[1..],
@@ -100,7 +114,11 @@ pub fn run(c: &mut Cluster, line: &str) -> Output {
 
 /// cobra's `unknown command "X" for "kubectl"` with its "Did you mean this?" suggestions.
 pub fn unknown_command(word: &str, path: &str, known: &[&str]) -> Failure {
-    let suggestions: Vec<&str> = known.iter().copied().filter(|k| levenshtein(word, k) <= 2 || k.starts_with(word)).collect();
+    let suggestions: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| levenshtein(word, k) <= 2 || k.starts_with(word))
+        .collect();
     let mut msg = format!("unknown command {word:?} for {path:?}");
     if !suggestions.is_empty() {
         msg.push_str("\n\nDid you mean this?\n");
@@ -117,7 +135,11 @@ fn levenshtein(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
         }
         prev = cur;
     }
@@ -126,11 +148,16 @@ fn levenshtein(a: &str, b: &str) -> usize {
 
 /// Looks a Deployment up, or kubectl's NotFound error.
 pub fn get_deployment(c: &Cluster, name: &str) -> Result<Deployment, Failure> {
-    c.deployment(name).cloned().ok_or_else(|| not_found(args::Kind::Deployment, name))
+    c.deployment(name)
+        .cloned()
+        .ok_or_else(|| not_found(args::Kind::Deployment, name))
 }
 
 pub fn not_found(kind: args::Kind, name: &str) -> Failure {
-    Failure(format!("Error from server (NotFound): {} {name:?} not found", kind.resource()))
+    Failure(format!(
+        "Error from server (NotFound): {} {name:?} not found",
+        kind.resource()
+    ))
 }
 
 /// `deployment.apps/web OPERATION` + newline: the name printer.
@@ -161,7 +188,13 @@ mod tests {
     #[test]
     fn unknown_commands_suggest_close_ones() {
         let f = unknown_command("rollot", "kubectl", COMMANDS);
-        assert_eq!(f.0, "error: unknown command \"rollot\" for \"kubectl\"\n\nDid you mean this?\n\trollout");
-        assert_eq!(unknown_command("xyzzy", "kubectl", COMMANDS).0, "error: unknown command \"xyzzy\" for \"kubectl\"");
+        assert_eq!(
+            f.0,
+            "error: unknown command \"rollot\" for \"kubectl\"\n\nDid you mean this?\n\trollout"
+        );
+        assert_eq!(
+            unknown_command("xyzzy", "kubectl", COMMANDS).0,
+            "error: unknown command \"xyzzy\" for \"kubectl\""
+        );
     }
 }

@@ -17,15 +17,15 @@ pub mod replica_set;
 pub mod rng;
 
 use crate::api::{
-    defaults::set_defaults_deployment, keys, validation::validate_deployment, validation::InvalidError, Deployment,
-    PodState, PodView, ReplicaSet, Time,
+    defaults::set_defaults_deployment, keys, validation::validate_deployment,
+    validation::InvalidError, Deployment, PodState, PodView, ReplicaSet, Time,
 };
 use pods::PodStore;
 use queue::DueQueue;
 use rng::Rng;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 use std::fmt;
+use std::sync::Arc;
 
 /// How pods behave in this cluster.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,7 +41,12 @@ pub struct ClusterConfig {
 
 impl Default for ClusterConfig {
     fn default() -> Self {
-        ClusterConfig { pod_start: 2000, pod_stop: 1000, failing_images: BTreeSet::new(), seed: 1 }
+        ClusterConfig {
+            pod_start: 2000,
+            pod_stop: 1000,
+            failing_images: BTreeSet::new(),
+            seed: 1,
+        }
     }
 }
 
@@ -61,11 +66,21 @@ pub struct Event {
 /// An error from the simulated API server.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
-    NotFound { resource: &'static str, name: String },
-    AlreadyExists { resource: &'static str, name: String },
+    NotFound {
+        resource: &'static str,
+        name: String,
+    },
+    AlreadyExists {
+        resource: &'static str,
+        name: String,
+    },
     Invalid(InvalidError),
     /// Refused by admission (here: the simulator's size limit).
-    Forbidden { resource: &'static str, name: String, reason: String },
+    Forbidden {
+        resource: &'static str,
+        name: String,
+        reason: String,
+    },
     /// A controller-side failure (the sync is abandoned and retried).
     Controller(String),
 }
@@ -73,12 +88,25 @@ pub enum ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ApiError::NotFound { resource, name } => write!(f, "Error from server (NotFound): {resource} {name:?} not found"),
+            ApiError::NotFound { resource, name } => write!(
+                f,
+                "Error from server (NotFound): {resource} {name:?} not found"
+            ),
             ApiError::AlreadyExists { resource, name } => {
-                write!(f, "Error from server (AlreadyExists): {resource} {name:?} already exists")
+                write!(
+                    f,
+                    "Error from server (AlreadyExists): {resource} {name:?} already exists"
+                )
             }
             ApiError::Invalid(e) => write!(f, "{e}"),
-            ApiError::Forbidden { resource, name, reason } => write!(f, "Error from server (Forbidden): {resource} {name:?} is forbidden: {reason}"),
+            ApiError::Forbidden {
+                resource,
+                name,
+                reason,
+            } => write!(
+                f,
+                "Error from server (Forbidden): {resource} {name:?} is forbidden: {reason}"
+            ),
             ApiError::Controller(m) => f.write_str(m),
         }
     }
@@ -194,8 +222,15 @@ impl Cluster {
 
     /// The ReplicaSets a Deployment owns, oldest first.
     pub fn replica_sets_of(&self, deployment: &str) -> Vec<&ReplicaSet> {
-        let Some(d) = self.deployments.get(deployment) else { return Vec::new() };
-        let mut owned: Vec<&ReplicaSet> = self.replica_sets.values().map(|rs| &**rs).filter(|rs| is_owned_by(rs, d)).collect();
+        let Some(d) = self.deployments.get(deployment) else {
+            return Vec::new();
+        };
+        let mut owned: Vec<&ReplicaSet> = self
+            .replica_sets
+            .values()
+            .map(|rs| &**rs)
+            .filter(|rs| is_owned_by(rs, d))
+            .collect();
         controller_utils::sort_by_creation_timestamp(&mut owned);
         owned
     }
@@ -206,22 +241,36 @@ impl Cluster {
 
     /// The pods of one ReplicaSet (terminating ones included), by name.
     pub fn pods_of(&self, rs: &str) -> Vec<PodView> {
-        let mut pods = self.pods.group(rs).map(|g| g.view(rs, self.now, |p| self.pod_state(p))).unwrap_or_default();
+        let mut pods = self
+            .pods
+            .group(rs)
+            .map(|g| g.view(rs, self.now, |p| self.pod_state(p)))
+            .unwrap_or_default();
         pods.sort_by(|a, b| a.name.cmp(&b.name));
         pods
     }
 
     /// Every pod, by name.
     pub fn pods(&self) -> Vec<PodView> {
-        let mut pods: Vec<PodView> =
-            self.pods.groups.iter().flat_map(|(rs, g)| g.view(rs, self.now, |p| self.pod_state(p))).collect();
+        let mut pods: Vec<PodView> = self
+            .pods
+            .groups
+            .iter()
+            .flat_map(|(rs, g)| g.view(rs, self.now, |p| self.pod_state(p)))
+            .collect();
         pods.sort_by(|a, b| a.name.cmp(&b.name));
         pods
     }
 
     /// (total, ready, terminating) pod counts without building views.
     pub fn pod_counts(&self) -> (i32, i32, i32) {
-        self.pods.groups.values().fold((0, 0, 0), |(t, r, x), g| (t + g.active + g.terminating, r + g.ready_count, x + g.terminating))
+        self.pods.groups.values().fold((0, 0, 0), |(t, r, x), g| {
+            (
+                t + g.active + g.terminating,
+                r + g.ready_count,
+                x + g.terminating,
+            )
+        })
     }
 
     /// What the kubelet reports for a pod now.
@@ -239,7 +288,10 @@ impl Cluster {
     /// `kubectl apply`/create: default, validate, store with generation 1.
     pub fn create_deployment(&mut self, mut d: Deployment) -> Result<(), ApiError> {
         if self.deployments.contains_key(d.name()) {
-            return Err(ApiError::AlreadyExists { resource: "deployments.apps", name: d.name().to_string() });
+            return Err(ApiError::AlreadyExists {
+                resource: "deployments.apps",
+                name: d.name().to_string(),
+            });
         }
         set_defaults_deployment(&mut d);
         validate_deployment(&d, None).map_err(ApiError::Invalid)?;
@@ -263,7 +315,10 @@ impl Cluster {
     pub fn update_deployment(&mut self, mut d: Deployment) -> Result<bool, ApiError> {
         let name = d.name().to_string();
         let Some(old) = self.deployments.get(&name) else {
-            return Err(ApiError::NotFound { resource: "deployments.apps", name });
+            return Err(ApiError::NotFound {
+                resource: "deployments.apps",
+                name,
+            });
         };
         set_defaults_deployment(&mut d);
         validate_deployment(&d, Some(old)).map_err(ApiError::Invalid)?;
@@ -298,9 +353,15 @@ impl Cluster {
     }
 
     /// Creates a ReplicaSet (the controller's write).
-    pub(crate) fn create_replica_set(&mut self, mut rs: ReplicaSet) -> Result<Arc<ReplicaSet>, ApiError> {
+    pub(crate) fn create_replica_set(
+        &mut self,
+        mut rs: ReplicaSet,
+    ) -> Result<Arc<ReplicaSet>, ApiError> {
         if self.replica_sets.contains_key(rs.name()) {
-            return Err(ApiError::AlreadyExists { resource: "replicasets.apps", name: rs.name().to_string() });
+            return Err(ApiError::AlreadyExists {
+                resource: "replicasets.apps",
+                name: rs.name().to_string(),
+            });
         }
         let seq = self.next_seq();
         rs.metadata.namespace = "default".into();
@@ -317,11 +378,20 @@ impl Cluster {
 
     /// Updates a ReplicaSet's metadata and spec (generation bumps on a spec
     /// change). Takes the caller's copy whole: status and identity stay the stored ones.
-    pub(crate) fn update_replica_set(&mut self, mut rs: ReplicaSet) -> Result<Arc<ReplicaSet>, ApiError> {
+    pub(crate) fn update_replica_set(
+        &mut self,
+        mut rs: ReplicaSet,
+    ) -> Result<Arc<ReplicaSet>, ApiError> {
         let Some(stored) = self.replica_sets.get(rs.name()) else {
-            return Err(ApiError::NotFound { resource: "replicasets.apps", name: rs.name().to_string() });
+            return Err(ApiError::NotFound {
+                resource: "replicasets.apps",
+                name: rs.name().to_string(),
+            });
         };
-        if stored.spec == rs.spec && stored.metadata.annotations == rs.metadata.annotations && stored.metadata.labels == rs.metadata.labels {
+        if stored.spec == rs.spec
+            && stored.metadata.annotations == rs.metadata.annotations
+            && stored.metadata.labels == rs.metadata.labels
+        {
             return Ok(stored.clone());
         }
         let min_ready_changed = stored.spec.min_ready_seconds != rs.spec.min_ready_seconds;
@@ -333,7 +403,8 @@ impl Cluster {
         rs.status = stored.status.clone();
         rs.metadata.resource_version = self.next_seq().to_string();
         let updated = Arc::new(rs);
-        self.replica_sets.insert(updated.name().to_string(), updated.clone());
+        self.replica_sets
+            .insert(updated.name().to_string(), updated.clone());
         self.changed = true;
         if min_ready_changed {
             self.reset_availability(&updated);
@@ -347,9 +418,15 @@ impl Cluster {
         self.update_replica_set(rs.clone()).map(|_| ())
     }
 
-    pub(crate) fn update_replica_set_status(&mut self, name: &str, status: crate::api::ReplicaSetStatus) {
+    pub(crate) fn update_replica_set_status(
+        &mut self,
+        name: &str,
+        status: crate::api::ReplicaSetStatus,
+    ) {
         let seq = self.seq + 1;
-        let Some(stored) = self.replica_sets.get_mut(name) else { return };
+        let Some(stored) = self.replica_sets.get_mut(name) else {
+            return;
+        };
         if stored.status == status {
             return;
         }
@@ -364,15 +441,38 @@ impl Cluster {
     pub(crate) fn delete_replica_set(&mut self, name: &str) {
         if self.replica_sets.remove(name).is_some() {
             self.changed = true;
-            let uids: Vec<u64> = self.pods.group(name).map(|g| g.pods().filter(|p| p.deleted_at.is_none()).map(|p| p.uid).collect()).unwrap_or_default();
+            let uids: Vec<u64> = self
+                .pods
+                .group(name)
+                .map(|g| {
+                    g.pods()
+                        .filter(|p| p.deleted_at.is_none())
+                        .map(|p| p.uid)
+                        .collect()
+                })
+                .unwrap_or_default();
             for uid in uids {
                 self.delete_pod(name, uid);
             }
         }
     }
 
-    pub(crate) fn record_event(&mut self, d: &Deployment, type_: &'static str, reason: &'static str, message: String, why: String) {
-        self.events.push(Event { time: self.now, type_, reason, object: format!("deployment/{}", d.name()), message, why });
+    pub(crate) fn record_event(
+        &mut self,
+        d: &Deployment,
+        type_: &'static str,
+        reason: &'static str,
+        message: String,
+        why: String,
+    ) {
+        self.events.push(Event {
+            time: self.now,
+            type_,
+            reason,
+            object: format!("deployment/{}", d.name()),
+            message,
+            why,
+        });
     }
 
     // ---- time ----------------------------------------------------------------
@@ -389,7 +489,12 @@ impl Cluster {
                 return Ok(());
             }
         }
-        Err(SimError { at: self.now, message: format!("controllers did not settle within {MAX_ITERATIONS_PER_INSTANT} iterations") })
+        Err(SimError {
+            at: self.now,
+            message: format!(
+                "controllers did not settle within {MAX_ITERATIONS_PER_INSTANT} iterations"
+            ),
+        })
     }
 
     fn sync_all_replica_sets(&mut self) {
@@ -420,8 +525,15 @@ impl Cluster {
     pub fn next_due(&mut self) -> Option<Time> {
         let pods = &self.pods;
         let queued = self.queue.next_waking(|due| kubelet::is_stale(pods, due));
-        let deadlines = self.deployments.values().filter_map(|d| deployment::progress::progress_check_time(d, self.now));
-        queued.into_iter().chain(deadlines).filter(|t| *t > self.now).min()
+        let deadlines = self
+            .deployments
+            .values()
+            .filter_map(|d| deployment::progress::progress_check_time(d, self.now));
+        queued
+            .into_iter()
+            .chain(deadlines)
+            .filter(|t| *t > self.now)
+            .min()
     }
 
     /// Lets `ms` of simulated time pass with every controller running.
@@ -487,7 +599,12 @@ impl Cluster {
     /// Stores a ReplicaSet that already existed when the scenario starts,
     /// created at `created`, with `ready` of its pods Ready long ago and the
     /// others created at the current time (initial state building only).
-    pub fn restore_replica_set(&mut self, mut rs: ReplicaSet, created: Time, ready: i32) -> Arc<ReplicaSet> {
+    pub fn restore_replica_set(
+        &mut self,
+        mut rs: ReplicaSet,
+        created: Time,
+        ready: i32,
+    ) -> Arc<ReplicaSet> {
         let seq = self.next_seq();
         rs.metadata.namespace = "default".into();
         rs.metadata.uid = format!("{:016x}", self.rng.next_u64());
@@ -529,7 +646,10 @@ impl Cluster {
 
 /// Whether the ReplicaSet's controller reference names this Deployment.
 pub fn is_owned_by(rs: &ReplicaSet, d: &Deployment) -> bool {
-    rs.metadata.owner_references.iter().any(|o| o.controller && o.kind == "Deployment" && o.uid == d.metadata.uid)
+    rs.metadata
+        .owner_references
+        .iter()
+        .any(|o| o.controller && o.kind == "Deployment" && o.uid == d.metadata.uid)
 }
 
 /// The revision a Deployment or ReplicaSet annotation carries, for display.

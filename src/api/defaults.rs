@@ -14,7 +14,9 @@ pub fn set_defaults_deployment(d: &mut Deployment) {
         strategy.type_ = Some(ROLLING_UPDATE.to_string());
     }
     if strategy.type_.as_deref() == Some(ROLLING_UPDATE) {
-        let ru = strategy.rolling_update.get_or_insert_with(RollingUpdateDeployment::default);
+        let ru = strategy
+            .rolling_update
+            .get_or_insert_with(RollingUpdateDeployment::default);
         ru.max_unavailable.get_or_insert(IntOrString::percent(25));
         ru.max_surge.get_or_insert(IntOrString::percent(25));
     }
@@ -22,18 +24,31 @@ pub fn set_defaults_deployment(d: &mut Deployment) {
     spec.progress_deadline_seconds.get_or_insert(600);
 
     let pod = &mut std::sync::Arc::make_mut(&mut spec.template).spec;
-    pod.restart_policy.get_or_insert_with(|| "Always".to_string());
+    pod.restart_policy
+        .get_or_insert_with(|| "Always".to_string());
     pod.termination_grace_period_seconds.get_or_insert(30);
-    pod.dns_policy.get_or_insert_with(|| "ClusterFirst".to_string());
-    pod.scheduler_name.get_or_insert_with(|| "default-scheduler".to_string());
-    pod.other.entry("securityContext".to_string()).or_insert_with(|| json!({}));
-    for c in pod.init_containers.iter_mut().chain(pod.containers.iter_mut()) {
+    pod.dns_policy
+        .get_or_insert_with(|| "ClusterFirst".to_string());
+    pod.scheduler_name
+        .get_or_insert_with(|| "default-scheduler".to_string());
+    pod.other
+        .entry("securityContext".to_string())
+        .or_insert_with(|| json!({}));
+    for c in pod
+        .init_containers
+        .iter_mut()
+        .chain(pod.containers.iter_mut())
+    {
         if c.image_pull_policy.is_none() {
             c.image_pull_policy = Some(default_pull_policy(&c.image).to_string());
         }
-        c.termination_message_path.get_or_insert_with(|| "/dev/termination-log".to_string());
-        c.termination_message_policy.get_or_insert_with(|| "File".to_string());
-        c.other.entry("resources".to_string()).or_insert_with(|| json!({}));
+        c.termination_message_path
+            .get_or_insert_with(|| "/dev/termination-log".to_string());
+        c.termination_message_policy
+            .get_or_insert_with(|| "File".to_string());
+        c.other
+            .entry("resources".to_string())
+            .or_insert_with(|| json!({}));
         for p in &mut c.ports {
             p.protocol.get_or_insert_with(|| "TCP".to_string());
         }
@@ -43,7 +58,11 @@ pub fn set_defaults_deployment(d: &mut Deployment) {
 /// `Always` for `:latest` or untagged images, else `IfNotPresent` (core/v1 SetDefaults_Container).
 fn default_pull_policy(image: &str) -> &'static str {
     let last = image.rsplit('/').next().unwrap_or(image);
-    let tag = if image.contains('@') { Some("digest") } else { last.split_once(':').map(|(_, t)| t) };
+    let tag = if image.contains('@') {
+        Some("digest")
+    } else {
+        last.split_once(':').map(|(_, t)| t)
+    };
     match tag {
         None | Some("latest") => "Always",
         Some(_) => "IfNotPresent",

@@ -158,7 +158,11 @@ impl Deployment {
     }
 
     pub fn strategy_type(&self) -> &str {
-        self.spec.strategy.type_.as_deref().unwrap_or(ROLLING_UPDATE)
+        self.spec
+            .strategy
+            .type_
+            .as_deref()
+            .unwrap_or(ROLLING_UPDATE)
     }
 
     pub fn is_rolling_update(&self) -> bool {
@@ -167,7 +171,10 @@ impl Deployment {
 
     /// spec.selector (an absent one reads as the empty selector).
     pub fn selector(&self) -> &LabelSelector {
-        static EMPTY: LabelSelector = LabelSelector { match_labels: std::collections::BTreeMap::new(), match_expressions: Vec::new() };
+        static EMPTY: LabelSelector = LabelSelector {
+            match_labels: std::collections::BTreeMap::new(),
+            match_expressions: Vec::new(),
+        };
         self.spec.selector.as_ref().unwrap_or(&EMPTY)
     }
 
@@ -175,7 +182,9 @@ impl Deployment {
     pub fn revision(&self) -> Result<i64, String> {
         match self.metadata.annotation(super::keys::REVISION) {
             None => Ok(0),
-            Some(v) => v.parse().map_err(|_| format!("strconv.ParseInt: parsing {v:?}: invalid syntax")),
+            Some(v) => v
+                .parse()
+                .map_err(|_| format!("strconv.ParseInt: parsing {v:?}: invalid syntax")),
         }
     }
 }

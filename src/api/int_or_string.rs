@@ -25,11 +25,15 @@ impl IntOrString {
                 let Some(digits) = s.strip_suffix('%') else {
                     return Err("invalid type: string is not a percentage".to_string());
                 };
-                let v: i64 = digits
-                    .parse()
-                    .map_err(|_| format!("invalid value {s:?}: strconv.Atoi: parsing {digits:?}: invalid syntax"))?;
+                let v: i64 = digits.parse().map_err(|_| {
+                    format!("invalid value {s:?}: strconv.Atoi: parsing {digits:?}: invalid syntax")
+                })?;
                 let product = v * total as i64;
-                let scaled = if round_up { product.div_euclid(100) + i64::from(product.rem_euclid(100) != 0) } else { product.div_euclid(100) };
+                let scaled = if round_up {
+                    product.div_euclid(100) + i64::from(product.rem_euclid(100) != 0)
+                } else {
+                    product.div_euclid(100)
+                };
                 Ok(scaled.clamp(i32::MIN as i64, i32::MAX as i64) as i32)
             }
         }
@@ -53,9 +57,20 @@ mod tests {
     fn percent_rounds_up_for_surge_and_down_for_unavailable() {
         let p = |s: &str| Str(s.to_string());
         // R5.5: 25% of 3 -> 1 / 0; of 4 -> 1 / 1; of 10 -> 3 / 2; 39% of 10 -> 4 / 3.
-        for (v, total, up, down) in [("25%", 3, 1, 0), ("25%", 4, 1, 1), ("25%", 10, 3, 2), ("39%", 10, 4, 3), ("0%", 10, 0, 0), ("100%", 7, 7, 7)] {
+        for (v, total, up, down) in [
+            ("25%", 3, 1, 0),
+            ("25%", 4, 1, 1),
+            ("25%", 10, 3, 2),
+            ("39%", 10, 4, 3),
+            ("0%", 10, 0, 0),
+            ("100%", 7, 7, 7),
+        ] {
             assert_eq!(p(v).scaled_value(total, true), Ok(up), "{v} of {total} up");
-            assert_eq!(p(v).scaled_value(total, false), Ok(down), "{v} of {total} down");
+            assert_eq!(
+                p(v).scaled_value(total, false),
+                Ok(down),
+                "{v} of {total} down"
+            );
         }
         assert_eq!(Int(5).scaled_value(3, true), Ok(5));
         assert!(p("5").scaled_value(3, true).is_err());

@@ -103,7 +103,9 @@ impl PodState {
     /// The pod phase (core/v1 PodPhase).
     pub fn phase(self) -> &'static str {
         match self {
-            PodState::ContainerCreating | PodState::ErrImagePull | PodState::ImagePullBackOff => "Pending",
+            PodState::ContainerCreating | PodState::ErrImagePull | PodState::ImagePullBackOff => {
+                "Pending"
+            }
             _ => "Running",
         }
     }
@@ -141,15 +143,29 @@ pub struct PodView {
 impl PodTemplateSpec {
     /// The image of the first container (the one a scenario's ReplicaSet list varies).
     pub fn first_image(&self) -> &str {
-        self.spec.containers.first().map(|c| c.image.as_str()).unwrap_or("")
+        self.spec
+            .containers
+            .first()
+            .map(|c| c.image.as_str())
+            .unwrap_or("")
     }
 
     /// Images of all containers, comma-separated, as `-o wide` prints them.
     pub fn images(&self) -> String {
-        self.spec.containers.iter().map(|c| c.image.as_str()).collect::<Vec<_>>().join(",")
+        self.spec
+            .containers
+            .iter()
+            .map(|c| c.image.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 
     pub fn container_names(&self) -> String {
-        self.spec.containers.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(",")
+        self.spec
+            .containers
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }

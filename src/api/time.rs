@@ -38,7 +38,15 @@ impl Time {
         let rem = unix.rem_euclid(86_400);
         let (y, m, d) = civil_from_days(days);
         let weekday = (days + 4).rem_euclid(7) as u32; // 1970-01-01 was a Thursday
-        (y, m, d, (rem / 3600) as u32, ((rem / 60) % 60) as u32, (rem % 60) as u32, weekday)
+        (
+            y,
+            m,
+            d,
+            (rem / 3600) as u32,
+            ((rem / 60) % 60) as u32,
+            (rem % 60) as u32,
+            weekday,
+        )
     }
 
     /// RFC 3339, second precision: `2026-01-01T00:00:05Z`.
@@ -50,8 +58,9 @@ impl Time {
     /// RFC 1123 with a numeric zone, as `kubectl describe` prints CreationTimestamp.
     pub fn rfc1123z(self) -> String {
         const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-        const MONTHS: [&str; 12] =
-            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
         let (y, mo, d, h, mi, s, wd) = self.civil();
         format!(
             "{}, {d:02} {} {y:04} {h:02}:{mi:02}:{s:02} +0000",
@@ -79,7 +88,11 @@ impl Time {
             if digits == 0 {
                 return None;
             }
-            let ms: String = frac[..digits].chars().chain("000".chars()).take(3).collect();
+            let ms: String = frac[..digits]
+                .chars()
+                .chain("000".chars())
+                .take(3)
+                .collect();
             millis = ms.parse().ok()?;
             rest = &frac[digits..];
         }
@@ -93,7 +106,8 @@ impl Time {
             }
             _ => return None,
         };
-        let unix = days_from_civil(y, mo as u32, d as u32) * 86_400 + h * 3600 + mi * 60 + s - offset;
+        let unix =
+            days_from_civil(y, mo as u32, d as u32) * 86_400 + h * 3600 + mi * 60 + s - offset;
         Some(Time((unix - EPOCH_UNIX_SECONDS) * 1000 + millis))
     }
 }
@@ -118,7 +132,15 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 impl Serialize for Time {
@@ -152,8 +174,14 @@ mod tests {
         for ms in [0, 1000, -1000, 86_400_000 * 400, -5_000_000_000] {
             assert_eq!(Time::parse_rfc3339(&Time(ms).rfc3339()), Some(Time(ms)));
         }
-        assert_eq!(Time::parse_rfc3339("2026-01-01T01:00:00+01:00"), Some(Time(0)));
-        assert_eq!(Time::parse_rfc3339("2026-01-01T00:00:00.25Z"), Some(Time(250)));
+        assert_eq!(
+            Time::parse_rfc3339("2026-01-01T01:00:00+01:00"),
+            Some(Time(0))
+        );
+        assert_eq!(
+            Time::parse_rfc3339("2026-01-01T00:00:00.25Z"),
+            Some(Time(250))
+        );
         assert_eq!(Time::parse_rfc3339("2026-13-01T00:00:00Z"), None);
         assert_eq!(Time::parse_rfc3339("garbage"), None);
     }

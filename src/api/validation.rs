@@ -2,7 +2,7 @@
 //! of `pkg/apis/apps/validation/validation.go` and apimachinery's
 //! `field.Error`, and the way kubectl prints an Invalid error.
 
-use super::{Deployment, IntOrString, LabelSelector, ROLLING_UPDATE, RECREATE};
+use super::{Deployment, IntOrString, LabelSelector, RECREATE, ROLLING_UPDATE};
 use serde::Serialize;
 use std::fmt;
 
@@ -16,23 +16,35 @@ pub struct FieldError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldErrorKind {
     /// `Invalid value: VALUE: DETAIL`, VALUE already rendered as ErrorBody renders it.
-    Invalid { value: String, detail: String },
+    Invalid {
+        value: String,
+        detail: String,
+    },
     Required(String),
     Forbidden(String),
-    NotSupported { value: String, supported: Vec<String> },
+    NotSupported {
+        value: String,
+        supported: Vec<String>,
+    },
 }
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", self.field)?;
         match &self.kind {
-            FieldErrorKind::Invalid { value, detail } => write!(f, "Invalid value: {value}: {detail}"),
+            FieldErrorKind::Invalid { value, detail } => {
+                write!(f, "Invalid value: {value}: {detail}")
+            }
             FieldErrorKind::Required(detail) if detail.is_empty() => f.write_str("Required value"),
             FieldErrorKind::Required(detail) => write!(f, "Required value: {detail}"),
             FieldErrorKind::Forbidden(detail) => write!(f, "Forbidden: {detail}"),
             FieldErrorKind::NotSupported { value, supported } => {
                 let quoted: Vec<String> = supported.iter().map(|s| format!("{s:?}")).collect();
-                write!(f, "Unsupported value: {value}: supported values: {}", quoted.join(", "))
+                write!(
+                    f,
+                    "Unsupported value: {value}: supported values: {}",
+                    quoted.join(", ")
+                )
             }
         }
     }
@@ -67,7 +79,13 @@ fn json<T: Serialize + ?Sized>(v: &T) -> String {
 }
 
 fn invalid(field: &str, value: String, detail: &str) -> FieldError {
-    FieldError { field: field.to_string(), kind: FieldErrorKind::Invalid { value, detail: detail.to_string() } }
+    FieldError {
+        field: field.to_string(),
+        kind: FieldErrorKind::Invalid {
+            value,
+            detail: detail.to_string(),
+        },
+    }
 }
 
 const PERCENT_MSG: &str = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
@@ -80,13 +98,21 @@ pub fn validate_deployment(d: &Deployment, old: Option<&Deployment>) -> Result<(
     validate_deployment_spec(d, &mut errs);
     if let Some(old) = old {
         if old.spec.selector != d.spec.selector {
-            errs.push(invalid("spec.selector", json(&d.spec.selector), "field is immutable"));
+            errs.push(invalid(
+                "spec.selector",
+                json(&d.spec.selector),
+                "field is immutable",
+            ));
         }
     }
     if errs.is_empty() {
         Ok(())
     } else {
-        Err(InvalidError { kind: "Deployment".into(), name: d.metadata.name.clone(), causes: errs })
+        Err(InvalidError {
+            kind: "Deployment".into(),
+            name: d.metadata.name.clone(),
+            causes: errs,
+        })
     }
 }
 
@@ -97,7 +123,8 @@ pub fn is_dns1123_label(s: &str) -> bool {
     let b = s.as_bytes();
     !b.is_empty()
         && b.len() <= 63
-        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
         && b[0] != b'-'
         && b[b.len() - 1] != b'-'
 }
@@ -125,33 +152,58 @@ fn validate_deployment_spec(d: &Deployment, errs: &mut Vec<FieldError>) {
         errs.push(invalid("spec.replicas", replicas.to_string(), NON_NEGATIVE));
     }
     match &spec.selector {
-        None => errs.push(FieldError { field: "spec.selector".into(), kind: FieldErrorKind::Required(String::new()) }),
-        Some(sel) if sel.is_empty() => {
-            errs.push(invalid("spec.selector", json(sel), "empty selector is invalid for deployment"))
-        }
+        None => errs.push(FieldError {
+            field: "spec.selector".into(),
+            kind: FieldErrorKind::Required(String::new()),
+        }),
+        Some(sel) if sel.is_empty() => errs.push(invalid(
+            "spec.selector",
+            json(sel),
+            "empty selector is invalid for deployment",
+        )),
         Some(_) => {}
     }
     validate_pod_template(spec.selector.as_ref(), d, errs);
     validate_strategy(d, errs);
     if spec.min_ready_seconds < 0 {
-        errs.push(invalid("spec.minReadySeconds", spec.min_ready_seconds.to_string(), NON_NEGATIVE));
+        errs.push(invalid(
+            "spec.minReadySeconds",
+            spec.min_ready_seconds.to_string(),
+            NON_NEGATIVE,
+        ));
     }
     if let Some(limit) = spec.revision_history_limit {
         if limit < 0 {
-            errs.push(invalid("spec.revisionHistoryLimit", limit.to_string(), NON_NEGATIVE));
+            errs.push(invalid(
+                "spec.revisionHistoryLimit",
+                limit.to_string(),
+                NON_NEGATIVE,
+            ));
         }
     }
     if let Some(deadline) = spec.progress_deadline_seconds {
         if deadline < 0 {
-            errs.push(invalid("spec.progressDeadlineSeconds", deadline.to_string(), NON_NEGATIVE));
+            errs.push(invalid(
+                "spec.progressDeadlineSeconds",
+                deadline.to_string(),
+                NON_NEGATIVE,
+            ));
         }
         if deadline <= spec.min_ready_seconds {
-            errs.push(invalid("spec.progressDeadlineSeconds", deadline.to_string(), "must be greater than minReadySeconds"));
+            errs.push(invalid(
+                "spec.progressDeadlineSeconds",
+                deadline.to_string(),
+                "must be greater than minReadySeconds",
+            ));
         }
     }
 }
 
-fn validate_pod_template(selector: Option<&LabelSelector>, d: &Deployment, errs: &mut Vec<FieldError>) {
+fn validate_pod_template(
+    selector: Option<&LabelSelector>,
+    d: &Deployment,
+    errs: &mut Vec<FieldError>,
+) {
     let template = &d.spec.template;
     if let Some(sel) = selector.filter(|s| !s.is_empty()) {
         if !sel.matches(&template.metadata.labels) {
@@ -164,35 +216,59 @@ fn validate_pod_template(selector: Option<&LabelSelector>, d: &Deployment, errs:
     }
     let pod = &template.spec;
     if pod.containers.is_empty() {
-        errs.push(FieldError { field: "spec.template.spec.containers".into(), kind: FieldErrorKind::Required(String::new()) });
+        errs.push(FieldError {
+            field: "spec.template.spec.containers".into(),
+            kind: FieldErrorKind::Required(String::new()),
+        });
     }
     let mut seen = Vec::new();
     for (i, c) in pod.containers.iter().enumerate() {
         let path = format!("spec.template.spec.containers[{i}]");
         if c.name.is_empty() {
-            errs.push(FieldError { field: format!("{path}.name"), kind: FieldErrorKind::Required(String::new()) });
+            errs.push(FieldError {
+                field: format!("{path}.name"),
+                kind: FieldErrorKind::Required(String::new()),
+            });
         } else if !is_dns1123_label(&c.name) {
-            errs.push(invalid(&format!("{path}.name"), json(&c.name), DNS1123_LABEL_MSG));
+            errs.push(invalid(
+                &format!("{path}.name"),
+                json(&c.name),
+                DNS1123_LABEL_MSG,
+            ));
         } else if seen.contains(&&c.name) {
-            errs.push(FieldError { field: format!("{path}.name"), kind: FieldErrorKind::Invalid { value: json(&c.name), detail: "Duplicate value".into() } });
+            errs.push(FieldError {
+                field: format!("{path}.name"),
+                kind: FieldErrorKind::Invalid {
+                    value: json(&c.name),
+                    detail: "Duplicate value".into(),
+                },
+            });
         }
         seen.push(&c.name);
         if c.image.trim().is_empty() {
-            errs.push(FieldError { field: format!("{path}.image"), kind: FieldErrorKind::Required(String::new()) });
+            errs.push(FieldError {
+                field: format!("{path}.image"),
+                kind: FieldErrorKind::Required(String::new()),
+            });
         }
     }
     if let Some(policy) = &pod.restart_policy {
         if policy != "Always" {
             errs.push(FieldError {
                 field: "spec.template.spec.restartPolicy".into(),
-                kind: FieldErrorKind::NotSupported { value: json(policy), supported: vec!["Always".into()] },
+                kind: FieldErrorKind::NotSupported {
+                    value: json(policy),
+                    supported: vec!["Always".into()],
+                },
             });
         }
     }
     if pod.active_deadline_seconds.is_some() {
         errs.push(FieldError {
             field: "spec.template.spec.activeDeadlineSeconds".into(),
-            kind: FieldErrorKind::Forbidden("activeDeadlineSeconds in ReplicaSet is not Supported".into()),
+            kind: FieldErrorKind::Forbidden(
+                "activeDeadlineSeconds in ReplicaSet is not Supported".into(),
+            ),
         });
     }
 }
@@ -205,7 +281,9 @@ fn validate_strategy(d: &Deployment, errs: &mut Vec<FieldError>) {
             if strategy.rolling_update.is_some() {
                 errs.push(FieldError {
                     field: "spec.strategy.rollingUpdate".into(),
-                    kind: FieldErrorKind::Forbidden("may not be specified when strategy `type` is 'Recreate'".into()),
+                    kind: FieldErrorKind::Forbidden(
+                        "may not be specified when strategy `type` is 'Recreate'".into(),
+                    ),
                 });
             }
         }
@@ -214,14 +292,23 @@ fn validate_strategy(d: &Deployment, errs: &mut Vec<FieldError>) {
             match &strategy.rolling_update {
                 None => errs.push(FieldError {
                     field: "spec.strategy.rollingUpdate".into(),
-                    kind: FieldErrorKind::Required("this should be defaulted and never be nil".into()),
+                    kind: FieldErrorKind::Required(
+                        "this should be defaulted and never be nil".into(),
+                    ),
                 }),
-                Some(ru) => validate_rolling_update(ru.max_unavailable.as_ref(), ru.max_surge.as_ref(), errs),
+                Some(ru) => validate_rolling_update(
+                    ru.max_unavailable.as_ref(),
+                    ru.max_surge.as_ref(),
+                    errs,
+                ),
             }
         }
         _ => errs.push(FieldError {
             field: "spec.strategy.type".into(),
-            kind: FieldErrorKind::NotSupported { value: json(type_), supported: vec![RECREATE.into(), ROLLING_UPDATE.into()] },
+            kind: FieldErrorKind::NotSupported {
+                value: json(type_),
+                supported: vec![RECREATE.into(), ROLLING_UPDATE.into()],
+            },
         }),
     }
 }
@@ -240,19 +327,26 @@ fn validate_int_or_percent(v: &IntOrString, field: &str, errs: &mut Vec<FieldErr
 }
 
 fn is_valid_percent(s: &str) -> bool {
-    s.strip_suffix('%').is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    s.strip_suffix('%')
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// getIntOrPercentValue: a valid percent's number, else the string's integer parse, else 0.
 fn int_or_percent_value(v: &IntOrString) -> i64 {
     match v {
         IntOrString::Int(i) => *i as i64,
-        IntOrString::Str(s) if is_valid_percent(s) => s.trim_end_matches('%').parse().unwrap_or(i64::MAX),
+        IntOrString::Str(s) if is_valid_percent(s) => {
+            s.trim_end_matches('%').parse().unwrap_or(i64::MAX)
+        }
         IntOrString::Str(s) => s.parse().unwrap_or(0),
     }
 }
 
-fn validate_rolling_update(max_unavailable: Option<&IntOrString>, max_surge: Option<&IntOrString>, errs: &mut Vec<FieldError>) {
+fn validate_rolling_update(
+    max_unavailable: Option<&IntOrString>,
+    max_surge: Option<&IntOrString>,
+    errs: &mut Vec<FieldError>,
+) {
     const MU: &str = "spec.strategy.rollingUpdate.maxUnavailable";
     const MS: &str = "spec.strategy.rollingUpdate.maxSurge";
     let zero = IntOrString::Int(0);
@@ -320,8 +414,13 @@ mod tests {
     #[test]
     fn negative_and_over_100_percent_are_rejected() {
         assert!(message(&deployment(&with_strategy("-1", "1"))).ends_with("spec.strategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0"));
-        assert!(message(&deployment(&with_strategy("1", "\"120%\""))).ends_with("maxUnavailable: Invalid value: \"120%\": must not be greater than 100%"));
-        assert_eq!(validate_deployment(&deployment(&with_strategy("\"200%\"", "0")), None), Ok(()), "maxSurge has no upper bound");
+        assert!(message(&deployment(&with_strategy("1", "\"120%\"")))
+            .ends_with("maxUnavailable: Invalid value: \"120%\": must not be greater than 100%"));
+        assert_eq!(
+            validate_deployment(&deployment(&with_strategy("\"200%\"", "0")), None),
+            Ok(()),
+            "maxSurge has no upper bound"
+        );
     }
 
     #[test]
@@ -333,7 +432,8 @@ mod tests {
 
     #[test]
     fn selector_must_match_template_labels() {
-        let d = deployment(&BASE.replace(r#""labels":{"app":"web"}"#, r#""labels":{"app":"other"}"#));
+        let d =
+            deployment(&BASE.replace(r#""labels":{"app":"web"}"#, r#""labels":{"app":"other"}"#));
         assert_eq!(message(&d), "The Deployment \"web\" is invalid: spec.template.metadata.labels: Invalid value: {\"app\":\"other\"}: `selector` does not match template `labels`");
     }
 
@@ -342,15 +442,28 @@ mod tests {
         let mut d = deployment(BASE);
         d.spec.min_ready_seconds = 10;
         d.spec.progress_deadline_seconds = Some(10);
-        assert!(message(&d).ends_with("spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds"));
+        assert!(message(&d).ends_with(
+            "spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds"
+        ));
     }
 
     #[test]
     fn selector_is_immutable_on_update() {
         let old = deployment(BASE);
         let mut new = old.clone();
-        new.spec.selector.as_mut().unwrap().match_labels.insert("tier".into(), "x".into());
-        std::sync::Arc::make_mut(&mut new.spec.template).metadata.labels.insert("tier".into(), "x".into());
-        assert!(validate_deployment(&new, Some(&old)).unwrap_err().to_string().ends_with("field is immutable"));
+        new.spec
+            .selector
+            .as_mut()
+            .unwrap()
+            .match_labels
+            .insert("tier".into(), "x".into());
+        std::sync::Arc::make_mut(&mut new.spec.template)
+            .metadata
+            .labels
+            .insert("tier".into(), "x".into());
+        assert!(validate_deployment(&new, Some(&old))
+            .unwrap_err()
+            .to_string()
+            .ends_with("field is immutable"));
     }
 }

@@ -10,40 +10,62 @@ use serde_json::{Map, Value};
 /// `kubectl apply -f` of one object given as JSON (the scenario's `apply` step).
 pub fn apply_object(c: &mut Cluster, manifest: &Value) -> Result<String, Failure> {
     let kind = manifest.get("kind").and_then(Value::as_str).unwrap_or("");
-    let api_version = manifest.get("apiVersion").and_then(Value::as_str).unwrap_or("");
+    let api_version = manifest
+        .get("apiVersion")
+        .and_then(Value::as_str)
+        .unwrap_or("");
     if kind != "Deployment" || api_version != "apps/v1" {
         return Err(Failure::error(format!(
             "resource mapping not found for name: {:?} namespace: \"\" from \"STDIN\": no matches for kind {kind:?} in version {api_version:?}\nensure CRDs are installed first",
             manifest.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("")
         )));
     }
-    let name = manifest.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("").to_string();
+    let name = manifest
+        .pointer("/metadata/name")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
     if name.is_empty() {
-        return Err(Failure::error("error when retrieving current configuration: resource name may not be empty"));
+        return Err(Failure::error(
+            "error when retrieving current configuration: resource name may not be empty",
+        ));
     }
     let mut new = manifest.clone();
-    if let Some(annotations) = new.pointer_mut("/metadata/annotations").and_then(Value::as_object_mut) {
+    if let Some(annotations) = new
+        .pointer_mut("/metadata/annotations")
+        .and_then(Value::as_object_mut)
+    {
         annotations.remove(keys::LAST_APPLIED);
     }
     let last_applied = serde_json::to_string(&new).unwrap_or_default() + "\n";
     let Some(live) = c.deployment(&name).cloned() else {
         let mut d = decode(&new)?;
-        d.metadata.annotations.insert(keys::LAST_APPLIED.into(), last_applied);
+        d.metadata
+            .annotations
+            .insert(keys::LAST_APPLIED.into(), last_applied);
         c.create_deployment(d)?;
         return Ok(printed(&name, "created"));
     };
-    let last: Option<Value> = live.metadata.annotation(keys::LAST_APPLIED).and_then(|s| serde_json::from_str(s).ok());
+    let last: Option<Value> = live
+        .metadata
+        .annotation(keys::LAST_APPLIED)
+        .and_then(|s| serde_json::from_str(s).ok());
     let mut merged = serde_json::to_value(&live).map_err(Failure::error)?;
     three_way_merge(&mut merged, last.as_ref(), &new, "");
     if let Some(meta) = merged.get_mut("metadata").and_then(Value::as_object_mut) {
-        let annotations = meta.entry("annotations").or_insert_with(|| Value::Object(Map::new()));
+        let annotations = meta
+            .entry("annotations")
+            .or_insert_with(|| Value::Object(Map::new()));
         if let Some(a) = annotations.as_object_mut() {
             a.insert(keys::LAST_APPLIED.into(), Value::String(last_applied));
         }
     }
     let updated = decode(&merged)?;
     let changed = c.update_deployment(updated)?;
-    Ok(printed(&name, if changed { "configured" } else { "unchanged" }))
+    Ok(printed(
+        &name,
+        if changed { "configured" } else { "unchanged" },
+    ))
 }
 
 fn decode(v: &Value) -> Result<Deployment, Failure> {
@@ -75,8 +97,17 @@ fn three_way_merge(live: &mut Value, last: Option<&Value>, new: &Value, path: &s
             continue;
         }
         match live_map.get_mut(key) {
-            Some(live_value) if live_value.is_object() && new_value.is_object() && child_path != "/spec/strategy" => {
-                three_way_merge(live_value, last.and_then(|l| l.get(key)), new_value, &child_path)
+            Some(live_value)
+                if live_value.is_object()
+                    && new_value.is_object()
+                    && child_path != "/spec/strategy" =>
+            {
+                three_way_merge(
+                    live_value,
+                    last.and_then(|l| l.get(key)),
+                    new_value,
+                    &child_path,
+                )
             }
             _ => {
                 live_map.insert(key.clone(), new_value.clone());
@@ -87,7 +118,15 @@ fn three_way_merge(live: &mut Value, last: Option<&Value>, new: &Value, path: &s
 
 /// `kubectl apply` typed in the console: there are no files to read.
 pub fn apply_command(_c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
-    let a = args::parse(words, &[short(flag("filename"), 'f'), flag("validate"), flag("dry-run")], "kubectl apply")?;
+    let a = args::parse(
+        words,
+        &[
+            short(flag("filename"), 'f'),
+            flag("validate"),
+            flag("dry-run"),
+        ],
+        "kubectl apply",
+    )?;
     match a.get("filename") {
         None => Err(Failure::error("must specify one of -f and -k")),
         Some(path) => Err(Failure(format!("error: the path {path:?} does not exist"))),
@@ -117,26 +156,64 @@ pub fn edit(c: &mut Cluster, edited: Deployment) -> Result<String, Failure> {
 pub fn create(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
     match words.first().map(String::as_str) {
         Some("deployment" | "deploy") => {}
-        Some(other) => return Err(Failure::error(format!("unknown command {other:?}\nSee 'kubectl create -h' for help and examples"))),
+        Some(other) => {
+            return Err(Failure::error(format!(
+                "unknown command {other:?}\nSee 'kubectl create -h' for help and examples"
+            )))
+        }
         None => return Err(Failure::error("must specify one of -f and -k")),
     }
-    let a = args::parse(&words[1..], &[flag("image"), short(flag("replicas"), 'r'), flag("port"), bool_flag("dry-run")], "kubectl create deployment")?;
+    let a = args::parse(
+        &words[1..],
+        &[
+            flag("image"),
+            short(flag("replicas"), 'r'),
+            flag("port"),
+            bool_flag("dry-run"),
+        ],
+        "kubectl create deployment",
+    )?;
     let [name] = a.positional.as_slice() else {
-        return Err(Failure::error("exactly one NAME is required, got ".to_string() + &a.positional.len().to_string()));
+        return Err(Failure::error(
+            "exactly one NAME is required, got ".to_string() + &a.positional.len().to_string(),
+        ));
     };
-    let image = a.get("image").ok_or_else(|| Failure::error("required flag(s) \"image\" not set"))?;
+    let image = a
+        .get("image")
+        .ok_or_else(|| Failure::error("required flag(s) \"image\" not set"))?;
     let replicas = a.int("replicas")?.unwrap_or(1) as i32;
-    let mut d = Deployment { api_version: "apps/v1".into(), kind: "Deployment".into(), ..Default::default() };
+    let mut d = Deployment {
+        api_version: "apps/v1".into(),
+        kind: "Deployment".into(),
+        ..Default::default()
+    };
     d.metadata.name = name.clone();
     d.metadata.labels.insert("app".into(), name.clone());
     d.spec.replicas = Some(replicas);
-    d.spec.selector = Some(LabelSelector { match_labels: [("app".to_string(), name.clone())].into(), ..Default::default() });
+    d.spec.selector = Some(LabelSelector {
+        match_labels: [("app".to_string(), name.clone())].into(),
+        ..Default::default()
+    });
     let template = std::sync::Arc::make_mut(&mut d.spec.template);
     template.metadata.labels.insert("app".into(), name.clone());
-    let container_name = image.rsplit('/').next().unwrap_or(image).split([':', '@']).next().unwrap_or("app").to_ascii_lowercase();
-    let mut container = Container { name: container_name, image: image.to_string(), ..Default::default() };
+    let container_name = image
+        .rsplit('/')
+        .next()
+        .unwrap_or(image)
+        .split([':', '@'])
+        .next()
+        .unwrap_or("app")
+        .to_ascii_lowercase();
+    let mut container = Container {
+        name: container_name,
+        image: image.to_string(),
+        ..Default::default()
+    };
     if let Some(port) = a.int("port")? {
-        container.ports.push(ContainerPort { container_port: port as i32, ..Default::default() });
+        container.ports.push(ContainerPort {
+            container_port: port as i32,
+            ..Default::default()
+        });
     }
     template.spec.containers.push(container);
     c.create_deployment(d)?;
@@ -145,11 +222,21 @@ pub fn create(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
 
 /// `kubectl annotate TYPE NAME KEY=VALUE... KEY-... [--overwrite]`.
 pub fn annotate(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
-    let a = args::parse(words, &[bool_flag("overwrite"), bool_flag("all")], "kubectl annotate")?;
+    let a = args::parse(
+        words,
+        &[bool_flag("overwrite"), bool_flag("all")],
+        "kubectl annotate",
+    )?;
     // kubectl's parseAnnotations: KEY=VALUE sets, KEY- removes; the rest names resources.
-    let (changes, resources): (Vec<String>, Vec<String>) = a.positional.iter().cloned().partition(|w| w.contains('=') || w.ends_with('-'));
+    let (changes, resources): (Vec<String>, Vec<String>) = a
+        .positional
+        .iter()
+        .cloned()
+        .partition(|w| w.contains('=') || w.ends_with('-'));
     if resources.is_empty() {
-        return Err(Failure::error("one or more resources must be specified as <resource> <name> or <resource>/<name>"));
+        return Err(Failure::error(
+            "one or more resources must be specified as <resource> <name> or <resource>/<name>",
+        ));
     }
     if changes.is_empty() {
         return Err(Failure::error("at least one annotation update is required"));
@@ -163,15 +250,25 @@ pub fn annotate(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
             .iter()
             .filter_map(|change| change.split_once('=').map(|(k, _)| k))
             .filter(|k| *k != keys::CHANGE_CAUSE)
-            .filter_map(|k| d.metadata.annotations.get(k).map(|old| format!("'{k}' already has a value ({old})")))
+            .filter_map(|k| {
+                d.metadata
+                    .annotations
+                    .get(k)
+                    .map(|old| format!("'{k}' already has a value ({old})"))
+            })
             .collect();
         if !conflicts.is_empty() {
-            return Err(Failure::error(format!("--overwrite is false but found the following declared annotation(s): {}", conflicts.join("; "))));
+            return Err(Failure::error(format!(
+                "--overwrite is false but found the following declared annotation(s): {}",
+                conflicts.join("; ")
+            )));
         }
     }
     for change in &changes {
         if let Some((key, value)) = change.split_once('=') {
-            d.metadata.annotations.insert(key.to_string(), value.to_string());
+            d.metadata
+                .annotations
+                .insert(key.to_string(), value.to_string());
         } else if let Some(key) = change.strip_suffix('-') {
             d.metadata.annotations.remove(key);
         }

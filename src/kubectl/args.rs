@@ -14,10 +14,18 @@ pub struct Flag {
 }
 
 pub const fn flag(long: &'static str) -> Flag {
-    Flag { long, short: None, boolean: false }
+    Flag {
+        long,
+        short: None,
+        boolean: false,
+    }
 }
 pub const fn bool_flag(long: &'static str) -> Flag {
-    Flag { long, short: None, boolean: true }
+    Flag {
+        long,
+        short: None,
+        boolean: true,
+    }
 }
 pub const fn short(mut f: Flag, c: char) -> Flag {
     f.short = Some(c);
@@ -25,7 +33,14 @@ pub const fn short(mut f: Flag, c: char) -> Flag {
 }
 
 /// Flags every command accepts (kubectl's global flags that matter here).
-const GLOBAL: &[Flag] = &[short(flag("namespace"), 'n'), flag("context"), flag("cluster"), flag("user"), flag("request-timeout"), flag("kubeconfig")];
+const GLOBAL: &[Flag] = &[
+    short(flag("namespace"), 'n'),
+    flag("context"),
+    flag("cluster"),
+    flag("user"),
+    flag("request-timeout"),
+    flag("kubeconfig"),
+];
 
 /// Positional arguments and flag values of one command.
 #[derive(Clone, Debug, Default)]
@@ -65,7 +80,12 @@ impl Args {
 pub fn parse(words: &[String], spec: &[Flag], command: &str) -> Result<Args, Failure> {
     let mut args = Args::default();
     let find_long = |name: &str| spec.iter().chain(GLOBAL).find(|f| f.long == name).copied();
-    let find_short = |c: char| spec.iter().chain(GLOBAL).find(|f| f.short == Some(c)).copied();
+    let find_short = |c: char| {
+        spec.iter()
+            .chain(GLOBAL)
+            .find(|f| f.short == Some(c))
+            .copied()
+    };
     let usage = |msg: String| Failure::error(format!("{msg}\nSee '{command} --help' for usage."));
     let mut i = 0;
     while i < words.len() {
@@ -80,7 +100,9 @@ pub fn parse(words: &[String], spec: &[Flag], command: &str) -> Result<Args, Fai
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (body, None),
             };
-            let Some(f) = find_long(name) else { return Err(usage(format!("unknown flag: --{name}"))) };
+            let Some(f) = find_long(name) else {
+                return Err(usage(format!("unknown flag: --{name}")));
+            };
             let value = match (inline, f.boolean) {
                 (Some(v), _) => v,
                 (None, true) => "true".to_string(),
@@ -151,10 +173,16 @@ impl Kind {
 /// Resolves a resource type as the API discovery would (case-insensitive).
 pub fn kind_of(word: &str) -> Result<Kind, Failure> {
     match word.to_ascii_lowercase().as_str() {
-        "deployment" | "deployments" | "deploy" | "deployment.apps" | "deployments.apps" => Ok(Kind::Deployment),
-        "replicaset" | "replicasets" | "rs" | "replicaset.apps" | "replicasets.apps" => Ok(Kind::ReplicaSet),
+        "deployment" | "deployments" | "deploy" | "deployment.apps" | "deployments.apps" => {
+            Ok(Kind::Deployment)
+        }
+        "replicaset" | "replicasets" | "rs" | "replicaset.apps" | "replicasets.apps" => {
+            Ok(Kind::ReplicaSet)
+        }
         "pod" | "pods" | "po" => Ok(Kind::Pod),
-        _ => Err(Failure::error(format!("the server doesn't have a resource type {word:?}"))),
+        _ => Err(Failure::error(format!(
+            "the server doesn't have a resource type {word:?}"
+        ))),
     }
 }
 
@@ -176,11 +204,15 @@ pub fn resources(positional: &[String]) -> Result<(Kind, Vec<String>), Failure> 
         for arg in positional {
             let (t, name) = arg.split_once('/').unwrap_or((arg, ""));
             if t.is_empty() || name.is_empty() {
-                return Err(Failure::error(format!("arguments in resource/name form must have a single resource and name")));
+                return Err(Failure::error(format!(
+                    "arguments in resource/name form must have a single resource and name"
+                )));
             }
             let k = kind_of(t)?;
             if kind.is_some_and(|prev| prev != k) {
-                return Err(Failure::error("this command supports one resource type at a time"));
+                return Err(Failure::error(
+                    "this command supports one resource type at a time",
+                ));
             }
             kind = Some(k);
             names.push(name.to_string());
@@ -194,12 +226,19 @@ pub fn resources(positional: &[String]) -> Result<(Kind, Vec<String>), Failure> 
 pub fn one_named(positional: &[String], want: Kind, verb_object: &str) -> Result<String, Failure> {
     let (kind, names) = resources(positional)?;
     if kind != want {
-        return Err(Failure::error(format!("{verb_object} is not supported for {}", kind.resource())));
+        return Err(Failure::error(format!(
+            "{verb_object} is not supported for {}",
+            kind.resource()
+        )));
     }
     match names.as_slice() {
-        [] => Err(Failure::error("resource(s) were provided, but no name was specified")),
+        [] => Err(Failure::error(
+            "resource(s) were provided, but no name was specified",
+        )),
         [one] => Ok(one.clone()),
-        _ => Err(Failure::error("this simulator acts on one resource at a time")),
+        _ => Err(Failure::error(
+            "this simulator acts on one resource at a time",
+        )),
     }
 }
 
@@ -213,8 +252,17 @@ mod tests {
 
     #[test]
     fn flags_in_every_form() {
-        let spec = [flag("replicas"), short(bool_flag("watch"), 'w'), flag("to-revision")];
-        let a = parse(&words("deployment web --replicas 3 -w=false --to-revision=2 -n default"), &spec, "kubectl x").unwrap();
+        let spec = [
+            flag("replicas"),
+            short(bool_flag("watch"), 'w'),
+            flag("to-revision"),
+        ];
+        let a = parse(
+            &words("deployment web --replicas 3 -w=false --to-revision=2 -n default"),
+            &spec,
+            "kubectl x",
+        )
+        .unwrap();
         assert_eq!(a.positional, ["deployment", "web"]);
         assert_eq!(a.get("replicas"), Some("3"));
         assert_eq!(a.bool("watch", true).unwrap(), false);
@@ -225,17 +273,34 @@ mod tests {
     #[test]
     fn unknown_flags_get_cobras_message() {
         let e = parse(&words("deploy/web --frobnicate"), &[], "kubectl scale").unwrap_err();
-        assert_eq!(e.to_string(), "error: unknown flag: --frobnicate\nSee 'kubectl scale --help' for usage.");
+        assert_eq!(
+            e.to_string(),
+            "error: unknown flag: --frobnicate\nSee 'kubectl scale --help' for usage."
+        );
         let e = parse(&words("-x"), &[], "kubectl get").unwrap_err();
-        assert_eq!(e.to_string(), "error: unknown shorthand flag: 'x' in -x\nSee 'kubectl get --help' for usage.");
+        assert_eq!(
+            e.to_string(),
+            "error: unknown shorthand flag: 'x' in -x\nSee 'kubectl get --help' for usage."
+        );
     }
 
     #[test]
     fn the_seed_typo_mixes_type_and_type_slash_name() {
         let e = resources(&words("deploy deployment/test-deployment")).unwrap_err();
-        assert!(e.to_string().starts_with("error: there is no need to specify a resource type as a separate argument"));
-        assert_eq!(resources(&words("deployment/web")).unwrap(), (Kind::Deployment, vec!["web".to_string()]));
-        assert_eq!(resources(&words("deploy web")).unwrap(), (Kind::Deployment, vec!["web".to_string()]));
-        assert!(resources(&words("frob web")).unwrap_err().to_string().contains("doesn't have a resource type \"frob\""));
+        assert!(e.to_string().starts_with(
+            "error: there is no need to specify a resource type as a separate argument"
+        ));
+        assert_eq!(
+            resources(&words("deployment/web")).unwrap(),
+            (Kind::Deployment, vec!["web".to_string()])
+        );
+        assert_eq!(
+            resources(&words("deploy web")).unwrap(),
+            (Kind::Deployment, vec!["web".to_string()])
+        );
+        assert!(resources(&words("frob web"))
+            .unwrap_err()
+            .to_string()
+            .contains("doesn't have a resource type \"frob\""));
     }
 }

@@ -14,9 +14,16 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<String, Failure> {
     let a = args::parse(words, &[], "kubectl describe")?;
     let (kind, names) = args::resources(&a.positional)?;
     if kind != Kind::Deployment {
-        return Err(Failure::error(format!("describe is supported for deployments here, not {}", kind.resource())));
+        return Err(Failure::error(format!(
+            "describe is supported for deployments here, not {}",
+            kind.resource()
+        )));
     }
-    let names: Vec<String> = if names.is_empty() { c.deployments().map(|d| d.name().to_string()).collect() } else { names };
+    let names: Vec<String> = if names.is_empty() {
+        c.deployments().map(|d| d.name().to_string()).collect()
+    } else {
+        names
+    };
     let mut out = Vec::new();
     for name in names {
         let d = get_deployment(c, &name)?;
@@ -30,7 +37,10 @@ fn describe_deployment(c: &Cluster, d: &Deployment) -> String {
     let s = &d.status;
     w.push_str(&format!("Name:\t{}\n", d.name()));
     w.push_str(&format!("Namespace:\t{}\n", d.metadata.namespace));
-    w.push_str(&format!("CreationTimestamp:\t{}\n", d.metadata.creation_timestamp.unwrap_or_default().rfc1123z()));
+    w.push_str(&format!(
+        "CreationTimestamp:\t{}\n",
+        d.metadata.creation_timestamp.unwrap_or_default().rfc1123z()
+    ));
     print_labels(&mut w, "Labels", &d.metadata.labels);
     print_annotations(&mut w, "Annotations", &d.metadata.annotations);
     w.push_str(&format!("Selector:\t{}\n", d.selector()));
@@ -45,23 +55,42 @@ fn describe_deployment(c: &Cluster, d: &Deployment) -> String {
     w.push_str(&format!("StrategyType:\t{}\n", d.strategy_type()));
     w.push_str(&format!("MinReadySeconds:\t{}\n", d.spec.min_ready_seconds));
     if let Some(ru) = &d.spec.strategy.rolling_update {
-        let show = |v: &Option<crate::api::IntOrString>| v.as_ref().map_or("0".to_string(), |v| v.to_string());
-        w.push_str(&format!("RollingUpdateStrategy:\t{} max unavailable, {} max surge\n", show(&ru.max_unavailable), show(&ru.max_surge)));
+        let show = |v: &Option<crate::api::IntOrString>| {
+            v.as_ref().map_or("0".to_string(), |v| v.to_string())
+        };
+        w.push_str(&format!(
+            "RollingUpdateStrategy:\t{} max unavailable, {} max surge\n",
+            show(&ru.max_unavailable),
+            show(&ru.max_surge)
+        ));
     }
     w.push_str(&describe_pod_template(&d.spec.template));
     if !s.conditions.is_empty() {
         w.push_str("Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n");
         for cond in s.conditions.iter() {
-            w.push_str(&format!("  {} \t{}\t{}\n", cond.type_, cond.status, cond.reason));
+            w.push_str(&format!(
+                "  {} \t{}\t{}\n",
+                cond.type_, cond.status, cond.reason
+            ));
         }
     }
     // GetAllReplicaSetsInChunks: every old ReplicaSet, those at 0 included, oldest first.
     let rss: Vec<&ReplicaSet> = c.replica_sets_of(d.name());
     let new_rs = find_new_replica_set(d, &rss).copied();
-    let old: Vec<&ReplicaSet> = rss.iter().copied().filter(|rs| Some(rs.name()) != new_rs.map(|n| n.name())).collect();
+    let old: Vec<&ReplicaSet> = rss
+        .iter()
+        .copied()
+        .filter(|rs| Some(rs.name()) != new_rs.map(|n| n.name()))
+        .collect();
     if !old.is_empty() || new_rs.is_some() {
-        w.push_str(&format!("OldReplicaSets:\t{}\n", replica_sets_by_labels(&old)));
-        w.push_str(&format!("NewReplicaSet:\t{}\n", replica_sets_by_labels(&new_rs.into_iter().collect::<Vec<_>>())));
+        w.push_str(&format!(
+            "OldReplicaSets:\t{}\n",
+            replica_sets_by_labels(&old)
+        ));
+        w.push_str(&format!(
+            "NewReplicaSet:\t{}\n",
+            replica_sets_by_labels(&new_rs.into_iter().collect::<Vec<_>>())
+        ));
     }
     describe_events(c, d, &mut w);
     DESCRIBE.format(&w)
@@ -71,7 +100,17 @@ fn replica_sets_by_labels(rss: &[&ReplicaSet]) -> String {
     if rss.is_empty() {
         return "<none>".into();
     }
-    rss.iter().map(|rs| format!("{} ({}/{} replicas created)", rs.name(), rs.status.replicas, rs.spec.replicas)).collect::<Vec<_>>().join(", ")
+    rss.iter()
+        .map(|rs| {
+            format!(
+                "{} ({}/{} replicas created)",
+                rs.name(),
+                rs.status.replicas,
+                rs.spec.replicas
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// DescribeEvents: identical events are aggregated as the event
@@ -80,7 +119,10 @@ fn describe_events(c: &Cluster, d: &Deployment, w: &mut String) {
     let object = format!("deployment/{}", d.name());
     let mut grouped: Vec<(&crate::sim::Event, usize, crate::api::Time)> = Vec::new();
     for e in c.events().iter().filter(|e| e.object == object) {
-        match grouped.iter_mut().find(|(g, _, _)| g.reason == e.reason && g.message == e.message && g.type_ == e.type_) {
+        match grouped
+            .iter_mut()
+            .find(|(g, _, _)| g.reason == e.reason && g.message == e.message && g.type_ == e.type_)
+        {
             Some(entry) => {
                 entry.1 += 1;
                 entry.2 = e.time;
@@ -93,12 +135,27 @@ fn describe_events(c: &Cluster, d: &Deployment, w: &mut String) {
         return;
     }
     grouped.sort_by_key(|(_, _, last)| *last);
-    w.push_str("Events:\n  Type\tReason\tAge\tFrom\tMessage\n  ----\t------\t----\t----\t-------\n");
+    w.push_str(
+        "Events:\n  Type\tReason\tAge\tFrom\tMessage\n  ----\t------\t----\t----\t-------\n",
+    );
     let now = c.now();
     for (e, count, last) in grouped {
         let first_age = human_duration(now.0 - e.time.truncated().0);
-        let interval = if count > 1 { format!("{} (x{count} over {first_age})", human_duration(now.0 - last.truncated().0)) } else { first_age };
-        w.push_str(&format!("  {}\t{}\t{}\tdeployment-controller\t{}\n", e.type_, e.reason, interval, e.message.trim()));
+        let interval = if count > 1 {
+            format!(
+                "{} (x{count} over {first_age})",
+                human_duration(now.0 - last.truncated().0)
+            )
+        } else {
+            first_age
+        };
+        w.push_str(&format!(
+            "  {}\t{}\t{}\tdeployment-controller\t{}\n",
+            e.type_,
+            e.reason,
+            interval,
+            e.message.trim()
+        ));
     }
 }
 
@@ -124,7 +181,10 @@ const MAX_ANNOTATION_LEN: usize = 140;
 /// long or multi-line values go below their key, each line shortened.
 fn print_annotations(w: &mut String, title: &str, annotations: &BTreeMap<String, String>) {
     w.push_str(&format!("{title}:\t"));
-    let shown: Vec<(&String, &String)> = annotations.iter().filter(|(k, _)| k.as_str() != keys::LAST_APPLIED).collect();
+    let shown: Vec<(&String, &String)> = annotations
+        .iter()
+        .filter(|(k, _)| k.as_str() != keys::LAST_APPLIED)
+        .collect();
     if shown.is_empty() {
         w.push_str("<none>\n");
         return;
@@ -178,13 +238,36 @@ fn describe_containers(w: &mut String, label: &str, containers: &[Container]) {
     for ctr in containers {
         w.push_str(&format!("   {}:\n", ctr.name));
         w.push_str(&format!("    Image:\t{}\n", ctr.image));
-        let proto = |p: &crate::api::ContainerPort| p.protocol.clone().unwrap_or_else(|| "TCP".into());
-        let ports: Vec<String> = ctr.ports.iter().map(|p| format!("{}/{}", p.container_port, proto(p))).collect();
-        let host_ports: Vec<String> = ctr.ports.iter().map(|p| format!("{}/{}", p.host_port.unwrap_or(0), proto(p))).collect();
-        let or_none = |v: &[String]| if v.is_empty() { "<none>".to_string() } else { v.join(", ") };
+        let proto =
+            |p: &crate::api::ContainerPort| p.protocol.clone().unwrap_or_else(|| "TCP".into());
+        let ports: Vec<String> = ctr
+            .ports
+            .iter()
+            .map(|p| format!("{}/{}", p.container_port, proto(p)))
+            .collect();
+        let host_ports: Vec<String> = ctr
+            .ports
+            .iter()
+            .map(|p| format!("{}/{}", p.host_port.unwrap_or(0), proto(p)))
+            .collect();
+        let or_none = |v: &[String]| {
+            if v.is_empty() {
+                "<none>".to_string()
+            } else {
+                v.join(", ")
+            }
+        };
         let plural = |v: &[String]| if v.len() > 1 { "s" } else { "" };
-        w.push_str(&format!("    Port{}:\t{}\n", plural(&ports), or_none(&ports)));
-        w.push_str(&format!("    Host Port{}:\t{}\n", plural(&host_ports), or_none(&host_ports)));
+        w.push_str(&format!(
+            "    Port{}:\t{}\n",
+            plural(&ports),
+            or_none(&ports)
+        ));
+        w.push_str(&format!(
+            "    Host Port{}:\t{}\n",
+            plural(&host_ports),
+            or_none(&host_ports)
+        ));
         w.push_str("    Environment:\t<none>\n");
         w.push_str("    Mounts:\t<none>\n");
     }

@@ -9,7 +9,15 @@ use crate::sim::Cluster;
 use serde::Serialize;
 
 pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
-    let a = args::parse(words, &[short(flag("output"), 'o'), short(flag("selector"), 'l'), short(args::bool_flag("watch"), 'w')], "kubectl get")?;
+    let a = args::parse(
+        words,
+        &[
+            short(flag("output"), 'o'),
+            short(flag("selector"), 'l'),
+            short(args::bool_flag("watch"), 'w'),
+        ],
+        "kubectl get",
+    )?;
     if a.positional.is_empty() {
         return Err(Failure(
             "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples".into(),
@@ -25,7 +33,11 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
     let now = c.now();
     let rows: Vec<Row> = match kind {
         Kind::Deployment => c.deployments().map(|d| deployment_row(d, now)).collect(),
-        Kind::ReplicaSet => c.replica_sets().into_iter().map(|rs| replica_set_row(rs, now)).collect(),
+        Kind::ReplicaSet => c
+            .replica_sets()
+            .into_iter()
+            .map(|rs| replica_set_row(rs, now))
+            .collect(),
         Kind::Pod => c.pods().iter().map(|p| pod_row(p, now)).collect(),
     };
     // Names that do not exist are reported after the rows that do (ContinueOnError).
@@ -42,22 +54,42 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
         }
         picked
     };
-    let failed = |out: Output| if missing.is_empty() { out } else { Output { stderr: missing.clone(), exit_code: 1, ..out } };
+    let failed = |out: Output| {
+        if missing.is_empty() {
+            out
+        } else {
+            Output {
+                stderr: missing.clone(),
+                exit_code: 1,
+                ..out
+            }
+        }
+    };
     if rows.is_empty() {
         if !names.is_empty() {
             return Ok(failed(Output::default()));
         }
-        return Ok(Output { stderr: "No resources found in default namespace.\n".into(), ..Default::default() });
+        return Ok(Output {
+            stderr: "No resources found in default namespace.\n".into(),
+            ..Default::default()
+        });
     }
     let text = match output {
-        "name" => rows.iter().map(|r| format!("{}/{}\n", kind.prefix(), r.name)).collect(),
+        "name" => rows
+            .iter()
+            .map(|r| format!("{}/{}\n", kind.prefix(), r.name))
+            .collect(),
         "json" => json(c, kind, &rows)?,
         wide => {
             let wide = wide == "wide";
             let mut text = header(kind, wide);
             for r in &rows {
                 text.push_str(&r.name);
-                for cell in r.cells.iter().chain(if wide { r.wide.iter() } else { [].iter() }) {
+                for cell in r
+                    .cells
+                    .iter()
+                    .chain(if wide { r.wide.iter() } else { [].iter() })
+                {
                     text.push('\t');
                     text.push_str(cell);
                 }
@@ -78,9 +110,18 @@ struct Row {
 
 fn header(kind: Kind, wide: bool) -> String {
     let (base, extra) = match kind {
-        Kind::Deployment => ("NAME\tREADY\tUP-TO-DATE\tAVAILABLE\tAGE", "\tCONTAINERS\tIMAGES\tSELECTOR"),
-        Kind::ReplicaSet => ("NAME\tDESIRED\tCURRENT\tREADY\tAGE", "\tCONTAINERS\tIMAGES\tSELECTOR"),
-        Kind::Pod => ("NAME\tREADY\tSTATUS\tRESTARTS\tAGE", "\tIP\tNODE\tNOMINATED NODE\tREADINESS GATES"),
+        Kind::Deployment => (
+            "NAME\tREADY\tUP-TO-DATE\tAVAILABLE\tAGE",
+            "\tCONTAINERS\tIMAGES\tSELECTOR",
+        ),
+        Kind::ReplicaSet => (
+            "NAME\tDESIRED\tCURRENT\tREADY\tAGE",
+            "\tCONTAINERS\tIMAGES\tSELECTOR",
+        ),
+        Kind::Pod => (
+            "NAME\tREADY\tSTATUS\tRESTARTS\tAGE",
+            "\tIP\tNODE\tNOMINATED NODE\tREADINESS GATES",
+        ),
     };
     format!("{base}{}\n", if wide { extra } else { "" })
 }
@@ -95,7 +136,11 @@ fn deployment_row(d: &crate::api::Deployment, now: crate::api::Time) -> Row {
             s.available_replicas.to_string(),
             age(d.metadata.creation_timestamp, now),
         ],
-        wide: vec![d.spec.template.container_names(), d.spec.template.images(), d.selector().to_string()],
+        wide: vec![
+            d.spec.template.container_names(),
+            d.spec.template.images(),
+            d.selector().to_string(),
+        ],
     }
 }
 
@@ -108,7 +153,11 @@ fn replica_set_row(rs: &crate::api::ReplicaSet, now: crate::api::Time) -> Row {
             rs.status.ready_replicas.to_string(),
             age(rs.metadata.creation_timestamp, now),
         ],
-        wide: vec![rs.spec.template.container_names(), rs.spec.template.images(), rs.spec.selector.to_string()],
+        wide: vec![
+            rs.spec.template.container_names(),
+            rs.spec.template.images(),
+            rs.spec.selector.to_string(),
+        ],
     }
 }
 
@@ -117,18 +166,28 @@ fn pod_row(p: &PodView, now: crate::api::Time) -> Row {
         name: p.name.clone(),
         cells: vec![
             // A deleted pod's container keeps running (and Ready) through the grace period.
-            format!("{}/1", u8::from(p.state.is_ready() || (p.deleted_at.is_some() && p.ready_since.is_some()))),
+            format!(
+                "{}/1",
+                u8::from(p.state.is_ready() || (p.deleted_at.is_some() && p.ready_since.is_some()))
+            ),
             p.state.status_column().to_string(),
             "0".into(),
             age(Some(p.created.truncated()), now),
         ],
-        wide: vec![pod_ip(&p.name), "rollout-lab-node".into(), "<none>".into(), "<none>".into()],
+        wide: vec![
+            pod_ip(&p.name),
+            "rollout-lab-node".into(),
+            "<none>".into(),
+            "<none>".into(),
+        ],
     }
 }
 
 /// A stable made-up pod IP in the usual pod CIDR.
 fn pod_ip(name: &str) -> String {
-    let h = name.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
+    let h = name
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
     format!("10.244.{}.{}", (h >> 8) % 256, h % 254 + 1)
 }
 
@@ -150,13 +209,18 @@ fn json(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<String, Failure> {
         serde_json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
     };
     let mut buf = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, serde_json::ser::PrettyFormatter::with_indent(b"    "));
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut buf,
+        serde_json::ser::PrettyFormatter::with_indent(b"    "),
+    );
     value.serialize(&mut ser).map_err(Failure::error)?;
     Ok(String::from_utf8_lossy(&buf).into_owned() + "\n")
 }
 
 fn pod_json(p: Option<&PodView>) -> serde_json::Value {
-    let Some(p) = p else { return serde_json::Value::Null };
+    let Some(p) = p else {
+        return serde_json::Value::Null;
+    };
     serde_json::json!({
         "apiVersion": "v1",
         "kind": "Pod",

@@ -14,14 +14,23 @@ pub struct TabWriter {
 }
 
 /// `kubectl get` tables (cli-runtime printers: minwidth 6, tabwidth 4, padding 3).
-pub const TABLE: TabWriter = TabWriter { min_width: 6, padding: 3 };
+pub const TABLE: TabWriter = TabWriter {
+    min_width: 6,
+    padding: 3,
+};
 /// `kubectl describe` and `rollout history` (minwidth 0, tabwidth 8, padding 2).
-pub const DESCRIBE: TabWriter = TabWriter { min_width: 0, padding: 2 };
+pub const DESCRIBE: TabWriter = TabWriter {
+    min_width: 0,
+    padding: 2,
+};
 
 impl TabWriter {
     pub fn format(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + 64);
-        let lines: Vec<Vec<&str>> = text.split_inclusive('\n').map(|l| l.trim_end_matches('\n').split('\t').collect()).collect();
+        let lines: Vec<Vec<&str>> = text
+            .split_inclusive('\n')
+            .map(|l| l.trim_end_matches('\n').split('\t').collect())
+            .collect();
         let mut block_start = 0;
         for (i, cells) in lines.iter().enumerate() {
             if cells.len() == 1 {
@@ -45,7 +54,13 @@ impl TabWriter {
 
     /// tabwriter's recursive `format`: a column block is a run of
     /// consecutive lines that have a cell in this column.
-    fn format_columns(&self, lines: &[Vec<&str>], column: usize, widths: &mut Vec<usize>, out: &mut String) {
+    fn format_columns(
+        &self,
+        lines: &[Vec<&str>],
+        column: usize,
+        widths: &mut Vec<usize>,
+        out: &mut String,
+    ) {
         let mut line0 = 0;
         let mut this = 0;
         while this < lines.len() {
@@ -73,7 +88,10 @@ impl TabWriter {
             for (j, cell) in cells.iter().enumerate() {
                 out.push_str(cell);
                 if j < widths.len() && j + 1 < cells.len() {
-                    out.extend(std::iter::repeat_n(' ', widths[j].saturating_sub(cell_width(cell))));
+                    out.extend(std::iter::repeat_n(
+                        ' ',
+                        widths[j].saturating_sub(cell_width(cell)),
+                    ));
                 }
             }
             out.push('\n');
@@ -100,7 +118,11 @@ pub fn human_duration(ms: i64) -> String {
     let minutes = seconds / 60;
     if minutes < 10 {
         let s = seconds % 60;
-        return if s == 0 { format!("{minutes}m") } else { format!("{minutes}m{s}s") };
+        return if s == 0 {
+            format!("{minutes}m")
+        } else {
+            format!("{minutes}m{s}s")
+        };
     }
     if minutes < 60 * 3 {
         return format!("{minutes}m");
@@ -108,21 +130,33 @@ pub fn human_duration(ms: i64) -> String {
     let hours = minutes / 60;
     if hours < 8 {
         let m = minutes % 60;
-        return if m == 0 { format!("{hours}h") } else { format!("{hours}h{m}m") };
+        return if m == 0 {
+            format!("{hours}h")
+        } else {
+            format!("{hours}h{m}m")
+        };
     }
     if hours < 48 {
         return format!("{hours}h");
     }
     if hours < 24 * 8 {
         let h = hours % 24;
-        return if h == 0 { format!("{}d", hours / 24) } else { format!("{}d{h}h", hours / 24) };
+        return if h == 0 {
+            format!("{}d", hours / 24)
+        } else {
+            format!("{}d{h}h", hours / 24)
+        };
     }
     if hours < 24 * 365 * 2 {
         return format!("{}d", hours / 24);
     }
     if hours < 24 * 365 * 8 {
         let dy = (hours / 24) % 365;
-        return if dy == 0 { format!("{}y", hours / 24 / 365) } else { format!("{}y{dy}d", hours / 24 / 365) };
+        return if dy == 0 {
+            format!("{}y", hours / 24 / 365)
+        } else {
+            format!("{}y{dy}d", hours / 24 / 365)
+        };
     }
     format!("{}y", hours / 24 / 365)
 }
@@ -151,17 +185,36 @@ mod tests {
     #[test]
     fn a_line_without_tabs_ends_the_alignment_block() {
         let text = "Name:\tweb\nNamespace:\tdefault\nPod Template:\n  Labels:\tapp=web\n";
-        assert_eq!(DESCRIBE.format(text), "Name:       web\nNamespace:  default\nPod Template:\n  Labels:  app=web\n");
+        assert_eq!(
+            DESCRIBE.format(text),
+            "Name:       web\nNamespace:  default\nPod Template:\n  Labels:  app=web\n"
+        );
     }
 
     #[test]
     fn history_table_pads_revision_column() {
-        assert_eq!(DESCRIBE.format("REVISION\tCHANGE-CAUSE\n1\t<none>\n"), "REVISION  CHANGE-CAUSE\n1         <none>\n");
+        assert_eq!(
+            DESCRIBE.format("REVISION\tCHANGE-CAUSE\n1\t<none>\n"),
+            "REVISION  CHANGE-CAUSE\n1         <none>\n"
+        );
     }
 
     #[test]
     fn human_durations() {
-        for (s, want) in [(0, "0s"), (119, "119s"), (120, "2m"), (130, "2m10s"), (600, "10m"), (179 * 60, "179m"), (3 * 3600 + 300, "3h5m"), (8 * 3600, "8h"), (47 * 3600, "47h"), (49 * 3600, "2d1h"), (8 * 86400, "8d"), (800 * 86400, "2y70d")] {
+        for (s, want) in [
+            (0, "0s"),
+            (119, "119s"),
+            (120, "2m"),
+            (130, "2m10s"),
+            (600, "10m"),
+            (179 * 60, "179m"),
+            (3 * 3600 + 300, "3h5m"),
+            (8 * 3600, "8h"),
+            (47 * 3600, "47h"),
+            (49 * 3600, "2d1h"),
+            (8 * 86400, "8d"),
+            (800 * 86400, "2y70d"),
+        ] {
             assert_eq!(human_duration(s * 1000), want, "{s}s");
         }
         assert_eq!(human_duration(-500), "0s");

@@ -16,7 +16,11 @@ pub const SUBCOMMANDS: &[&str] = &["history", "pause", "restart", "resume", "sta
 pub fn run(c: &mut Cluster, words: &[String]) -> Output {
     let Some(sub) = words.first() else {
         // DefaultSubCommandRun: the help, then exit 1.
-        return Output { stdout: HELP.into(), exit_code: 1, ..Default::default() };
+        return Output {
+            stdout: HELP.into(),
+            exit_code: 1,
+            ..Default::default()
+        };
     };
     let rest = &words[1..];
     let path = format!("kubectl rollout {sub}");
@@ -25,25 +29,48 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Output {
         "history" => for_each(c, rest, &[flag("revision")], &path, |c, a, name| {
             let revision = a.int("revision")?.unwrap_or(0);
             if revision < 0 {
-                return Err(Failure::error(format!("revision must be a positive integer: {revision}")));
+                return Err(Failure::error(format!(
+                    "revision must be a positive integer: {revision}"
+                )));
             }
             history::run(c, name, revision).map(Output::ok)
         }),
-        "undo" => for_each(c, rest, &[flag("to-revision"), flag("dry-run")], &path, |c, a, name| {
-            let to = a.int("to-revision")?.unwrap_or(0);
-            Ok(undo::run(c, name, to))
+        "undo" => for_each(
+            c,
+            rest,
+            &[flag("to-revision"), flag("dry-run")],
+            &path,
+            |c, a, name| {
+                let to = a.int("to-revision")?.unwrap_or(0);
+                Ok(undo::run(c, name, to))
+            },
+        ),
+        "pause" => for_each(c, rest, &[], &path, |c, _, name| {
+            pause_resume::pause(c, name).map(Output::ok)
         }),
-        "pause" => for_each(c, rest, &[], &path, |c, _, name| pause_resume::pause(c, name).map(Output::ok)),
-        "resume" => for_each(c, rest, &[], &path, |c, _, name| pause_resume::resume(c, name).map(Output::ok)),
-        "restart" => for_each(c, rest, &[], &path, |c, _, name| restart::run(c, name).map(Output::ok)),
-        other if other.starts_with('-') => Err(Failure::error(format!("unknown flag: {other}\nSee 'kubectl rollout --help' for usage."))),
-        _ => Err(Failure::error(format!("unknown command {:?}\nSee 'kubectl rollout -h' for help and examples", words.join(" ")))),
+        "resume" => for_each(c, rest, &[], &path, |c, _, name| {
+            pause_resume::resume(c, name).map(Output::ok)
+        }),
+        "restart" => for_each(c, rest, &[], &path, |c, _, name| {
+            restart::run(c, name).map(Output::ok)
+        }),
+        other if other.starts_with('-') => Err(Failure::error(format!(
+            "unknown flag: {other}\nSee 'kubectl rollout --help' for usage."
+        ))),
+        _ => Err(Failure::error(format!(
+            "unknown command {:?}\nSee 'kubectl rollout -h' for help and examples",
+            words.join(" ")
+        ))),
     };
     result.unwrap_or_else(|f| Output::failed(String::new(), f))
 }
 
 fn status_command(c: &mut Cluster, rest: &[String], path: &str) -> Output {
-    let spec = [short(bool_flag("watch"), 'w'), flag("revision"), flag("timeout")];
+    let spec = [
+        short(bool_flag("watch"), 'w'),
+        flag("revision"),
+        flag("timeout"),
+    ];
     let parsed = targets(c, rest, &spec, path).and_then(|(a, names)| {
         if names.len() != 1 {
             return Err(Failure::error(format!(
@@ -64,14 +91,22 @@ fn status_command(c: &mut Cluster, rest: &[String], path: &str) -> Output {
 
 /// Flags, then the Deployments named (`deployment/web`, `deployment web`),
 /// or every Deployment for a bare `deployment` (ResourceTypeOrNameArgs).
-fn targets(c: &Cluster, words: &[String], spec: &[args::Flag], path: &str) -> Result<(args::Args, Vec<String>), Failure> {
+fn targets(
+    c: &Cluster,
+    words: &[String],
+    spec: &[args::Flag],
+    path: &str,
+) -> Result<(args::Args, Vec<String>), Failure> {
     let a = args::parse(words, spec, path)?;
     if a.positional.is_empty() {
         return Err(Failure::error("required resource not specified"));
     }
     let (kind, names) = args::resources(&a.positional)?;
     if kind != Kind::Deployment {
-        return Err(Failure::error(format!("rollout is supported for deployments here, not {}", kind.resource())));
+        return Err(Failure::error(format!(
+            "rollout is supported for deployments here, not {}",
+            kind.resource()
+        )));
     }
     if names.is_empty() {
         return Ok((a, c.deployments().map(|d| d.name().to_string()).collect()));
@@ -104,7 +139,11 @@ fn for_each(
 
 /// A Go duration as `--timeout` takes it: `30s`, `5m`, `1h30m`, `0`.
 pub fn parse_duration(text: &str) -> Result<i64, Failure> {
-    let bad = || Failure::error(format!("invalid argument {text:?} for \"--timeout\" flag: time: invalid duration {text:?}"));
+    let bad = || {
+        Failure::error(format!(
+            "invalid argument {text:?} for \"--timeout\" flag: time: invalid duration {text:?}"
+        ))
+    };
     if text == "0" {
         return Ok(0);
     }
@@ -114,10 +153,14 @@ pub fn parse_duration(text: &str) -> Result<i64, Failure> {
         return Err(bad());
     }
     while !rest.is_empty() {
-        let n = rest.find(|ch: char| !(ch.is_ascii_digit() || ch == '.')).ok_or_else(bad)?;
+        let n = rest
+            .find(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+            .ok_or_else(bad)?;
         let value: f64 = rest[..n].parse().map_err(|_| bad())?;
         rest = &rest[n..];
-        let unit_len = rest.find(|ch: char| ch.is_ascii_digit() || ch == '.').unwrap_or(rest.len());
+        let unit_len = rest
+            .find(|ch: char| ch.is_ascii_digit() || ch == '.')
+            .unwrap_or(rest.len());
         let factor = match &rest[..unit_len] {
             "ms" => 1.0,
             "s" => 1000.0,

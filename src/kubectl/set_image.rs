@@ -10,12 +10,26 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
         Some("image") => {}
         None => {
             let help = "Configure application resources.\n\nAvailable Commands:\n  image           Update the image of a pod template\n";
-            return Ok(Output { stdout: help.into(), exit_code: 1, ..Default::default() });
+            return Ok(Output {
+                stdout: help.into(),
+                exit_code: 1,
+                ..Default::default()
+            });
         }
-        Some(_) => return Err(Failure::error(format!("unknown command {:?}\nSee 'kubectl set -h' for help and examples", words.join(" ")))),
+        Some(_) => {
+            return Err(Failure::error(format!(
+                "unknown command {:?}\nSee 'kubectl set -h' for help and examples",
+                words.join(" ")
+            )))
+        }
     }
-    let a = args::parse(&words[1..], &[bool_flag("record"), bool_flag("all")], "kubectl set image")?;
-    let (resources, pairs): (Vec<String>, Vec<String>) = a.positional.iter().cloned().partition(|w| !w.contains('='));
+    let a = args::parse(
+        &words[1..],
+        &[bool_flag("record"), bool_flag("all")],
+        "kubectl set image",
+    )?;
+    let (resources, pairs): (Vec<String>, Vec<String>) =
+        a.positional.iter().cloned().partition(|w| !w.contains('='));
     if pairs.is_empty() {
         return Err(Failure::error("at least one image update is required"));
     }
@@ -30,7 +44,11 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
         }
         let spec = &mut std::sync::Arc::make_mut(&mut d.spec.template).spec;
         let mut found = false;
-        for ctr in spec.init_containers.iter_mut().chain(spec.containers.iter_mut()) {
+        for ctr in spec
+            .init_containers
+            .iter_mut()
+            .chain(spec.containers.iter_mut())
+        {
             if container == "*" || ctr.name == container {
                 found = true;
                 if ctr.image != image {
@@ -40,14 +58,26 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
             }
         }
         if !found {
-            errors.push(format!("error: unable to find container named {container:?}"));
+            errors.push(format!(
+                "error: unable to find container named {container:?}"
+            ));
         }
     }
     let mut stdout = String::new();
     if changed {
         if a.bool("record", false)? {
-            let line = format!("kubectl set image {} --record=true", words[1..].iter().filter(|w| !w.starts_with("--record")).cloned().collect::<Vec<_>>().join(" "));
-            d.metadata.annotations.insert(keys::CHANGE_CAUSE.into(), line);
+            let line = format!(
+                "kubectl set image {} --record=true",
+                words[1..]
+                    .iter()
+                    .filter(|w| !w.starts_with("--record"))
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+            d.metadata
+                .annotations
+                .insert(keys::CHANGE_CAUSE.into(), line);
         }
         c.update_deployment(d)?;
         stdout = printed(&name, "image updated");
@@ -55,6 +85,10 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
     if errors.is_empty() {
         Ok(Output::ok(stdout))
     } else {
-        Ok(Output { stdout, stderr: errors.join("\n") + "\n", exit_code: 1 })
+        Ok(Output {
+            stdout,
+            stderr: errors.join("\n") + "\n",
+            exit_code: 1,
+        })
     }
 }

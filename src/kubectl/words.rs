@@ -71,10 +71,21 @@ mod tests {
 
     #[test]
     fn splits_like_a_shell() {
-        assert_eq!(split_words("  set image  deployment/web web=nginx:2.0 ").unwrap(), ["set", "image", "deployment/web", "web=nginx:2.0"]);
         assert_eq!(
-            split_words(r#"annotate deploy/web kubernetes.io/change-cause="image to \"v2\"" x='a b'"#).unwrap(),
-            ["annotate", "deploy/web", "kubernetes.io/change-cause=image to \"v2\"", "x=a b"]
+            split_words("  set image  deployment/web web=nginx:2.0 ").unwrap(),
+            ["set", "image", "deployment/web", "web=nginx:2.0"]
+        );
+        assert_eq!(
+            split_words(
+                r#"annotate deploy/web kubernetes.io/change-cause="image to \"v2\"" x='a b'"#
+            )
+            .unwrap(),
+            [
+                "annotate",
+                "deploy/web",
+                "kubernetes.io/change-cause=image to \"v2\"",
+                "x=a b"
+            ]
         );
         assert_eq!(split_words("a ''").unwrap(), ["a", ""]);
         assert_eq!(split_words("echo 'oops"), Err(UnterminatedQuote('\'')));

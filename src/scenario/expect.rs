@@ -52,47 +52,108 @@ pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
     let rss = o.cluster.replica_sets_of(&name);
     if let Some(map) = &e.replica_sets {
         for (image, want) in map {
-            let got: i32 = rss.iter().filter(|rs| rs.spec.template.first_image() == image).map(|rs| rs.spec.replicas).sum();
-            compare(format!("replicaSets[{image:?}]"), want.to_string(), got.to_string());
+            let got: i32 = rss
+                .iter()
+                .filter(|rs| rs.spec.template.first_image() == image)
+                .map(|rs| rs.spec.replicas)
+                .sum();
+            compare(
+                format!("replicaSets[{image:?}]"),
+                want.to_string(),
+                got.to_string(),
+            );
         }
     }
     if let Some(map) = &e.replica_sets_by_revision {
         for (revision, want) in map {
-            let got: i32 = rss.iter().filter(|rs| rs.revision().ok().map(|r| r.to_string()).as_ref() == Some(revision)).map(|rs| rs.spec.replicas).sum();
-            compare(format!("replicaSetsByRevision[{revision:?}]"), want.to_string(), got.to_string());
+            let got: i32 = rss
+                .iter()
+                .filter(|rs| rs.revision().ok().map(|r| r.to_string()).as_ref() == Some(revision))
+                .map(|rs| rs.spec.replicas)
+                .sum();
+            compare(
+                format!("replicaSetsByRevision[{revision:?}]"),
+                want.to_string(),
+                got.to_string(),
+            );
         }
     }
     let status = d.map(|d| d.status.clone()).unwrap_or_default();
     for (key, want, got) in [
         ("available", e.available, status.available_replicas),
-        ("updatedReplicas", e.updated_replicas, status.updated_replicas),
+        (
+            "updatedReplicas",
+            e.updated_replicas,
+            status.updated_replicas,
+        ),
         ("readyReplicas", e.ready_replicas, status.ready_replicas),
-        ("unavailableReplicas", e.unavailable_replicas, status.unavailable_replicas),
-        ("terminatingReplicas", e.terminating_replicas, status.terminating_replicas.unwrap_or(0)),
+        (
+            "unavailableReplicas",
+            e.unavailable_replicas,
+            status.unavailable_replicas,
+        ),
+        (
+            "terminatingReplicas",
+            e.terminating_replicas,
+            status.terminating_replicas.unwrap_or(0),
+        ),
     ] {
         if let Some(want) = want {
             compare(key.into(), want.to_string(), got.to_string());
         }
     }
     if let Some(want) = e.paused {
-        compare("paused".into(), want.to_string(), d.is_some_and(|d| d.spec.paused).to_string());
+        compare(
+            "paused".into(),
+            want.to_string(),
+            d.is_some_and(|d| d.spec.paused).to_string(),
+        );
     }
     if let Some(want) = &e.revision {
-        let got = d.and_then(|d| d.metadata.annotation(crate::api::keys::REVISION)).map(str::to_string);
+        let got = d
+            .and_then(|d| d.metadata.annotation(crate::api::keys::REVISION))
+            .map(str::to_string);
         let show = |v: Option<String>| v.unwrap_or_else(|| "null".into());
-        compare("revision".into(), show(want.map(|w| w.to_string())), show(got));
+        compare(
+            "revision".into(),
+            show(want.map(|w| w.to_string())),
+            show(got),
+        );
     }
     if let Some(patterns) = &e.events {
         let object = format!("deployment/{name}");
-        let messages: Vec<&str> = o.cluster.events().iter().filter(|ev| ev.object == object).map(|ev| ev.message.as_str()).collect();
-        let matched = patterns.len() == messages.len() && patterns.iter().zip(&messages).all(|(p, m)| glob_match(p, m));
+        let messages: Vec<&str> = o
+            .cluster
+            .events()
+            .iter()
+            .filter(|ev| ev.object == object)
+            .map(|ev| ev.message.as_str())
+            .collect();
+        let matched = patterns.len() == messages.len()
+            && patterns
+                .iter()
+                .zip(&messages)
+                .all(|(p, m)| glob_match(p, m));
         if !matched {
-            compare("events".into(), format!("{patterns:?}"), format!("{messages:?}"));
+            compare(
+                "events".into(),
+                format!("{patterns:?}"),
+                format!("{messages:?}"),
+            );
         }
     }
     for (key, map, pick) in [
-        ("condition", &e.condition, (|c: &crate::api::DeploymentCondition| c.reason.clone()) as fn(&crate::api::DeploymentCondition) -> String),
-        ("conditionStatus", &e.condition_status, |c: &crate::api::DeploymentCondition| c.status.clone()),
+        (
+            "condition",
+            &e.condition,
+            (|c: &crate::api::DeploymentCondition| c.reason.clone())
+                as fn(&crate::api::DeploymentCondition) -> String,
+        ),
+        (
+            "conditionStatus",
+            &e.condition_status,
+            |c: &crate::api::DeploymentCondition| c.status.clone(),
+        ),
     ] {
         if let Some(map) = map {
             for (type_, want) in map {
@@ -104,11 +165,19 @@ pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
     }
     if let Some(pattern) = &e.output {
         if !glob_match(pattern, o.last_output) {
-            compare("output".into(), format!("{pattern:?}"), format!("{:?}", o.last_output));
+            compare(
+                "output".into(),
+                format!("{pattern:?}"),
+                format!("{:?}", o.last_output),
+            );
         }
     }
     if let Some(want) = e.exit_code {
-        compare("exitCode".into(), want.to_string(), o.last_exit_code.to_string());
+        compare(
+            "exitCode".into(),
+            want.to_string(),
+            o.last_exit_code.to_string(),
+        );
     }
     failures
 }
@@ -119,11 +188,20 @@ mod tests {
 
     #[test]
     fn star_matches_any_run() {
-        assert!(glob_match("Scaled up replica set * to 1", "Scaled up replica set web-7d9c6b5f4 from 0 to 1"));
+        assert!(glob_match(
+            "Scaled up replica set * to 1",
+            "Scaled up replica set web-7d9c6b5f4 from 0 to 1"
+        ));
         assert!(glob_match("a*", "a"));
         assert!(glob_match("*", ""));
-        assert!(glob_match("x\n* y\n", "x\n* y\n"), "literal bullets match themselves");
-        assert!(!glob_match("Scaled up replica set * from 0 to 1", "Scaled down replica set web-x from 0 to 1"));
+        assert!(
+            glob_match("x\n* y\n", "x\n* y\n"),
+            "literal bullets match themselves"
+        );
+        assert!(!glob_match(
+            "Scaled up replica set * from 0 to 1",
+            "Scaled down replica set web-x from 0 to 1"
+        ));
         assert!(!glob_match("abc", "abcd"));
         assert!(!glob_match("", "a"));
     }

@@ -41,7 +41,12 @@ pub struct ClusterSpec {
 
 impl Default for ClusterSpec {
     fn default() -> Self {
-        ClusterSpec { pod_start_seconds: 2.0, pod_stop_seconds: 1.0, failing_images: Vec::new(), seed: 1 }
+        ClusterSpec {
+            pod_start_seconds: 2.0,
+            pod_stop_seconds: 1.0,
+            failing_images: Vec::new(),
+            seed: 1,
+        }
     }
 }
 

@@ -1,10 +1,12 @@
 //! The initial cluster of a scenario (spec "Input", reference model M6).
 
-use super::format::{Scenario, ClusterSpec};
+use super::format::{ClusterSpec, Scenario};
 use super::load::LoadError;
 use crate::api::{keys, reasons, Deployment, OwnerReference, ReplicaSet, ReplicaSetSpec, Time};
 use crate::sim::deployment::sync::{calculate_status, find_new_replica_set};
-use crate::sim::deployment::util::{deployment_complete, max_surge, new_deployment_condition, set_deployment_condition};
+use crate::sim::deployment::util::{
+    deployment_complete, max_surge, new_deployment_condition, set_deployment_condition,
+};
 use crate::sim::hash::compute_hash;
 use crate::sim::{ApiError, Cluster, ClusterConfig};
 
@@ -24,15 +26,35 @@ pub fn cluster_config(spec: &ClusterSpec) -> ClusterConfig {
 /// apply`, and the ReplicaSets that already exist with their pods.
 pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
     let mut c = Cluster::new(cluster_config(&scenario.cluster));
-    let mut d: Deployment = serde_json::from_value(scenario.deployment.clone()).map_err(|e| LoadError { path: "deployment".into(), message: e.to_string() })?;
-    if let Some(replicas) = d.spec.replicas.filter(|r| *r as i64 > super::load::MAX_REPLICAS) {
-        return Err(LoadError { path: "deployment.spec.replicas".into(), message: format!("{replicas} is above the simulator's limit of {}", super::load::MAX_REPLICAS) });
+    let mut d: Deployment =
+        serde_json::from_value(scenario.deployment.clone()).map_err(|e| LoadError {
+            path: "deployment".into(),
+            message: e.to_string(),
+        })?;
+    if let Some(replicas) = d
+        .spec
+        .replicas
+        .filter(|r| *r as i64 > super::load::MAX_REPLICAS)
+    {
+        return Err(LoadError {
+            path: "deployment.spec.replicas".into(),
+            message: format!(
+                "{replicas} is above the simulator's limit of {}",
+                super::load::MAX_REPLICAS
+            ),
+        });
     }
     let mut applied = scenario.deployment.clone();
-    if let Some(a) = applied.pointer_mut("/metadata/annotations").and_then(|v| v.as_object_mut()) {
+    if let Some(a) = applied
+        .pointer_mut("/metadata/annotations")
+        .and_then(|v| v.as_object_mut())
+    {
         a.remove(keys::LAST_APPLIED);
     }
-    d.metadata.annotations.insert(keys::LAST_APPLIED.into(), serde_json::to_string(&applied).unwrap_or_default() + "\n");
+    d.metadata.annotations.insert(
+        keys::LAST_APPLIED.into(),
+        serde_json::to_string(&applied).unwrap_or_default() + "\n",
+    );
     let name = d.name().to_string();
     c.create_deployment(d).map_err(|e| LoadError {
         path: "deployment".into(),
@@ -52,7 +74,12 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
         let mut template = (*d.spec.template).clone();
         match template.spec.containers.first_mut() {
             Some(c) => c.image = spec.image.clone(),
-            None => return Err(LoadError { path, message: "the Deployment's template has no container".into() }),
+            None => {
+                return Err(LoadError {
+                    path,
+                    message: "the Deployment's template has no container".into(),
+                })
+            }
         }
         let mut hash = compute_hash(&template, None);
         let mut collisions = 0;
@@ -60,10 +87,19 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
             collisions += 1;
             hash = compute_hash(&template, Some(collisions));
         }
-        template.metadata.labels.insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
+        template
+            .metadata
+            .labels
+            .insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
         let mut selector = d.selector().clone();
-        selector.match_labels.insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
-        let mut rs = ReplicaSet { api_version: "apps/v1".into(), kind: "ReplicaSet".into(), ..Default::default() };
+        selector
+            .match_labels
+            .insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
+        let mut rs = ReplicaSet {
+            api_version: "apps/v1".into(),
+            kind: "ReplicaSet".into(),
+            ..Default::default()
+        };
         rs.metadata.name = format!("{name}-{hash}");
         rs.metadata.labels = template.metadata.labels.clone();
         rs.metadata.owner_references = vec![OwnerReference {
@@ -78,13 +114,21 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
         let annotations = &mut rs.metadata.annotations;
         annotations.insert(keys::REVISION.into(), revision.to_string());
         annotations.insert(keys::DESIRED_REPLICAS.into(), d.replicas().to_string());
-        annotations.insert(keys::MAX_REPLICAS.into(), (d.replicas() + max_surge(&d)).to_string());
+        annotations.insert(
+            keys::MAX_REPLICAS.into(),
+            (d.replicas() + max_surge(&d)).to_string(),
+        );
         for (k, v) in &d.metadata.annotations {
             if !keys::skip_copy_annotation(k) {
                 annotations.insert(k.clone(), v.clone());
             }
         }
-        rs.spec = ReplicaSetSpec { replicas: spec.replicas, min_ready_seconds: d.spec.min_ready_seconds, selector, template: std::sync::Arc::new(template) };
+        rs.spec = ReplicaSetSpec {
+            replicas: spec.replicas,
+            min_ready_seconds: d.spec.min_ready_seconds,
+            selector,
+            template: std::sync::Arc::new(template),
+        };
         let created = Time(-(count - i as i64) * RS_SPACING_MS);
         rss.push(c.restore_replica_set(rs, created, spec.available));
     }
@@ -92,18 +136,44 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
     let new_rs = find_new_replica_set(&d, &rss).cloned();
     let revision = match &new_rs {
         Some(rs) => rs.revision().unwrap_or(0),
-        None => rss.iter().filter_map(|rs| rs.revision().ok()).max().unwrap_or(0),
+        None => rss
+            .iter()
+            .filter_map(|rs| rs.revision().ok())
+            .max()
+            .unwrap_or(0),
     };
-    d.metadata.annotations.insert(keys::REVISION.into(), revision.to_string());
-    let old: Vec<std::sync::Arc<ReplicaSet>> = rss.iter().filter(|rs| Some(rs.name()) != new_rs.as_ref().map(|n| n.name())).cloned().collect();
+    d.metadata
+        .annotations
+        .insert(keys::REVISION.into(), revision.to_string());
+    let old: Vec<std::sync::Arc<ReplicaSet>> = rss
+        .iter()
+        .filter(|rs| Some(rs.name()) != new_rs.as_ref().map(|n| n.name()))
+        .cloned()
+        .collect();
     let now = c.now();
     d.status = calculate_status(&old, new_rs.as_deref(), &d, now);
     if crate::sim::deployment::util::has_progress_deadline(&d) {
-        let subject = new_rs.as_ref().map_or(format!("Deployment {name:?}"), |rs| format!("ReplicaSet {:?}", rs.name()));
+        let subject = new_rs
+            .as_ref()
+            .map_or(format!("Deployment {name:?}"), |rs| {
+                format!("ReplicaSet {:?}", rs.name())
+            });
         let condition = if deployment_complete(&d, &d.status) {
-            new_deployment_condition(reasons::PROGRESSING, "True", reasons::NEW_RS_AVAILABLE_REASON, format!("{subject} has successfully progressed."), now)
+            new_deployment_condition(
+                reasons::PROGRESSING,
+                "True",
+                reasons::NEW_RS_AVAILABLE_REASON,
+                format!("{subject} has successfully progressed."),
+                now,
+            )
         } else {
-            new_deployment_condition(reasons::PROGRESSING, "True", reasons::REPLICA_SET_UPDATED_REASON, format!("{subject} is progressing."), now)
+            new_deployment_condition(
+                reasons::PROGRESSING,
+                "True",
+                reasons::REPLICA_SET_UPDATED_REASON,
+                format!("{subject} is progressing."),
+                now,
+            )
         };
         set_deployment_condition(&mut d.status, condition);
     }

@@ -26,7 +26,10 @@ impl fmt::Display for LoadError {
 }
 
 fn err(path: &str, message: impl Into<String>) -> LoadError {
-    LoadError { path: path.to_string(), message: message.into() }
+    LoadError {
+        path: path.to_string(),
+        message: message.into(),
+    }
 }
 
 /// Scenario files larger than this are refused (a guard for shared links too).
@@ -38,31 +41,59 @@ pub const MAX_REPLICAS: i64 = crate::sim::MAX_REPLICAS as i64;
 
 pub fn load(text: &str) -> Result<Scenario, LoadError> {
     if text.len() > MAX_SCENARIO_BYTES {
-        return Err(err("", format!("scenario is larger than {} bytes", MAX_SCENARIO_BYTES)));
+        return Err(err(
+            "",
+            format!("scenario is larger than {} bytes", MAX_SCENARIO_BYTES),
+        ));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| err("", format!("invalid JSON: {e}")))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| err("", format!("invalid JSON: {e}")))?;
     from_value(&value)
 }
 
 pub fn from_value(value: &Value) -> Result<Scenario, LoadError> {
     let top = object(value, "")?;
-    check_keys(top, "", &["title", "source", "description", "deployment", "replicaSets", "cluster", "steps"])?;
-    let deployment = top.get("deployment").ok_or_else(|| err("", "missing required key \"deployment\""))?;
+    check_keys(
+        top,
+        "",
+        &[
+            "title",
+            "source",
+            "description",
+            "deployment",
+            "replicaSets",
+            "cluster",
+            "steps",
+        ],
+    )?;
+    let deployment = top
+        .get("deployment")
+        .ok_or_else(|| err("", "missing required key \"deployment\""))?;
     object(deployment, "deployment")?;
     let replica_sets = match top.get("replicaSets") {
         None | Some(Value::Null) => Vec::new(),
-        Some(v) => array(v, "replicaSets")?.iter().enumerate().map(|(i, v)| replica_set(v, &format!("replicaSets[{i}]"))).collect::<Result<_, _>>()?,
+        Some(v) => array(v, "replicaSets")?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| replica_set(v, &format!("replicaSets[{i}]")))
+            .collect::<Result<_, _>>()?,
     };
     let cluster = match top.get("cluster") {
         None | Some(Value::Null) => ClusterSpec::default(),
         Some(v) => cluster(v)?,
     };
-    let steps_value = top.get("steps").ok_or_else(|| err("", "missing required key \"steps\""))?;
+    let steps_value = top
+        .get("steps")
+        .ok_or_else(|| err("", "missing required key \"steps\""))?;
     let steps_array = array(steps_value, "steps")?;
     if steps_array.len() > MAX_STEPS {
         return Err(err("steps", format!("more than {MAX_STEPS} steps")));
     }
-    let steps = steps_array.iter().enumerate().map(|(i, v)| step(v, &format!("steps[{i}]"))).collect::<Result<_, _>>()?;
+    let steps = steps_array
+        .iter()
+        .enumerate()
+        .map(|(i, v)| step(v, &format!("steps[{i}]")))
+        .collect::<Result<_, _>>()?;
     Ok(Scenario {
         title: optional_string(top.get("title"), "title")?,
         source: optional_string(top.get("source"), "source")?,
@@ -74,11 +105,13 @@ pub fn from_value(value: &Value) -> Result<Scenario, LoadError> {
 }
 
 fn object<'a>(v: &'a Value, path: &str) -> Result<&'a Map<String, Value>, LoadError> {
-    v.as_object().ok_or_else(|| err(path, format!("expected an object, found {}", kind(v))))
+    v.as_object()
+        .ok_or_else(|| err(path, format!("expected an object, found {}", kind(v))))
 }
 
 fn array<'a>(v: &'a Value, path: &str) -> Result<&'a Vec<Value>, LoadError> {
-    v.as_array().ok_or_else(|| err(path, format!("expected an array, found {}", kind(v))))
+    v.as_array()
+        .ok_or_else(|| err(path, format!("expected an array, found {}", kind(v))))
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -111,17 +144,24 @@ fn optional_string(v: Option<&Value>, path: &str) -> Result<Option<String>, Load
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(err(path, format!("expected a string, found {}", kind(other)))),
+        Some(other) => Err(err(
+            path,
+            format!("expected a string, found {}", kind(other)),
+        )),
     }
 }
 
 fn string(v: &Value, path: &str) -> Result<String, LoadError> {
-    v.as_str().map(str::to_string).ok_or_else(|| err(path, format!("expected a string, found {}", kind(v))))
+    v.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| err(path, format!("expected a string, found {}", kind(v))))
 }
 
 /// A whole number in [min, max].
 fn int(v: &Value, path: &str, min: i64, max: i64) -> Result<i64, LoadError> {
-    let n = v.as_i64().ok_or_else(|| err(path, format!("expected a whole number, found {}", kind(v))))?;
+    let n = v
+        .as_i64()
+        .ok_or_else(|| err(path, format!("expected a whole number, found {}", kind(v))))?;
     if n < min || n > max {
         return Err(err(path, format!("{n} is out of range ({min} to {max})")));
     }
@@ -130,9 +170,17 @@ fn int(v: &Value, path: &str, min: i64, max: i64) -> Result<i64, LoadError> {
 
 /// Seconds: a non-negative number up to a year.
 fn seconds(v: &Value, path: &str) -> Result<f64, LoadError> {
-    let s = v.as_f64().ok_or_else(|| err(path, format!("expected a number of seconds, found {}", kind(v))))?;
+    let s = v.as_f64().ok_or_else(|| {
+        err(
+            path,
+            format!("expected a number of seconds, found {}", kind(v)),
+        )
+    })?;
     if !(0.0..=31_536_000.0).contains(&s) {
-        return Err(err(path, format!("{s} seconds is out of range (0 to 31536000)")));
+        return Err(err(
+            path,
+            format!("{s} seconds is out of range (0 to 31536000)"),
+        ));
     }
     Ok(s)
 }
@@ -140,7 +188,11 @@ fn seconds(v: &Value, path: &str) -> Result<f64, LoadError> {
 fn replica_set(v: &Value, path: &str) -> Result<InitialReplicaSet, LoadError> {
     let map = object(v, path)?;
     check_keys(map, path, &["image", "replicas", "available", "revision"])?;
-    let image = string(map.get("image").ok_or_else(|| err(path, "missing required key \"image\""))?, &join(path, "image"))?;
+    let image = string(
+        map.get("image")
+            .ok_or_else(|| err(path, "missing required key \"image\""))?,
+        &join(path, "image"),
+    )?;
     let replicas = match map.get("replicas") {
         None => 0,
         Some(v) => int(v, &join(path, "replicas"), 0, MAX_REPLICAS)? as i32,
@@ -153,13 +205,22 @@ fn replica_set(v: &Value, path: &str) -> Result<InitialReplicaSet, LoadError> {
         None | Some(Value::Null) => None,
         Some(v) => Some(int(v, &join(path, "revision"), 0, i64::MAX)?),
     };
-    Ok(InitialReplicaSet { image, replicas, available, revision })
+    Ok(InitialReplicaSet {
+        image,
+        replicas,
+        available,
+        revision,
+    })
 }
 
 fn cluster(v: &Value) -> Result<ClusterSpec, LoadError> {
     let path = "cluster";
     let map = object(v, path)?;
-    check_keys(map, path, &["podStartSeconds", "podStopSeconds", "failingImages", "seed"])?;
+    check_keys(
+        map,
+        path,
+        &["podStartSeconds", "podStopSeconds", "failingImages", "seed"],
+    )?;
     let mut spec = ClusterSpec::default();
     if let Some(v) = map.get("podStartSeconds") {
         spec.pod_start_seconds = seconds(v, "cluster.podStartSeconds")?;
@@ -175,7 +236,12 @@ fn cluster(v: &Value) -> Result<ClusterSpec, LoadError> {
             .collect::<Result<_, _>>()?;
     }
     if let Some(v) = map.get("seed") {
-        spec.seed = v.as_u64().ok_or_else(|| err("cluster.seed", format!("expected a non-negative whole number, found {}", kind(v))))?;
+        spec.seed = v.as_u64().ok_or_else(|| {
+            err(
+                "cluster.seed",
+                format!("expected a non-negative whole number, found {}", kind(v)),
+            )
+        })?;
     }
     Ok(spec)
 }
@@ -186,7 +252,10 @@ fn step(v: &Value, path: &str) -> Result<Step, LoadError> {
     let map = object(v, path)?;
     let mut keys = map.keys();
     let (Some(key), None) = (keys.next(), keys.next()) else {
-        return Err(err(path, format!("a step has exactly one key (one of {})", STEPS.join(", "))));
+        return Err(err(
+            path,
+            format!("a step has exactly one key (one of {})", STEPS.join(", ")),
+        ));
     };
     let value = &map[key];
     let inner = join(path, key);
@@ -216,11 +285,22 @@ fn expect(v: &Value, path: &str) -> Result<Expect, LoadError> {
             "replicaSets" => e.replica_sets = Some(int_map(value, &p)?),
             "replicaSetsByRevision" => e.replica_sets_by_revision = Some(int_map(value, &p)?),
             "available" => e.available = Some(int(value, &p, 0, i32::MAX as i64)? as i32),
-            "updatedReplicas" => e.updated_replicas = Some(int(value, &p, 0, i32::MAX as i64)? as i32),
+            "updatedReplicas" => {
+                e.updated_replicas = Some(int(value, &p, 0, i32::MAX as i64)? as i32)
+            }
             "readyReplicas" => e.ready_replicas = Some(int(value, &p, 0, i32::MAX as i64)? as i32),
-            "unavailableReplicas" => e.unavailable_replicas = Some(int(value, &p, 0, i32::MAX as i64)? as i32),
-            "terminatingReplicas" => e.terminating_replicas = Some(int(value, &p, 0, i32::MAX as i64)? as i32),
-            "paused" => e.paused = Some(value.as_bool().ok_or_else(|| err(&p, format!("expected a boolean, found {}", kind(value))))?),
+            "unavailableReplicas" => {
+                e.unavailable_replicas = Some(int(value, &p, 0, i32::MAX as i64)? as i32)
+            }
+            "terminatingReplicas" => {
+                e.terminating_replicas = Some(int(value, &p, 0, i32::MAX as i64)? as i32)
+            }
+            "paused" => {
+                e.paused =
+                    Some(value.as_bool().ok_or_else(|| {
+                        err(&p, format!("expected a boolean, found {}", kind(value)))
+                    })?)
+            }
             "revision" => {
                 e.revision = Some(match value {
                     Value::Null => None,
@@ -228,7 +308,13 @@ fn expect(v: &Value, path: &str) -> Result<Expect, LoadError> {
                 })
             }
             "events" => {
-                e.events = Some(array(value, &p)?.iter().enumerate().map(|(i, v)| string(v, &format!("{p}[{i}]"))).collect::<Result<_, _>>()?)
+                e.events = Some(
+                    array(value, &p)?
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| string(v, &format!("{p}[{i}]")))
+                        .collect::<Result<_, _>>()?,
+                )
             }
             "condition" => e.condition = Some(nullable_string_map(value, &p)?),
             "conditionStatus" => e.condition_status = Some(nullable_string_map(value, &p)?),
@@ -241,10 +327,21 @@ fn expect(v: &Value, path: &str) -> Result<Expect, LoadError> {
 }
 
 fn int_map(v: &Value, path: &str) -> Result<BTreeMap<String, i32>, LoadError> {
-    object(v, path)?.iter().map(|(k, v)| Ok((k.clone(), int(v, &format!("{path}[{k:?}]"), 0, i32::MAX as i64)? as i32))).collect()
+    object(v, path)?
+        .iter()
+        .map(|(k, v)| {
+            Ok((
+                k.clone(),
+                int(v, &format!("{path}[{k:?}]"), 0, i32::MAX as i64)? as i32,
+            ))
+        })
+        .collect()
 }
 
-fn nullable_string_map(v: &Value, path: &str) -> Result<BTreeMap<String, Option<String>>, LoadError> {
+fn nullable_string_map(
+    v: &Value,
+    path: &str,
+) -> Result<BTreeMap<String, Option<String>>, LoadError> {
     object(v, path)?
         .iter()
         .map(|(k, v)| match v {
@@ -258,18 +355,40 @@ fn nullable_string_map(v: &Value, path: &str) -> Result<BTreeMap<String, Option<
 mod tests {
     use super::*;
 
-    const MINIMAL: &str = r#"{"deployment": {"apiVersion": "apps/v1", "kind": "Deployment"}, "steps": []}"#;
+    const MINIMAL: &str =
+        r#"{"deployment": {"apiVersion": "apps/v1", "kind": "Deployment"}, "steps": []}"#;
 
     #[test]
     fn errors_name_the_json_path() {
-        let bad_step = MINIMAL.replace(r#""steps": []"#, r#""steps": [{"advance": 1}, {"sync": 1}, {"settle": 5}, {"frobnicate": 1}]"#);
-        assert_eq!(load(&bad_step).unwrap_err().to_string(), "steps[3]: unknown step \"frobnicate\"");
-        let bad_expect = MINIMAL.replace(r#""steps": []"#, r#""steps": [{"expect": {"available": "three"}}]"#);
-        assert_eq!(load(&bad_expect).unwrap_err().to_string(), "steps[0].expect.available: expected a whole number, found a string");
+        let bad_step = MINIMAL.replace(
+            r#""steps": []"#,
+            r#""steps": [{"advance": 1}, {"sync": 1}, {"settle": 5}, {"frobnicate": 1}]"#,
+        );
+        assert_eq!(
+            load(&bad_step).unwrap_err().to_string(),
+            "steps[3]: unknown step \"frobnicate\""
+        );
+        let bad_expect = MINIMAL.replace(
+            r#""steps": []"#,
+            r#""steps": [{"expect": {"available": "three"}}]"#,
+        );
+        assert_eq!(
+            load(&bad_expect).unwrap_err().to_string(),
+            "steps[0].expect.available: expected a whole number, found a string"
+        );
         let bad_top = MINIMAL.replace(r#""steps""#, r#""stepz""#);
-        assert_eq!(load(&bad_top).unwrap_err().to_string(), "unknown key \"stepz\"");
-        assert!(load("{").unwrap_err().to_string().starts_with("invalid JSON"));
-        assert!(load("[]").unwrap_err().to_string().starts_with("expected an object"));
+        assert_eq!(
+            load(&bad_top).unwrap_err().to_string(),
+            "unknown key \"stepz\""
+        );
+        assert!(load("{")
+            .unwrap_err()
+            .to_string()
+            .starts_with("invalid JSON"));
+        assert!(load("[]")
+            .unwrap_err()
+            .to_string()
+            .starts_with("expected an object"));
     }
 
     #[test]

@@ -13,7 +13,9 @@ pub struct RunReport {
 impl RunReport {
     /// Whether every expect step held.
     pub fn all_expectations_held(&self) -> bool {
-        self.steps.iter().all(|s| s.expect.as_ref().is_none_or(|e| e.ok))
+        self.steps
+            .iter()
+            .all(|s| s.expect.as_ref().is_none_or(|e| e.ok))
     }
 
     pub fn to_json(&self) -> String {
@@ -117,7 +119,12 @@ pub fn deployment_report(d: &Deployment) -> DeploymentReport {
         conditions: s
             .conditions
             .iter()
-            .map(|c| ConditionReport { type_: c.type_.clone(), status: c.status.clone(), reason: c.reason.clone(), message: c.message.clone() })
+            .map(|c| ConditionReport {
+                type_: c.type_.clone(),
+                status: c.status.clone(),
+                reason: c.reason.clone(),
+                message: c.message.clone(),
+            })
             .collect(),
     }
 }
@@ -135,9 +142,19 @@ pub fn replica_set_report(rs: &ReplicaSet) -> ReplicaSetReport {
 
 pub fn pods_report(c: &Cluster) -> PodsReport {
     let (total, ready, terminating) = c.pod_counts();
-    PodsReport { total, ready, terminating }
+    PodsReport {
+        total,
+        ready,
+        terminating,
+    }
 }
 
 pub fn event_report(e: &Event) -> EventReport {
-    EventReport { time: seconds(e.time.0), type_: e.type_.into(), reason: e.reason.into(), object: e.object.clone(), message: e.message.clone() }
+    EventReport {
+        time: seconds(e.time.0),
+        type_: e.type_.into(),
+        reason: e.reason.into(),
+        object: e.object.clone(),
+        message: e.message.clone(),
+    }
 }

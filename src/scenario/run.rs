@@ -22,7 +22,9 @@ impl fmt::Display for RunError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RunError::Invalid(e) => write!(f, "{e}"),
-            RunError::Simulation { step, error } => write!(f, "steps[{step}]: simulation error {error}"),
+            RunError::Simulation { step, error } => {
+                write!(f, "steps[{step}]: simulation error {error}")
+            }
         }
     }
 }
@@ -46,8 +48,17 @@ pub struct StepOutcome {
 impl Runner {
     pub fn new(scenario: &Scenario) -> Result<Runner, LoadError> {
         let cluster = initial::build(scenario)?;
-        let deployment = scenario.deployment.pointer("/metadata/name").and_then(|v| v.as_str()).unwrap_or("").to_string();
-        Ok(Runner { cluster, deployment, last: Output::default() })
+        let deployment = scenario
+            .deployment
+            .pointer("/metadata/name")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
+        Ok(Runner {
+            cluster,
+            deployment,
+            last: Output::default(),
+        })
     }
 
     pub fn step(&mut self, step: &Step) -> Result<StepOutcome, SimError> {
@@ -66,7 +77,11 @@ impl Runner {
                 self.cluster.settle((s * 1000.0).round() as i64)?;
             }
             Step::Expect(e) => {
-                let last_output = if self.last.exit_code == 0 { &self.last.stdout } else { &self.last.stderr };
+                let last_output = if self.last.exit_code == 0 {
+                    &self.last.stdout
+                } else {
+                    &self.last.stderr
+                };
                 let observed = Observed {
                     cluster: &self.cluster,
                     deployment: self.cluster.deployment(&self.deployment),
@@ -74,7 +89,10 @@ impl Runner {
                     last_exit_code: self.last.exit_code,
                 };
                 let failures = check(e, &observed);
-                outcome.expect = Some(ExpectReport { ok: failures.is_empty(), failures });
+                outcome.expect = Some(ExpectReport {
+                    ok: failures.is_empty(),
+                    failures,
+                });
             }
         }
         if matches!(step, Step::Kubectl(_) | Step::Apply(_)) {
@@ -93,7 +111,11 @@ impl Runner {
             stderr: outcome.output.stderr,
             exit_code: outcome.output.exit_code,
             deployment: c.deployment(&self.deployment).map(deployment_report),
-            replica_sets: c.replica_sets_of(&self.deployment).into_iter().map(replica_set_report).collect(),
+            replica_sets: c
+                .replica_sets_of(&self.deployment)
+                .into_iter()
+                .map(replica_set_report)
+                .collect(),
             pods: pods_report(c),
             event_count: c.events().len(),
             expect: outcome.expect,
@@ -106,7 +128,9 @@ pub fn run_scenario(scenario: &Scenario) -> Result<RunReport, RunError> {
     let mut runner = Runner::new(scenario).map_err(RunError::Invalid)?;
     let mut steps = Vec::with_capacity(scenario.steps.len());
     for (index, step) in scenario.steps.iter().enumerate() {
-        let outcome = runner.step(step).map_err(|error| RunError::Simulation { step: index, error })?;
+        let outcome = runner
+            .step(step)
+            .map_err(|error| RunError::Simulation { step: index, error })?;
         steps.push(runner.report(index, outcome));
     }
     let events = runner.cluster.events().iter().map(event_report).collect();

@@ -8,11 +8,16 @@ use std::cmp::Ordering;
 /// timestamps are whole seconds; objects created in the same second keep
 /// their creation order (upstream falls back to the name there).
 pub fn by_creation_timestamp(a: &ReplicaSet, b: &ReplicaSet) -> Ordering {
-    (a.metadata.creation_timestamp, a.metadata.creation_seq, &a.metadata.name).cmp(&(
-        b.metadata.creation_timestamp,
-        b.metadata.creation_seq,
-        &b.metadata.name,
-    ))
+    (
+        a.metadata.creation_timestamp,
+        a.metadata.creation_seq,
+        &a.metadata.name,
+    )
+        .cmp(&(
+            b.metadata.creation_timestamp,
+            b.metadata.creation_seq,
+            &b.metadata.name,
+        ))
 }
 
 pub fn sort_by_creation_timestamp<R: std::ops::Deref<Target = ReplicaSet>>(rss: &mut [R]) {
@@ -21,12 +26,22 @@ pub fn sort_by_creation_timestamp<R: std::ops::Deref<Target = ReplicaSet>>(rss: 
 
 /// ReplicaSetsBySizeOlder: larger first; equal sizes older first (scaling down).
 pub fn sort_by_size_older<R: std::ops::Deref<Target = ReplicaSet>>(rss: &mut [R]) {
-    rss.sort_by(|a, b| b.spec.replicas.cmp(&a.spec.replicas).then_with(|| by_creation_timestamp(a, b)));
+    rss.sort_by(|a, b| {
+        b.spec
+            .replicas
+            .cmp(&a.spec.replicas)
+            .then_with(|| by_creation_timestamp(a, b))
+    });
 }
 
 /// ReplicaSetsBySizeNewer: larger first; equal sizes newer first (scaling up).
 pub fn sort_by_size_newer<R: std::ops::Deref<Target = ReplicaSet>>(rss: &mut [R]) {
-    rss.sort_by(|a, b| b.spec.replicas.cmp(&a.spec.replicas).then_with(|| by_creation_timestamp(b, a)));
+    rss.sort_by(|a, b| {
+        b.spec
+            .replicas
+            .cmp(&a.spec.replicas)
+            .then_with(|| by_creation_timestamp(b, a))
+    });
 }
 
 /// RevisionAndCreationTimestamp (deployment util): by revision, and by age

@@ -8,16 +8,18 @@ pub mod rolling;
 pub mod sync;
 pub mod util;
 
-use std::sync::Arc;
 use super::{is_owned_by, ApiError, Cluster};
 use crate::api::{Deployment, ReplicaSet, RECREATE};
+use std::sync::Arc;
 
 /// syncDeployment for one Deployment key, on a fresh copy of the stored object.
 pub fn sync_deployment(c: &mut Cluster, name: &str) {
     // The sync works on the stored object itself, taken out of the store so
     // that writing it copies nothing; it goes back when the sync ends.
     // (Nothing else reads the Deployment while its controller syncs it.)
-    let Some(mut d) = c.deployments.remove(name) else { return };
+    let Some(mut d) = c.deployments.remove(name) else {
+        return;
+    };
     // Errors abort the sync; upstream requeues with a rate limit, and here
     // the next controller iteration of the instant retries.
     let _ = sync_deployment_copy(c, &mut d);
@@ -26,7 +28,13 @@ pub fn sync_deployment(c: &mut Cluster, name: &str) {
 
 fn sync_deployment_copy(c: &mut Cluster, d: &mut Arc<Deployment>) -> Result<(), ApiError> {
     if d.selector().is_empty() {
-        c.record_event(d, "Warning", "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.".into(), String::new());
+        c.record_event(
+            d,
+            "Warning",
+            "SelectingAll",
+            "This deployment is selecting all pods. A non-empty selector is required.".into(),
+            String::new(),
+        );
         if d.status.observed_generation < d.metadata.generation {
             let generation = d.metadata.generation;
             Arc::make_mut(d).status.observed_generation = generation;
@@ -57,7 +65,12 @@ fn sync_deployment_copy(c: &mut Cluster, d: &mut Arc<Deployment>) -> Result<(), 
 /// getReplicaSetsForDeployment: the ReplicaSets this Deployment controls,
 /// as listed at the start of the sync, oldest first.
 pub fn get_replica_sets_for_deployment(c: &Cluster, d: &Deployment) -> Vec<Arc<ReplicaSet>> {
-    let mut owned: Vec<Arc<ReplicaSet>> = c.replica_sets.values().filter(|rs| is_owned_by(rs, d)).cloned().collect();
+    let mut owned: Vec<Arc<ReplicaSet>> = c
+        .replica_sets
+        .values()
+        .filter(|rs| is_owned_by(rs, d))
+        .cloned()
+        .collect();
     super::controller_utils::sort_by_creation_timestamp(&mut owned);
     owned
 }

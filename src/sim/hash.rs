@@ -24,7 +24,10 @@ pub fn compute_hash(template: &PodTemplateSpec, collision_count: Option<i32>) ->
         hash = fnv1a32(buf, hash);
     }
     // SafeEncodeString over the decimal digits, as upstream does.
-    hash.to_string().bytes().map(|b| SAFE_ALPHABET[b as usize % SAFE_ALPHABET.len()] as char).collect()
+    hash.to_string()
+        .bytes()
+        .map(|b| SAFE_ALPHABET[b as usize % SAFE_ALPHABET.len()] as char)
+        .collect()
 }
 
 #[cfg(test)]

@@ -43,8 +43,13 @@ pub fn pod_state(p: &Pod, now: Time, pod_start: i64) -> PodState {
 /// it must not make an instant of its own.
 pub fn is_stale(pods: &PodStore, due: &Due) -> bool {
     match due {
-        Due::PodReady { rs, uid } => !pods.group(rs).and_then(|g| g.get(*uid)).is_some_and(|p| p.deleted_at.is_none()),
-        Due::AvailabilityRecheck { rs, uid } => !pods.group(rs).is_some_and(|g| g.awaits_availability(*uid)),
+        Due::PodReady { rs, uid } => !pods
+            .group(rs)
+            .and_then(|g| g.get(*uid))
+            .is_some_and(|p| p.deleted_at.is_none()),
+        Due::AvailabilityRecheck { rs, uid } => {
+            !pods.group(rs).is_some_and(|g| g.awaits_availability(*uid))
+        }
         Due::PodGone { rs, uid } => pods.group(rs).and_then(|g| g.get(*uid)).is_none(),
         Due::PodAvailable { .. } => false,
     }
@@ -60,7 +65,10 @@ impl Cluster {
         self.pods.add(rs.name(), pod);
         if !failing {
             let key = self.pods.group_mut(rs.name()).key.clone();
-            self.queue.push(Time(self.now.0 + self.config.pod_start), Due::PodReady { rs: key, uid });
+            self.queue.push(
+                Time(self.now.0 + self.config.pod_start),
+                Due::PodReady { rs: key, uid },
+            );
         }
         self.stats.pods_created += 1;
         self.changed = true;
@@ -75,11 +83,25 @@ impl Cluster {
                 break candidate;
             }
         };
-        Pod { suffix, uid: self.rng.next_u64(), image, created, ready_at: None, available: false, deleted_at: None, failing }
+        Pod {
+            suffix,
+            uid: self.rng.next_u64(),
+            image,
+            created,
+            ready_at: None,
+            available: false,
+            deleted_at: None,
+            failing,
+        }
     }
 
     /// Inserts a pod that already exists when the scenario starts.
-    pub(crate) fn insert_initial_pod(&mut self, rs: &ReplicaSet, created: Time, ready_at: Option<Time>) {
+    pub(crate) fn insert_initial_pod(
+        &mut self,
+        rs: &ReplicaSet,
+        created: Time,
+        ready_at: Option<Time>,
+    ) {
         let image = rs.spec.template.first_image().to_string();
         let failing = self.config.failing_images.contains(&image);
         let mut pod = self.new_pod(rs.name(), image, created, failing);
@@ -92,7 +114,10 @@ impl Cluster {
         self.pods.add(rs.name(), pod);
         if schedule_ready {
             let key = self.pods.group_mut(rs.name()).key.clone();
-            self.queue.push(Time(created.0 + self.config.pod_start), Due::PodReady { rs: key, uid });
+            self.queue.push(
+                Time(created.0 + self.config.pod_start),
+                Due::PodReady { rs: key, uid },
+            );
         }
     }
 
@@ -101,7 +126,10 @@ impl Cluster {
         let group = self.pods.group_mut(rs);
         if group.mark_deleted(uid, self.now) {
             let key = group.key.clone();
-            self.queue.push(Time(self.now.0 + self.config.pod_stop), Due::PodGone { rs: key, uid });
+            self.queue.push(
+                Time(self.now.0 + self.config.pod_stop),
+                Due::PodGone { rs: key, uid },
+            );
             self.changed = true;
         }
     }
@@ -112,7 +140,12 @@ impl Cluster {
             match due {
                 Due::PodReady { rs, uid } => self.pod_ready(rs, uid),
                 Due::PodAvailable { rs, uid } => {
-                    if self.pods.groups.get_mut(&*rs).is_some_and(|g| g.mark_available(uid)) {
+                    if self
+                        .pods
+                        .groups
+                        .get_mut(&*rs)
+                        .is_some_and(|g| g.mark_available(uid))
+                    {
                         self.changed = true;
                     }
                 }
@@ -127,8 +160,13 @@ impl Cluster {
     }
 
     fn pod_ready(&mut self, rs: Arc<str>, uid: u64) {
-        let min_ready = self.replica_sets.get(&*rs).map_or(0, |r| r.spec.min_ready_seconds as i64 * 1000);
-        let Some(group) = self.pods.groups.get_mut(&*rs) else { return };
+        let min_ready = self
+            .replica_sets
+            .get(&*rs)
+            .map_or(0, |r| r.spec.min_ready_seconds as i64 * 1000);
+        let Some(group) = self.pods.groups.get_mut(&*rs) else {
+            return;
+        };
         if group.mark_ready(uid, self.now, min_ready == 0) {
             self.changed = true;
             if min_ready > 0 {
@@ -140,15 +178,29 @@ impl Cluster {
     /// Available strictly after readyTime + minReadySeconds; the ReplicaSet
     /// controller notices at readyTime + minReadySeconds + 1 s (R14.2).
     fn schedule_availability(&mut self, rs: &Arc<str>, uid: u64, ready: Time, min_ready: i64) {
-        self.queue.push(Time(ready.0 + min_ready + 1), Due::PodAvailable { rs: rs.clone(), uid });
-        self.queue.push(Time(ready.0 + min_ready + 1000), Due::AvailabilityRecheck { rs: rs.clone(), uid });
+        self.queue.push(
+            Time(ready.0 + min_ready + 1),
+            Due::PodAvailable {
+                rs: rs.clone(),
+                uid,
+            },
+        );
+        self.queue.push(
+            Time(ready.0 + min_ready + 1000),
+            Due::AvailabilityRecheck {
+                rs: rs.clone(),
+                uid,
+            },
+        );
     }
 
     /// minReadySeconds of a ReplicaSet changed: availability is re-judged.
     pub(crate) fn reset_availability(&mut self, rs: &ReplicaSet) {
         let min_ready = rs.spec.min_ready_seconds as i64 * 1000;
         let now = self.now;
-        let Some(group) = self.pods.groups.get_mut(rs.name()) else { return };
+        let Some(group) = self.pods.groups.get_mut(rs.name()) else {
+            return;
+        };
         let key = group.key.clone();
         for (uid, ready) in group.reset_availability(min_ready, now) {
             self.schedule_availability(&key, uid, ready, min_ready);
@@ -162,7 +214,16 @@ mod tests {
 
     #[test]
     fn a_healthy_pod_shows_creating_then_running_then_ready() {
-        let mut p = Pod { suffix: *b"bcdfg", uid: 1, image: "i".into(), created: Time(0), ready_at: None, available: false, deleted_at: None, failing: false };
+        let mut p = Pod {
+            suffix: *b"bcdfg",
+            uid: 1,
+            image: "i".into(),
+            created: Time(0),
+            ready_at: None,
+            available: false,
+            deleted_at: None,
+            failing: false,
+        };
         assert_eq!(pod_state(&p, Time(0), 2000), PodState::ContainerCreating);
         assert_eq!(pod_state(&p, Time(1500), 2000), PodState::RunningNotReady);
         p.ready_at = Some(Time(2000));
@@ -175,8 +236,20 @@ mod tests {
 
     #[test]
     fn a_failing_pull_backs_off() {
-        let p = Pod { suffix: *b"bcdfg", uid: 1, image: "bad".into(), created: Time(0), ready_at: None, available: false, deleted_at: None, failing: true };
+        let p = Pod {
+            suffix: *b"bcdfg",
+            uid: 1,
+            image: "bad".into(),
+            created: Time(0),
+            ready_at: None,
+            available: false,
+            deleted_at: None,
+            failing: true,
+        };
         assert_eq!(pod_state(&p, Time(2500), 2000), PodState::ErrImagePull);
-        assert_eq!(pod_state(&p, Time(60_000), 2000), PodState::ImagePullBackOff);
+        assert_eq!(
+            pod_state(&p, Time(60_000), 2000),
+            PodState::ImagePullBackOff
+        );
     }
 }

@@ -54,7 +54,11 @@ pub struct PodGroup {
 }
 
 fn ready_key(p: &Pod) -> ReadyKey {
-    (Reverse(p.ready_at.map_or(0, |t| t.truncated().0)), Reverse(p.created.truncated().0), p.uid)
+    (
+        Reverse(p.ready_at.map_or(0, |t| t.truncated().0)),
+        Reverse(p.created.truncated().0),
+        p.uid,
+    )
 }
 
 impl PodGroup {
@@ -89,7 +93,9 @@ impl PodGroup {
     }
 
     pub(crate) fn mark_ready(&mut self, uid: u64, now: Time, available_now: bool) -> bool {
-        let Some(p) = self.pods.get_mut(&uid) else { return false };
+        let Some(p) = self.pods.get_mut(&uid) else {
+            return false;
+        };
         if p.deleted_at.is_some() || p.ready_at.is_some() {
             return false;
         }
@@ -103,7 +109,9 @@ impl PodGroup {
     }
 
     pub(crate) fn mark_available(&mut self, uid: u64) -> bool {
-        let Some(p) = self.pods.get_mut(&uid) else { return false };
+        let Some(p) = self.pods.get_mut(&uid) else {
+            return false;
+        };
         if p.deleted_at.is_some() || p.ready_at.is_none() || p.available {
             return false;
         }
@@ -114,11 +122,15 @@ impl PodGroup {
 
     /// Whether the pod is still alive, Ready and not yet available (its re-check is still due).
     pub fn awaits_availability(&self, uid: u64) -> bool {
-        self.pods.get(&uid).is_some_and(|p| p.deleted_at.is_none() && p.ready_at.is_some() && !p.available)
+        self.pods
+            .get(&uid)
+            .is_some_and(|p| p.deleted_at.is_none() && p.ready_at.is_some() && !p.available)
     }
 
     pub(crate) fn mark_deleted(&mut self, uid: u64, now: Time) -> bool {
-        let Some(p) = self.pods.get_mut(&uid) else { return false };
+        let Some(p) = self.pods.get_mut(&uid) else {
+            return false;
+        };
         if p.deleted_at.is_some() {
             return false;
         }
@@ -170,14 +182,28 @@ impl PodGroup {
     /// deletes first (`controller_utils.go` ActivePodsWithRanks): pending
     /// before running, not-ready before ready, Ready for the shortest time
     /// first (log2 buckets), then newest first (log2 buckets), then UID.
-    pub fn pods_to_delete(&self, count: usize, now: Time, phase_of: impl Fn(&Pod) -> PodState) -> Vec<u64> {
+    pub fn pods_to_delete(
+        &self,
+        count: usize,
+        now: Time,
+        phase_of: impl Fn(&Pod) -> PodState,
+    ) -> Vec<u64> {
         if count == 0 {
             return Vec::new();
         }
         if count >= self.active as usize {
-            return self.pods.values().filter(|p| p.deleted_at.is_none()).map(|p| p.uid).collect();
+            return self
+                .pods
+                .values()
+                .filter(|p| p.deleted_at.is_none())
+                .map(|p| p.uid)
+                .collect();
         }
-        let mut unready: Vec<&Pod> = self.not_ready.iter().filter_map(|uid| self.pods.get(uid)).collect();
+        let mut unready: Vec<&Pod> = self
+            .not_ready
+            .iter()
+            .filter_map(|uid| self.pods.get(uid))
+            .collect();
         unready.sort_by_key(|p| {
             let pending = phase_of(p).phase() == "Pending";
             (!pending, log_rank(now, p.created), p.uid)
@@ -205,9 +231,21 @@ impl PodGroup {
             let mut candidates: Vec<ReadyKey> = Vec::new();
             let mut run_start = Some(first);
             while let Some(start) = run_start.filter(|s| log_rank(now, Time(s.0 .0)) == bucket) {
-                candidates.extend(self.ready.range(start..).take_while(|k| (k.0, k.1) == (start.0, start.1)).take(remaining));
+                candidates.extend(
+                    self.ready
+                        .range(start..)
+                        .take_while(|k| (k.0, k.1) == (start.0, start.1))
+                        .take(remaining),
+                );
                 let after_run = (start.0, start.1, u64::MAX);
-                run_start = self.ready.range((std::ops::Bound::Excluded(after_run), std::ops::Bound::Unbounded)).next().copied();
+                run_start = self
+                    .ready
+                    .range((
+                        std::ops::Bound::Excluded(after_run),
+                        std::ops::Bound::Unbounded,
+                    ))
+                    .next()
+                    .copied();
             }
             candidates.sort_by_key(|k| (log_rank(now, Time(k.1 .0)), k.2));
             chosen.extend(candidates.iter().take(remaining).map(|k| k.2));
@@ -216,7 +254,12 @@ impl PodGroup {
         chosen
     }
 
-    pub fn view(&self, owner: &str, now: Time, state_of: impl Fn(&Pod) -> PodState) -> Vec<PodView> {
+    pub fn view(
+        &self,
+        owner: &str,
+        now: Time,
+        state_of: impl Fn(&Pod) -> PodState,
+    ) -> Vec<PodView> {
         let _ = now;
         self.pods
             .values()
@@ -257,7 +300,13 @@ impl PodStore {
 
     pub(crate) fn group_mut(&mut self, rs: &str) -> &mut PodGroup {
         if !self.groups.contains_key(rs) {
-            self.groups.insert(rs.to_string(), PodGroup { key: Arc::from(rs), ..Default::default() });
+            self.groups.insert(
+                rs.to_string(),
+                PodGroup {
+                    key: Arc::from(rs),
+                    ..Default::default()
+                },
+            );
         }
         self.groups.get_mut(rs).expect("inserted above")
     }
@@ -271,7 +320,9 @@ impl PodStore {
     }
 
     pub(crate) fn remove_terminated(&mut self, rs: &str, uid: u64) -> bool {
-        let Some(group) = self.groups.get_mut(rs) else { return false };
+        let Some(group) = self.groups.get_mut(rs) else {
+            return false;
+        };
         if group.remove_terminated(uid).is_none() {
             return false;
         }
@@ -287,7 +338,16 @@ mod tests {
     use super::*;
 
     fn pod(uid: u64, created_s: i64) -> Pod {
-        Pod { suffix: *b"bcdfg", uid, image: "i".into(), created: Time::from_secs(created_s), ready_at: None, available: false, deleted_at: None, failing: false }
+        Pod {
+            suffix: *b"bcdfg",
+            uid,
+            image: "i".into(),
+            created: Time::from_secs(created_s),
+            ready_at: None,
+            available: false,
+            deleted_at: None,
+            failing: false,
+        }
     }
 
     fn running(_: &Pod) -> PodState {
@@ -329,15 +389,24 @@ mod tests {
         let mut g = PodGroup::default();
         g.insert(pod(1, 0));
         g.insert(pod(2, 0));
-        assert_eq!((g.active, g.ready_count, g.available, g.terminating), (2, 0, 0, 0));
+        assert_eq!(
+            (g.active, g.ready_count, g.available, g.terminating),
+            (2, 0, 0, 0)
+        );
         g.mark_ready(1, Time::from_secs(2), false);
         assert!(g.awaits_availability(1));
         g.mark_available(1);
         assert_eq!((g.active, g.ready_count, g.available), (2, 1, 1));
         g.mark_deleted(1, Time::from_secs(3));
-        assert_eq!((g.active, g.ready_count, g.available, g.terminating), (1, 0, 0, 1));
+        assert_eq!(
+            (g.active, g.ready_count, g.available, g.terminating),
+            (1, 0, 0, 1)
+        );
         assert!(g.remove_terminated(1).is_some());
-        assert!(g.remove_terminated(2).is_none(), "only terminating pods can go");
+        assert!(
+            g.remove_terminated(2).is_none(),
+            "only terminating pods can go"
+        );
         assert_eq!(g.terminating, 0);
     }
 }

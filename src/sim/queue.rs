@@ -38,19 +38,37 @@ pub struct DueQueue {
 impl DueQueue {
     pub fn push(&mut self, at: Time, due: Due) {
         self.seq += 1;
-        let heap = if due.wakes() { &mut self.waking } else { &mut self.silent };
+        let heap = if due.wakes() {
+            &mut self.waking
+        } else {
+            &mut self.silent
+        };
         heap.push(Reverse((at, self.seq, due)));
     }
 
     /// Pops the earliest change due at or before `now`, silent or not.
     pub fn pop_due(&mut self, now: Time) -> Option<Due> {
-        let w = self.waking.peek().map(|e| (e.0 .0, e.0 .1)).filter(|(t, _)| *t <= now);
-        let s = self.silent.peek().map(|e| (e.0 .0, e.0 .1)).filter(|(t, _)| *t <= now);
+        let w = self
+            .waking
+            .peek()
+            .map(|e| (e.0 .0, e.0 .1))
+            .filter(|(t, _)| *t <= now);
+        let s = self
+            .silent
+            .peek()
+            .map(|e| (e.0 .0, e.0 .1))
+            .filter(|(t, _)| *t <= now);
         let heap = match (w, s) {
             (None, None) => return None,
             (Some(_), None) => &mut self.waking,
             (None, Some(_)) => &mut self.silent,
-            (Some(a), Some(b)) => if a <= b { &mut self.waking } else { &mut self.silent },
+            (Some(a), Some(b)) => {
+                if a <= b {
+                    &mut self.waking
+                } else {
+                    &mut self.silent
+                }
+            }
         };
         heap.pop().map(|e| e.0 .2)
     }

@@ -37,7 +37,9 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) {
         let now: Time = c.now;
         let pod_start = c.config.pod_start;
         let victims = match c.pods.group(rs.name()) {
-            Some(group) => group.pods_to_delete(diff.min(BURST_REPLICAS) as usize, now, |p| super::kubelet::pod_state(p, now, pod_start)),
+            Some(group) => group.pods_to_delete(diff.min(BURST_REPLICAS) as usize, now, |p| {
+                super::kubelet::pod_state(p, now, pod_start)
+            }),
             None => Vec::new(),
         };
         for uid in victims {
@@ -48,8 +50,9 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) {
 
 /// calculateStatus (replica_set_utils.go).
 fn calculate_status(c: &Cluster, name: &str, generation: i64) -> ReplicaSetStatus {
-    let (active, ready, available, terminating) =
-        c.pods.group(name).map_or((0, 0, 0, 0), |g| (g.active, g.ready_count, g.available, g.terminating));
+    let (active, ready, available, terminating) = c.pods.group(name).map_or((0, 0, 0, 0), |g| {
+        (g.active, g.ready_count, g.available, g.terminating)
+    });
     ReplicaSetStatus {
         replicas: active,
         fully_labeled_replicas: active,

@@ -22,12 +22,16 @@ impl Rng {
 
     /// Five characters of the safe alphabet, as bytes (a generated name's suffix).
     pub fn safe_suffix(&mut self) -> [u8; 5] {
-        std::array::from_fn(|_| SAFE_ALPHABET[(self.next_u64() % SAFE_ALPHABET.len() as u64) as usize])
+        std::array::from_fn(|_| {
+            SAFE_ALPHABET[(self.next_u64() % SAFE_ALPHABET.len() as u64) as usize]
+        })
     }
 
     /// `rand.String(n)`: n characters of the safe alphabet.
     pub fn safe_string(&mut self, n: usize) -> String {
-        (0..n).map(|_| SAFE_ALPHABET[(self.next_u64() % SAFE_ALPHABET.len() as u64) as usize] as char).collect()
+        (0..n)
+            .map(|_| SAFE_ALPHABET[(self.next_u64() % SAFE_ALPHABET.len() as u64) as usize] as char)
+            .collect()
     }
 }
 
@@ -41,7 +45,9 @@ mod tests {
         let names_a: Vec<String> = (0..5).map(|_| a.safe_string(5)).collect();
         let names_b: Vec<String> = (0..5).map(|_| b.safe_string(5)).collect();
         assert_eq!(names_a, names_b);
-        assert!(names_a.iter().all(|n| n.len() == 5 && n.bytes().all(|c| SAFE_ALPHABET.contains(&c))));
+        assert!(names_a
+            .iter()
+            .all(|n| n.len() == 5 && n.bytes().all(|c| SAFE_ALPHABET.contains(&c))));
         assert_ne!(Rng::new(8).safe_string(5), names_a[0]);
     }
 }

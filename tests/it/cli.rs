@@ -5,8 +5,15 @@
 use std::process::Command;
 
 fn rollout(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rollout")).args(args).output().expect("the rollout binary runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out = Command::new(env!("CARGO_BIN_EXE_rollout"))
+        .args(args)
+        .output()
+        .expect("the rollout binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn temp_file(name: &str, text: &str) -> String {
@@ -23,14 +30,38 @@ fn the_seed_trace_prints_its_six_scaling_events_in_order() {
     let (code, stdout, stderr) = rollout(&["run", path.to_str().unwrap(), "--check"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    let events: Vec<String> = doc["events"].as_array().unwrap().iter().map(|e| e["message"].as_str().unwrap().to_string()).collect();
-    let shapes: Vec<String> = events.iter().map(|m| {
-        let words: Vec<&str> = m.split(' ').collect();
-        format!("{} {} {}", words[1], words[words.len() - 3], words[words.len() - 1])
-    }).collect();
-    assert_eq!(shapes, ["up 0 1", "down 3 2", "up 1 2", "down 2 1", "up 2 3", "down 1 0"], "{events:?}");
-    assert_eq!(doc["steps"].as_array().unwrap().len(), 12, "one entry per input step");
-    assert_eq!(doc["steps"][0]["stdout"], "deployment.apps/web image updated\n");
+    let events: Vec<String> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap().to_string())
+        .collect();
+    let shapes: Vec<String> = events
+        .iter()
+        .map(|m| {
+            let words: Vec<&str> = m.split(' ').collect();
+            format!(
+                "{} {} {}",
+                words[1],
+                words[words.len() - 3],
+                words[words.len() - 1]
+            )
+        })
+        .collect();
+    assert_eq!(
+        shapes,
+        ["up 0 1", "down 3 2", "up 1 2", "down 2 1", "up 2 3", "down 1 0"],
+        "{events:?}"
+    );
+    assert_eq!(
+        doc["steps"].as_array().unwrap().len(),
+        12,
+        "one entry per input step"
+    );
+    assert_eq!(
+        doc["steps"][0]["stdout"],
+        "deployment.apps/web image updated\n"
+    );
 }
 
 #[test]
@@ -44,7 +75,10 @@ fn a_failed_expectation_exits_1_only_with_check() {
     assert_eq!(code, 0);
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(doc["steps"][1]["expect"]["ok"], false);
-    assert_eq!(doc["steps"][1]["expect"]["failures"][0], "available: expected 3, got 2");
+    assert_eq!(
+        doc["steps"][1]["expect"]["failures"][0],
+        "available: expected 3, got 2"
+    );
     let (code, _, stderr) = rollout(&["run", &path, "--check"]);
     assert_eq!(code, 1);
     assert_eq!(stderr, "steps[1]: available: expected 3, got 2\n");
@@ -88,6 +122,9 @@ fn a_failing_kubectl_step_is_recorded_not_fatal() {
     assert_eq!(code, 0);
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(doc["steps"][0]["exitCode"], 1);
-    assert!(doc["steps"][0]["stderr"].as_str().unwrap().ends_with("error: unable to find specified revision 5 in history\n"));
+    assert!(doc["steps"][0]["stderr"]
+        .as_str()
+        .unwrap()
+        .ends_with("error: unable to find specified revision 5 in history\n"));
     assert_eq!(doc["steps"][1]["exitCode"], 0);
 }

@@ -20,8 +20,16 @@ fn failures_in(dir: &std::path::Path) -> (usize, Vec<String>) {
         match scenario::run_scenario(&scenario) {
             Err(e) => failures.push(format!("{name}: {e}")),
             Ok(report) => {
-                for step in report.steps.iter().filter(|s| s.expect.as_ref().is_some_and(|e| !e.ok)) {
-                    failures.push(format!("{name}: steps[{}]: {}", step.index, step.expect.as_ref().unwrap().failures.join("; ")));
+                for step in report
+                    .steps
+                    .iter()
+                    .filter(|s| s.expect.as_ref().is_some_and(|e| !e.ok))
+                {
+                    failures.push(format!(
+                        "{name}: steps[{}]: {}",
+                        step.index,
+                        step.expect.as_ref().unwrap().failures.join("; ")
+                    ));
                 }
             }
         }
@@ -34,20 +42,34 @@ fn every_shared_conformance_scenario_passes() {
     let dir = shared_conformance_dir();
     let (count, failures) = failures_in(&dir);
     assert!(count > 0, "no scenarios found in {}", dir.display());
-    assert!(failures.is_empty(), "{} of {count} shared scenarios failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} shared scenarios failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_local_scenario_passes() {
     let (_, failures) = failures_in(&local_scenarios_dir());
-    assert!(failures.is_empty(), "local scenarios failed:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "local scenarios failed:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn the_same_scenario_twice_gives_byte_identical_output() {
-    for path in json_files(&shared_conformance_dir()).iter().chain(json_files(&local_scenarios_dir()).iter()) {
+    for path in json_files(&shared_conformance_dir())
+        .iter()
+        .chain(json_files(&local_scenarios_dir()).iter())
+    {
         let text = std::fs::read_to_string(path).unwrap();
-        let Ok(s) = scenario::load(&text) else { continue };
+        let Ok(s) = scenario::load(&text) else {
+            continue;
+        };
         let a = scenario::run_scenario(&s).map(|r| r.to_json());
         let b = scenario::run_scenario(&s).map(|r| r.to_json());
         assert_eq!(a, b, "{} is not deterministic", path.display());

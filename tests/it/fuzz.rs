@@ -7,13 +7,73 @@ use rollout_lab::kubectl;
 use rollout_lab::scenario::{self, Runner};
 
 const WORDS: &[&str] = &[
-    "kubectl", "get", "describe", "scale", "set", "image", "rollout", "status", "history", "undo", "pause", "resume", "restart",
-    "annotate", "apply", "edit", "create", "deployment", "deploy", "deployments", "rs", "replicaset", "pods", "po", "all",
-    "deployment/test-deployment", "deploy/test-deployment", "test-deployment", "deployment/nope", "rs/x", "web=test_web:v2",
-    "*=test_web:v3", "web=", "=x", "--replicas", "--replicas=3", "--replicas=-1", "--replicas=99999999999", "--replicas=1e3",
-    "--to-revision=0", "--to-revision=2", "--to-revision=-4", "--revision=1", "--watch=false", "-w", "--timeout=5s",
-    "--timeout=bogus", "-o", "wide", "yaml", "json", "name", "-n", "default", "--overwrite", "a=b", "a-", "--", "-", "'", "\"",
-    "--current-replicas=3", "--image=nginx", "kubernetes.io/change-cause=x", "\\", "é", "",
+    "kubectl",
+    "get",
+    "describe",
+    "scale",
+    "set",
+    "image",
+    "rollout",
+    "status",
+    "history",
+    "undo",
+    "pause",
+    "resume",
+    "restart",
+    "annotate",
+    "apply",
+    "edit",
+    "create",
+    "deployment",
+    "deploy",
+    "deployments",
+    "rs",
+    "replicaset",
+    "pods",
+    "po",
+    "all",
+    "deployment/test-deployment",
+    "deploy/test-deployment",
+    "test-deployment",
+    "deployment/nope",
+    "rs/x",
+    "web=test_web:v2",
+    "*=test_web:v3",
+    "web=",
+    "=x",
+    "--replicas",
+    "--replicas=3",
+    "--replicas=-1",
+    "--replicas=99999999999",
+    "--replicas=1e3",
+    "--to-revision=0",
+    "--to-revision=2",
+    "--to-revision=-4",
+    "--revision=1",
+    "--watch=false",
+    "-w",
+    "--timeout=5s",
+    "--timeout=bogus",
+    "-o",
+    "wide",
+    "yaml",
+    "json",
+    "name",
+    "-n",
+    "default",
+    "--overwrite",
+    "a=b",
+    "a-",
+    "--",
+    "-",
+    "'",
+    "\"",
+    "--current-replicas=3",
+    "--image=nginx",
+    "kubernetes.io/change-cause=x",
+    "\\",
+    "é",
+    "",
 ];
 
 fn token_soup() -> impl Strategy<Value = String> {
@@ -21,7 +81,9 @@ fn token_soup() -> impl Strategy<Value = String> {
 }
 
 fn seed_runner() -> Runner {
-    let text = std::fs::read_to_string(crate::support::local_scenarios_dir().join("seed-note.json")).unwrap();
+    let text =
+        std::fs::read_to_string(crate::support::local_scenarios_dir().join("seed-note.json"))
+            .unwrap();
     Runner::new(&scenario::load(&text).unwrap()).unwrap()
 }
 
@@ -86,9 +148,30 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     prop_oneof![
         Just(json!(null)),
         any::<bool>().prop_map(|b| json!(b)),
-        prop::sample::select(vec![0i64, -1, 1, 3, 100, 100_001, i32::MAX as i64, i64::MAX, i64::MIN]).prop_map(|n| json!(n)),
+        prop::sample::select(vec![
+            0i64,
+            -1,
+            1,
+            3,
+            100,
+            100_001,
+            i32::MAX as i64,
+            i64::MAX,
+            i64::MIN
+        ])
+        .prop_map(|n| json!(n)),
         prop::sample::select(vec![0.5f64, -2.5, 1e300]).prop_map(|f| json!(f)),
-        prop::sample::select(vec!["", "25%", "200%", "-1%", "x", "Recreate", "nginx:bad", "deployment/web"]).prop_map(|s| json!(s)),
+        prop::sample::select(vec![
+            "",
+            "25%",
+            "200%",
+            "-1%",
+            "x",
+            "Recreate",
+            "nginx:bad",
+            "deployment/web"
+        ])
+        .prop_map(|s| json!(s)),
         Just(json!([])),
         Just(json!({})),
         Just(json!({"kubectl": "rollout undo deployment/web"})),
@@ -100,7 +183,11 @@ fn collect_paths(v: &serde_json::Value, here: String, out: &mut Vec<String>) {
     match v {
         serde_json::Value::Object(m) => {
             for (k, child) in m {
-                collect_paths(child, format!("{here}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+                collect_paths(
+                    child,
+                    format!("{here}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
             }
         }
         serde_json::Value::Array(a) => {

@@ -20,7 +20,10 @@ enum Action {
 }
 
 fn int_or_percent() -> impl Strategy<Value = serde_json::Value> {
-    prop_oneof![(0..4i32).prop_map(|n| serde_json::json!(n)), (0..=100i32).prop_map(|p| serde_json::json!(format!("{p}%")))]
+    prop_oneof![
+        (0..4i32).prop_map(|n| serde_json::json!(n)),
+        (0..=100i32).prop_map(|p| serde_json::json!(format!("{p}%")))
+    ]
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -32,7 +35,13 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 /// A rolled-out Deployment of `replicas` pods of app:v0.
-fn cluster(replicas: i32, surge: &serde_json::Value, unavailable: &serde_json::Value, min_ready: i32, start_ms: u32) -> Option<Cluster> {
+fn cluster(
+    replicas: i32,
+    surge: &serde_json::Value,
+    unavailable: &serde_json::Value,
+    min_ready: i32,
+    start_ms: u32,
+) -> Option<Cluster> {
     let text = serde_json::json!({
         "deployment": {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web"},
             "spec": {"replicas": replicas, "minReadySeconds": min_ready, "selector": {"matchLabels": {"app": "web"}},
@@ -50,8 +59,16 @@ fn cluster(replicas: i32, surge: &serde_json::Value, unavailable: &serde_json::V
 
 /// Σ spec.replicas of the ReplicaSets, and pods that are available right now.
 fn observe(c: &Cluster) -> (i32, i32) {
-    let spec: i32 = c.replica_sets_of("web").iter().map(|rs| rs.spec.replicas).sum();
-    let available = c.pods().iter().filter(|p| p.state == rollout_lab::api::PodState::Available).count() as i32;
+    let spec: i32 = c
+        .replica_sets_of("web")
+        .iter()
+        .map(|rs| rs.spec.replicas)
+        .sum();
+    let available = c
+        .pods()
+        .iter()
+        .filter(|p| p.state == rollout_lab::api::PodState::Available)
+        .count() as i32;
     (spec, available)
 }
 

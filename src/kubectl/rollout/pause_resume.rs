@@ -14,7 +14,11 @@ pub fn resume(c: &mut Cluster, name: &str) -> Result<String, Failure> {
 fn set_paused(c: &mut Cluster, name: &str, paused: bool) -> Result<String, Failure> {
     let mut d = get_deployment(c, name)?;
     if d.spec.paused == paused {
-        let state = if paused { "is already paused" } else { "is not paused" };
+        let state = if paused {
+            "is already paused"
+        } else {
+            "is not paused"
+        };
         return Err(Failure::error(format!("deployments.apps {name:?} {state}")));
     }
     d.spec.paused = paused;

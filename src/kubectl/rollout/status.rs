@@ -11,17 +11,32 @@ pub const WATCH_LIMIT_MS: i64 = 3_600_000;
 /// DeploymentStatusViewer.Status: (message, done) or an error.
 pub fn status_message(d: &Deployment, revision: i64) -> Result<(String, bool), Failure> {
     if revision > 0 {
-        let current = d.revision().map_err(|e| Failure::error(format!("cannot get the revision of deployment {:?}: {e}", d.name())))?;
+        let current = d.revision().map_err(|e| {
+            Failure::error(format!(
+                "cannot get the revision of deployment {:?}: {e}",
+                d.name()
+            ))
+        })?;
         if revision != current {
-            return Err(Failure::error(format!("desired revision ({revision}) is different from the running revision ({current})")));
+            return Err(Failure::error(format!(
+                "desired revision ({revision}) is different from the running revision ({current})"
+            )));
         }
     }
     if d.metadata.generation > d.status.observed_generation {
-        return Ok(("Waiting for deployment spec update to be observed...\n".into(), false));
+        return Ok((
+            "Waiting for deployment spec update to be observed...\n".into(),
+            false,
+        ));
     }
     let s = &d.status;
-    if s.condition(reasons::PROGRESSING).is_some_and(|c| c.reason == reasons::TIMED_OUT_REASON) {
-        return Err(Failure::error(format!("deployment {:?} exceeded its progress deadline", d.name())));
+    if s.condition(reasons::PROGRESSING)
+        .is_some_and(|c| c.reason == reasons::TIMED_OUT_REASON)
+    {
+        return Err(Failure::error(format!(
+            "deployment {:?} exceeded its progress deadline",
+            d.name()
+        )));
     }
     let name = d.name();
     if s.updated_replicas < d.replicas() {
@@ -33,7 +48,10 @@ pub fn status_message(d: &Deployment, revision: i64) -> Result<(String, bool), F
     if s.available_replicas < s.updated_replicas {
         return Ok((format!("Waiting for deployment {name:?} rollout to finish: {} of {} updated replicas are available...\n", s.available_replicas, s.updated_replicas), false));
     }
-    Ok((format!("deployment {name:?} successfully rolled out\n"), true))
+    Ok((
+        format!("deployment {name:?} successfully rolled out\n"),
+        true,
+    ))
 }
 
 /// Prints the status once (`--watch=false`), or watches: one line now and
@@ -45,7 +63,14 @@ pub fn run(c: &mut Cluster, name: &str, watch: bool, revision: i64, timeout_ms: 
         Ok(d) => d,
         Err(f) => return Output::failed(stdout, f),
     };
-    let limit = Time(c.now().0 + if timeout_ms > 0 { timeout_ms } else { WATCH_LIMIT_MS });
+    let limit = Time(
+        c.now().0
+            + if timeout_ms > 0 {
+                timeout_ms
+            } else {
+                WATCH_LIMIT_MS
+            },
+    );
     let mut first = true;
     loop {
         match status_message(&d, revision) {
@@ -53,7 +78,10 @@ pub fn run(c: &mut Cluster, name: &str, watch: bool, revision: i64, timeout_ms: 
             Ok((msg, done)) => {
                 stdout.push_str(&msg);
                 if done || !watch {
-                    return Output { stdout, ..Default::default() };
+                    return Output {
+                        stdout,
+                        ..Default::default()
+                    };
                 }
             }
         }
@@ -67,11 +95,21 @@ pub fn run(c: &mut Cluster, name: &str, watch: bool, revision: i64, timeout_ms: 
             };
             match progressed {
                 Err(e) => return Output::failed(stdout, Failure::error(e)),
-                Ok(false) => return Output::failed(stdout, Failure::error("timed out waiting for the condition")),
+                Ok(false) => {
+                    return Output::failed(
+                        stdout,
+                        Failure::error("timed out waiting for the condition"),
+                    )
+                }
                 Ok(true) => {}
             }
             match c.deployment(name) {
-                None => return Output::failed(stdout, Failure::error(format!("deployments.apps {name:?} was deleted"))),
+                None => {
+                    return Output::failed(
+                        stdout,
+                        Failure::error(format!("deployments.apps {name:?} was deleted")),
+                    )
+                }
                 Some(now) if *now != d => {
                     d = now.clone();
                     break;

@@ -14,7 +14,11 @@ pub fn run(c: &mut Cluster, name: &str, to_revision: i64) -> Output {
         Ok(d) => d,
         Err(f) => return Output::failed(String::new(), f),
     };
-    let warning = if d.metadata.annotations.contains_key(keys::LAST_APPLIED) { APPLY_WARNING.replace("{NAME}", name) } else { String::new() };
+    let warning = if d.metadata.annotations.contains_key(keys::LAST_APPLIED) {
+        APPLY_WARNING.replace("{NAME}", name)
+    } else {
+        String::new()
+    };
     let mut out = match rollback(c, name, to_revision) {
         Ok(stdout) => Output::ok(stdout),
         Err(f) => Output::failed(String::new(), f),
@@ -26,14 +30,18 @@ pub fn run(c: &mut Cluster, name: &str, to_revision: i64) -> Output {
 fn rollback(c: &mut Cluster, name: &str, to_revision: i64) -> Result<String, Failure> {
     let mut d = get_deployment(c, name)?;
     if to_revision < 0 {
-        return Err(Failure::error(format!("unable to find specified revision {to_revision} in history")));
+        return Err(Failure::error(format!(
+            "unable to find specified revision {to_revision} in history"
+        )));
     }
     let rss: Vec<ReplicaSet> = c.replica_sets_of(name).into_iter().cloned().collect();
     let target = rollback_target(&rss, to_revision).ok_or_else(|| {
         if to_revision == 0 {
             Failure::error(format!("no rollout history found for deployment {name:?}"))
         } else {
-            Failure::error(format!("unable to find specified revision {to_revision} in history"))
+            Failure::error(format!(
+                "unable to find specified revision {to_revision} in history"
+            ))
         }
     })?;
     if d.spec.paused {
@@ -42,15 +50,23 @@ fn rollback(c: &mut Cluster, name: &str, to_revision: i64) -> Result<String, Fai
         ));
     }
     if equal_ignore_hash(&target.spec.template, &d.spec.template) {
-        return Ok(printed(name, &format!("skipped rollback (current template already matches revision {to_revision})")));
+        return Ok(printed(
+            name,
+            &format!("skipped rollback (current template already matches revision {to_revision})"),
+        ));
     }
     // The patch: the template without the hash label, and the annotations
     // replaced wholesale by the Deployment's skip-list ones plus the RS's others.
     let mut template = (*target.spec.template).clone();
     template.metadata.labels.remove(keys::POD_TEMPLATE_HASH);
     d.spec.template = std::sync::Arc::new(template);
-    let mut annotations: std::collections::BTreeMap<String, String> =
-        d.metadata.annotations.iter().filter(|(k, _)| keys::skip_copy_annotation(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let mut annotations: std::collections::BTreeMap<String, String> = d
+        .metadata
+        .annotations
+        .iter()
+        .filter(|(k, _)| keys::skip_copy_annotation(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     for (k, v) in &target.metadata.annotations {
         if !keys::skip_copy_annotation(k) {
             annotations.insert(k.clone(), v.clone());
@@ -65,7 +81,9 @@ fn rollback(c: &mut Cluster, name: &str, to_revision: i64) -> Result<String, Fai
 /// the second-highest revision (ties keep the first seen).
 fn rollback_target(rss: &[ReplicaSet], to_revision: i64) -> Option<&ReplicaSet> {
     if to_revision > 0 {
-        return rss.iter().find(|rs| rs.revision().ok() == Some(to_revision));
+        return rss
+            .iter()
+            .find(|rs| rs.revision().ok() == Some(to_revision));
     }
     let (mut latest_revision, mut previous_revision) = (-1i64, -1i64);
     let (mut latest, mut previous): (Option<&ReplicaSet>, Option<&ReplicaSet>) = (None, None);

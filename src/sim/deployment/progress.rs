@@ -1,19 +1,28 @@
 //! Port of `pkg/controller/deployment/progress.go`: the Progressing
 //! condition and the progress deadline.
 
-use std::sync::Arc;
 use super::sync::calculate_status;
 use super::util::*;
 use crate::api::{reasons, Deployment, ReplicaSet, Time};
 use crate::sim::{ApiError, Cluster};
+use std::sync::Arc;
 
 /// syncRolloutStatus: status plus Progressing — complete, progressing
 /// (fresh lastUpdateTime even with the same reason), or timed out.
-pub fn sync_rollout_status(c: &mut Cluster, all_rss: &[Arc<ReplicaSet>], new_rs: Option<&ReplicaSet>, d: &mut Arc<Deployment>) -> Result<(), ApiError> {
+pub fn sync_rollout_status(
+    c: &mut Cluster,
+    all_rss: &[Arc<ReplicaSet>],
+    new_rs: Option<&ReplicaSet>,
+    d: &mut Arc<Deployment>,
+) -> Result<(), ApiError> {
     let now = c.now();
     // all_rss ends with the new RS when there is one; calculate_status wants them apart.
     let old: Vec<Arc<ReplicaSet>> = match new_rs {
-        Some(n) => all_rss.iter().filter(|rs| rs.metadata.uid != n.metadata.uid).cloned().collect(),
+        Some(n) => all_rss
+            .iter()
+            .filter(|rs| rs.metadata.uid != n.metadata.uid)
+            .cloned()
+            .collect(),
         None => all_rss.to_vec(),
     };
     let mut new_status = calculate_status(&old, new_rs, d, now);
@@ -22,7 +31,9 @@ pub fn sync_rollout_status(c: &mut Cluster, all_rss: &[Arc<ReplicaSet>], new_rs:
     }
     let current = d.status.condition(reasons::PROGRESSING).cloned();
     let is_complete_deployment = new_status.replicas == new_status.updated_replicas
-        && current.as_ref().is_some_and(|c| c.reason == reasons::NEW_RS_AVAILABLE_REASON);
+        && current
+            .as_ref()
+            .is_some_and(|c| c.reason == reasons::NEW_RS_AVAILABLE_REASON);
     if has_progress_deadline(d) && !is_complete_deployment {
         let subject = |suffix: &str| match new_rs {
             Some(rs) => format!("ReplicaSet {:?} {suffix}", rs.name()),
@@ -30,10 +41,25 @@ pub fn sync_rollout_status(c: &mut Cluster, all_rss: &[Arc<ReplicaSet>], new_rs:
         };
         if deployment_complete(d, &new_status) {
             let msg = subject("has successfully progressed.");
-            set_deployment_condition(&mut new_status, new_deployment_condition(reasons::PROGRESSING, "True", reasons::NEW_RS_AVAILABLE_REASON, msg, now));
+            set_deployment_condition(
+                &mut new_status,
+                new_deployment_condition(
+                    reasons::PROGRESSING,
+                    "True",
+                    reasons::NEW_RS_AVAILABLE_REASON,
+                    msg,
+                    now,
+                ),
+            );
         } else if deployment_progressing(d, &new_status) {
             let msg = subject("is progressing.");
-            let mut condition = new_deployment_condition(reasons::PROGRESSING, "True", reasons::REPLICA_SET_UPDATED_REASON, msg, now);
+            let mut condition = new_deployment_condition(
+                reasons::PROGRESSING,
+                "True",
+                reasons::REPLICA_SET_UPDATED_REASON,
+                msg,
+                now,
+            );
             if let Some(current) = &current {
                 if current.status == "True" {
                     condition.last_transition_time = current.last_transition_time;
@@ -43,7 +69,16 @@ pub fn sync_rollout_status(c: &mut Cluster, all_rss: &[Arc<ReplicaSet>], new_rs:
             set_deployment_condition(&mut new_status, condition);
         } else if deployment_timed_out(d, &new_status, now) {
             let msg = subject("has timed out progressing.");
-            set_deployment_condition(&mut new_status, new_deployment_condition(reasons::PROGRESSING, "False", reasons::TIMED_OUT_REASON, msg, now));
+            set_deployment_condition(
+                &mut new_status,
+                new_deployment_condition(
+                    reasons::PROGRESSING,
+                    "False",
+                    reasons::TIMED_OUT_REASON,
+                    msg,
+                    now,
+                ),
+            );
         }
     }
     // getReplicaFailures: the simulated API never fails a pod create, so no

@@ -2,20 +2,32 @@
 //! and only once none is left (terminating ones included) does the new
 //! ReplicaSet start, at full size.
 
-use std::sync::Arc;
 use super::progress::sync_rollout_status;
-use super::sync::{cleanup_deployment, get_all_replica_sets_and_sync_revision, scale_replica_set_and_record_event, Split};
+use super::sync::{
+    cleanup_deployment, get_all_replica_sets_and_sync_revision, scale_replica_set_and_record_event,
+    Split,
+};
 use super::util::*;
 use crate::api::{Deployment, ReplicaSet};
 use crate::sim::{ApiError, Cluster};
+use std::sync::Arc;
 
 /// rolloutRecreate.
 /// `found`: the ReplicaSets isScalingEvent found (without creating any).
-pub fn rollout_recreate(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>], found: Split) -> Result<(), ApiError> {
+pub fn rollout_recreate(
+    c: &mut Cluster,
+    d: &mut Arc<Deployment>,
+    rs_list: &[Arc<ReplicaSet>],
+    found: Split,
+) -> Result<(), ApiError> {
     // Do not create the new RS yet: scale down before scaling up.
     let (mut new_rs, mut old_rss) = found;
     let mut all_rss: Vec<Arc<ReplicaSet>> = old_rss.iter().cloned().chain(new_rs.clone()).collect();
-    let active_old: Vec<Arc<ReplicaSet>> = old_rss.iter().filter(|rs| rs.spec.replicas > 0).cloned().collect();
+    let active_old: Vec<Arc<ReplicaSet>> = old_rss
+        .iter()
+        .filter(|rs| rs.spec.replicas > 0)
+        .cloned()
+        .collect();
     if scale_down_old_replica_sets_for_recreate(c, &active_old, d)? {
         return sync_rollout_status(c, &all_rss, new_rs.as_deref(), d);
     }
@@ -29,7 +41,9 @@ pub fn rollout_recreate(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc
         all_rss = old_rss.iter().cloned().chain(new_rs.clone()).collect();
     }
     if let Some(rs) = &new_rs {
-        let why = || format!("Recreate: no old pod is left, so the new ReplicaSet goes straight to spec.replicas = {}.", d.replicas());
+        let why = || {
+            format!("Recreate: no old pod is left, so the new ReplicaSet goes straight to spec.replicas = {}.", d.replicas())
+        };
         scale_replica_set_and_record_event(c, rs, d.replicas(), d, why)?;
     }
     if deployment_complete(d, &d.status) {
@@ -39,10 +53,15 @@ pub fn rollout_recreate(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc
 }
 
 /// scaleDownOldReplicaSetsForRecreate: every active old ReplicaSet to 0.
-fn scale_down_old_replica_sets_for_recreate(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], d: &Deployment) -> Result<bool, ApiError> {
+fn scale_down_old_replica_sets_for_recreate(
+    c: &mut Cluster,
+    old_rss: &[Arc<ReplicaSet>],
+    d: &Deployment,
+) -> Result<bool, ApiError> {
     let mut scaled = false;
     for rs in old_rss.iter().filter(|rs| rs.spec.replicas != 0) {
-        let why = || "Recreate: every old pod is removed before any new pod is created.".to_string();
+        let why =
+            || "Recreate: every old pod is removed before any new pod is created.".to_string();
         scaled |= scale_replica_set_and_record_event(c, rs, 0, d, why)?.0;
     }
     Ok(scaled)

@@ -2,17 +2,25 @@
 //! new ReplicaSet up if there is surge room; else scale old ones down if
 //! availability allows; else clean up; always sync the rollout status.
 
-use std::sync::Arc;
 use super::progress::sync_rollout_status;
-use super::sync::{cleanup_deployment, get_all_replica_sets_and_sync_revision, scale_replica_set_and_record_event, Split};
+use super::sync::{
+    cleanup_deployment, get_all_replica_sets_and_sync_revision, scale_replica_set_and_record_event,
+    Split,
+};
 use super::util::*;
 use crate::api::{Deployment, ReplicaSet};
 use crate::sim::controller_utils::by_creation_timestamp;
 use crate::sim::{ApiError, Cluster};
+use std::sync::Arc;
 
 /// rolloutRolling.
 /// `found`: the ReplicaSets isScalingEvent found (without creating any).
-pub fn rollout_rolling(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>], found: Split) -> Result<(), ApiError> {
+pub fn rollout_rolling(
+    c: &mut Cluster,
+    d: &mut Arc<Deployment>,
+    rs_list: &[Arc<ReplicaSet>],
+    found: Split,
+) -> Result<(), ApiError> {
     let (new_rs, old_rss) = match found {
         (Some(new_rs), old_rss) => (Some(new_rs), old_rss),
         (None, _) => get_all_replica_sets_and_sync_revision(c, d, rs_list, true)?,
@@ -20,12 +28,20 @@ pub fn rollout_rolling(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<
     let Some(new_rs) = new_rs else { return Ok(()) };
     // allRSs keeps the objects as they were before this sync's scaling (so
     // the status written below lags one sync, as upstream's does).
-    let all_rss: Vec<Arc<ReplicaSet>> = old_rss.iter().cloned().chain(std::iter::once(new_rs.clone())).collect();
+    let all_rss: Vec<Arc<ReplicaSet>> = old_rss
+        .iter()
+        .cloned()
+        .chain(std::iter::once(new_rs.clone()))
+        .collect();
 
     if reconcile_new_replica_set(c, &all_rss, &new_rs, d)? {
         return sync_rollout_status(c, &all_rss, Some(&*new_rs), d);
     }
-    let active_old: Vec<Arc<ReplicaSet>> = old_rss.iter().filter(|rs| rs.spec.replicas > 0).cloned().collect();
+    let active_old: Vec<Arc<ReplicaSet>> = old_rss
+        .iter()
+        .filter(|rs| rs.spec.replicas > 0)
+        .cloned()
+        .collect();
     if reconcile_old_replica_sets(c, &all_rss, active_old, &new_rs, d)? {
         return sync_rollout_status(c, &all_rss, Some(&*new_rs), d);
     }
@@ -36,27 +52,36 @@ pub fn rollout_rolling(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<
 }
 
 /// reconcileNewReplicaSet: down to spec.replicas if above it, else up to NewRSNewReplicas.
-fn reconcile_new_replica_set(c: &mut Cluster, all_rss: &[Arc<ReplicaSet>], new_rs: &Arc<ReplicaSet>, d: &Deployment) -> Result<bool, ApiError> {
+fn reconcile_new_replica_set(
+    c: &mut Cluster,
+    all_rss: &[Arc<ReplicaSet>],
+    new_rs: &Arc<ReplicaSet>,
+    d: &Deployment,
+) -> Result<bool, ApiError> {
     let replicas = d.replicas();
     if new_rs.spec.replicas == replicas {
         return Ok(false);
     }
     if new_rs.spec.replicas > replicas {
-        let why = || format!("The new ReplicaSet has more pods than spec.replicas = {replicas}: it shrinks to it.");
+        let why = || {
+            format!("The new ReplicaSet has more pods than spec.replicas = {replicas}: it shrinks to it.")
+        };
         return Ok(scale_replica_set_and_record_event(c, new_rs, replicas, d, why)?.0);
     }
     let refs = refs(all_rss);
     let new_replicas_count = new_rs_new_replicas(d, &refs, new_rs);
     let current = get_replica_count_for_replica_sets(&refs);
     let surge = max_surge(d);
-    let why = || format!(
+    let why = || {
+        format!(
         "Scale up: maxSurge = {surge} ({}), so at most replicas + maxSurge = {replicas} + {surge} = {} pods may exist. {current} are counted (spec.replicas of all ReplicaSets), so the new ReplicaSet grows by min({} − {current}, {replicas} − {}) = {}.",
         surge_rounding(d),
         replicas + surge,
         replicas + surge,
         new_rs.spec.replicas,
         new_replicas_count - new_rs.spec.replicas,
-    );
+    )
+    };
     Ok(scale_replica_set_and_record_event(c, new_rs, new_replicas_count, d, why)?.0)
 }
 
@@ -72,7 +97,13 @@ pub fn unavailable_rounding(d: &Deployment) -> String {
 
 fn rounding_text(d: &Deployment, surge: bool) -> String {
     let ru = d.spec.strategy.rolling_update.as_ref();
-    let value = ru.and_then(|r| if surge { r.max_surge.as_ref() } else { r.max_unavailable.as_ref() });
+    let value = ru.and_then(|r| {
+        if surge {
+            r.max_surge.as_ref()
+        } else {
+            r.max_unavailable.as_ref()
+        }
+    });
     let (s, u) = resolve_fenceposts(d, d.replicas());
     let resolved = if surge { s } else { u };
     match value {
@@ -80,7 +111,12 @@ fn rounding_text(d: &Deployment, surge: bool) -> String {
             let pct: f64 = p.trim_end_matches('%').parse().unwrap_or(0.0);
             let exact = pct * d.replicas() as f64 / 100.0;
             let dir = if surge { "up" } else { "down" };
-            let mut text = format!("{p} of {} = {}, rounded {dir} to {}", d.replicas(), trim_float(exact), if surge { exact.ceil() } else { exact.floor() });
+            let mut text = format!(
+                "{p} of {} = {}, rounded {dir} to {}",
+                d.replicas(),
+                trim_float(exact),
+                if surge { exact.ceil() } else { exact.floor() }
+            );
             if !surge && s == 0 && exact.floor() == 0.0 {
                 text.push_str("; both 0, so maxUnavailable is 1");
             }
@@ -122,7 +158,12 @@ fn reconcile_old_replica_sets(
     if max_scaled_down <= 0 {
         return Ok(false);
     }
-    let budget = ScaleDownBudget { all_pods_count, min_available, new_rs_unavailable_pod_count, max_scaled_down };
+    let budget = ScaleDownBudget {
+        all_pods_count,
+        min_available,
+        new_rs_unavailable_pod_count,
+        max_scaled_down,
+    };
     let (old_rss, cleanup_count) = cleanup_unhealthy_replicas(c, old_rss, d, &budget)?;
     let mut all: Vec<Arc<ReplicaSet>> = old_rss.clone();
     all.push(new_rs.clone());
@@ -168,11 +209,14 @@ fn cleanup_unhealthy_replicas(
                 target.spec.replicas
             )));
         }
-        let why = || format!(
+        let why = || {
+            format!(
             "Clean up unhealthy pods first: maxScaledDown = all pods {} − minAvailable {} − unavailable new pods {} = {}; this old ReplicaSet has {unhealthy} pods that are not available, and removing them costs no availability.",
             budget.all_pods_count, budget.min_available, budget.new_rs_unavailable_pod_count, budget.max_scaled_down
-        );
-        let (_, updated) = scale_replica_set_and_record_event(c, target, new_replicas_count, d, why)?;
+        )
+        };
+        let (_, updated) =
+            scale_replica_set_and_record_event(c, target, new_replicas_count, d, why)?;
         total_scaled_down += scaled_down_count;
         old_rss[i] = updated;
     }
@@ -204,13 +248,18 @@ fn scale_down_old_replica_sets_for_rolling_update(
         if target.spec.replicas == 0 {
             continue;
         }
-        let scale_down_count = target.spec.replicas.min(total_scale_down_count - total_scaled_down);
+        let scale_down_count = target
+            .spec
+            .replicas
+            .min(total_scale_down_count - total_scaled_down);
         let new_replicas_count = target.spec.replicas - scale_down_count;
-        let why = || format!(
+        let why = || {
+            format!(
             "Scale down: maxUnavailable = {max_unavail} ({}), so minAvailable = replicas − maxUnavailable = {} − {max_unavail} = {min_available}. {available_pod_count} pods are available, so {total_scale_down_count} old pods may go now (oldest ReplicaSet first).",
             unavailable_rounding(d),
             d.replicas(),
-        );
+        )
+        };
         scale_replica_set_and_record_event(c, target, new_replicas_count, d, why)?;
         total_scaled_down += scale_down_count;
     }

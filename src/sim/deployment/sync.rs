@@ -2,18 +2,24 @@
 //! shares — finding and creating the new ReplicaSet, revisions, scaling
 //! (proportional scaling included), history cleanup and status.
 
-use std::sync::Arc;
 use super::util::*;
-use crate::api::{keys, reasons, Deployment, DeploymentStatus, OwnerReference, ReplicaSet, ReplicaSetSpec, Time};
+use crate::api::{
+    keys, reasons, Deployment, DeploymentStatus, OwnerReference, ReplicaSet, ReplicaSetSpec, Time,
+};
 use crate::sim::controller_utils::{self, sort_by_size_newer, sort_by_size_older};
 use crate::sim::hash::compute_hash;
 use crate::sim::{ApiError, Cluster};
+use std::sync::Arc;
 
 /// New ReplicaSet (if any) and all old ones, as upstream returns them.
 pub type Split = (Option<Arc<ReplicaSet>>, Vec<Arc<ReplicaSet>>);
 
 /// syncStatusOnly: status only, no mutation (a Deployment being deleted).
-pub fn sync_status_only(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<(), ApiError> {
+pub fn sync_status_only(
+    c: &mut Cluster,
+    d: &mut Arc<Deployment>,
+    rs_list: &[Arc<ReplicaSet>],
+) -> Result<(), ApiError> {
     let (new_rs, old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, false)?;
     sync_deployment_status(c, &old_rss, new_rs.as_deref(), d);
     Ok(())
@@ -21,7 +27,11 @@ pub fn sync_status_only(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc
 
 /// sync: reconcile a scaling event or a paused Deployment — scale, clean up
 /// history when paused, write status. Never rolls anything out.
-pub fn sync(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<(), ApiError> {
+pub fn sync(
+    c: &mut Cluster,
+    d: &mut Arc<Deployment>,
+    rs_list: &[Arc<ReplicaSet>],
+) -> Result<(), ApiError> {
     let (new_rs, mut old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, false)?;
     scale(c, d, new_rs.as_ref(), &mut old_rss)?;
     if d.spec.paused {
@@ -43,9 +53,21 @@ pub fn check_paused_conditions(c: &mut Cluster, d: &mut Arc<Deployment>) {
     }
     let paused_cond_exists = cond.is_some_and(|c| c.reason == reasons::PAUSED_DEPLOY_REASON);
     let condition = if d.spec.paused && !paused_cond_exists {
-        new_deployment_condition(reasons::PROGRESSING, "Unknown", reasons::PAUSED_DEPLOY_REASON, "Deployment is paused".into(), c.now())
+        new_deployment_condition(
+            reasons::PROGRESSING,
+            "Unknown",
+            reasons::PAUSED_DEPLOY_REASON,
+            "Deployment is paused".into(),
+            c.now(),
+        )
     } else if !d.spec.paused && paused_cond_exists {
-        new_deployment_condition(reasons::PROGRESSING, "Unknown", reasons::RESUMED_DEPLOY_REASON, "Deployment is resumed".into(), c.now())
+        new_deployment_condition(
+            reasons::PROGRESSING,
+            "Unknown",
+            reasons::RESUMED_DEPLOY_REASON,
+            "Deployment is resumed".into(),
+            c.now(),
+        )
     } else {
         return;
     };
@@ -54,14 +76,23 @@ pub fn check_paused_conditions(c: &mut Cluster, d: &mut Arc<Deployment>) {
 }
 
 /// FindNewReplicaSet: the oldest ReplicaSet whose template equals the Deployment's.
-pub fn find_new_replica_set<'a, R: std::ops::Deref<Target = ReplicaSet>>(d: &Deployment, rs_list: &'a [R]) -> Option<&'a R> {
-    rs_list.iter().find(|rs| equal_ignore_hash(&rs.spec.template, &d.spec.template))
+pub fn find_new_replica_set<'a, R: std::ops::Deref<Target = ReplicaSet>>(
+    d: &Deployment,
+    rs_list: &'a [R],
+) -> Option<&'a R> {
+    rs_list
+        .iter()
+        .find(|rs| equal_ignore_hash(&rs.spec.template, &d.spec.template))
 }
 
 /// FindOldReplicaSets: every ReplicaSet but the new one (including those at 0).
 pub fn find_old_replica_sets(d: &Deployment, rs_list: &[Arc<ReplicaSet>]) -> Vec<Arc<ReplicaSet>> {
     let new_uid = find_new_replica_set(d, rs_list).map(|rs| rs.metadata.uid.clone());
-    rs_list.iter().filter(|rs| Some(&rs.metadata.uid) != new_uid.as_ref()).cloned().collect()
+    rs_list
+        .iter()
+        .filter(|rs| Some(&rs.metadata.uid) != new_uid.as_ref())
+        .cloned()
+        .collect()
 }
 
 /// getAllReplicaSetsAndSyncRevision.
@@ -73,8 +104,11 @@ pub fn get_all_replica_sets_and_sync_revision(
 ) -> Result<Split, ApiError> {
     // FindOldReplicaSets and FindNewReplicaSet, with one template comparison per ReplicaSet.
     let existing = find_new_replica_set(d, rs_list).cloned();
-    let all_old_rss: Vec<Arc<ReplicaSet>> =
-        rs_list.iter().filter(|rs| existing.as_ref().is_none_or(|n| !Arc::ptr_eq(n, rs))).cloned().collect();
+    let all_old_rss: Vec<Arc<ReplicaSet>> = rs_list
+        .iter()
+        .filter(|rs| existing.as_ref().is_none_or(|n| !Arc::ptr_eq(n, rs)))
+        .cloned()
+        .collect();
     let new_rs = get_new_replica_set(c, d, existing.as_ref(), &all_old_rss, create_if_not_existed)?;
     Ok((new_rs, all_old_rss))
 }
@@ -93,7 +127,8 @@ fn get_new_replica_set(
 
     if let Some(existing) = existing {
         // Checked before copying: this runs on every sync, the update rarely.
-        let annotations_updated = new_replica_set_annotations_would_change(d, existing, new_revision);
+        let annotations_updated =
+            new_replica_set_annotations_would_change(d, existing, new_revision);
         let min_ready_needs_update = existing.spec.min_ready_seconds != d.spec.min_ready_seconds;
         if annotations_updated || min_ready_needs_update {
             let mut rs_copy = ReplicaSet::clone(existing);
@@ -102,14 +137,27 @@ fn get_new_replica_set(
             rs_copy.spec.min_ready_seconds = d.spec.min_ready_seconds;
             return c.update_replica_set(rs_copy).map(Some);
         }
-        let revision = existing.metadata.annotation(keys::REVISION).unwrap_or("").to_string();
+        let revision = existing
+            .metadata
+            .annotation(keys::REVISION)
+            .unwrap_or("")
+            .to_string();
         let mut needs_update = false;
         if d.metadata.annotation(keys::REVISION) != Some(revision.as_str()) {
             needs_update |= set_deployment_revision(Arc::make_mut(d), &revision);
         }
         if has_progress_deadline(d) && d.status.condition(reasons::PROGRESSING).is_none() {
             let msg = format!("Found new replica set {:?}", existing.name());
-            set_deployment_condition(&mut Arc::make_mut(d).status, new_deployment_condition(reasons::PROGRESSING, "True", reasons::FOUND_NEW_RS_REASON, msg, c.now()));
+            set_deployment_condition(
+                &mut Arc::make_mut(d).status,
+                new_deployment_condition(
+                    reasons::PROGRESSING,
+                    "True",
+                    reasons::FOUND_NEW_RS_REASON,
+                    msg,
+                    c.now(),
+                ),
+            );
             needs_update = true;
         }
         if needs_update {
@@ -123,12 +171,22 @@ fn get_new_replica_set(
     create_new_replica_set(c, d, old_rss, new_revision).map(Some)
 }
 
-fn create_new_replica_set(c: &mut Cluster, d: &mut Arc<Deployment>, old_rss: &[Arc<ReplicaSet>], new_revision: i64) -> Result<Arc<ReplicaSet>, ApiError> {
+fn create_new_replica_set(
+    c: &mut Cluster,
+    d: &mut Arc<Deployment>,
+    old_rss: &[Arc<ReplicaSet>],
+    new_revision: i64,
+) -> Result<Arc<ReplicaSet>, ApiError> {
     let hash = compute_hash(&d.spec.template, d.status.collision_count);
     let mut template = (*d.spec.template).clone();
-    template.metadata.labels.insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
+    template
+        .metadata
+        .labels
+        .insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
     let mut selector = d.selector().clone();
-    selector.match_labels.insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
+    selector
+        .match_labels
+        .insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
     let mut new_rs = ReplicaSet {
         api_version: "apps/v1".into(),
         kind: "ReplicaSet".into(),
@@ -144,7 +202,12 @@ fn create_new_replica_set(c: &mut Cluster, d: &mut Arc<Deployment>, old_rss: &[A
         controller: true,
         block_owner_deletion: true,
     }];
-    new_rs.spec = ReplicaSetSpec { replicas: 0, min_ready_seconds: d.spec.min_ready_seconds, selector, template: std::sync::Arc::new(template) };
+    new_rs.spec = ReplicaSetSpec {
+        replicas: 0,
+        min_ready_seconds: d.spec.min_ready_seconds,
+        selector,
+        template: std::sync::Arc::new(template),
+    };
     let mut all = refs(old_rss);
     all.push(&new_rs);
     let new_replicas_count = new_rs_new_replicas(d, &all, &new_rs);
@@ -155,31 +218,61 @@ fn create_new_replica_set(c: &mut Cluster, d: &mut Arc<Deployment>, old_rss: &[A
         Ok(rs) => (rs, false),
         Err(ApiError::AlreadyExists { .. }) => {
             let Some(existing) = c.replica_sets.get(new_rs.name()).cloned() else {
-                return Err(ApiError::Controller(format!("replica set {} vanished", new_rs.name())));
+                return Err(ApiError::Controller(format!(
+                    "replica set {} vanished",
+                    new_rs.name()
+                )));
             };
-            let owned = existing.metadata.owner_references.iter().any(|o| o.controller && o.uid == d.metadata.uid);
+            let owned = existing
+                .metadata
+                .owner_references
+                .iter()
+                .any(|o| o.controller && o.uid == d.metadata.uid);
             if owned && equal_ignore_hash(&d.spec.template, &existing.spec.template) {
                 (existing, true)
             } else {
                 // A hash collision: bump collisionCount so the next sync hashes differently.
                 *Arc::make_mut(d).status.collision_count.get_or_insert(0) += 1;
                 c.update_deployment_status(d);
-                return Err(ApiError::AlreadyExists { resource: "replicasets.apps", name: new_rs.name().to_string() });
+                return Err(ApiError::AlreadyExists {
+                    resource: "replicasets.apps",
+                    name: new_rs.name().to_string(),
+                });
             }
         }
         Err(e) => return Err(e),
     };
     if !already_exists && new_replicas_count > 0 {
-        let why = || format!(
+        let why = || {
+            format!(
             "The template changed, so a new ReplicaSet was created. It starts at {new_replicas_count}: {}",
             explain_new_rs_size(d, old_rss, new_replicas_count)
+        )
+        };
+        c.record_event(
+            d,
+            "Normal",
+            "ScalingReplicaSet",
+            format!(
+                "Scaled up replica set {} from 0 to {new_replicas_count}",
+                created.name()
+            ),
+            why(),
         );
-        c.record_event(d, "Normal", "ScalingReplicaSet", format!("Scaled up replica set {} from 0 to {new_replicas_count}", created.name()), why());
     }
     let mut needs_update = set_deployment_revision(Arc::make_mut(d), &new_revision.to_string());
     if !already_exists && has_progress_deadline(d) {
         let msg = format!("Created new replica set {:?}", created.name());
-        set_deployment_condition(&mut Arc::make_mut(d).status, new_deployment_condition(reasons::PROGRESSING, "True", reasons::NEW_REPLICA_SET_REASON, msg, c.now()));
+        set_deployment_condition(
+            &mut Arc::make_mut(d).status,
+            new_deployment_condition(
+                reasons::PROGRESSING,
+                "True",
+                reasons::NEW_REPLICA_SET_REASON,
+                msg,
+                c.now(),
+            ),
+        );
         needs_update = true;
     }
     if needs_update {
@@ -190,7 +283,9 @@ fn create_new_replica_set(c: &mut Cluster, d: &mut Arc<Deployment>, old_rss: &[A
 
 fn explain_new_rs_size(d: &Deployment, old_rss: &[Arc<ReplicaSet>], size: i32) -> String {
     if !d.is_rolling_update() {
-        return format!("Recreate starts the new ReplicaSet at spec.replicas = {size} once no old pod is left.");
+        return format!(
+            "Recreate starts the new ReplicaSet at spec.replicas = {size} once no old pod is left."
+        );
     }
     let surge = max_surge(d);
     let current: i32 = old_rss.iter().map(|rs| rs.spec.replicas).sum();
@@ -216,29 +311,52 @@ fn generate_replica_set_name(deployment: &str, hash: &str) -> String {
 /// Also returns the ReplicaSets it found: the rollout that follows would
 /// find the same ones (upstream looks again with the same stale list and
 /// repeats the same writes, which change nothing the second time).
-pub fn is_scaling_event(c: &mut Cluster, d: &mut Arc<Deployment>, rs_list: &[Arc<ReplicaSet>]) -> Result<(bool, Split), ApiError> {
+pub fn is_scaling_event(
+    c: &mut Cluster,
+    d: &mut Arc<Deployment>,
+    rs_list: &[Arc<ReplicaSet>],
+) -> Result<(bool, Split), ApiError> {
     let (new_rs, old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, false)?;
     let mut all = refs(&old_rss);
     all.extend(new_rs.as_deref());
-    let scaling = filter_active_replica_sets(&all).iter().filter_map(|rs| get_desired_replicas_annotation(rs)).any(|desired| desired != d.replicas());
+    let scaling = filter_active_replica_sets(&all)
+        .iter()
+        .filter_map(|rs| get_desired_replicas_annotation(rs))
+        .any(|desired| desired != d.replicas());
     Ok((scaling, (new_rs, old_rss)))
 }
 
 /// scale: one active RS takes the whole count; a saturated new RS empties
 /// the old ones; otherwise (RollingUpdate only) proportional scaling.
-pub fn scale(c: &mut Cluster, d: &Deployment, new_rs: Option<&Arc<ReplicaSet>>, old_rss: &mut [Arc<ReplicaSet>]) -> Result<(), ApiError> {
+pub fn scale(
+    c: &mut Cluster,
+    d: &Deployment,
+    new_rs: Option<&Arc<ReplicaSet>>,
+    old_rss: &mut [Arc<ReplicaSet>],
+) -> Result<(), ApiError> {
     if let Some(rs) = find_active_or_latest(new_rs, old_rss) {
         if rs.spec.replicas == d.replicas() {
             return Ok(());
         }
-        let why = || format!("Only one ReplicaSet has pods, so it takes the whole spec.replicas = {}.", d.replicas());
+        let why = || {
+            format!(
+                "Only one ReplicaSet has pods, so it takes the whole spec.replicas = {}.",
+                d.replicas()
+            )
+        };
         scale_replica_set_and_record_event(c, &rs, d.replicas(), d, why)?;
         return Ok(());
     }
     if is_saturated(d, new_rs.map(|rs| &**rs)) {
-        let active: Vec<Arc<ReplicaSet>> = old_rss.iter().filter(|rs| rs.spec.replicas > 0).cloned().collect();
+        let active: Vec<Arc<ReplicaSet>> = old_rss
+            .iter()
+            .filter(|rs| rs.spec.replicas > 0)
+            .cloned()
+            .collect();
         for old in active {
-            let why = || "The new ReplicaSet is saturated (all replicas available), so every old ReplicaSet goes to 0.".to_string();
+            let why = || {
+                "The new ReplicaSet is saturated (all replicas available), so every old ReplicaSet goes to 0.".to_string()
+            };
             scale_replica_set_and_record_event(c, &old, 0, d, why)?;
         }
         return Ok(());
@@ -246,9 +364,18 @@ pub fn scale(c: &mut Cluster, d: &Deployment, new_rs: Option<&Arc<ReplicaSet>>, 
     if !d.is_rolling_update() {
         return Ok(());
     }
-    let mut all: Vec<Arc<ReplicaSet>> = old_rss.iter().chain(new_rs).filter(|rs| rs.spec.replicas > 0).cloned().collect();
+    let mut all: Vec<Arc<ReplicaSet>> = old_rss
+        .iter()
+        .chain(new_rs)
+        .filter(|rs| rs.spec.replicas > 0)
+        .cloned()
+        .collect();
     let all_rss_replicas: i32 = all.iter().map(|rs| rs.spec.replicas).sum();
-    let allowed_size = if d.replicas() > 0 { d.replicas() + max_surge(d) } else { 0 };
+    let allowed_size = if d.replicas() > 0 {
+        d.replicas() + max_surge(d)
+    } else {
+        0
+    };
     let to_add = allowed_size - all_rss_replicas;
     match to_add.cmp(&0) {
         std::cmp::Ordering::Greater => sort_by_size_newer(&mut all),
@@ -270,13 +397,15 @@ pub fn scale(c: &mut Cluster, d: &Deployment, new_rs: Option<&Arc<ReplicaSet>>, 
         if i == 0 && to_add != 0 {
             sizes[0] = (sizes[0] + to_add - added).max(0);
         }
-        let why = || format!(
+        let why = || {
+            format!(
             "Proportional scaling: replicas + maxSurge = {} + {} = {allowed_size} pods are allowed and the active ReplicaSets hold {all_rss_replicas}, so {to_add:+} are shared in proportion to each ReplicaSet's size (round({} × {allowed_size} / max-replicas {}) ; leftovers go to the largest).",
             d.replicas(),
             max_surge(d),
             rs.spec.replicas,
             rs.metadata.annotation(keys::MAX_REPLICAS).unwrap_or("?"),
-        );
+        )
+        };
         scale_replica_set(c, rs, sizes[i], d, why)?;
     }
     Ok(())
@@ -284,12 +413,19 @@ pub fn scale(c: &mut Cluster, d: &Deployment, new_rs: Option<&Arc<ReplicaSet>>, 
 
 /// FindActiveOrLatest: the only active RS, or the newest if none is active;
 /// None when several are active. Sorts `old_rss` newest first, in place.
-fn find_active_or_latest(new_rs: Option<&Arc<ReplicaSet>>, old_rss: &mut [Arc<ReplicaSet>]) -> Option<Arc<ReplicaSet>> {
+fn find_active_or_latest(
+    new_rs: Option<&Arc<ReplicaSet>>,
+    old_rss: &mut [Arc<ReplicaSet>],
+) -> Option<Arc<ReplicaSet>> {
     if new_rs.is_none() && old_rss.is_empty() {
         return None;
     }
     old_rss.sort_by(|a, b| controller_utils::by_creation_timestamp(b, a));
-    let active: Vec<&Arc<ReplicaSet>> = old_rss.iter().chain(new_rs).filter(|rs| rs.spec.replicas > 0).collect();
+    let active: Vec<&Arc<ReplicaSet>> = old_rss
+        .iter()
+        .chain(new_rs)
+        .filter(|rs| rs.spec.replicas > 0)
+        .collect();
     match active.len() {
         0 => new_rs.cloned().or_else(|| old_rss.first().cloned()),
         1 => Some(active[0].clone()),
@@ -313,7 +449,13 @@ pub fn scale_replica_set_and_record_event(
 
 /// scaleReplicaSet: write the size and refresh desired/max-replicas; an
 /// event only when the size changed.
-pub fn scale_replica_set(c: &mut Cluster, rs: &Arc<ReplicaSet>, new_scale: i32, d: &Deployment, why: impl FnOnce() -> String) -> Result<(bool, Arc<ReplicaSet>), ApiError> {
+pub fn scale_replica_set(
+    c: &mut Cluster,
+    rs: &Arc<ReplicaSet>,
+    new_scale: i32,
+    d: &Deployment,
+    why: impl FnOnce() -> String,
+) -> Result<(bool, Arc<ReplicaSet>), ApiError> {
     let size_needs_update = rs.spec.replicas != new_scale;
     let max = d.replicas() + max_surge(d);
     let annotations_need_update = replicas_annotations_need_update(rs, d.replicas(), max);
@@ -327,7 +469,10 @@ pub fn scale_replica_set(c: &mut Cluster, rs: &Arc<ReplicaSet>, new_scale: i32, 
     let updated = c.update_replica_set(rs_copy)?;
     if size_needs_update {
         let op = if old_scale < new_scale { "up" } else { "down" };
-        let message = format!("Scaled {op} replica set {} from {old_scale} to {new_scale}", updated.name());
+        let message = format!(
+            "Scaled {op} replica set {} from {old_scale} to {new_scale}",
+            updated.name()
+        );
         c.record_event(d, "Normal", "ScalingReplicaSet", message, why());
     }
     Ok((size_needs_update, updated))
@@ -339,14 +484,20 @@ pub fn cleanup_deployment(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], d: &Depl
     if !has_revision_history_limit(d) {
         return;
     }
-    let mut cleanable: Vec<&ReplicaSet> = refs(old_rss).into_iter().filter(|rs| rs.metadata.deletion_timestamp.is_none()).collect();
+    let mut cleanable: Vec<&ReplicaSet> = refs(old_rss)
+        .into_iter()
+        .filter(|rs| rs.metadata.deletion_timestamp.is_none())
+        .collect();
     let diff = cleanable.len() as i64 - d.spec.revision_history_limit.unwrap_or(0) as i64;
     if diff <= 0 {
         return;
     }
     cleanable.sort_by(|a, b| controller_utils::by_revision_and_creation_timestamp(a, b));
     for rs in cleanable.into_iter().take(diff as usize) {
-        if rs.status.replicas != 0 || rs.spec.replicas != 0 || rs.metadata.generation > rs.status.observed_generation {
+        if rs.status.replicas != 0
+            || rs.spec.replicas != 0
+            || rs.metadata.generation > rs.status.observed_generation
+        {
             continue;
         }
         c.delete_replica_set(rs.name());
@@ -354,7 +505,12 @@ pub fn cleanup_deployment(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], d: &Depl
 }
 
 /// syncDeploymentStatus: write calculateStatus if it differs.
-pub fn sync_deployment_status(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], new_rs: Option<&ReplicaSet>, d: &mut Arc<Deployment>) {
+pub fn sync_deployment_status(
+    c: &mut Cluster,
+    old_rss: &[Arc<ReplicaSet>],
+    new_rs: Option<&ReplicaSet>,
+    d: &mut Arc<Deployment>,
+) {
     let new_status = calculate_status(old_rss, new_rs, d, c.now());
     if d.status == new_status {
         return;
@@ -365,7 +521,12 @@ pub fn sync_deployment_status(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], new_
 
 /// calculateStatus: counts from the ReplicaSets' status (as listed at the
 /// start of the sync), and the Available condition.
-pub fn calculate_status(old_rss: &[Arc<ReplicaSet>], new_rs: Option<&ReplicaSet>, d: &Deployment, now: Time) -> DeploymentStatus {
+pub fn calculate_status(
+    old_rss: &[Arc<ReplicaSet>],
+    new_rs: Option<&ReplicaSet>,
+    d: &Deployment,
+    now: Time,
+) -> DeploymentStatus {
     let mut all = refs(old_rss);
     all.extend(new_rs);
     let available = get_available_replica_count_for_replica_sets(&all);
@@ -383,11 +544,24 @@ pub fn calculate_status(old_rss: &[Arc<ReplicaSet>], new_rs: Option<&ReplicaSet>
     };
     if available >= d.replicas() - max_unavailable(d) {
         let msg = || "Deployment has minimum availability.".to_string();
-        set_deployment_condition_lazily(&mut status, reasons::AVAILABLE, "True", reasons::MINIMUM_REPLICAS_AVAILABLE, msg, now);
+        set_deployment_condition_lazily(
+            &mut status,
+            reasons::AVAILABLE,
+            "True",
+            reasons::MINIMUM_REPLICAS_AVAILABLE,
+            msg,
+            now,
+        );
     } else {
         let msg = || "Deployment does not have minimum availability.".to_string();
-        set_deployment_condition_lazily(&mut status, reasons::AVAILABLE, "False", reasons::MINIMUM_REPLICAS_UNAVAILABLE, msg, now);
+        set_deployment_condition_lazily(
+            &mut status,
+            reasons::AVAILABLE,
+            "False",
+            reasons::MINIMUM_REPLICAS_UNAVAILABLE,
+            msg,
+            now,
+        );
     }
     status
 }
-

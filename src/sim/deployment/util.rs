@@ -1,10 +1,11 @@
 //! Port of `pkg/controller/deployment/util/deployment_util.go`: the pure
 //! helpers every strategy shares. Function names are upstream's in snake_case.
 
-use std::sync::Arc;
 use crate::api::{
-    keys, reasons, Deployment, DeploymentCondition, DeploymentStatus, PodTemplateSpec, ReplicaSet, Time,
+    keys, reasons, Deployment, DeploymentCondition, DeploymentStatus, PodTemplateSpec, ReplicaSet,
+    Time,
 };
+use std::sync::Arc;
 
 /// Longest revision-history annotation kept (`maxRevHistoryLengthInChars`).
 pub const MAX_REV_HISTORY_LENGTH_IN_CHARS: usize = 2000;
@@ -22,7 +23,8 @@ pub const MAX_SURGE_PODS: i32 = 1 << 29;
 pub fn resolve_fenceposts(d: &Deployment, desired: i32) -> (i32, i32) {
     let ru = d.spec.strategy.rolling_update.as_ref();
     let scaled = |v: Option<&crate::api::IntOrString>, up: bool| {
-        v.map(|v| v.scaled_value(desired, up).unwrap_or(0)).unwrap_or(0)
+        v.map(|v| v.scaled_value(desired, up).unwrap_or(0))
+            .unwrap_or(0)
     };
     // Go would wrap int32 sums of replicas + an absurd maxSurge; the simulator caps it instead.
     let surge = scaled(ru.and_then(|r| r.max_surge.as_ref()), true).clamp(0, MAX_SURGE_PODS);
@@ -70,14 +72,18 @@ pub fn new_rs_new_replicas(d: &Deployment, all_rss: &[&ReplicaSet], new_rs: &Rep
     if current_pod_count >= max_total_pods {
         return new_rs.spec.replicas;
     }
-    let scale_up_count = (max_total_pods - current_pod_count).min(d.replicas() - new_rs.spec.replicas);
+    let scale_up_count =
+        (max_total_pods - current_pod_count).min(d.replicas() - new_rs.spec.replicas);
     new_rs.spec.replicas + scale_up_count
 }
 
 /// EqualIgnoreHash: templates equal once the pod-template-hash label is dropped from both.
 pub fn equal_ignore_hash(a: &PodTemplateSpec, b: &PodTemplateSpec) -> bool {
     fn labels(t: &PodTemplateSpec) -> impl Iterator<Item = (&String, &String)> {
-        t.metadata.labels.iter().filter(|(k, _)| k.as_str() != keys::POD_TEMPLATE_HASH)
+        t.metadata
+            .labels
+            .iter()
+            .filter(|(k, _)| k.as_str() != keys::POD_TEMPLATE_HASH)
     }
     a.spec == b.spec
         && a.metadata.annotations == b.metadata.annotations
@@ -93,7 +99,11 @@ pub fn refs(rss: &[std::sync::Arc<ReplicaSet>]) -> Vec<&ReplicaSet> {
 
 /// MaxRevision over a set of ReplicaSets (unparseable revisions are skipped).
 pub fn max_revision(rss: &[&ReplicaSet]) -> i64 {
-    rss.iter().filter_map(|rs| rs.revision().ok()).max().unwrap_or(0).max(0)
+    rss.iter()
+        .filter_map(|rs| rs.revision().ok())
+        .max()
+        .unwrap_or(0)
+        .max(0)
 }
 
 /// LastRevision: the second-highest revision.
@@ -126,7 +136,12 @@ fn copy_deployment_annotations_to_replica_set(d: &Deployment, rs: &mut ReplicaSe
 /// SetNewReplicaSetAnnotations: copy annotations, raise the revision (never
 /// lower it) remembering the old one in revision-history, and for a new RS
 /// set desired/max-replicas.
-pub fn set_new_replica_set_annotations(d: &Deployment, rs: &mut ReplicaSet, new_revision: i64, exists: bool) -> bool {
+pub fn set_new_replica_set_annotations(
+    d: &Deployment,
+    rs: &mut ReplicaSet,
+    new_revision: i64,
+    exists: bool,
+) -> bool {
     let mut changed = copy_deployment_annotations_to_replica_set(d, rs);
     let old = rs.metadata.annotations.get(keys::REVISION).cloned();
     let old_int = match &old {
@@ -137,7 +152,9 @@ pub fn set_new_replica_set_annotations(d: &Deployment, rs: &mut ReplicaSet, new_
         },
     };
     if old_int < new_revision {
-        rs.metadata.annotations.insert(keys::REVISION.into(), new_revision.to_string());
+        rs.metadata
+            .annotations
+            .insert(keys::REVISION.into(), new_revision.to_string());
         changed = true;
         if let Some(old) = old {
             append_revision_history(rs, &old);
@@ -150,9 +167,16 @@ pub fn set_new_replica_set_annotations(d: &Deployment, rs: &mut ReplicaSet, new_
 }
 
 fn append_revision_history(rs: &mut ReplicaSet, old_revision: &str) {
-    let history = rs.metadata.annotations.get(keys::REVISION_HISTORY).cloned().unwrap_or_default();
+    let history = rs
+        .metadata
+        .annotations
+        .get(keys::REVISION_HISTORY)
+        .cloned()
+        .unwrap_or_default();
     if history.is_empty() {
-        rs.metadata.annotations.insert(keys::REVISION_HISTORY.into(), old_revision.to_string());
+        rs.metadata
+            .annotations
+            .insert(keys::REVISION_HISTORY.into(), old_revision.to_string());
         return;
     }
     let old: Vec<&str> = history.split(',').collect();
@@ -165,14 +189,23 @@ fn append_revision_history(rs: &mut ReplicaSet, old_revision: &str) {
     if total <= MAX_REV_HISTORY_LENGTH_IN_CHARS {
         let mut kept: Vec<&str> = old[start..].to_vec();
         kept.push(old_revision);
-        rs.metadata.annotations.insert(keys::REVISION_HISTORY.into(), kept.join(","));
+        rs.metadata
+            .annotations
+            .insert(keys::REVISION_HISTORY.into(), kept.join(","));
     }
 }
 
 /// Whether SetNewReplicaSetAnnotations(d, rs, new_revision, exists = true)
 /// would report a change, without copying the ReplicaSet.
-pub fn new_replica_set_annotations_would_change(d: &Deployment, rs: &ReplicaSet, new_revision: i64) -> bool {
-    let copy_changes = d.metadata.annotations.iter().any(|(k, v)| !keys::skip_copy_annotation(k) && rs.metadata.annotations.get(k) != Some(v));
+pub fn new_replica_set_annotations_would_change(
+    d: &Deployment,
+    rs: &ReplicaSet,
+    new_revision: i64,
+) -> bool {
+    let copy_changes =
+        d.metadata.annotations.iter().any(|(k, v)| {
+            !keys::skip_copy_annotation(k) && rs.metadata.annotations.get(k) != Some(v)
+        });
     let old = match rs.metadata.annotation(keys::REVISION) {
         None => 0,
         Some(v) => match v.parse::<i64>() {
@@ -188,7 +221,9 @@ pub fn set_deployment_revision(d: &mut Deployment, revision: &str) -> bool {
     if d.metadata.annotation(keys::REVISION) == Some(revision) {
         return false;
     }
-    d.metadata.annotations.insert(keys::REVISION.into(), revision.to_string());
+    d.metadata
+        .annotations
+        .insert(keys::REVISION.into(), revision.to_string());
     true
 }
 
@@ -228,8 +263,12 @@ fn get_max_replicas_annotation(rs: &ReplicaSet) -> Option<i32> {
 /// IsSaturated: the new RS has all replicas, knows it, and all are available.
 pub fn is_saturated(d: &Deployment, rs: Option<&ReplicaSet>) -> bool {
     let Some(rs) = rs else { return false };
-    let Some(desired) = get_desired_replicas_annotation(rs) else { return false };
-    rs.spec.replicas == d.replicas() && desired == d.replicas() && rs.status.available_replicas == d.replicas()
+    let Some(desired) = get_desired_replicas_annotation(rs) else {
+        return false;
+    };
+    rs.spec.replicas == d.replicas()
+        && desired == d.replicas()
+        && rs.status.available_replicas == d.replicas()
 }
 
 /// GetReplicaSetProportion: this RS's share of `to_add`, bounded by what is left.
@@ -275,7 +314,10 @@ pub fn round_half_away_from_zero(a: i64, b: i64) -> i64 {
 }
 
 pub fn filter_active_replica_sets<'a>(rss: &[&'a ReplicaSet]) -> Vec<&'a ReplicaSet> {
-    rss.iter().copied().filter(|rs| rs.spec.replicas > 0).collect()
+    rss.iter()
+        .copied()
+        .filter(|rs| rs.spec.replicas > 0)
+        .collect()
 }
 
 /// Σ spec.replicas.
@@ -310,7 +352,9 @@ pub fn get_terminating_replica_count_for_replica_sets(rss: &[&ReplicaSet]) -> Op
 }
 
 pub fn has_progress_deadline(d: &Deployment) -> bool {
-    d.spec.progress_deadline_seconds.is_some_and(|s| s != i32::MAX)
+    d.spec
+        .progress_deadline_seconds
+        .is_some_and(|s| s != i32::MAX)
 }
 
 pub fn has_revision_history_limit(d: &Deployment) -> bool {
@@ -320,7 +364,10 @@ pub fn has_revision_history_limit(d: &Deployment) -> bool {
 /// DeploymentComplete: every replica updated and available, spec observed.
 pub fn deployment_complete(d: &Deployment, s: &DeploymentStatus) -> bool {
     let n = d.replicas();
-    s.updated_replicas == n && s.replicas == n && s.available_replicas == n && s.observed_generation >= d.metadata.generation
+    s.updated_replicas == n
+        && s.replicas == n
+        && s.available_replicas == n
+        && s.observed_generation >= d.metadata.generation
 }
 
 /// DeploymentProgressing: more updated, fewer old, more ready or more available than stored.
@@ -339,7 +386,9 @@ pub fn deployment_timed_out(d: &Deployment, new: &DeploymentStatus, now: Time) -
     if !has_progress_deadline(d) {
         return false;
     }
-    let Some(c) = new.condition(reasons::PROGRESSING) else { return false };
+    let Some(c) = new.condition(reasons::PROGRESSING) else {
+        return false;
+    };
     match c.reason.as_str() {
         reasons::NEW_RS_AVAILABLE_REASON => false,
         reasons::TIMED_OUT_REASON => true,
@@ -351,7 +400,13 @@ pub fn deployment_timed_out(d: &Deployment, new: &DeploymentStatus, now: Time) -
 }
 
 /// NewDeploymentCondition, stamped with `now` truncated to whole seconds.
-pub fn new_deployment_condition(type_: &str, status: &str, reason: &str, message: String, now: Time) -> DeploymentCondition {
+pub fn new_deployment_condition(
+    type_: &str,
+    status: &str,
+    reason: &str,
+    message: String,
+    now: Time,
+) -> DeploymentCondition {
     DeploymentCondition {
         type_: type_.into(),
         status: status.into(),
@@ -374,10 +429,16 @@ pub fn set_deployment_condition_lazily(
     message: impl FnOnce() -> String,
     now: Time,
 ) {
-    if status.condition(type_).is_some_and(|c| c.status == cond_status && c.reason == reason) {
+    if status
+        .condition(type_)
+        .is_some_and(|c| c.status == cond_status && c.reason == reason)
+    {
         return;
     }
-    set_deployment_condition(status, new_deployment_condition(type_, cond_status, reason, message(), now));
+    set_deployment_condition(
+        status,
+        new_deployment_condition(type_, cond_status, reason, message(), now),
+    );
 }
 
 pub fn set_deployment_condition(status: &mut DeploymentStatus, mut condition: DeploymentCondition) {
@@ -402,15 +463,17 @@ pub fn remove_deployment_condition(status: &mut DeploymentStatus, type_: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::{IntOrString, RollingUpdateDeployment};
     use std::sync::Arc;
-use crate::api::{IntOrString, RollingUpdateDeployment};
 
     fn deployment(replicas: i32, surge: IntOrString, unavailable: IntOrString) -> Deployment {
         let mut d = Deployment::default();
         d.spec.replicas = Some(replicas);
         d.spec.strategy.type_ = Some("RollingUpdate".into());
-        d.spec.strategy.rolling_update =
-            Some(RollingUpdateDeployment { max_surge: Some(surge), max_unavailable: Some(unavailable) });
+        d.spec.strategy.rolling_update = Some(RollingUpdateDeployment {
+            max_surge: Some(surge),
+            max_unavailable: Some(unavailable),
+        });
         d
     }
 
@@ -435,7 +498,11 @@ use crate::api::{IntOrString, RollingUpdateDeployment};
             (p(100), p(100), 0, (0, 1)),
         ] {
             let d = deployment(desired, surge.clone(), unavailable.clone());
-            assert_eq!(resolve_fenceposts(&d, desired), want, "{surge}/{unavailable} of {desired}");
+            assert_eq!(
+                resolve_fenceposts(&d, desired),
+                want,
+                "{surge}/{unavailable} of {desired}"
+            );
         }
     }
 
@@ -443,10 +510,20 @@ use crate::api::{IntOrString, RollingUpdateDeployment};
     fn max_unavailable_is_clamped_to_replicas_and_zero_when_scaled_to_zero() {
         use IntOrString::Int;
         let p = IntOrString::percent;
-        for (replicas, unavailable, want) in
-            [(10, Int(5), 5), (10, Int(10), 10), (5, Int(10), 5), (10, p(50), 5), (10, p(100), 10), (5, p(100), 5), (0, Int(10), 0)]
-        {
-            assert_eq!(max_unavailable(&deployment(replicas, Int(1), unavailable.clone())), want, "{unavailable} of {replicas}");
+        for (replicas, unavailable, want) in [
+            (10, Int(5), 5),
+            (10, Int(10), 10),
+            (5, Int(10), 5),
+            (10, p(50), 5),
+            (10, p(100), 10),
+            (5, p(100), 5),
+            (0, Int(10), 0),
+        ] {
+            assert_eq!(
+                max_unavailable(&deployment(replicas, Int(1), unavailable.clone())),
+                want,
+                "{unavailable} of {replicas}"
+            );
         }
         let mut recreate = deployment(10, Int(1), Int(5));
         recreate.spec.strategy.type_ = Some("Recreate".into());
@@ -458,10 +535,21 @@ use crate::api::{IntOrString, RollingUpdateDeployment};
     fn new_rs_new_replicas_respects_surge_room_and_replicas() {
         use IntOrString::Int;
         // TestNewRSNewReplicas-style cases: (replicas, surge, old, new) -> new size.
-        for (replicas, surge, old, new, want) in [(1, 1, 1, 0, 1), (3, 1, 3, 0, 1), (3, 1, 3, 1, 1), (10, 3, 8, 5, 5), (4, 4, 0, 0, 4), (3, 1, 2, 1, 2)] {
+        for (replicas, surge, old, new, want) in [
+            (1, 1, 1, 0, 1),
+            (3, 1, 3, 0, 1),
+            (3, 1, 3, 1, 1),
+            (10, 3, 8, 5, 5),
+            (4, 4, 0, 0, 4),
+            (3, 1, 2, 1, 2),
+        ] {
             let d = deployment(replicas, Int(surge), Int(0));
             let (o, n) = (rs(old), rs(new));
-            assert_eq!(new_rs_new_replicas(&d, &[&o, &n], &n), want, "replicas {replicas} surge {surge} old {old} new {new}");
+            assert_eq!(
+                new_rs_new_replicas(&d, &[&o, &n], &n),
+                want,
+                "replicas {replicas} surge {surge} old {old} new {new}"
+            );
         }
     }
 
@@ -477,21 +565,28 @@ use crate::api::{IntOrString, RollingUpdateDeployment};
     #[test]
     fn revision_history_trims_from_the_front() {
         let mut r = rs(1);
-        r.metadata.annotations.insert(keys::REVISION.into(), "1".into());
+        r.metadata
+            .annotations
+            .insert(keys::REVISION.into(), "1".into());
         let d = Deployment::default();
         assert!(set_new_replica_set_annotations(&d, &mut r, 3, true));
         assert_eq!(r.metadata.annotation(keys::REVISION), Some("3"));
         assert_eq!(r.metadata.annotation(keys::REVISION_HISTORY), Some("1"));
         assert!(set_new_replica_set_annotations(&d, &mut r, 5, true));
         assert_eq!(r.metadata.annotation(keys::REVISION_HISTORY), Some("1,3"));
-        assert!(!set_new_replica_set_annotations(&d, &mut r, 4, true), "revisions never go down");
+        assert!(
+            !set_new_replica_set_annotations(&d, &mut r, 4, true),
+            "revisions never go down"
+        );
     }
 
     #[test]
     fn last_revision_is_the_second_highest() {
         let with_rev = |n: i64| {
             let mut r = rs(0);
-            r.metadata.annotations.insert(keys::REVISION.into(), n.to_string());
+            r.metadata
+                .annotations
+                .insert(keys::REVISION.into(), n.to_string());
             r
         };
         let (a, b, c) = (with_rev(3), with_rev(1), with_rev(4));
