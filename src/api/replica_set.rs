@@ -17,6 +17,11 @@ pub struct ReplicaSet {
     pub spec: ReplicaSetSpec,
     #[serde(default)]
     pub status: ReplicaSetStatus,
+    /// The Deployment template this ReplicaSet was made from (its own
+    /// template plus the hash label): lets "is this the new ReplicaSet?"
+    /// answer by pointer on every sync instead of comparing templates.
+    #[serde(skip)]
+    pub template_sans_hash: Option<Arc<PodTemplateSpec>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -87,6 +87,12 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
             collisions += 1;
             hash = compute_hash(&template, Some(collisions));
         }
+        // Share the Deployment's template when this is its ReplicaSet (see ReplicaSet::template_sans_hash).
+        let sans_hash = if template == *d.spec.template {
+            d.spec.template.clone()
+        } else {
+            std::sync::Arc::new(template.clone())
+        };
         template
             .metadata
             .labels
@@ -98,6 +104,7 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
         let mut rs = ReplicaSet {
             api_version: "apps/v1".into(),
             kind: "ReplicaSet".into(),
+            template_sans_hash: Some(sans_hash),
             ..Default::default()
         };
         rs.metadata.name = format!("{name}-{hash}");

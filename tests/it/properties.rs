@@ -89,7 +89,7 @@ proptest! {
         let (max_surge, max_unavailable) = resolve_fenceposts(&d, replicas);
         let max_unavailable = max_unavailable.min(replicas);
         let (max_total, min_available) = (replicas + max_surge, replicas - max_unavailable);
-        let mut check = |c: &Cluster, when: &str| -> Result<(), TestCaseError> {
+        let check = |c: &Cluster, when: &str| -> Result<(), TestCaseError> {
             let (spec, available) = observe(c);
             prop_assert!(spec <= max_total, "{when}: Σ spec.replicas {spec} > replicas + maxSurge {max_total}");
             prop_assert!(available >= min_available, "{when}: {available} available < replicas - maxUnavailable {min_available}");

@@ -9,47 +9,37 @@ use std::sync::Arc;
 
 /// syncRolloutStatus: status plus Progressing — complete, progressing
 /// (fresh lastUpdateTime even with the same reason), or timed out.
+///
+/// Upstream passes allRSs (the old ones and the new one, as listed at the
+/// start of the sync); here they come apart.
 pub fn sync_rollout_status(
     c: &mut Cluster,
-    all_rss: &[Arc<ReplicaSet>],
+    old_rss: &[Arc<ReplicaSet>],
     new_rs: Option<&ReplicaSet>,
     d: &mut Arc<Deployment>,
 ) -> Result<(), ApiError> {
     let now = c.now();
-    // all_rss ends with the new RS when there is one; calculate_status wants them apart.
-    let old: Vec<Arc<ReplicaSet>> = match new_rs {
-        Some(n) => all_rss
-            .iter()
-            .filter(|rs| rs.metadata.uid != n.metadata.uid)
-            .cloned()
-            .collect(),
-        None => all_rss.to_vec(),
-    };
-    let mut new_status = calculate_status(&old, new_rs, d, now);
+    let mut new_status = calculate_status(old_rss, new_rs, d, now);
     if !has_progress_deadline(d) {
         remove_deployment_condition(&mut new_status, reasons::PROGRESSING);
     }
-    let current = d.status.condition(reasons::PROGRESSING).cloned();
+    let current = d.status.condition(reasons::PROGRESSING);
     let is_complete_deployment = new_status.replicas == new_status.updated_replicas
-        && current
-            .as_ref()
-            .is_some_and(|c| c.reason == reasons::NEW_RS_AVAILABLE_REASON);
+        && current.is_some_and(|c| c.reason == reasons::NEW_RS_AVAILABLE_REASON);
     if has_progress_deadline(d) && !is_complete_deployment {
         let subject = |suffix: &str| match new_rs {
             Some(rs) => format!("ReplicaSet {:?} {suffix}", rs.name()),
             None => format!("Deployment {:?} {suffix}", d.name()),
         };
         if deployment_complete(d, &new_status) {
-            let msg = subject("has successfully progressed.");
-            set_deployment_condition(
+            let msg = || subject("has successfully progressed.");
+            set_deployment_condition_lazily(
                 &mut new_status,
-                new_deployment_condition(
-                    reasons::PROGRESSING,
-                    "True",
-                    reasons::NEW_RS_AVAILABLE_REASON,
-                    msg,
-                    now,
-                ),
+                reasons::PROGRESSING,
+                "True",
+                reasons::NEW_RS_AVAILABLE_REASON,
+                msg,
+                now,
             );
         } else if deployment_progressing(d, &new_status) {
             let msg = subject("is progressing.");
@@ -60,7 +50,7 @@ pub fn sync_rollout_status(
                 msg,
                 now,
             );
-            if let Some(current) = &current {
+            if let Some(current) = current {
                 if current.status == "True" {
                     condition.last_transition_time = current.last_transition_time;
                 }

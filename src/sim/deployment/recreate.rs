@@ -22,23 +22,21 @@ pub fn rollout_recreate(
 ) -> Result<(), ApiError> {
     // Do not create the new RS yet: scale down before scaling up.
     let (mut new_rs, mut old_rss) = found;
-    let mut all_rss: Vec<Arc<ReplicaSet>> = old_rss.iter().cloned().chain(new_rs.clone()).collect();
     let active_old: Vec<Arc<ReplicaSet>> = old_rss
         .iter()
         .filter(|rs| rs.spec.replicas > 0)
         .cloned()
         .collect();
     if scale_down_old_replica_sets_for_recreate(c, &active_old, d)? {
-        return sync_rollout_status(c, &all_rss, new_rs.as_deref(), d);
+        return sync_rollout_status(c, &old_rss, new_rs.as_deref(), d);
     }
     if old_pods_running(c, new_rs.as_deref(), &old_rss) {
-        return sync_rollout_status(c, &all_rss, new_rs.as_deref(), d);
+        return sync_rollout_status(c, &old_rss, new_rs.as_deref(), d);
     }
     if new_rs.is_none() {
         let (created, olds) = get_all_replica_sets_and_sync_revision(c, d, rs_list, true)?;
         new_rs = created;
         old_rss = olds;
-        all_rss = old_rss.iter().cloned().chain(new_rs.clone()).collect();
     }
     if let Some(rs) = &new_rs {
         let why = || {
@@ -49,7 +47,7 @@ pub fn rollout_recreate(
     if deployment_complete(d, &d.status) {
         cleanup_deployment(c, &old_rss, d);
     }
-    sync_rollout_status(c, &all_rss, new_rs.as_deref(), d)
+    sync_rollout_status(c, &old_rss, new_rs.as_deref(), d)
 }
 
 /// scaleDownOldReplicaSetsForRecreate: every active old ReplicaSet to 0.
@@ -70,8 +68,7 @@ fn scale_down_old_replica_sets_for_recreate(
 /// oldPodsRunning: an old ReplicaSet still reports pods, or any pod of an
 /// old ReplicaSet still exists (terminating pods are still running).
 fn old_pods_running(c: &Cluster, new_rs: Option<&ReplicaSet>, old_rss: &[Arc<ReplicaSet>]) -> bool {
-    let refs = refs(old_rss);
-    if get_actual_replica_count_for_replica_sets(&refs) > 0 {
+    if get_actual_replica_count_for_replica_sets(refs(old_rss)) > 0 {
         return true;
     }
     old_rss

@@ -35,7 +35,7 @@ pub fn rollout_rolling(
         .collect();
 
     if reconcile_new_replica_set(c, &all_rss, &new_rs, d)? {
-        return sync_rollout_status(c, &all_rss, Some(&*new_rs), d);
+        return sync_rollout_status(c, &old_rss, Some(&*new_rs), d);
     }
     let active_old: Vec<Arc<ReplicaSet>> = old_rss
         .iter()
@@ -43,12 +43,12 @@ pub fn rollout_rolling(
         .cloned()
         .collect();
     if reconcile_old_replica_sets(c, &all_rss, active_old, &new_rs, d)? {
-        return sync_rollout_status(c, &all_rss, Some(&*new_rs), d);
+        return sync_rollout_status(c, &old_rss, Some(&*new_rs), d);
     }
     if deployment_complete(d, &d.status) {
         cleanup_deployment(c, &old_rss, d);
     }
-    sync_rollout_status(c, &all_rss, Some(&*new_rs), d)
+    sync_rollout_status(c, &old_rss, Some(&*new_rs), d)
 }
 
 /// reconcileNewReplicaSet: down to spec.replicas if above it, else up to NewRSNewReplicas.
@@ -68,9 +68,8 @@ fn reconcile_new_replica_set(
         };
         return Ok(scale_replica_set_and_record_event(c, new_rs, replicas, d, why)?.0);
     }
-    let refs = refs(all_rss);
-    let new_replicas_count = new_rs_new_replicas(d, &refs, new_rs);
-    let current = get_replica_count_for_replica_sets(&refs);
+    let new_replicas_count = new_rs_new_replicas(d, refs(all_rss), new_rs);
+    let current = get_replica_count_for_replica_sets(refs(all_rss));
     let surge = max_surge(d);
     let why = || {
         format!(
@@ -145,13 +144,11 @@ fn reconcile_old_replica_sets(
     new_rs: &Arc<ReplicaSet>,
     d: &Deployment,
 ) -> Result<bool, ApiError> {
-    let old_refs = refs(&old_rss);
-    let old_pods_count = get_replica_count_for_replica_sets(&old_refs);
+    let old_pods_count = get_replica_count_for_replica_sets(refs(&old_rss));
     if old_pods_count == 0 {
         return Ok(false);
     }
-    let all_refs = refs(all_rss);
-    let all_pods_count = get_replica_count_for_replica_sets(&all_refs);
+    let all_pods_count = get_replica_count_for_replica_sets(refs(all_rss));
     let min_available = d.replicas() - max_unavailable(d);
     let new_rs_unavailable_pod_count = new_rs.spec.replicas - new_rs.status.available_replicas;
     let max_scaled_down = all_pods_count - min_available - new_rs_unavailable_pod_count;
@@ -233,8 +230,7 @@ fn scale_down_old_replica_sets_for_rolling_update(
 ) -> Result<i32, ApiError> {
     let max_unavail = max_unavailable(d);
     let min_available = d.replicas() - max_unavail;
-    let refs = refs(all_rss);
-    let available_pod_count = get_available_replica_count_for_replica_sets(&refs);
+    let available_pod_count = get_available_replica_count_for_replica_sets(refs(all_rss));
     if available_pod_count <= min_available {
         return Ok(0);
     }

@@ -80,9 +80,12 @@ pub fn find_new_replica_set<'a, R: std::ops::Deref<Target = ReplicaSet>>(
     d: &Deployment,
     rs_list: &'a [R],
 ) -> Option<&'a R> {
-    rs_list
-        .iter()
-        .find(|rs| equal_ignore_hash(&rs.spec.template, &d.spec.template))
+    rs_list.iter().find(|rs| {
+        rs.template_sans_hash
+            .as_ref()
+            .is_some_and(|t| Arc::ptr_eq(t, &d.spec.template))
+            || equal_ignore_hash(&rs.spec.template, &d.spec.template)
+    })
 }
 
 /// FindOldReplicaSets: every ReplicaSet but the new one (including those at 0).
@@ -122,8 +125,7 @@ fn get_new_replica_set(
     old_rss: &[Arc<ReplicaSet>],
     create_if_not_existed: bool,
 ) -> Result<Option<Arc<ReplicaSet>>, ApiError> {
-    let old_refs = refs(old_rss);
-    let new_revision = max_revision(&old_refs) + 1;
+    let new_revision = max_revision(refs(old_rss)) + 1;
 
     if let Some(existing) = existing {
         // Checked before copying: this runs on every sync, the update rarely.
@@ -137,14 +139,10 @@ fn get_new_replica_set(
             rs_copy.spec.min_ready_seconds = d.spec.min_ready_seconds;
             return c.update_replica_set(rs_copy).map(Some);
         }
-        let revision = existing
-            .metadata
-            .annotation(keys::REVISION)
-            .unwrap_or("")
-            .to_string();
+        let revision = existing.metadata.annotation(keys::REVISION).unwrap_or("");
         let mut needs_update = false;
-        if d.metadata.annotation(keys::REVISION) != Some(revision.as_str()) {
-            needs_update |= set_deployment_revision(Arc::make_mut(d), &revision);
+        if d.metadata.annotation(keys::REVISION) != Some(revision) {
+            needs_update |= set_deployment_revision(Arc::make_mut(d), revision);
         }
         if has_progress_deadline(d) && d.status.condition(reasons::PROGRESSING).is_none() {
             let msg = format!("Found new replica set {:?}", existing.name());
@@ -178,6 +176,7 @@ fn create_new_replica_set(
     new_revision: i64,
 ) -> Result<Arc<ReplicaSet>, ApiError> {
     let hash = compute_hash(&d.spec.template, d.status.collision_count);
+    let template_sans_hash = d.spec.template.clone();
     let mut template = (*d.spec.template).clone();
     template
         .metadata
@@ -190,6 +189,7 @@ fn create_new_replica_set(
     let mut new_rs = ReplicaSet {
         api_version: "apps/v1".into(),
         kind: "ReplicaSet".into(),
+        template_sans_hash: Some(template_sans_hash),
         ..Default::default()
     };
     new_rs.metadata.name = generate_replica_set_name(d.name(), &hash);
@@ -208,9 +208,7 @@ fn create_new_replica_set(
         selector,
         template: std::sync::Arc::new(template),
     };
-    let mut all = refs(old_rss);
-    all.push(&new_rs);
-    let new_replicas_count = new_rs_new_replicas(d, &all, &new_rs);
+    let new_replicas_count = new_rs_new_replicas(d, refs(old_rss).chain([&new_rs]), &new_rs);
     new_rs.spec.replicas = new_replicas_count;
     set_new_replica_set_annotations(d, &mut new_rs, new_revision, false);
 
@@ -317,11 +315,10 @@ pub fn is_scaling_event(
     rs_list: &[Arc<ReplicaSet>],
 ) -> Result<(bool, Split), ApiError> {
     let (new_rs, old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, false)?;
-    let mut all = refs(&old_rss);
-    all.extend(new_rs.as_deref());
-    let scaling = filter_active_replica_sets(&all)
-        .iter()
-        .filter_map(|rs| get_desired_replicas_annotation(rs))
+    let scaling = refs(&old_rss)
+        .chain(new_rs.as_deref())
+        .filter(|rs| rs.spec.replicas > 0)
+        .filter_map(get_desired_replicas_annotation)
         .any(|desired| desired != d.replicas());
     Ok((scaling, (new_rs, old_rss)))
 }
@@ -527,18 +524,17 @@ pub fn calculate_status(
     d: &Deployment,
     now: Time,
 ) -> DeploymentStatus {
-    let mut all = refs(old_rss);
-    all.extend(new_rs);
-    let available = get_available_replica_count_for_replica_sets(&all);
-    let total = get_replica_count_for_replica_sets(&all);
+    let all = refs(old_rss).chain(new_rs);
+    let available = get_available_replica_count_for_replica_sets(all.clone());
+    let total = get_replica_count_for_replica_sets(all.clone());
     let mut status = DeploymentStatus {
         observed_generation: d.metadata.generation,
-        replicas: get_actual_replica_count_for_replica_sets(&all),
+        replicas: get_actual_replica_count_for_replica_sets(all.clone()),
         updated_replicas: new_rs.map_or(0, |rs| rs.status.replicas),
-        ready_replicas: get_ready_replica_count_for_replica_sets(&all),
+        ready_replicas: get_ready_replica_count_for_replica_sets(all.clone()),
         available_replicas: available,
         unavailable_replicas: (total - available).max(0),
-        terminating_replicas: get_terminating_replica_count_for_replica_sets(&all),
+        terminating_replicas: get_terminating_replica_count_for_replica_sets(all),
         conditions: d.status.conditions.clone(),
         collision_count: d.status.collision_count,
     };

@@ -54,7 +54,11 @@ pub fn max_unavailable(d: &Deployment) -> i32 {
 
 /// NewRSNewReplicas: how big the new RS may be now. RollingUpdate grows it
 /// by at most the room left under replicas + maxSurge, never past replicas.
-pub fn new_rs_new_replicas(d: &Deployment, all_rss: &[&ReplicaSet], new_rs: &ReplicaSet) -> i32 {
+pub fn new_rs_new_replicas<'a>(
+    d: &Deployment,
+    all_rss: impl IntoIterator<Item = &'a ReplicaSet>,
+    new_rs: &ReplicaSet,
+) -> i32 {
     if !d.is_rolling_update() {
         return d.replicas();
     }
@@ -92,14 +96,15 @@ pub fn equal_ignore_hash(a: &PodTemplateSpec, b: &PodTemplateSpec) -> bool {
         && a.metadata.namespace == b.metadata.namespace
 }
 
-/// Borrowed views of shared ReplicaSets, for the counting helpers below.
-pub fn refs(rss: &[std::sync::Arc<ReplicaSet>]) -> Vec<&ReplicaSet> {
-    rss.iter().map(|rs| &**rs).collect()
+/// Borrowed views of shared ReplicaSets, for the counting helpers below
+/// (an iterator: these run on every sync and allocate nothing).
+pub fn refs(rss: &[Arc<ReplicaSet>]) -> impl Iterator<Item = &ReplicaSet> + Clone {
+    rss.iter().map(|rs| &**rs)
 }
 
 /// MaxRevision over a set of ReplicaSets (unparseable revisions are skipped).
-pub fn max_revision(rss: &[&ReplicaSet]) -> i64 {
-    rss.iter()
+pub fn max_revision<'a>(rss: impl IntoIterator<Item = &'a ReplicaSet>) -> i64 {
+    rss.into_iter()
         .filter_map(|rs| rs.revision().ok())
         .max()
         .unwrap_or(0)
@@ -107,9 +112,9 @@ pub fn max_revision(rss: &[&ReplicaSet]) -> i64 {
 }
 
 /// LastRevision: the second-highest revision.
-pub fn last_revision(rss: &[&ReplicaSet]) -> i64 {
+pub fn last_revision<'a>(rss: impl IntoIterator<Item = &'a ReplicaSet>) -> i64 {
     let (mut max, mut sec_max) = (0i64, 0i64);
-    for v in rss.iter().filter_map(|rs| rs.revision().ok()) {
+    for v in rss.into_iter().filter_map(|rs| rs.revision().ok()) {
         if v >= max {
             sec_max = max;
             max = v;
@@ -313,33 +318,36 @@ pub fn round_half_away_from_zero(a: i64, b: i64) -> i64 {
     }
 }
 
-pub fn filter_active_replica_sets<'a>(rss: &[&'a ReplicaSet]) -> Vec<&'a ReplicaSet> {
-    rss.iter()
-        .copied()
-        .filter(|rs| rs.spec.replicas > 0)
-        .collect()
-}
-
 /// Σ spec.replicas.
-pub fn get_replica_count_for_replica_sets(rss: &[&ReplicaSet]) -> i32 {
-    rss.iter().map(|rs| rs.spec.replicas).sum()
+pub fn get_replica_count_for_replica_sets<'a>(
+    rss: impl IntoIterator<Item = &'a ReplicaSet>,
+) -> i32 {
+    rss.into_iter().map(|rs| rs.spec.replicas).sum()
 }
 
 /// Σ status.replicas.
-pub fn get_actual_replica_count_for_replica_sets(rss: &[&ReplicaSet]) -> i32 {
-    rss.iter().map(|rs| rs.status.replicas).sum()
+pub fn get_actual_replica_count_for_replica_sets<'a>(
+    rss: impl IntoIterator<Item = &'a ReplicaSet>,
+) -> i32 {
+    rss.into_iter().map(|rs| rs.status.replicas).sum()
 }
 
-pub fn get_ready_replica_count_for_replica_sets(rss: &[&ReplicaSet]) -> i32 {
-    rss.iter().map(|rs| rs.status.ready_replicas).sum()
+pub fn get_ready_replica_count_for_replica_sets<'a>(
+    rss: impl IntoIterator<Item = &'a ReplicaSet>,
+) -> i32 {
+    rss.into_iter().map(|rs| rs.status.ready_replicas).sum()
 }
 
-pub fn get_available_replica_count_for_replica_sets(rss: &[&ReplicaSet]) -> i32 {
-    rss.iter().map(|rs| rs.status.available_replicas).sum()
+pub fn get_available_replica_count_for_replica_sets<'a>(
+    rss: impl IntoIterator<Item = &'a ReplicaSet>,
+) -> i32 {
+    rss.into_iter().map(|rs| rs.status.available_replicas).sum()
 }
 
 /// GetTerminatingReplicaCountForReplicaSets: None if a synced RS did not report the field.
-pub fn get_terminating_replica_count_for_replica_sets(rss: &[&ReplicaSet]) -> Option<i32> {
+pub fn get_terminating_replica_count_for_replica_sets<'a>(
+    rss: impl IntoIterator<Item = &'a ReplicaSet>,
+) -> Option<i32> {
     let mut total = 0;
     for rs in rss {
         match rs.status.terminating_replicas {
@@ -464,7 +472,6 @@ pub fn remove_deployment_condition(status: &mut DeploymentStatus, type_: &str) {
 mod tests {
     use super::*;
     use crate::api::{IntOrString, RollingUpdateDeployment};
-    use std::sync::Arc;
 
     fn deployment(replicas: i32, surge: IntOrString, unavailable: IntOrString) -> Deployment {
         let mut d = Deployment::default();
@@ -546,7 +553,7 @@ mod tests {
             let d = deployment(replicas, Int(surge), Int(0));
             let (o, n) = (rs(old), rs(new));
             assert_eq!(
-                new_rs_new_replicas(&d, &[&o, &n], &n),
+                new_rs_new_replicas(&d, [&o, &n], &n),
                 want,
                 "replicas {replicas} surge {surge} old {old} new {new}"
             );
@@ -590,8 +597,8 @@ mod tests {
             r
         };
         let (a, b, c) = (with_rev(3), with_rev(1), with_rev(4));
-        assert_eq!(last_revision(&[&a, &b, &c]), 3);
-        assert_eq!(max_revision(&[&a, &b, &c]), 4);
-        assert_eq!(last_revision(&[&a]), 0);
+        assert_eq!(last_revision([&a, &b, &c]), 3);
+        assert_eq!(max_revision([&a, &b, &c]), 4);
+        assert_eq!(last_revision([&a]), 0);
     }
 }
