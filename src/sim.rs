@@ -165,6 +165,10 @@ pub struct Cluster {
     events: Vec<Event>,
     /// Creation sequence and resourceVersion counter.
     seq: u64,
+    /// The last pod id handed out.
+    next_pod_uid: u64,
+    /// Drawn once from the seed: shifts every pod name suffix.
+    name_offset: u64,
     /// Set by every write that changes something; read by the instant loop.
     changed: bool,
     stats: Stats,
@@ -172,9 +176,11 @@ pub struct Cluster {
 
 impl Cluster {
     pub fn new(config: ClusterConfig) -> Cluster {
+        let mut rng = Rng::new(config.seed);
+        let name_offset = rng.next_u64();
         Cluster {
             now: Time::ZERO,
-            rng: Rng::new(config.seed),
+            rng,
             config,
             deployments: BTreeMap::new(),
             replica_sets: BTreeMap::new(),
@@ -182,6 +188,8 @@ impl Cluster {
             queue: DueQueue::default(),
             events: Vec::new(),
             seq: 0,
+            next_pod_uid: 0,
+            name_offset,
             changed: false,
             stats: Stats::default(),
         }

@@ -5,6 +5,7 @@
 
 use super::pods::{Pod, PodStore};
 use super::queue::Due;
+use super::rng::SAFE_ALPHABET;
 use super::Cluster;
 use crate::api::{PodState, ReplicaSet, Time};
 use std::sync::Arc;
@@ -39,6 +40,20 @@ pub fn pod_state(p: &Pod, now: Time, pod_start: i64) -> PodState {
     }
 }
 
+/// The 5-character name suffix of the pod with this id: the id scrambled
+/// over the 27^5 suffixes (a bijection, since the multiplier is prime to 27),
+/// so names look random, as generateName's do, and never collide within a
+/// cluster's first 14 million pods.
+fn name_suffix(id: u64, offset: u64) -> [u8; 5] {
+    const SPACE: u64 = 27 * 27 * 27 * 27 * 27;
+    let mut n = (id.wrapping_mul(7_919_393) + offset) % SPACE;
+    std::array::from_fn(|_| {
+        let c = SAFE_ALPHABET[(n % 27) as usize];
+        n /= 27;
+        c
+    })
+}
+
 /// A queued transition whose pod has since been deleted or gone is stale:
 /// it must not make an instant of its own.
 pub fn is_stale(pods: &PodStore, due: &Due) -> bool {
@@ -58,8 +73,8 @@ pub fn is_stale(pods: &PodStore, due: &Due) -> bool {
 impl Cluster {
     /// Creates one pod for a ReplicaSet (the ReplicaSet controller's create).
     pub(crate) fn create_pod(&mut self, rs: &ReplicaSet) {
-        let image = rs.spec.template.first_image().to_string();
-        let failing = self.config.failing_images.contains(&image);
+        let image = rs.spec.template.first_image();
+        let failing = self.config.failing_images.contains(image);
         let pod = self.new_pod(rs.name(), image, self.now, failing);
         let uid = pod.uid;
         self.pods.add(rs.name(), pod);
@@ -75,17 +90,15 @@ impl Cluster {
     }
 
     /// A pod named `<rs>-<5 random characters>` (generateName), unique among its ReplicaSet's.
-    fn new_pod(&mut self, rs_name: &str, image: String, created: Time, failing: bool) -> Pod {
+    fn new_pod(&mut self, rs_name: &str, image: &str, created: Time, failing: bool) -> Pod {
         let group = self.pods.group_mut(rs_name);
-        let suffix = loop {
-            let candidate = self.rng.safe_suffix();
-            if !group.suffix_taken(&candidate) {
-                break candidate;
-            }
-        };
+        let image = group.shared_image(image);
+        self.next_pod_uid += 1;
+        let suffix = name_suffix(self.next_pod_uid, self.name_offset);
         Pod {
             suffix,
-            uid: self.rng.next_u64(),
+            uid: self.next_pod_uid,
+            tiebreak: self.rng.next_u64(),
             image,
             created,
             ready_at: None,
@@ -102,8 +115,8 @@ impl Cluster {
         created: Time,
         ready_at: Option<Time>,
     ) {
-        let image = rs.spec.template.first_image().to_string();
-        let failing = self.config.failing_images.contains(&image);
+        let image = rs.spec.template.first_image();
+        let failing = self.config.failing_images.contains(image);
         let mut pod = self.new_pod(rs.name(), image, created, failing);
         let uid = pod.uid;
         let schedule_ready = ready_at.is_none() && !failing;
@@ -217,6 +230,7 @@ mod tests {
         let mut p = Pod {
             suffix: *b"bcdfg",
             uid: 1,
+            tiebreak: 1,
             image: "i".into(),
             created: Time(0),
             ready_at: None,
@@ -239,6 +253,7 @@ mod tests {
         let p = Pod {
             suffix: *b"bcdfg",
             uid: 1,
+            tiebreak: 1,
             image: "bad".into(),
             created: Time(0),
             ready_at: None,

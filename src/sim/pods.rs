@@ -11,9 +11,13 @@ use std::sync::Arc;
 pub struct Pod {
     /// The 5 random characters after `<replicaset>-` in the pod's name.
     pub suffix: [u8; 5],
-    /// Random, like a real UID; breaks ties in the deletion ranking.
+    /// Identifies the pod in the store and the queue: sequential, so the
+    /// store's trees grow at their edges.
     pub uid: u64,
-    pub image: String,
+    /// Random, as a real pod UID is: what the deletion ranking compares on ties.
+    pub tiebreak: u64,
+    /// Shared by the pods of a ReplicaSet.
+    pub image: Arc<str>,
     pub created: Time,
     /// Set when the kubelet reports the pod Ready.
     pub ready_at: Option<Time>,
@@ -33,8 +37,9 @@ impl Pod {
     }
 }
 
-/// Key of the readiness index: most recently Ready first, then newest, then UID.
-type ReadyKey = (Reverse<i64>, Reverse<i64>, u64);
+/// Key of the readiness index: most recently Ready first, then newest, then
+/// the random tie-break; the pod's id last.
+type ReadyKey = (Reverse<i64>, Reverse<i64>, u64, u64);
 
 /// All pods of one ReplicaSet (kept until its last terminating pod is gone,
 /// even after the ReplicaSet itself was deleted).
@@ -43,8 +48,8 @@ pub struct PodGroup {
     /// The owning ReplicaSet's name, shared with the queue entries of its pods.
     pub key: Arc<str>,
     pods: BTreeMap<u64, Pod>,
-    /// Name suffixes in use (names are unique per ReplicaSet prefix).
-    suffixes: BTreeSet<[u8; 5]>,
+    /// The image of the last pod created, shared with the next ones.
+    image: Option<Arc<str>>,
     not_ready: BTreeSet<u64>,
     ready: BTreeSet<ReadyKey>,
     pub active: i32,
@@ -57,6 +62,7 @@ fn ready_key(p: &Pod) -> ReadyKey {
     (
         Reverse(p.ready_at.map_or(0, |t| t.truncated().0)),
         Reverse(p.created.truncated().0),
+        p.tiebreak,
         p.uid,
     )
 }
@@ -78,7 +84,6 @@ impl PodGroup {
         debug_assert!(pod.deleted_at.is_none() && pod.ready_at.is_none());
         self.active += 1;
         self.not_ready.insert(pod.uid);
-        self.suffixes.insert(pod.suffix);
         self.pods.insert(pod.uid, pod);
     }
 
@@ -88,7 +93,6 @@ impl PodGroup {
         self.ready_count += 1;
         self.available += i32::from(pod.available);
         self.ready.insert(ready_key(&pod));
-        self.suffixes.insert(pod.suffix);
         self.pods.insert(pod.uid, pod);
     }
 
@@ -151,13 +155,19 @@ impl PodGroup {
         let p = self.pods.get(&uid)?;
         p.deleted_at?;
         self.terminating -= 1;
-        let pod = self.pods.remove(&uid)?;
-        self.suffixes.remove(&pod.suffix);
-        Some(pod)
+        self.pods.remove(&uid)
     }
 
-    pub fn suffix_taken(&self, suffix: &[u8; 5]) -> bool {
-        self.suffixes.contains(suffix)
+    /// The image as an `Arc` shared by this group's pods.
+    pub(crate) fn shared_image(&mut self, image: &str) -> Arc<str> {
+        match &self.image {
+            Some(shared) if &**shared == image => shared.clone(),
+            _ => {
+                let shared: Arc<str> = Arc::from(image);
+                self.image = Some(shared.clone());
+                shared
+            }
+        }
     }
 
     /// Recomputes availability after the ReplicaSet's minReadySeconds changed
@@ -206,7 +216,7 @@ impl PodGroup {
             .collect();
         unready.sort_by_key(|p| {
             let pending = phase_of(p).phase() == "Pending";
-            (!pending, log_rank(now, p.created), p.uid)
+            (!pending, log_rank(now, p.created), p.tiebreak)
         });
         let mut chosen: Vec<u64> = unready.iter().take(count).map(|p| p.uid).collect();
         if chosen.len() < count {
@@ -237,7 +247,7 @@ impl PodGroup {
                         .take_while(|k| (k.0, k.1) == (start.0, start.1))
                         .take(remaining),
                 );
-                let after_run = (start.0, start.1, u64::MAX);
+                let after_run = (start.0, start.1, u64::MAX, u64::MAX);
                 run_start = self
                     .ready
                     .range((
@@ -248,7 +258,7 @@ impl PodGroup {
                     .copied();
             }
             candidates.sort_by_key(|k| (log_rank(now, Time(k.1 .0)), k.2));
-            chosen.extend(candidates.iter().take(remaining).map(|k| k.2));
+            chosen.extend(candidates.iter().take(remaining).map(|k| k.3));
             cursor = run_start;
         }
         chosen
@@ -266,7 +276,7 @@ impl PodGroup {
             .map(|p| PodView {
                 name: p.name(owner),
                 owner: owner.to_string(),
-                image: p.image.clone(),
+                image: p.image.to_string(),
                 created: p.created,
                 state: state_of(p),
                 ready_since: p.ready_at,
@@ -341,6 +351,7 @@ mod tests {
         Pod {
             suffix: *b"bcdfg",
             uid,
+            tiebreak: uid,
             image: "i".into(),
             created: Time::from_secs(created_s),
             ready_at: None,

@@ -1,9 +1,8 @@
-//! The queue of future changes: pod transitions and re-checks, ordered by
-//! (time, insertion sequence) so equal times keep their order.
+//! The queue of future changes: pod transitions and re-checks, bucketed by
+//! time; within a time, in the order they were queued.
 
 use crate::api::Time;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 
 /// A change due at a time. `rs` names the ReplicaSet whose pod group holds the pod.
@@ -26,70 +25,73 @@ impl Due {
     }
 }
 
-type Entry = Reverse<(Time, u64, Due)>;
+/// Changes due at one time, in the order they were queued.
+type Bucket = VecDeque<Due>;
 
+/// Buckets by time: pods created together come due together, so most
+/// pushes and pops touch one bucket instead of re-sorting a heap.
 #[derive(Clone, Debug, Default)]
 pub struct DueQueue {
-    waking: BinaryHeap<Entry>,
-    silent: BinaryHeap<Entry>,
-    seq: u64,
+    waking: BTreeMap<Time, Bucket>,
+    silent: BTreeMap<Time, Bucket>,
+    len: usize,
 }
 
 impl DueQueue {
     pub fn push(&mut self, at: Time, due: Due) {
-        self.seq += 1;
-        let heap = if due.wakes() {
+        let map = if due.wakes() {
             &mut self.waking
         } else {
             &mut self.silent
         };
-        heap.push(Reverse((at, self.seq, due)));
+        map.entry(at).or_default().push_back(due);
+        self.len += 1;
     }
 
-    /// Pops the earliest change due at or before `now`, silent or not.
+    /// Pops a change due at or before `now`, silent or not. (Within an
+    /// instant the order does not matter: all are applied before any
+    /// controller runs.)
     pub fn pop_due(&mut self, now: Time) -> Option<Due> {
-        let w = self
-            .waking
-            .peek()
-            .map(|e| (e.0 .0, e.0 .1))
-            .filter(|(t, _)| *t <= now);
-        let s = self
-            .silent
-            .peek()
-            .map(|e| (e.0 .0, e.0 .1))
-            .filter(|(t, _)| *t <= now);
-        let heap = match (w, s) {
-            (None, None) => return None,
-            (Some(_), None) => &mut self.waking,
-            (None, Some(_)) => &mut self.silent,
-            (Some(a), Some(b)) => {
-                if a <= b {
-                    &mut self.waking
-                } else {
-                    &mut self.silent
-                }
+        for map in [&mut self.waking, &mut self.silent] {
+            let Some(mut entry) = map.first_entry() else {
+                continue;
+            };
+            if *entry.key() > now {
+                continue;
             }
-        };
-        heap.pop().map(|e| e.0 .2)
+            let due = entry.get_mut().pop_front();
+            if entry.get().is_empty() {
+                entry.remove();
+            }
+            if due.is_some() {
+                self.len -= 1;
+                return due;
+            }
+        }
+        None
     }
 
     /// The earliest waking entry, after dropping the stale ones at the head.
     pub fn next_waking(&mut self, is_stale: impl Fn(&Due) -> bool) -> Option<Time> {
-        while let Some(Reverse((t, _, due))) = self.waking.peek() {
-            if is_stale(due) {
-                self.waking.pop();
+        while let Some(mut entry) = self.waking.first_entry() {
+            while entry.get().front().is_some_and(&is_stale) {
+                entry.get_mut().pop_front();
+                self.len -= 1;
+            }
+            if entry.get().is_empty() {
+                entry.remove();
             } else {
-                return Some(*t);
+                return Some(*entry.key());
             }
         }
         None
     }
 
     pub fn len(&self) -> usize {
-        self.waking.len() + self.silent.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.len == 0
     }
 }
