@@ -15,6 +15,7 @@ pub mod pods;
 pub mod queue;
 pub mod replica_set;
 pub mod rng;
+pub mod why;
 
 use crate::api::{
     defaults::set_defaults_deployment, keys, validation::validate_deployment,
@@ -23,7 +24,7 @@ use crate::api::{
 use pods::PodStore;
 use queue::DueQueue;
 use rng::Rng;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt;
 use std::sync::Arc;
 
@@ -59,8 +60,8 @@ pub struct Event {
     /// `deployment/web`.
     pub object: String,
     pub message: String,
-    /// The controller's computation behind the event, in plain words (shown by the UI).
-    pub why: String,
+    /// The controller's computation behind the event (its Display is plain words).
+    pub why: why::Why,
 }
 
 /// An error from the simulated API server.
@@ -149,6 +150,46 @@ fn check_capacity(resource: &'static str, name: &str, replicas: i32) -> Result<(
     Ok(())
 }
 
+/// One unit of controller work within an instant.
+#[derive(Clone, Debug)]
+enum Unit {
+    /// Step (1) of the loop: every pod transition due now.
+    Transitions,
+    /// Step (2): one ReplicaSet controller sync.
+    ReplicaSet(Arc<ReplicaSet>),
+    /// Step (3): one Deployment controller sync.
+    Deployment(Arc<str>),
+}
+
+/// Where the instant loop is within the current instant.
+#[derive(Clone, Debug, Default)]
+struct Round {
+    /// Units of the current round still to run.
+    pending: VecDeque<Unit>,
+    /// Whether a unit of this round changed anything.
+    changed: bool,
+    /// Rounds run at this instant (a runaway guard).
+    rounds: usize,
+}
+
+/// What a unit of work was (the UI's Step reports it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum UnitKind {
+    PodTransitions,
+    ReplicaSetSync(String),
+    DeploymentSync(String),
+}
+
+/// One unit of work that ran: when, what, whether it changed anything,
+/// and the range of `Cluster::events` it recorded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitReport {
+    pub at: Time,
+    pub what: UnitKind,
+    pub changed: bool,
+    pub events: std::ops::Range<usize>,
+}
+
 /// Controller iterations allowed within one instant before the run is declared runaway.
 const MAX_ITERATIONS_PER_INSTANT: usize = 100_000;
 
@@ -158,7 +199,7 @@ pub struct Cluster {
     now: Time,
     config: ClusterConfig,
     rng: Rng,
-    deployments: BTreeMap<String, Arc<Deployment>>,
+    pub(crate) deployments: BTreeMap<String, Arc<Deployment>>,
     replica_sets: BTreeMap<String, Arc<ReplicaSet>>,
     pods: PodStore,
     queue: DueQueue,
@@ -171,6 +212,13 @@ pub struct Cluster {
     name_offset: u64,
     /// Set by every write that changes something; read by the instant loop.
     changed: bool,
+    /// The current instant has reached its fixpoint.
+    settled: bool,
+    /// Deployment names, shared with the instant loop's units.
+    deployment_keys: Vec<Arc<str>>,
+    /// Stands in the store for a Deployment while its controller holds it.
+    pub(crate) vacant: Arc<Deployment>,
+    round: Round,
     stats: Stats,
 }
 
@@ -191,6 +239,10 @@ impl Cluster {
             next_pod_uid: 0,
             name_offset,
             changed: false,
+            settled: false,
+            deployment_keys: Vec::new(),
+            vacant: Arc::new(Deployment::default()),
+            round: Round::default(),
             stats: Stats::default(),
         }
     }
@@ -312,8 +364,11 @@ impl Cluster {
         d.metadata.creation_seq = seq;
         d.metadata.resource_version = seq.to_string();
         d.status = Default::default();
+        self.deployment_keys.push(Arc::from(d.name()));
+        self.deployment_keys.sort();
         self.deployments.insert(d.name().to_string(), Arc::new(d));
         self.changed = true;
+        self.settled = false;
         Ok(())
     }
 
@@ -346,6 +401,8 @@ impl Cluster {
         d.metadata.resource_version = self.next_seq().to_string();
         self.deployments.insert(name, Arc::new(d));
         self.changed = true;
+        // The controllers react at the current instant.
+        self.settled = false;
         Ok(true)
     }
 
@@ -423,6 +480,7 @@ impl Cluster {
     /// A user's write of a ReplicaSet's spec (`kubectl scale rs`).
     pub fn scale_replica_set_by_user(&mut self, rs: &ReplicaSet) -> Result<(), ApiError> {
         check_capacity("replicasets.apps", rs.name(), rs.spec.replicas)?;
+        self.settled = false;
         self.update_replica_set(rs.clone()).map(|_| ())
     }
 
@@ -471,7 +529,7 @@ impl Cluster {
         type_: &'static str,
         reason: &'static str,
         message: String,
-        why: String,
+        why: why::Why,
     ) {
         self.events.push(Event {
             time: self.now,
@@ -486,33 +544,124 @@ impl Cluster {
     // ---- time ----------------------------------------------------------------
 
     /// Runs the controllers at the current instant until nothing changes.
+    /// Runs the controllers at the current instant until nothing changes
+    /// (continuing a round that `step` left half done).
     pub fn run_instant(&mut self) -> Result<(), SimError> {
-        self.stats.instants += 1;
-        for _ in 0..MAX_ITERATIONS_PER_INSTANT {
-            self.changed = false;
-            self.apply_due_transitions();
-            self.sync_all_replica_sets();
-            self.sync_all_deployments();
-            if !self.changed {
-                return Ok(());
+        self.settled = false;
+        while self.run_unit(false)?.is_some() {}
+        Ok(())
+    }
+
+    /// One round of the instant loop, as units of work: the due
+    /// transitions, then each ReplicaSet (oldest first), then each Deployment.
+    fn start_round(&mut self) -> Result<(), SimError> {
+        if self.round.rounds >= MAX_ITERATIONS_PER_INSTANT {
+            return Err(SimError {
+                at: self.now,
+                message: format!(
+                    "controllers did not settle within {MAX_ITERATIONS_PER_INSTANT} iterations"
+                ),
+            });
+        }
+        // The buffer is reused: this runs several times per instant.
+        let mut pending = std::mem::take(&mut self.round.pending);
+        pending.push_back(Unit::Transitions);
+        let first_rs = pending.len();
+        pending.extend(self.replica_sets.values().cloned().map(Unit::ReplicaSet));
+        pending.make_contiguous()[first_rs..].sort_by(|a, b| match (a, b) {
+            (Unit::ReplicaSet(a), Unit::ReplicaSet(b)) => {
+                controller_utils::by_creation_timestamp(a, b)
+            }
+            _ => std::cmp::Ordering::Equal,
+        });
+        pending.extend(self.deployment_keys.iter().cloned().map(Unit::Deployment));
+        self.round = Round {
+            pending,
+            changed: false,
+            rounds: self.round.rounds + 1,
+        };
+        Ok(())
+    }
+
+    /// Runs the next unit of work at the current instant; None once the
+    /// instant has settled (a whole round changed nothing). `named`: say
+    /// which object the unit synced (costs an allocation the fast path skips).
+    fn run_unit(&mut self, named: bool) -> Result<Option<UnitReport>, SimError> {
+        if self.settled {
+            return Ok(None);
+        }
+        if self.round.pending.is_empty() {
+            self.start_round()?;
+        }
+        let Some(unit) = self.round.pending.pop_front() else {
+            return Ok(None);
+        };
+        self.changed = false;
+        let events_before = self.events.len();
+        let what = match unit {
+            Unit::Transitions => {
+                self.apply_due_transitions();
+                UnitKind::PodTransitions
+            }
+            Unit::ReplicaSet(rs) => {
+                let name = if named {
+                    rs.name().to_string()
+                } else {
+                    String::new()
+                };
+                replica_set::sync_replica_set(self, rs);
+                UnitKind::ReplicaSetSync(name)
+            }
+            Unit::Deployment(name) => {
+                self.stats.deployment_syncs += 1;
+                deployment::sync_deployment(self, &name);
+                UnitKind::DeploymentSync(if named {
+                    name.to_string()
+                } else {
+                    String::new()
+                })
+            }
+        };
+        let changed = self.changed;
+        self.round.changed |= changed;
+        if self.round.pending.is_empty() && !self.round.changed {
+            self.settled = true;
+            self.round = Round::default();
+        }
+        Ok(Some(UnitReport {
+            at: self.now,
+            what,
+            changed,
+            events: events_before..self.events.len(),
+        }))
+    }
+
+    /// Advances to the next change in the cluster: one controller sync or
+    /// one batch of pod transitions that changed something (the UI's Step).
+    /// None when nothing is left to happen.
+    pub fn step_change(&mut self) -> Result<Option<UnitReport>, SimError> {
+        loop {
+            if self.settled {
+                let Some(t) = self.next_due() else {
+                    return Ok(None);
+                };
+                self.begin_instant(t);
+            }
+            if let Some(report) = self.run_unit(true)?.filter(|r| r.changed) {
+                return Ok(Some(report));
             }
         }
-        Err(SimError {
-            at: self.now,
-            message: format!(
-                "controllers did not settle within {MAX_ITERATIONS_PER_INSTANT} iterations"
-            ),
-        })
     }
 
-    fn sync_all_replica_sets(&mut self) {
-        let mut all: Vec<Arc<ReplicaSet>> = self.replica_sets.values().cloned().collect();
-        controller_utils::sort_by_creation_timestamp(&mut all);
-        for rs in all {
-            replica_set::sync_replica_set(self, rs);
-        }
+    /// Moves the clock to `t` and opens a new instant there.
+    fn begin_instant(&mut self, t: Time) {
+        self.now = t;
+        self.settled = false;
+        self.round = Round::default();
+        self.stats.instants += 1;
     }
 
+    /// Runs the Deployment controller once per Deployment (the `sync` step).
     fn sync_all_deployments(&mut self) {
         let names: Vec<String> = self.deployments.keys().cloned().collect();
         for name in names {
@@ -549,7 +698,7 @@ impl Cluster {
         let end = Time(self.now.0 + ms.max(0));
         self.run_instant()?;
         while let Some(t) = self.next_due().filter(|t| *t <= end) {
-            self.now = t;
+            self.begin_instant(t);
             self.run_instant()?;
         }
         self.now = end;
@@ -569,7 +718,7 @@ impl Cluster {
                     return Ok(false);
                 }
                 Some(t) => {
-                    self.now = t;
+                    self.begin_instant(t);
                     self.run_instant()?;
                 }
             }
@@ -581,7 +730,7 @@ impl Cluster {
         match self.next_due() {
             None => Ok(false),
             Some(t) => {
-                self.now = t;
+                self.begin_instant(t);
                 self.run_instant()?;
                 Ok(true)
             }
@@ -593,7 +742,7 @@ impl Cluster {
     pub fn step_until(&mut self, limit: Time) -> Result<bool, SimError> {
         match self.next_due().filter(|t| *t <= limit) {
             Some(t) => {
-                self.now = t;
+                self.begin_instant(t);
                 self.run_instant()?;
                 Ok(true)
             }

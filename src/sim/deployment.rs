@@ -17,13 +17,17 @@ pub fn sync_deployment(c: &mut Cluster, name: &str) {
     // The sync works on the stored object itself, taken out of the store so
     // that writing it copies nothing; it goes back when the sync ends.
     // (Nothing else reads the Deployment while its controller syncs it.)
-    let Some(mut d) = c.deployments.remove(name) else {
+    let vacant = c.vacant.clone();
+    let Some(slot) = c.deployments.get_mut(name) else {
         return;
     };
+    let mut d = std::mem::replace(slot, vacant);
     // Errors abort the sync; upstream requeues with a rate limit, and here
     // the next controller iteration of the instant retries.
     let _ = sync_deployment_copy(c, &mut d);
-    c.deployments.insert(name.to_string(), d);
+    if let Some(slot) = c.deployments.get_mut(name) {
+        *slot = d;
+    }
 }
 
 fn sync_deployment_copy(c: &mut Cluster, d: &mut Arc<Deployment>) -> Result<(), ApiError> {
@@ -33,7 +37,7 @@ fn sync_deployment_copy(c: &mut Cluster, d: &mut Arc<Deployment>) -> Result<(), 
             "Warning",
             "SelectingAll",
             "This deployment is selecting all pods. A non-empty selector is required.".into(),
-            String::new(),
+            super::why::Why::Unexplained,
         );
         if d.status.observed_generation < d.metadata.generation {
             let generation = d.metadata.generation;

@@ -5,5 +5,6 @@ mod conformance;
 mod fuzz;
 mod kubectl;
 mod properties;
+mod stepping;
 mod support;
 mod tidy;

@@ -9,6 +9,7 @@ use super::sync::{
 };
 use super::util::*;
 use crate::api::{Deployment, ReplicaSet};
+use crate::sim::why::Why;
 use crate::sim::{ApiError, Cluster};
 use std::sync::Arc;
 
@@ -39,8 +40,8 @@ pub fn rollout_recreate(
         old_rss = olds;
     }
     if let Some(rs) = &new_rs {
-        let why = || {
-            format!("Recreate: no old pod is left, so the new ReplicaSet goes straight to spec.replicas = {}.", d.replicas())
+        let why = Why::RecreateUp {
+            replicas: d.replicas(),
         };
         scale_replica_set_and_record_event(c, rs, d.replicas(), d, why)?;
     }
@@ -58,8 +59,7 @@ fn scale_down_old_replica_sets_for_recreate(
 ) -> Result<bool, ApiError> {
     let mut scaled = false;
     for rs in old_rss.iter().filter(|rs| rs.spec.replicas != 0) {
-        let why =
-            || "Recreate: every old pod is removed before any new pod is created.".to_string();
+        let why = Why::RecreateDown;
         scaled |= scale_replica_set_and_record_event(c, rs, 0, d, why)?.0;
     }
     Ok(scaled)

@@ -10,6 +10,7 @@ use super::sync::{
 use super::util::*;
 use crate::api::{Deployment, ReplicaSet};
 use crate::sim::controller_utils::by_creation_timestamp;
+use crate::sim::why::{Fencepost, Why};
 use crate::sim::{ApiError, Cluster};
 use std::sync::Arc;
 
@@ -63,73 +64,19 @@ fn reconcile_new_replica_set(
         return Ok(false);
     }
     if new_rs.spec.replicas > replicas {
-        let why = || {
-            format!("The new ReplicaSet has more pods than spec.replicas = {replicas}: it shrinks to it.")
-        };
+        let why = Why::ShrinkNew { replicas };
         return Ok(scale_replica_set_and_record_event(c, new_rs, replicas, d, why)?.0);
     }
     let new_replicas_count = new_rs_new_replicas(d, refs(all_rss), new_rs);
-    let current = get_replica_count_for_replica_sets(refs(all_rss));
-    let surge = max_surge(d);
-    let why = || {
-        format!(
-        "Scale up: maxSurge = {surge} ({}), so at most replicas + maxSurge = {replicas} + {surge} = {} pods may exist. {current} are counted (spec.replicas of all ReplicaSets), so the new ReplicaSet grows by min({} − {current}, {replicas} − {}) = {}.",
-        surge_rounding(d),
-        replicas + surge,
-        replicas + surge,
-        new_rs.spec.replicas,
-        new_replicas_count - new_rs.spec.replicas,
-    )
+    let why = Why::ScaleUp {
+        replicas,
+        surge: max_surge(d),
+        surge_spec: Fencepost::of(d, true),
+        current: get_replica_count_for_replica_sets(refs(all_rss)),
+        from: new_rs.spec.replicas,
+        to: new_replicas_count,
     };
     Ok(scale_replica_set_and_record_event(c, new_rs, new_replicas_count, d, why)?.0)
-}
-
-/// "25% of 3 = 0.75, rounded up to 1" — how maxSurge resolved.
-pub fn surge_rounding(d: &Deployment) -> String {
-    rounding_text(d, true)
-}
-
-/// "25% of 3 = 0.75, rounded down to 0" — how maxUnavailable resolved.
-pub fn unavailable_rounding(d: &Deployment) -> String {
-    rounding_text(d, false)
-}
-
-fn rounding_text(d: &Deployment, surge: bool) -> String {
-    let ru = d.spec.strategy.rolling_update.as_ref();
-    let value = ru.and_then(|r| {
-        if surge {
-            r.max_surge.as_ref()
-        } else {
-            r.max_unavailable.as_ref()
-        }
-    });
-    let (s, u) = resolve_fenceposts(d, d.replicas());
-    let resolved = if surge { s } else { u };
-    match value {
-        Some(crate::api::IntOrString::Str(p)) => {
-            let pct: f64 = p.trim_end_matches('%').parse().unwrap_or(0.0);
-            let exact = pct * d.replicas() as f64 / 100.0;
-            let dir = if surge { "up" } else { "down" };
-            let mut text = format!(
-                "{p} of {} = {}, rounded {dir} to {}",
-                d.replicas(),
-                trim_float(exact),
-                if surge { exact.ceil() } else { exact.floor() }
-            );
-            if !surge && s == 0 && exact.floor() == 0.0 {
-                text.push_str("; both 0, so maxUnavailable is 1");
-            }
-            let _ = resolved;
-            text
-        }
-        Some(crate::api::IntOrString::Int(v)) => format!("{v} as given"),
-        None => "0".to_string(),
-    }
-}
-
-fn trim_float(v: f64) -> String {
-    let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// reconcileOldReplicaSets: scale old ReplicaSets down as far as
@@ -206,11 +153,12 @@ fn cleanup_unhealthy_replicas(
                 target.spec.replicas
             )));
         }
-        let why = || {
-            format!(
-            "Clean up unhealthy pods first: maxScaledDown = all pods {} − minAvailable {} − unavailable new pods {} = {}; this old ReplicaSet has {unhealthy} pods that are not available, and removing them costs no availability.",
-            budget.all_pods_count, budget.min_available, budget.new_rs_unavailable_pod_count, budget.max_scaled_down
-        )
+        let why = Why::CleanupUnhealthy {
+            all_pods: budget.all_pods_count,
+            min_available: budget.min_available,
+            new_unavailable: budget.new_rs_unavailable_pod_count,
+            max_scaled_down: budget.max_scaled_down,
+            unhealthy,
         };
         let (_, updated) =
             scale_replica_set_and_record_event(c, target, new_replicas_count, d, why)?;
@@ -249,12 +197,13 @@ fn scale_down_old_replica_sets_for_rolling_update(
             .replicas
             .min(total_scale_down_count - total_scaled_down);
         let new_replicas_count = target.spec.replicas - scale_down_count;
-        let why = || {
-            format!(
-            "Scale down: maxUnavailable = {max_unavail} ({}), so minAvailable = replicas − maxUnavailable = {} − {max_unavail} = {min_available}. {available_pod_count} pods are available, so {total_scale_down_count} old pods may go now (oldest ReplicaSet first).",
-            unavailable_rounding(d),
-            d.replicas(),
-        )
+        let why = Why::ScaleDownOld {
+            replicas: d.replicas(),
+            max_unavailable: max_unavail,
+            unavailable_spec: Fencepost::of(d, false),
+            surge_is_zero: max_surge(d) == 0,
+            available: available_pod_count,
+            budget: total_scale_down_count,
         };
         scale_replica_set_and_record_event(c, target, new_replicas_count, d, why)?;
         total_scaled_down += scale_down_count;

@@ -8,6 +8,7 @@ use crate::api::{
 };
 use crate::sim::controller_utils::{self, sort_by_size_newer, sort_by_size_older};
 use crate::sim::hash::compute_hash;
+use crate::sim::why::{Fencepost, Why};
 use crate::sim::{ApiError, Cluster};
 use std::sync::Arc;
 
@@ -241,11 +242,13 @@ fn create_new_replica_set(
         Err(e) => return Err(e),
     };
     if !already_exists && new_replicas_count > 0 {
-        let why = || {
-            format!(
-            "The template changed, so a new ReplicaSet was created. It starts at {new_replicas_count}: {}",
-            explain_new_rs_size(d, old_rss, new_replicas_count)
-        )
+        let why = Why::NewReplicaSet {
+            rolling: d.is_rolling_update(),
+            replicas: d.replicas(),
+            surge: max_surge(d),
+            surge_spec: Fencepost::of(d, true),
+            old_total: old_rss.iter().map(|rs| rs.spec.replicas).sum(),
+            size: new_replicas_count,
         };
         c.record_event(
             d,
@@ -255,7 +258,7 @@ fn create_new_replica_set(
                 "Scaled up replica set {} from 0 to {new_replicas_count}",
                 created.name()
             ),
-            why(),
+            why,
         );
     }
     let mut needs_update = set_deployment_revision(Arc::make_mut(d), &new_revision.to_string());
@@ -277,23 +280,6 @@ fn create_new_replica_set(
         c.update_deployment_status(d);
     }
     Ok(created)
-}
-
-fn explain_new_rs_size(d: &Deployment, old_rss: &[Arc<ReplicaSet>], size: i32) -> String {
-    if !d.is_rolling_update() {
-        return format!(
-            "Recreate starts the new ReplicaSet at spec.replicas = {size} once no old pod is left."
-        );
-    }
-    let surge = max_surge(d);
-    let current: i32 = old_rss.iter().map(|rs| rs.spec.replicas).sum();
-    format!(
-        "at most replicas + maxSurge = {} + {surge} = {} pods may exist; the old ReplicaSets hold {current}, so the new one gets min({} - {current}, {}) = {size}.",
-        d.replicas(),
-        d.replicas() + surge,
-        d.replicas() + surge,
-        d.replicas()
-    )
 }
 
 /// generateReplicaSetName: `<deployment>-<hash>`, the Deployment name cut to fit 253 characters.
@@ -335,11 +321,8 @@ pub fn scale(
         if rs.spec.replicas == d.replicas() {
             return Ok(());
         }
-        let why = || {
-            format!(
-                "Only one ReplicaSet has pods, so it takes the whole spec.replicas = {}.",
-                d.replicas()
-            )
+        let why = Why::SingleActive {
+            replicas: d.replicas(),
         };
         scale_replica_set_and_record_event(c, &rs, d.replicas(), d, why)?;
         return Ok(());
@@ -351,9 +334,7 @@ pub fn scale(
             .cloned()
             .collect();
         for old in active {
-            let why = || {
-                "The new ReplicaSet is saturated (all replicas available), so every old ReplicaSet goes to 0.".to_string()
-            };
+            let why = Why::Saturated;
             scale_replica_set_and_record_event(c, &old, 0, d, why)?;
         }
         return Ok(());
@@ -394,14 +375,17 @@ pub fn scale(
         if i == 0 && to_add != 0 {
             sizes[0] = (sizes[0] + to_add - added).max(0);
         }
-        let why = || {
-            format!(
-            "Proportional scaling: replicas + maxSurge = {} + {} = {allowed_size} pods are allowed and the active ReplicaSets hold {all_rss_replicas}, so {to_add:+} are shared in proportion to each ReplicaSet's size (round({} × {allowed_size} / max-replicas {}) ; leftovers go to the largest).",
-            d.replicas(),
-            max_surge(d),
-            rs.spec.replicas,
-            rs.metadata.annotation(keys::MAX_REPLICAS).unwrap_or("?"),
-        )
+        let why = Why::Proportional {
+            replicas: d.replicas(),
+            surge: max_surge(d),
+            allowed: allowed_size,
+            total: all_rss_replicas,
+            to_add,
+            size: rs.spec.replicas,
+            max_replicas: rs
+                .metadata
+                .annotation(keys::MAX_REPLICAS)
+                .and_then(|v| v.parse().ok()),
         };
         scale_replica_set(c, rs, sizes[i], d, why)?;
     }
@@ -436,7 +420,7 @@ pub fn scale_replica_set_and_record_event(
     rs: &Arc<ReplicaSet>,
     new_scale: i32,
     d: &Deployment,
-    why: impl FnOnce() -> String,
+    why: Why,
 ) -> Result<(bool, Arc<ReplicaSet>), ApiError> {
     if rs.spec.replicas == new_scale {
         return Ok((false, rs.clone()));
@@ -451,7 +435,7 @@ pub fn scale_replica_set(
     rs: &Arc<ReplicaSet>,
     new_scale: i32,
     d: &Deployment,
-    why: impl FnOnce() -> String,
+    why: Why,
 ) -> Result<(bool, Arc<ReplicaSet>), ApiError> {
     let size_needs_update = rs.spec.replicas != new_scale;
     let max = d.replicas() + max_surge(d);
@@ -470,7 +454,7 @@ pub fn scale_replica_set(
             "Scaled {op} replica set {} from {old_scale} to {new_scale}",
             updated.name()
         );
-        c.record_event(d, "Normal", "ScalingReplicaSet", message, why());
+        c.record_event(d, "Normal", "ScalingReplicaSet", message, why);
     }
     Ok((size_needs_update, updated))
 }

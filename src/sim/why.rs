@@ -1,0 +1,224 @@
+//! Why the controller did what it did: the numbers behind each scaling
+//! decision, kept as plain data (cheap enough to record with every event)
+//! and written out in plain words on demand (the UI's "Why this step").
+
+use crate::api::{Deployment, IntOrString};
+use std::fmt;
+
+/// How a maxSurge or maxUnavailable value was written, to show its rounding.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Fencepost {
+    /// An absolute number of pods.
+    Int(i32),
+    /// A percentage of `of` replicas.
+    Percent { percent: i64, of: i32 },
+    /// Not set (Recreate, or an unparsable value).
+    Absent,
+}
+
+impl Fencepost {
+    /// maxSurge (`surge = true`) or maxUnavailable of a Deployment, as written.
+    pub fn of(d: &Deployment, surge: bool) -> Fencepost {
+        let ru = d.spec.strategy.rolling_update.as_ref();
+        let value = ru.and_then(|r| {
+            if surge {
+                r.max_surge.as_ref()
+            } else {
+                r.max_unavailable.as_ref()
+            }
+        });
+        match value {
+            Some(IntOrString::Int(v)) => Fencepost::Int(*v),
+            Some(IntOrString::Str(s)) => match s.strip_suffix('%').and_then(|p| p.parse().ok()) {
+                Some(percent) => Fencepost::Percent {
+                    percent,
+                    of: d.replicas(),
+                },
+                None => Fencepost::Absent,
+            },
+            None => Fencepost::Absent,
+        }
+    }
+
+    /// "25% of 3 = 0.75, rounded up to 1".
+    fn describe(&self, round_up: bool) -> String {
+        match *self {
+            Fencepost::Int(v) => format!("{v}, as given"),
+            Fencepost::Percent { percent, of } => {
+                let hundredths = percent * of as i64;
+                let (whole, frac) = (hundredths / 100, hundredths % 100);
+                let exact = if frac == 0 {
+                    whole.to_string()
+                } else {
+                    format!("{}", hundredths as f64 / 100.0)
+                };
+                let rounded = if round_up {
+                    whole + i64::from(frac != 0)
+                } else {
+                    whole
+                };
+                format!(
+                    "{percent}% of {of} = {exact}, rounded {} to {rounded}",
+                    if round_up { "up" } else { "down" }
+                )
+            }
+            Fencepost::Absent => "not set".into(),
+        }
+    }
+}
+
+/// The computation behind one controller action.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Why {
+    #[default]
+    Unexplained,
+    /// A new template made a new ReplicaSet, sized by NewRSNewReplicas.
+    NewReplicaSet {
+        rolling: bool,
+        replicas: i32,
+        surge: i32,
+        surge_spec: Fencepost,
+        old_total: i32,
+        size: i32,
+    },
+    /// The new ReplicaSet had more than spec.replicas.
+    ShrinkNew { replicas: i32 },
+    /// reconcileNewReplicaSet: room under replicas + maxSurge.
+    ScaleUp {
+        replicas: i32,
+        surge: i32,
+        surge_spec: Fencepost,
+        current: i32,
+        from: i32,
+        to: i32,
+    },
+    /// cleanupUnhealthyReplicas: unavailable old pods go first.
+    CleanupUnhealthy {
+        all_pods: i32,
+        min_available: i32,
+        new_unavailable: i32,
+        max_scaled_down: i32,
+        unhealthy: i32,
+    },
+    /// scaleDownOldReplicaSetsForRollingUpdate: what availability allows.
+    ScaleDownOld {
+        replicas: i32,
+        max_unavailable: i32,
+        unavailable_spec: Fencepost,
+        surge_is_zero: bool,
+        available: i32,
+        budget: i32,
+    },
+    /// scale(): one active ReplicaSet takes the whole count.
+    SingleActive { replicas: i32 },
+    /// scale(): the new ReplicaSet is saturated; old ones go to 0.
+    Saturated,
+    /// scale(): proportional scaling of a scaling event mid-rollout.
+    Proportional {
+        replicas: i32,
+        surge: i32,
+        allowed: i32,
+        total: i32,
+        to_add: i32,
+        size: i32,
+        max_replicas: Option<i32>,
+    },
+    /// Recreate: old pods go before any new one starts.
+    RecreateDown,
+    /// Recreate: no old pod is left; the new ReplicaSet gets everything.
+    RecreateUp { replicas: i32 },
+}
+
+impl fmt::Display for Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Why::Unexplained => Ok(()),
+            Why::NewReplicaSet { rolling: false, size, .. } => {
+                write!(f, "The template changed, so a new ReplicaSet was created. Recreate starts it at spec.replicas = {size} once no old pod is left.")
+            }
+            Why::NewReplicaSet { replicas, surge, surge_spec, old_total, size, .. } => write!(
+                f,
+                "The template changed, so a new ReplicaSet was created. maxSurge = {surge} ({}), so at most replicas + maxSurge = {replicas} + {surge} = {} pods may exist; the old ReplicaSets hold {old_total}, so the new one starts at min({} − {old_total}, {replicas}) = {size}.",
+                surge_spec.describe(true),
+                replicas + surge,
+                replicas + surge,
+            ),
+            Why::ShrinkNew { replicas } => write!(f, "The new ReplicaSet has more pods than spec.replicas = {replicas}: it shrinks to it."),
+            Why::ScaleUp { replicas, surge, surge_spec, current, from, to } => write!(
+                f,
+                "Scale up: maxSurge = {surge} ({}), so at most replicas + maxSurge = {replicas} + {surge} = {} pods may exist. The ReplicaSets ask for {current}, so the new ReplicaSet grows by min({} − {current}, {replicas} − {from}) = {}, from {from} to {to}.",
+                surge_spec.describe(true),
+                replicas + surge,
+                replicas + surge,
+                to - from,
+            ),
+            Why::CleanupUnhealthy { all_pods, min_available, new_unavailable, max_scaled_down, unhealthy } => write!(
+                f,
+                "Unhealthy pods go first: maxScaledDown = pods asked for {all_pods} − minAvailable {min_available} − unavailable new pods {new_unavailable} = {max_scaled_down}. This old ReplicaSet has {unhealthy} pods that are not available; removing them costs no availability."
+            ),
+            Why::ScaleDownOld { replicas, max_unavailable, unavailable_spec, surge_is_zero, available, budget } => {
+                write!(f, "Scale down: maxUnavailable = {max_unavailable} ({}", unavailable_spec.describe(false))?;
+                if surge_is_zero && matches!(unavailable_spec, Fencepost::Percent { .. } | Fencepost::Int(0)) && max_unavailable == 1 {
+                    f.write_str("; maxSurge is 0 too, and both 0 would block the rollout, so maxUnavailable becomes 1")?;
+                }
+                write!(
+                    f,
+                    "), so minAvailable = replicas − maxUnavailable = {replicas} − {max_unavailable} = {}. {available} pods are available, so {budget} old pods may go now, oldest ReplicaSet first.",
+                    replicas - max_unavailable
+                )
+            }
+            Why::SingleActive { replicas } => write!(f, "Only one ReplicaSet has pods, so it takes the whole spec.replicas = {replicas}."),
+            Why::Saturated => f.write_str("The new ReplicaSet is saturated (all its replicas available), so every old ReplicaSet goes to 0."),
+            Why::Proportional { replicas, surge, allowed, total, to_add, size, max_replicas } => {
+                write!(
+                    f,
+                    "Proportional scaling: replicas + maxSurge = {replicas} + {surge} = {allowed} pods are allowed and the active ReplicaSets hold {total}, so {to_add:+} are shared in proportion to each ReplicaSet's size"
+                )?;
+                match max_replicas {
+                    Some(m) if m > 0 => write!(f, " (this one: round({size} × {allowed} / {m}) − {size}, leftovers to the largest)."),
+                    _ => f.write_str(" (leftovers go to the largest)."),
+                }
+            }
+            Why::RecreateDown => f.write_str("Recreate: every old pod is removed before any new pod is created."),
+            Why::RecreateUp { replicas } => write!(f, "Recreate: no old pod is left, so the new ReplicaSet goes straight to spec.replicas = {replicas}."),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_spelled_out() {
+        assert_eq!(
+            Fencepost::Percent { percent: 25, of: 3 }.describe(true),
+            "25% of 3 = 0.75, rounded up to 1"
+        );
+        assert_eq!(
+            Fencepost::Percent { percent: 25, of: 3 }.describe(false),
+            "25% of 3 = 0.75, rounded down to 0"
+        );
+        assert_eq!(
+            Fencepost::Percent { percent: 50, of: 4 }.describe(false),
+            "50% of 4 = 2, rounded down to 2"
+        );
+        assert_eq!(Fencepost::Int(2).describe(true), "2, as given");
+    }
+
+    #[test]
+    fn the_seed_scale_up_reads_with_its_numbers() {
+        let why = Why::ScaleUp {
+            replicas: 3,
+            surge: 1,
+            surge_spec: Fencepost::Percent { percent: 25, of: 3 },
+            current: 3,
+            from: 0,
+            to: 1,
+        };
+        assert_eq!(
+            why.to_string(),
+            "Scale up: maxSurge = 1 (25% of 3 = 0.75, rounded up to 1), so at most replicas + maxSurge = 3 + 1 = 4 pods may exist. The ReplicaSets ask for 3, so the new ReplicaSet grows by min(4 − 3, 3 − 0) = 1, from 0 to 1."
+        );
+    }
+}

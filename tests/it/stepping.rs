@@ -1,0 +1,113 @@
+//! Stepping the cluster one controller action or pod transition at a time
+//! (the UI's Step) visits the same states as letting time run.
+
+use crate::kubectl::seed_cluster;
+use rollout_lab::kubectl;
+use rollout_lab::sim::{Cluster, UnitKind};
+
+/// Everything observable about a cluster, for comparing two runs.
+fn observable(c: &Cluster) -> String {
+    let d = c.deployment("test-deployment").unwrap();
+    let rss: Vec<String> = c
+        .replica_sets()
+        .iter()
+        .map(|rs| format!("{}:{:?}:{:?}", rs.name(), rs.spec, rs.status))
+        .collect();
+    let pods: Vec<String> = c
+        .pods()
+        .iter()
+        .map(|p| format!("{}:{:?}", p.name, p.state))
+        .collect();
+    let events: Vec<&str> = c.events().iter().map(|e| e.message.as_str()).collect();
+    format!(
+        "{}\n{:?}\n{rss:?}\n{pods:?}\n{events:?}\n{:?}",
+        c.now().0,
+        d.status,
+        d.metadata.annotations
+    )
+}
+
+#[test]
+fn each_step_is_one_controller_action_or_pod_transition() {
+    let mut c = seed_cluster();
+    kubectl::run(
+        &mut c,
+        "set image deployment/test-deployment web=test_web:v2",
+    );
+    let mut steps = Vec::new();
+    while let Some(report) = c.step_change().unwrap() {
+        assert!(report.changed);
+        let events: Vec<String> = c.events()[report.events.clone()]
+            .iter()
+            .map(|e| e.message.clone())
+            .collect();
+        steps.push((report.at.0, report.what.clone(), events));
+    }
+    // The first step is the Deployment controller creating the new ReplicaSet at 1.
+    let (t, what, events) = &steps[0];
+    assert_eq!(
+        (*t, what),
+        (0, &UnitKind::DeploymentSync("test-deployment".into()))
+    );
+    assert_eq!(events.len(), 1);
+    assert!(
+        events[0].starts_with("Scaled up replica set test-deployment-")
+            && events[0].ends_with("from 0 to 1")
+    );
+    // The next is the ReplicaSet controller creating that pod.
+    assert!(
+        matches!(steps[1].1, UnitKind::ReplicaSetSync(ref name) if name.starts_with("test-deployment-"))
+    );
+    // Six scaling events in all, each in a step of its own, in the seed note's order.
+    let scaling: Vec<&String> = steps.iter().flat_map(|(_, _, e)| e).collect();
+    let shapes: Vec<String> = scaling
+        .iter()
+        .map(|m| {
+            m.split(' ')
+                .filter(|w| w.parse::<i32>().is_ok())
+                .collect::<Vec<_>>()
+                .join("→")
+        })
+        .collect();
+    assert_eq!(shapes, ["0→1", "3→2", "1→2", "2→1", "2→3", "1→0"]);
+    assert!(
+        steps.iter().all(|(_, _, e)| e.len() <= 1),
+        "at most one scaling event per step"
+    );
+    assert!(
+        steps
+            .iter()
+            .any(|(_, what, _)| *what == UnitKind::PodTransitions),
+        "pods becoming Ready are steps too"
+    );
+}
+
+#[test]
+fn stepping_reaches_exactly_the_state_that_settling_reaches() {
+    let mut settled = seed_cluster();
+    let mut stepped = seed_cluster();
+    for line in [
+        "set image deployment/test-deployment web=test_web:v2",
+        "scale deployment/test-deployment --replicas=5",
+    ] {
+        kubectl::run(&mut settled, line);
+        kubectl::run(&mut stepped, line);
+    }
+    settled.settle(3_600_000).unwrap();
+    while stepped.step_change().unwrap().is_some() {}
+    assert_eq!(observable(&stepped), observable(&settled));
+}
+
+#[test]
+fn a_half_stepped_instant_finishes_the_same_way() {
+    let mut straight = seed_cluster();
+    let mut mixed = seed_cluster();
+    for c in [&mut straight, &mut mixed] {
+        kubectl::run(c, "set image deployment/test-deployment web=test_web:v2");
+    }
+    straight.advance(3_000).unwrap();
+    mixed.step_change().unwrap();
+    mixed.step_change().unwrap();
+    mixed.advance(3_000).unwrap();
+    assert_eq!(observable(&mixed), observable(&straight));
+}
