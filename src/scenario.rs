@@ -9,8 +9,10 @@ pub mod initial;
 pub mod load;
 pub mod report;
 pub mod run;
+pub mod session;
 
 pub use format::{Expect, InitialReplicaSet, Scenario, Step};
 pub use load::{load, LoadError};
 pub use report::{RunReport, StepReport};
 pub use run::{run_scenario, Runner};
+pub use session::{Action, Frame, Happened, Session};

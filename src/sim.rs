@@ -640,9 +640,14 @@ impl Cluster {
     /// one batch of pod transitions that changed something (the UI's Step).
     /// None when nothing is left to happen.
     pub fn step_change(&mut self) -> Result<Option<UnitReport>, SimError> {
+        self.step_change_until(Time(i64::MAX))
+    }
+
+    /// Like `step_change`, but opens no instant after `limit` (None then).
+    pub fn step_change_until(&mut self, limit: Time) -> Result<Option<UnitReport>, SimError> {
         loop {
             if self.settled {
-                let Some(t) = self.next_due() else {
+                let Some(t) = self.next_due().filter(|t| *t <= limit) else {
                     return Ok(None);
                 };
                 self.begin_instant(t);
@@ -651,6 +656,21 @@ impl Cluster {
                 return Ok(Some(report));
             }
         }
+    }
+
+    /// When the next change can happen: now if the current instant has not
+    /// settled, else the next due time.
+    pub fn next_due_or_now(&mut self) -> Option<Time> {
+        if self.settled {
+            self.next_due()
+        } else {
+            Some(self.now)
+        }
+    }
+
+    /// Lets time pass until `t` (nothing if `t` is not in the future).
+    pub fn advance_to(&mut self, t: Time) -> Result<(), SimError> {
+        self.advance((t.0 - self.now.0).max(0))
     }
 
     /// Moves the clock to `t` and opens a new instant there.

@@ -5,6 +5,7 @@ mod conformance;
 mod fuzz;
 mod kubectl;
 mod properties;
+mod session;
 mod stepping;
 mod support;
 mod tidy;

@@ -1,0 +1,418 @@
+//! A live session over a scenario: what the web app drives. Every change
+//! is an `Action` (a kubectl line or one step of the cluster), kept in a log
+//! so that Step back and the timeline replay it exactly (the simulation is
+//! deterministic). The scenario's own steps are a script that Step and Play
+//! walk through.
+
+use super::expect::{check, Observed};
+use super::format::{Scenario, Step};
+use super::initial::build;
+use super::load::LoadError;
+use crate::api::Time;
+use crate::kubectl::{self, Output};
+use crate::sim::{Cluster, SimError, UnitKind};
+use std::collections::BTreeMap;
+
+/// One thing the user (or the script) did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A kubectl line, typed in the console or issued by a button.
+    Kubectl(String),
+    /// Advance to the next change: the next script step, or one controller
+    /// action or pod transition.
+    Step,
+}
+
+/// What an action did, for the console and the "Why this step" panel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Happened {
+    /// A kubectl command and what it printed.
+    Command {
+        line: String,
+        output: Output,
+        scripted: bool,
+    },
+    /// A controller sync or pod transitions, with the events it recorded.
+    Change {
+        what: UnitKind,
+        events: std::ops::Range<usize>,
+    },
+    /// Time passed with nothing to do (a scripted wait).
+    Waited { until: Time },
+    /// A scripted expectation was checked.
+    Checked { failures: Vec<String> },
+    /// Nothing is left to happen.
+    Idle,
+}
+
+/// The state after an action, for the chart and the timeline's markers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    pub time: Time,
+    /// spec.replicas of each ReplicaSet (by name).
+    pub replicas: BTreeMap<String, i32>,
+    /// The Deployment's available replicas.
+    pub available: i32,
+    /// Events recorded so far.
+    pub events: usize,
+}
+
+/// Where a scripted wait ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Wait {
+    Until(Time),
+    Settled,
+}
+
+/// The part of the state the log replays: the cluster and the script's position.
+#[derive(Clone, Debug)]
+struct Live {
+    cluster: Cluster,
+    script_pos: usize,
+    wait: Option<Wait>,
+    last_output: Output,
+}
+
+/// Actions between stored checkpoints (replay cost vs memory).
+const CHECKPOINT_EVERY: usize = 32;
+/// The most actions a session keeps (older history is dropped from the start).
+const MAX_ACTIONS: usize = 100_000;
+
+pub struct Session {
+    scenario: Scenario,
+    deployment: String,
+    live: Live,
+    /// Every action since the start; `position` of them are applied (the
+    /// rest is the future after a step back, redone by Step).
+    log: Vec<(Action, Happened)>,
+    position: usize,
+    frames: Vec<Frame>,
+    checkpoints: Vec<(usize, Live)>,
+}
+
+impl Session {
+    pub fn new(scenario: Scenario) -> Result<Session, LoadError> {
+        let cluster = build(&scenario)?;
+        let deployment = scenario
+            .deployment
+            .pointer("/metadata/name")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
+        let live = Live {
+            cluster,
+            script_pos: 0,
+            wait: None,
+            last_output: Output::default(),
+        };
+        let mut s = Session {
+            scenario,
+            deployment,
+            live: live.clone(),
+            log: Vec::new(),
+            position: 0,
+            frames: Vec::new(),
+            checkpoints: vec![(0, live)],
+        };
+        s.frames.push(s.frame());
+        Ok(s)
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn cluster(&self) -> &Cluster {
+        &self.live.cluster
+    }
+
+    pub fn deployment_name(&self) -> &str {
+        &self.deployment
+    }
+
+    /// The actions applied so far, with what each did.
+    pub fn history(&self) -> &[(Action, Happened)] {
+        &self.log[..self.position]
+    }
+
+    /// One frame per applied action (and one for the start).
+    pub fn frames(&self) -> &[Frame] {
+        &self.frames[..=self.position]
+    }
+
+    pub fn can_step_back(&self) -> bool {
+        self.position > 0
+    }
+
+    /// Scripted steps not yet run.
+    pub fn script_remaining(&self) -> usize {
+        self.scenario
+            .steps
+            .len()
+            .saturating_sub(self.live.script_pos)
+    }
+
+    /// Runs a kubectl line now (the console and every button).
+    pub fn kubectl(&mut self, line: &str) -> Result<Output, SimError> {
+        let happened = self.apply(&Action::Kubectl(line.to_string()))?;
+        self.record(Action::Kubectl(line.to_string()), happened.clone());
+        Ok(match happened {
+            Happened::Command { output, .. } => output,
+            _ => Output::default(),
+        })
+    }
+
+    /// Advances to the next change. Redoes the next logged action after a
+    /// step back, so stepping forward again revisits the same history.
+    pub fn step(&mut self) -> Result<Happened, SimError> {
+        if self.position < self.log.len() {
+            let action = self.log[self.position].0.clone();
+            let happened = self.apply(&action)?;
+            self.log[self.position].1 = happened.clone();
+            self.position += 1;
+            self.frames.truncate(self.position);
+            self.frames.push(self.frame());
+            self.checkpoint();
+            return Ok(happened);
+        }
+        let happened = self.apply(&Action::Step)?;
+        if happened != Happened::Idle {
+            self.record(Action::Step, happened.clone());
+        }
+        Ok(happened)
+    }
+
+    /// When the next Step would change something (for Play's clock): now for
+    /// a scripted command, else the next due change or the end of a wait.
+    pub fn next_change_at(&mut self) -> Option<Time> {
+        if self.position < self.log.len() {
+            return Some(
+                self.frames
+                    .get(self.position + 1)
+                    .map_or(self.live.cluster.now(), |f| f.time),
+            );
+        }
+        let now = self.live.cluster.now();
+        let due = self.live.cluster.next_due_or_now();
+        match self.scenario.steps.get(self.live.script_pos) {
+            Some(Step::Kubectl(_) | Step::Apply(_) | Step::Expect(_) | Step::Sync(_)) => Some(now),
+            Some(Step::Advance(s)) => {
+                let until = match self.live.wait {
+                    Some(Wait::Until(t)) => t,
+                    _ => Time(now.0 + (s * 1000.0).round() as i64),
+                };
+                Some(due.map_or(until, |d| d.min(until)))
+            }
+            _ => due,
+        }
+    }
+
+    /// Goes back to the state before the last action.
+    pub fn step_back(&mut self) -> Result<(), SimError> {
+        if self.position == 0 {
+            return Ok(());
+        }
+        self.seek_position(self.position - 1)
+    }
+
+    /// Shows the state at simulated time `t`: after the last action that
+    /// ended at or before it (the timeline's scrubbing).
+    pub fn seek_time(&mut self, t: Time) -> Result<(), SimError> {
+        let target = self.frames[1..].iter().take_while(|f| f.time <= t).count();
+        let target = target.min(self.log.len());
+        self.seek_position(target)
+    }
+
+    /// Back to the start: the scenario's initial cluster, the log kept as future.
+    pub fn reset(&mut self) -> Result<(), SimError> {
+        self.seek_position(0)
+    }
+
+    /// Replays the log up to `target` actions, from the nearest checkpoint.
+    fn seek_position(&mut self, target: usize) -> Result<(), SimError> {
+        let (at, live) = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|(at, _)| *at <= target)
+            .cloned()
+            .expect("a checkpoint at 0");
+        self.live = live;
+        for i in at..target {
+            let action = self.log[i].0.clone();
+            self.apply(&action)?;
+        }
+        self.position = target;
+        Ok(())
+    }
+
+    fn record(&mut self, action: Action, happened: Happened) {
+        // A new action after a step back replaces the old future.
+        self.log.truncate(self.position);
+        self.checkpoints.retain(|(at, _)| *at <= self.position);
+        self.log.push((action, happened));
+        self.position += 1;
+        self.frames.truncate(self.position);
+        self.frames.push(self.frame());
+        self.checkpoint();
+        if self.log.len() > MAX_ACTIONS {
+            self.forget_oldest();
+        }
+    }
+
+    fn checkpoint(&mut self) {
+        if self.position % CHECKPOINT_EVERY == 0
+            && !self.checkpoints.iter().any(|(at, _)| *at == self.position)
+        {
+            self.checkpoints.push((self.position, self.live.clone()));
+        }
+    }
+
+    /// Keeps memory bounded in very long sessions: the oldest half of the
+    /// history becomes the new start.
+    fn forget_oldest(&mut self) {
+        let cut = self
+            .checkpoints
+            .iter()
+            .map(|(at, _)| *at)
+            .filter(|at| *at <= self.position / 2)
+            .max()
+            .unwrap_or(0);
+        if cut == 0 {
+            return;
+        }
+        self.log.drain(..cut);
+        self.frames.drain(..cut);
+        self.position -= cut;
+        self.checkpoints.retain(|(at, _)| *at >= cut);
+        for (at, _) in &mut self.checkpoints {
+            *at -= cut;
+        }
+    }
+
+    fn frame(&self) -> Frame {
+        let c = &self.live.cluster;
+        Frame {
+            time: c.now(),
+            replicas: c
+                .replica_sets_of(&self.deployment)
+                .iter()
+                .map(|rs| (rs.name().to_string(), rs.spec.replicas))
+                .collect(),
+            available: c
+                .deployment(&self.deployment)
+                .map_or(0, |d| d.status.available_replicas),
+            events: c.events().len(),
+        }
+    }
+
+    /// Applies one action to the live state (also used by replay).
+    fn apply(&mut self, action: &Action) -> Result<Happened, SimError> {
+        match action {
+            Action::Kubectl(line) => {
+                let output = kubectl::run(&mut self.live.cluster, line);
+                self.live.last_output = output.clone();
+                Ok(Happened::Command {
+                    line: line.clone(),
+                    output,
+                    scripted: false,
+                })
+            }
+            Action::Step => self.apply_step(),
+        }
+    }
+
+    fn apply_step(&mut self) -> Result<Happened, SimError> {
+        let live = &mut self.live;
+        loop {
+            match self.scenario.steps.get(live.script_pos) {
+                Some(Step::Kubectl(line)) => {
+                    live.script_pos += 1;
+                    let output = kubectl::run(&mut live.cluster, line);
+                    live.last_output = output.clone();
+                    return Ok(Happened::Command {
+                        line: line.clone(),
+                        output,
+                        scripted: true,
+                    });
+                }
+                Some(Step::Apply(object)) => {
+                    live.script_pos += 1;
+                    let output = match kubectl::apply::apply_object(&mut live.cluster, object) {
+                        Ok(stdout) => Output::ok(stdout),
+                        Err(f) => Output::failed(String::new(), f),
+                    };
+                    live.last_output = output.clone();
+                    return Ok(Happened::Command {
+                        line: "apply -f -".into(),
+                        output,
+                        scripted: true,
+                    });
+                }
+                Some(Step::Sync(n)) => {
+                    live.script_pos += 1;
+                    let before = live.cluster.events().len();
+                    live.cluster.sync_deployments(*n);
+                    return Ok(Happened::Change {
+                        what: UnitKind::DeploymentSync(self.deployment.clone()),
+                        events: before..live.cluster.events().len(),
+                    });
+                }
+                Some(Step::Expect(e)) => {
+                    live.script_pos += 1;
+                    let last = if live.last_output.exit_code == 0 {
+                        &live.last_output.stdout
+                    } else {
+                        &live.last_output.stderr
+                    };
+                    let observed = Observed {
+                        cluster: &live.cluster,
+                        deployment: live.cluster.deployment(&self.deployment),
+                        last_output: last,
+                        last_exit_code: live.last_output.exit_code,
+                    };
+                    return Ok(Happened::Checked {
+                        failures: check(e, &observed),
+                    });
+                }
+                Some(Step::Advance(s)) => {
+                    let until = match live.wait {
+                        Some(Wait::Until(t)) => t,
+                        _ => Time(live.cluster.now().0 + (s * 1000.0).round() as i64),
+                    };
+                    live.wait = Some(Wait::Until(until));
+                    if let Some(report) = live.cluster.step_change_until(until)? {
+                        return Ok(Happened::Change {
+                            what: report.what,
+                            events: report.events,
+                        });
+                    }
+                    live.cluster.advance_to(until)?;
+                    live.wait = None;
+                    live.script_pos += 1;
+                    return Ok(Happened::Waited { until });
+                }
+                Some(Step::Settle(_)) => {
+                    live.wait = Some(Wait::Settled);
+                    if let Some(report) = live.cluster.step_change()? {
+                        return Ok(Happened::Change {
+                            what: report.what,
+                            events: report.events,
+                        });
+                    }
+                    live.wait = None;
+                    live.script_pos += 1;
+                }
+                None => {
+                    return Ok(match live.cluster.step_change()? {
+                        Some(report) => Happened::Change {
+                            what: report.what,
+                            events: report.events,
+                        },
+                        None => Happened::Idle,
+                    })
+                }
+            }
+        }
+    }
+}
