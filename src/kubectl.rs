@@ -73,7 +73,7 @@ impl From<ApiError> for Failure {
 
 /// The top-level commands, for "unknown command" suggestions and completion.
 pub const COMMANDS: &[&str] = &[
-    "annotate", "apply", "create", "describe", "edit", "get", "rollout", "scale", "set",
+    "annotate", "apply", "create", "describe", "edit", "get", "patch", "rollout", "scale", "set",
 ];
 
 /// Runs one kubectl command line (with or without the leading `kubectl`).
@@ -104,6 +104,7 @@ pub fn run(c: &mut Cluster, line: &str) -> Output {
         "annotate" => apply::annotate(c, rest).map(Output::ok),
         "create" => apply::create(c, rest).map(Output::ok),
         "apply" => apply::apply_command(c, rest).map(Output::ok),
+        "patch" => apply::patch(c, rest).map(Output::ok),
         "edit" => apply::edit_command(c, rest).map(Output::ok),
         "help" | "--help" | "-h" => Ok(Output::ok(HELP)),
         "version" => Ok(Output::ok("Client Version: v1.35.0\nKustomize Version: v5.7.1\nServer Version: v1.35.0 (Rollout Lab simulator)\n")),
@@ -173,6 +174,7 @@ const HELP: &str = "kubectl controls the Kubernetes cluster manager.
   create        Create a deployment (create deployment NAME --image=IMAGE)
   apply         Apply a configuration to a resource
   annotate      Update the annotations on a resource
+  patch         Update fields of a deployment (strategic merge or JSON merge patch)
   scale         Set a new size for a deployment
   set image     Update the image of a pod template
   rollout       Manage the rollout of a deployment (status, history, undo, pause, resume, restart)

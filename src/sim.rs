@@ -257,6 +257,20 @@ impl Cluster {
         &self.config
     }
 
+    /// How long new pods take to become Ready (pods already starting keep theirs).
+    pub fn set_pod_start(&mut self, ms: i64) {
+        self.config.pod_start = ms.max(0);
+    }
+
+    /// Marks an image as one the kubelet cannot pull (for pods created from now on).
+    pub fn set_image_failing(&mut self, image: &str, failing: bool) {
+        if failing {
+            self.config.failing_images.insert(image.to_string());
+        } else {
+            self.config.failing_images.remove(image);
+        }
+    }
+
     pub fn stats(&self) -> &Stats {
         &self.stats
     }

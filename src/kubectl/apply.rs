@@ -276,3 +276,66 @@ pub fn annotate(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
     c.update_deployment(d)?;
     Ok(printed(&name, "annotated"))
 }
+
+/// `kubectl patch deployment NAME -p PATCH [--type strategic|merge]`. For
+/// the fields a Deployment patch touches here, a strategic merge patch
+/// merges like a JSON merge patch (RFC 7386): objects merge, `null` deletes.
+pub fn patch(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
+    let a = args::parse(
+        words,
+        &[short(flag("patch"), 'p'), flag("type")],
+        "kubectl patch",
+    )?;
+    let patch_text = a
+        .get("patch")
+        .ok_or_else(|| Failure::error("must specify -p to patch"))?;
+    match a.get("type").unwrap_or("strategic") {
+        "strategic" | "merge" => {}
+        "json" => {
+            return Err(Failure::error(
+                "JSON patches (--type json) are not supported by this simulator; use --type merge",
+            ))
+        }
+        other => {
+            return Err(Failure::error(format!(
+                "--type must be one of [json merge strategic], not {other:?}"
+            )))
+        }
+    }
+    let name = args::one_named(&a.positional, Kind::Deployment, "patch")?;
+    let live = get_deployment(c, &name)?;
+    let patch: Value = serde_json::from_str(patch_text)
+        .map_err(|e| Failure::error(format!("unable to parse {patch_text:?}: {e}")))?;
+    let mut merged = serde_json::to_value(&live).map_err(Failure::error)?;
+    merge_patch(&mut merged, &patch);
+    let changed = c.update_deployment(decode(&merged)?)?;
+    Ok(printed(
+        &name,
+        if changed {
+            "patched"
+        } else {
+            "patched (no change)"
+        },
+    ))
+}
+
+/// RFC 7386 JSON merge patch.
+fn merge_patch(target: &mut Value, patch: &Value) {
+    let Value::Object(patch_map) = patch else {
+        *target = patch.clone();
+        return;
+    };
+    if !target.is_object() {
+        *target = Value::Object(Map::new());
+    }
+    let Value::Object(target_map) = target else {
+        return;
+    };
+    for (key, value) in patch_map {
+        if value.is_null() {
+            target_map.remove(key);
+        } else {
+            merge_patch(target_map.entry(key.clone()).or_insert(Value::Null), value);
+        }
+    }
+}

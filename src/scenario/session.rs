@@ -21,6 +21,10 @@ pub enum Action {
     /// Advance to the next change: the next script step, or one controller
     /// action or pod transition.
     Step,
+    /// A simulated-cluster setting (not an API object): how long new pods take to start.
+    PodStart { ms: i64 },
+    /// A simulated-cluster setting: whether the kubelet can pull this image.
+    ImageFails { image: String, fails: bool },
 }
 
 /// What an action did, for the console and the "Why this step" panel.
@@ -41,6 +45,8 @@ pub enum Happened {
     Waited { until: Time },
     /// A scripted expectation was checked.
     Checked { failures: Vec<String> },
+    /// A simulated-cluster setting changed.
+    Setting,
     /// Nothing is left to happen.
     Idle,
 }
@@ -160,6 +166,13 @@ impl Session {
             Happened::Command { output, .. } => output,
             _ => Output::default(),
         })
+    }
+
+    /// Changes a setting of the simulated cluster (logged, so replay sees it).
+    pub fn set(&mut self, setting: Action) -> Result<(), SimError> {
+        let happened = self.apply(&setting)?;
+        self.record(setting, happened);
+        Ok(())
     }
 
     /// Advances to the next change. Redoes the next logged action after a
@@ -319,6 +332,14 @@ impl Session {
                 })
             }
             Action::Step => self.apply_step(),
+            Action::PodStart { ms } => {
+                self.live.cluster.set_pod_start(*ms);
+                Ok(Happened::Setting)
+            }
+            Action::ImageFails { image, fails } => {
+                self.live.cluster.set_image_failing(image, *fails);
+                Ok(Happened::Setting)
+            }
         }
     }
 

@@ -428,3 +428,47 @@ fn create_deployment_from_the_console() {
         1,
     );
 }
+
+#[test]
+fn patch_changes_the_strategy_and_validates_like_the_api_server() {
+    let mut c = seed_cluster();
+    check(
+        &mut c,
+        r#"patch deployment/test-deployment -p '{"spec":{"strategy":{"type":"Recreate"}}}'"#,
+        "",
+        "The Deployment \"test-deployment\" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'\n",
+        1,
+    );
+    check(
+        &mut c,
+        r#"patch deployment/test-deployment -p '{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null}}}'"#,
+        "deployment.apps/test-deployment patched\n",
+        "",
+        0,
+    );
+    check(
+        &mut c,
+        r#"patch deployment/test-deployment -p '{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null}}}'"#,
+        "deployment.apps/test-deployment patched (no change)\n",
+        "",
+        0,
+    );
+    assert_eq!(
+        c.deployment("test-deployment").unwrap().strategy_type(),
+        "Recreate"
+    );
+    check(
+        &mut c,
+        r#"patch deployment/test-deployment --type merge -p '{"spec":{"strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":0,"maxUnavailable":0}}}}'"#,
+        "",
+        "The Deployment \"test-deployment\" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0\n",
+        1,
+    );
+    check(
+        &mut c,
+        "patch deployment/test-deployment -p '{bad'",
+        "",
+        "error: unable to parse \"{bad\": key must be a string at line 1 column 2\n",
+        1,
+    );
+}
