@@ -4,6 +4,7 @@
 
 pub mod apply;
 pub mod args;
+pub mod complete;
 pub mod describe;
 pub mod get;
 pub mod printers;

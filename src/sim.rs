@@ -315,10 +315,13 @@ impl Cluster {
 
     /// The pods of one ReplicaSet (terminating ones included), by name.
     pub fn pods_of(&self, rs: &str) -> Vec<PodView> {
+        let Some(uid) = self.replica_sets.get(rs).map(|rs| rs.metadata.uid.as_str()) else {
+            return Vec::new();
+        };
         let mut pods = self
             .pods
-            .group(rs)
-            .map(|g| g.view(rs, self.now, |p| self.pod_state(p)))
+            .group(uid)
+            .map(|g| g.view(&g.rs_name, self.now, |p| self.pod_state(p)))
             .unwrap_or_default();
         pods.sort_by(|a, b| a.name.cmp(&b.name));
         pods
@@ -329,8 +332,8 @@ impl Cluster {
         let mut pods: Vec<PodView> = self
             .pods
             .groups
-            .iter()
-            .flat_map(|(rs, g)| g.view(rs, self.now, |p| self.pod_state(p)))
+            .values()
+            .flat_map(|g| g.view(&g.rs_name, self.now, |p| self.pod_state(p)))
             .collect();
         pods.sort_by(|a, b| a.name.cmp(&b.name));
         pods
@@ -374,8 +377,8 @@ impl Cluster {
         d.metadata.namespace = "default".into();
         d.metadata.uid = format!("{:016x}", self.rng.next_u64());
         d.metadata.generation = 1;
-        d.metadata.creation_timestamp = Some(self.now.truncated());
-        d.metadata.creation_seq = seq;
+        // Continuous time (model M1): same-instant creations tie, and break on the name.
+        d.metadata.creation_timestamp = Some(self.now);
         d.metadata.resource_version = seq.to_string();
         d.status = Default::default();
         self.deployment_keys.push(Arc::from(d.name()));
@@ -403,7 +406,6 @@ impl Cluster {
         d.status = old.status.clone();
         d.metadata.uid = old.metadata.uid.clone();
         d.metadata.creation_timestamp = old.metadata.creation_timestamp;
-        d.metadata.creation_seq = old.metadata.creation_seq;
         d.metadata.generation = old.metadata.generation;
         d.metadata.resource_version = old.metadata.resource_version.clone();
         if d == **old {
@@ -418,6 +420,17 @@ impl Cluster {
         // The controllers react at the current instant.
         self.settled = false;
         Ok(true)
+    }
+
+    /// A full Update by the Deployment controller of the object it holds
+    /// (the legacy rollback path). Its callers always change the
+    /// annotations (the rollback request goes), so the generation bumps (R1.4).
+    pub(crate) fn update_held_deployment(&mut self, d: &mut Arc<Deployment>) {
+        let seq = self.next_seq();
+        let dm = Arc::make_mut(d);
+        dm.metadata.generation += 1;
+        dm.metadata.resource_version = seq.to_string();
+        self.changed = true;
     }
 
     /// A status write by the controller (UpdateStatus): status and
@@ -446,8 +459,7 @@ impl Cluster {
         rs.metadata.namespace = "default".into();
         rs.metadata.uid = format!("{:016x}", self.rng.next_u64());
         rs.metadata.generation = 1;
-        rs.metadata.creation_timestamp = Some(self.now.truncated());
-        rs.metadata.creation_seq = seq;
+        rs.metadata.creation_timestamp = Some(self.now);
         rs.metadata.resource_version = seq.to_string();
         let rs = Arc::new(rs);
         self.replica_sets.insert(rs.name().to_string(), rs.clone());
@@ -477,7 +489,6 @@ impl Cluster {
         rs.metadata.generation = stored.metadata.generation + i64::from(stored.spec != rs.spec);
         rs.metadata.uid = stored.metadata.uid.clone();
         rs.metadata.creation_timestamp = stored.metadata.creation_timestamp;
-        rs.metadata.creation_seq = stored.metadata.creation_seq;
         rs.metadata.owner_references = stored.metadata.owner_references.clone();
         rs.status = stored.status.clone();
         rs.metadata.resource_version = self.next_seq().to_string();
@@ -519,11 +530,12 @@ impl Cluster {
 
     /// Deletes a ReplicaSet; the garbage collector deletes its remaining pods.
     pub(crate) fn delete_replica_set(&mut self, name: &str) {
-        if self.replica_sets.remove(name).is_some() {
+        if let Some(rs) = self.replica_sets.remove(name) {
             self.changed = true;
+            let key = rs.metadata.uid.as_str();
             let uids: Vec<u64> = self
                 .pods
-                .group(name)
+                .group(key)
                 .map(|g| {
                     g.pods()
                         .filter(|p| p.deleted_at.is_none())
@@ -532,7 +544,7 @@ impl Cluster {
                 })
                 .unwrap_or_default();
             for uid in uids {
-                self.delete_pod(name, uid);
+                self.delete_pod(key, uid);
             }
         }
     }
@@ -617,13 +629,23 @@ impl Cluster {
                 self.apply_due_transitions();
                 UnitKind::PodTransitions
             }
-            Unit::ReplicaSet(rs) => {
+            Unit::ReplicaSet(listed) => {
                 let name = if named {
-                    rs.name().to_string()
+                    listed.name().to_string()
                 } else {
                     String::new()
                 };
-                replica_set::sync_replica_set(self, rs);
+                // The stored object, not the listed one: a user write may have
+                // come between the units of a stepped instant.
+                let current = self
+                    .replica_sets
+                    .get(listed.name())
+                    .filter(|rs| rs.metadata.uid == listed.metadata.uid)
+                    .cloned();
+                drop(listed);
+                if let Some(rs) = current {
+                    replica_set::sync_replica_set(self, rs);
+                }
                 UnitKind::ReplicaSetSync(name)
             }
             Unit::Deployment(name) => {
@@ -800,10 +822,10 @@ impl Cluster {
         rs.metadata.namespace = "default".into();
         rs.metadata.uid = format!("{:016x}", self.rng.next_u64());
         rs.metadata.generation = 1;
-        rs.metadata.creation_timestamp = Some(created.truncated());
-        rs.metadata.creation_seq = seq;
+        rs.metadata.creation_timestamp = Some(created);
         rs.metadata.resource_version = seq.to_string();
-        let ready_at = Time(created.0 + self.config.pod_start);
+        // "Ready long before time 0" (spec M6): at their creation.
+        let ready_at = created;
         for i in 0..rs.spec.replicas {
             if i < ready {
                 self.insert_initial_pod(&rs, created, Some(ready_at));
@@ -811,7 +833,7 @@ impl Cluster {
                 self.insert_initial_pod(&rs, self.now, None);
             }
         }
-        let g = self.pods.group(rs.name());
+        let g = self.pods.group(&rs.metadata.uid);
         rs.status = crate::api::ReplicaSetStatus {
             replicas: g.map_or(0, |g| g.active),
             fully_labeled_replicas: g.map_or(0, |g| g.active),

@@ -1,31 +1,53 @@
-//! The Leptos UI (wasm32 only). For now a placeholder page: a heading, a one-line description and a
-//! "Step" button with a status line, so the browser tests have something to click.
+//! The Leptos UI (wasm32 only): a projection of one `Session`. Every
+//! component renders from `SimHandle` reads and acts through `SimHandle`
+//! calls, which issue the same kubectl lines the console takes.
+
+mod actions;
+mod alert;
+mod chart;
+mod console;
+mod events;
+mod gauges;
+mod header;
+mod lanes;
+mod playback;
+mod pod;
+mod settings;
+pub mod state;
+mod tables;
+mod why;
 
 use leptos::prelude::*;
+pub use state::SimHandle;
 
 /// The root component, mounted on `<body>` by `src/main.rs`.
 #[component]
 pub fn App() -> impl IntoView {
-    let (steps, set_steps) = signal(0u32);
+    let handle = SimHandle::new(0);
+    provide_context(handle);
     view! {
-        <main class="page">
-            <header>
-                <h1>"Rollout Lab"</h1>
-                <p class="lede">
-                    "Watch a Kubernetes Deployment roll out, one reconcile step at a time."
-                </p>
-            </header>
-            <section class="card">
-                <button type="button" class="primary" on:click=move |_| set_steps.update(|n| *n += 1)>
-                    "Step"
-                </button>
-                <p class="status" role="status" aria-live="polite">
-                    {move || match steps.get() {
-                        1 => "1 step".to_string(),
-                        n => format!("{n} steps"),
-                    }}
-                </p>
-            </section>
-        </main>
+        <div class="app" class:app--presenter=move || handle.presenter.get()>
+            <header::Header />
+            <alert::Alert />
+            <main class="layout">
+                <section class="panel panel--controls" aria-label="Controls">
+                    <settings::Settings />
+                    <actions::Actions />
+                    <playback::Playback />
+                </section>
+                <section class="panel panel--cluster" aria-label="Cluster">
+                    <gauges::Gauges />
+                    <lanes::Lanes />
+                    <why::Why />
+                    <chart::Chart />
+                </section>
+                <section class="panel panel--text" aria-label="Text">
+                    <console::Console />
+                    <events::Events />
+                    <tables::ReplicaSetTable />
+                    <tables::HistoryTable />
+                </section>
+            </main>
+        </div>
     }
 }

@@ -28,7 +28,8 @@ impl IntOrString {
                 let v: i64 = digits.parse().map_err(|_| {
                     format!("invalid value {s:?}: strconv.Atoi: parsing {digits:?}: invalid syntax")
                 })?;
-                let product = v * total as i64;
+                let product =
+                    (v as i128 * total as i128).clamp(i64::MIN as i128, i64::MAX as i128) as i64;
                 let scaled = if round_up {
                     product.div_euclid(100) + i64::from(product.rem_euclid(100) != 0)
                 } else {

@@ -31,10 +31,6 @@ pub struct ObjectMeta {
     pub annotations: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub owner_references: Vec<OwnerReference>,
-    /// Order of creation within the simulation: breaks ties between objects
-    /// created at the same instant (the API server's timestamps are whole seconds).
-    #[serde(skip)]
-    pub creation_seq: u64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

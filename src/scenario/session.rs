@@ -146,6 +146,20 @@ impl Session {
         &self.frames[..=self.position]
     }
 
+    /// The time of the last recorded action, the future after a step back included.
+    pub fn timeline_end(&self) -> Time {
+        self.frames.last().map_or(Time::ZERO, |f| f.time)
+    }
+
+    /// Times at which events were recorded (the timeline's markers).
+    pub fn event_times(&self) -> Vec<Time> {
+        self.frames
+            .windows(2)
+            .filter(|w| w[1].events > w[0].events)
+            .map(|w| w[1].time)
+            .collect()
+    }
+
     pub fn can_step_back(&self) -> bool {
         self.position > 0
     }

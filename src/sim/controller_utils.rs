@@ -4,20 +4,12 @@
 use crate::api::ReplicaSet;
 use std::cmp::Ordering;
 
-/// ReplicaSetsByCreationTimestamp: oldest first. The API server's
-/// timestamps are whole seconds; objects created in the same second keep
-/// their creation order (upstream falls back to the name there).
+/// ReplicaSetsByCreationTimestamp: oldest first, ties by name. Creation
+/// times are continuous simulated time (model M1), so ties are objects
+/// created at the same instant.
 pub fn by_creation_timestamp(a: &ReplicaSet, b: &ReplicaSet) -> Ordering {
-    (
-        a.metadata.creation_timestamp,
-        a.metadata.creation_seq,
-        &a.metadata.name,
-    )
-        .cmp(&(
-            b.metadata.creation_timestamp,
-            b.metadata.creation_seq,
-            &b.metadata.name,
-        ))
+    (a.metadata.creation_timestamp, &a.metadata.name)
+        .cmp(&(b.metadata.creation_timestamp, &b.metadata.name))
 }
 
 pub fn sort_by_creation_timestamp<R: std::ops::Deref<Target = ReplicaSet>>(rss: &mut [R]) {

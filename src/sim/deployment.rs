@@ -4,6 +4,7 @@
 
 pub mod progress;
 pub mod recreate;
+pub mod rollback;
 pub mod rolling;
 pub mod sync;
 pub mod util;
@@ -54,7 +55,11 @@ fn sync_deployment_copy(c: &mut Cluster, d: &mut Arc<Deployment>) -> Result<(), 
     if d.spec.paused {
         return sync::sync(c, d, &rs_list);
     }
-    // Undo is client side (kubectl), so the legacy rollbackTo path is not ported.
+    // Rollback is not re-entrant: a rollback request is handled alone (legacy
+    // extensions/v1beta1 annotation; kubectl's undo is client side).
+    if rollback::get_rollback_to(d).is_some() {
+        return rollback::rollback(c, d, &rs_list);
+    }
     let (scaling_event, found) = sync::is_scaling_event(c, d, &rs_list)?;
     if scaling_event {
         return sync::sync(c, d, &rs_list);

@@ -75,11 +75,11 @@ impl Cluster {
     pub(crate) fn create_pod(&mut self, rs: &ReplicaSet) {
         let image = rs.spec.template.first_image();
         let failing = self.config.failing_images.contains(image);
-        let pod = self.new_pod(rs.name(), image, self.now, failing);
+        let pod = self.new_pod(rs, image, self.now, failing);
         let uid = pod.uid;
-        self.pods.add(rs.name(), pod);
+        self.pods.add(&rs.metadata.uid, rs.name(), pod);
         if !failing {
-            let key = self.pods.group_mut(rs.name()).key.clone();
+            let key = self.pods.group_mut(&rs.metadata.uid, rs.name()).key.clone();
             self.queue.push(
                 Time(self.now.0 + self.config.pod_start),
                 Due::PodReady { rs: key, uid },
@@ -90,8 +90,8 @@ impl Cluster {
     }
 
     /// A pod named `<rs>-<5 random characters>` (generateName), unique among its ReplicaSet's.
-    fn new_pod(&mut self, rs_name: &str, image: &str, created: Time, failing: bool) -> Pod {
-        let group = self.pods.group_mut(rs_name);
+    fn new_pod(&mut self, rs: &ReplicaSet, image: &str, created: Time, failing: bool) -> Pod {
+        let group = self.pods.group_mut(&rs.metadata.uid, rs.name());
         let image = group.shared_image(image);
         self.next_pod_uid += 1;
         let suffix = name_suffix(self.next_pod_uid, self.name_offset);
@@ -117,16 +117,16 @@ impl Cluster {
     ) {
         let image = rs.spec.template.first_image();
         let failing = self.config.failing_images.contains(image);
-        let mut pod = self.new_pod(rs.name(), image, created, failing);
+        let mut pod = self.new_pod(rs, image, created, failing);
         let uid = pod.uid;
         let schedule_ready = ready_at.is_none() && !failing;
         if let Some(ready) = ready_at {
             pod.ready_at = Some(ready);
             pod.available = true;
         }
-        self.pods.add(rs.name(), pod);
+        self.pods.add(&rs.metadata.uid, rs.name(), pod);
         if schedule_ready {
-            let key = self.pods.group_mut(rs.name()).key.clone();
+            let key = self.pods.group_mut(&rs.metadata.uid, rs.name()).key.clone();
             self.queue.push(
                 Time(created.0 + self.config.pod_start),
                 Due::PodReady { rs: key, uid },
@@ -134,9 +134,12 @@ impl Cluster {
         }
     }
 
-    /// Deletes a pod: it turns Terminating now and is gone after podStopSeconds.
+    /// Deletes a pod of the ReplicaSet with UID `rs`: it turns Terminating
+    /// now and is gone after podStopSeconds.
     pub(crate) fn delete_pod(&mut self, rs: &str, uid: u64) {
-        let group = self.pods.group_mut(rs);
+        let Some(group) = self.pods.groups.get_mut(rs) else {
+            return;
+        };
         if group.mark_deleted(uid, self.now) {
             let key = group.key.clone();
             self.queue.push(
@@ -153,12 +156,17 @@ impl Cluster {
             match due {
                 Due::PodReady { rs, uid } => self.pod_ready(rs, uid),
                 Due::PodAvailable { rs, uid } => {
-                    if self
-                        .pods
-                        .groups
-                        .get_mut(&*rs)
-                        .is_some_and(|g| g.mark_available(uid))
-                    {
+                    // The ReplicaSet's minReadySeconds may have grown since
+                    // this was queued: judge against the current value.
+                    let min_ready = self.min_ready_of(&rs);
+                    let now = self.now;
+                    let available = |g: &mut super::pods::PodGroup| {
+                        g.get(uid)
+                            .and_then(|p| p.ready_at)
+                            .is_some_and(|r| r.0 + min_ready < now.0)
+                            && g.mark_available(uid)
+                    };
+                    if self.pods.groups.get_mut(&*rs).is_some_and(available) {
                         self.changed = true;
                     }
                 }
@@ -173,10 +181,7 @@ impl Cluster {
     }
 
     fn pod_ready(&mut self, rs: Arc<str>, uid: u64) {
-        let min_ready = self
-            .replica_sets
-            .get(&*rs)
-            .map_or(0, |r| r.spec.min_ready_seconds as i64 * 1000);
+        let min_ready = self.min_ready_of(&rs);
         let Some(group) = self.pods.groups.get_mut(&*rs) else {
             return;
         };
@@ -186,6 +191,18 @@ impl Cluster {
                 self.schedule_availability(&rs, uid, self.now, min_ready);
             }
         }
+    }
+
+    /// minReadySeconds (in ms) of the ReplicaSet owning pod group `key`
+    /// (0 once that ReplicaSet is gone).
+    fn min_ready_of(&self, key: &str) -> i64 {
+        let Some(group) = self.pods.groups.get(key) else {
+            return 0;
+        };
+        self.replica_sets
+            .get(&group.rs_name)
+            .filter(|rs| rs.metadata.uid == key)
+            .map_or(0, |rs| rs.spec.min_ready_seconds as i64 * 1000)
     }
 
     /// Available strictly after readyTime + minReadySeconds; the ReplicaSet
@@ -211,7 +228,7 @@ impl Cluster {
     pub(crate) fn reset_availability(&mut self, rs: &ReplicaSet) {
         let min_ready = rs.spec.min_ready_seconds as i64 * 1000;
         let now = self.now;
-        let Some(group) = self.pods.groups.get_mut(rs.name()) else {
+        let Some(group) = self.pods.groups.get_mut(rs.metadata.uid.as_str()) else {
             return;
         };
         let key = group.key.clone();

@@ -45,8 +45,12 @@ type ReadyKey = (Reverse<i64>, Reverse<i64>, u64, u64);
 /// even after the ReplicaSet itself was deleted).
 #[derive(Clone, Debug, Default)]
 pub struct PodGroup {
-    /// The owning ReplicaSet's name, shared with the queue entries of its pods.
+    /// The owning ReplicaSet's UID (the group's key), shared with the queue
+    /// entries of its pods. A UID, not a name: a ReplicaSet deleted and
+    /// created again under the same name does not inherit the old pods.
     pub key: Arc<str>,
+    /// The owning ReplicaSet's name (pod names start with it).
+    pub rs_name: String,
     pods: BTreeMap<u64, Pod>,
     /// The image of the last pod created, shared with the next ones.
     image: Option<Arc<str>>,
@@ -308,24 +312,25 @@ impl PodStore {
         self.groups.get(rs)
     }
 
-    pub(crate) fn group_mut(&mut self, rs: &str) -> &mut PodGroup {
-        if !self.groups.contains_key(rs) {
-            self.groups.insert(
-                rs.to_string(),
-                PodGroup {
-                    key: Arc::from(rs),
-                    ..Default::default()
-                },
-            );
+    /// The group of the ReplicaSet with this UID and name, created if missing.
+    pub(crate) fn group_mut(&mut self, uid: &str, rs_name: &str) -> &mut PodGroup {
+        if !self.groups.contains_key(uid) {
+            let group = PodGroup {
+                key: Arc::from(uid),
+                rs_name: rs_name.to_string(),
+                ..Default::default()
+            };
+            self.groups.insert(uid.to_string(), group);
         }
-        self.groups.get_mut(rs).expect("inserted above")
+        self.groups.get_mut(uid).expect("inserted above")
     }
 
-    pub(crate) fn add(&mut self, rs: &str, pod: Pod) {
+    pub(crate) fn add(&mut self, uid: &str, rs_name: &str, pod: Pod) {
+        let group = self.group_mut(uid, rs_name);
         if pod.ready_at.is_some() {
-            self.group_mut(rs).insert_ready(pod);
+            group.insert_ready(pod);
         } else {
-            self.group_mut(rs).insert(pod);
+            group.insert(pod);
         }
     }
 

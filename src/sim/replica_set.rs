@@ -12,7 +12,7 @@ const BURST_REPLICAS: i32 = 500;
 /// sync started; pods created or deleted now show in the next sync.
 pub fn sync_replica_set(c: &mut Cluster, rs: std::sync::Arc<crate::api::ReplicaSet>) {
     c.stats.replica_set_syncs += 1;
-    let status = calculate_status(c, rs.name(), rs.metadata.generation);
+    let status = calculate_status(c, &rs.metadata.uid, rs.metadata.generation);
     if rs.metadata.deletion_timestamp.is_none() {
         manage_replicas(c, &rs, status.replicas);
     }
@@ -36,21 +36,21 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) {
     } else if diff > 0 {
         let now: Time = c.now;
         let pod_start = c.config.pod_start;
-        let victims = match c.pods.group(rs.name()) {
+        let victims = match c.pods.group(&rs.metadata.uid) {
             Some(group) => group.pods_to_delete(diff.min(BURST_REPLICAS) as usize, now, |p| {
                 super::kubelet::pod_state(p, now, pod_start)
             }),
             None => Vec::new(),
         };
         for uid in victims {
-            c.delete_pod(rs.name(), uid);
+            c.delete_pod(&rs.metadata.uid, uid);
         }
     }
 }
 
 /// calculateStatus (replica_set_utils.go).
-fn calculate_status(c: &Cluster, name: &str, generation: i64) -> ReplicaSetStatus {
-    let (active, ready, available, terminating) = c.pods.group(name).map_or((0, 0, 0, 0), |g| {
+fn calculate_status(c: &Cluster, uid: &str, generation: i64) -> ReplicaSetStatus {
+    let (active, ready, available, terminating) = c.pods.group(uid).map_or((0, 0, 0, 0), |g| {
         (g.active, g.ready_count, g.available, g.terminating)
     });
     ReplicaSetStatus {

@@ -41,7 +41,7 @@ impl Fencepost {
     }
 
     /// "25% of 3 = 0.75, rounded up to 1".
-    fn describe(&self, round_up: bool) -> String {
+    pub fn describe(&self, round_up: bool) -> String {
         match *self {
             Fencepost::Int(v) => format!("{v}, as given"),
             Fencepost::Percent { percent, of } => {

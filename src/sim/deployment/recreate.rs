@@ -74,5 +74,9 @@ fn old_pods_running(c: &Cluster, new_rs: Option<&ReplicaSet>, old_rss: &[Arc<Rep
     old_rss
         .iter()
         .filter(|rs| new_rs.is_none_or(|n| n.metadata.uid != rs.metadata.uid))
-        .any(|rs| c.pods.group(rs.name()).is_some_and(|g| !g.is_empty()))
+        .any(|rs| {
+            c.pods
+                .group(&rs.metadata.uid)
+                .is_some_and(|g| !g.is_empty())
+        })
 }

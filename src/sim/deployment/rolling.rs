@@ -108,10 +108,17 @@ fn reconcile_old_replica_sets(
         new_rs_unavailable_pod_count,
         max_scaled_down,
     };
-    let (old_rss, cleanup_count) = cleanup_unhealthy_replicas(c, old_rss, d, &budget)?;
+    // Upstream returns (false, nil) on these errors: the sync goes on to
+    // cleanup and status.
+    let Ok((old_rss, cleanup_count)) = cleanup_unhealthy_replicas(c, old_rss, d, &budget) else {
+        return Ok(false);
+    };
     let mut all: Vec<Arc<ReplicaSet>> = old_rss.clone();
     all.push(new_rs.clone());
-    let scaled_down_count = scale_down_old_replica_sets_for_rolling_update(c, &all, old_rss, d)?;
+    let Ok(scaled_down_count) = scale_down_old_replica_sets_for_rolling_update(c, &all, old_rss, d)
+    else {
+        return Ok(false);
+    };
     Ok(cleanup_count + scaled_down_count > 0)
 }
 

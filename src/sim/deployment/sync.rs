@@ -35,7 +35,8 @@ pub fn sync(
 ) -> Result<(), ApiError> {
     let (new_rs, mut old_rss) = get_all_replica_sets_and_sync_revision(c, d, rs_list, false)?;
     scale(c, d, new_rs.as_ref(), &mut old_rss)?;
-    if d.spec.paused {
+    // Clean up the deployment when it's paused and no rollback is in flight.
+    if d.spec.paused && super::rollback::get_rollback_to(d).is_none() {
         cleanup_deployment(c, &old_rss, d);
     }
     sync_deployment_status(c, &old_rss, new_rs.as_deref(), d);
@@ -126,7 +127,7 @@ fn get_new_replica_set(
     old_rss: &[Arc<ReplicaSet>],
     create_if_not_existed: bool,
 ) -> Result<Option<Arc<ReplicaSet>>, ApiError> {
-    let new_revision = max_revision(refs(old_rss)) + 1;
+    let new_revision = max_revision(refs(old_rss)).saturating_add(1);
 
     if let Some(existing) = existing {
         // Checked before copying: this runs on every sync, the update rarely.

@@ -1,0 +1,122 @@
+//! Playback of simulated time: Play/Pause, Step, Step back, Reset, Speed,
+//! and the Timeline. Keyboard: Space plays or pauses, Right steps, Left
+//! steps back (unless a text field has focus).
+
+use super::state::SimHandle;
+use leptos::ev;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::time::Duration;
+
+/// The speeds the slider offers, in simulated seconds per second.
+const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
+/// How often Play moves the clock, in real milliseconds.
+const TICK_MS: u64 = 50;
+
+fn speed_label(s: f64) -> String {
+    format!("{s}x")
+}
+
+#[component]
+pub fn Playback() -> impl IntoView {
+    let h = SimHandle::expect();
+    if let Ok(interval) = set_interval_with_handle(
+        move || h.tick(TICK_MS as f64),
+        Duration::from_millis(TICK_MS),
+    ) {
+        on_cleanup(move || interval.clear());
+    }
+    let keys = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        let typing = document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || e.alt_key() || e.ctrl_key() || e.meta_key() {
+            return;
+        }
+        match e.key().as_str() {
+            " " => {
+                e.prevent_default();
+                h.playing.update(|p| *p = !*p);
+            }
+            "ArrowRight" => {
+                e.prevent_default();
+                h.step();
+            }
+            "ArrowLeft" => {
+                e.prevent_default();
+                h.step_back();
+            }
+            _ => {}
+        }
+    });
+    let keys = SendWrapper::new(keys);
+    on_cleanup(move || keys.take().remove());
+
+    let end = move || h.with(|s| s.timeline_end().0).max(h.clock.get());
+    let markers = move || {
+        let end = end().max(1) as f64;
+        h.with(|s| s.event_times())
+            .into_iter()
+            .map(move |t| format!("{:.2}%", t.0 as f64 * 100.0 / end))
+            .collect::<Vec<_>>()
+    };
+    let speed_index = move || SPEEDS.iter().position(|s| *s == h.speed.get()).unwrap_or(2);
+    view! {
+        <fieldset class="playback">
+            <legend>"Time"</legend>
+            <div class="playback__buttons">
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| h.playing.update(|p| *p = !*p)
+                >
+                    {move || if h.playing.get() { "Pause" } else { "Play" }}
+                </button>
+                <button type="button" on:click=move |_| { h.step(); }>"Step"</button>
+                <button type="button" prop:disabled=move || !h.with(|s| s.can_step_back()) on:click=move |_| h.step_back()>
+                    "Step back"
+                </button>
+                <button type="button" on:click=move |_| h.reset()>"Reset"</button>
+            </div>
+            <p class="playback__clock" aria-live="off">
+                {move || format!("t = {:.1} s", h.clock.get() as f64 / 1000.0)}
+            </p>
+            <label class="field">
+                <span>{move || format!("Speed {}", speed_label(h.speed.get()))}</span>
+                <input
+                    type="range"
+                    min="0"
+                    max=(SPEEDS.len() - 1).to_string()
+                    step="1"
+                    aria-label="Speed"
+                    aria-valuetext=move || speed_label(h.speed.get())
+                    prop:value=move || speed_index().to_string()
+                    on:input=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                            h.speed.set(SPEEDS[i.min(SPEEDS.len() - 1)]);
+                        }
+                    }
+                />
+            </label>
+            <div class="timeline">
+                <input
+                    type="range"
+                    min="0"
+                    max=move || end().to_string()
+                    step="100"
+                    aria-label="Timeline"
+                    aria-valuetext=move || format!("{:.1} seconds", h.clock.get() as f64 / 1000.0)
+                    prop:value=move || h.clock.get().to_string()
+                    on:input=move |ev| {
+                        if let Ok(ms) = event_target_value(&ev).parse::<i64>() {
+                            h.seek(ms);
+                        }
+                    }
+                />
+                <div class="timeline__markers" aria-hidden="true">
+                    {move || markers().into_iter().map(|left| view! { <span class="timeline__marker" style:left=left></span> }).collect_view()}
+                </div>
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,31 @@
+//! One pod chip: its state shows as shape, glyph and label, not only colour.
+
+use crate::api::{PodState, PodView};
+use leptos::prelude::*;
+
+/// CSS modifier and glyph for each state.
+pub fn look(state: PodState) -> (&'static str, &'static str) {
+    match state {
+        PodState::ContainerCreating => ("creating", "◌"),
+        PodState::RunningNotReady => ("running", "◐"),
+        PodState::Ready => ("ready", "●"),
+        PodState::Available => ("available", "✔"),
+        PodState::ErrImagePull => ("error", "✖"),
+        PodState::ImagePullBackOff => ("backoff", "⟲"),
+        PodState::Terminating => ("terminating", "⌛"),
+    }
+}
+
+#[component]
+pub fn Pod(pod: PodView) -> impl IntoView {
+    let (modifier, glyph) = look(pod.state);
+    let label = format!("pod {} {}", pod.name, pod.state.label());
+    let short = pod.name.rsplit('-').next().unwrap_or("").to_string();
+    view! {
+        <li class=format!("pod pod--{modifier}") aria-label=label.clone() title=label>
+            <span class="pod__glyph" aria-hidden="true">{glyph}</span>
+            <span class="pod__name" aria-hidden="true">{short}</span>
+            <span class="pod__state" aria-hidden="true">{pod.state.label()}</span>
+        </li>
+    }
+}

@@ -1,0 +1,232 @@
+//! The UI's one handle on the session: every user action goes through it,
+//! and components read projections of the session through it. Buttons
+//! issue the same kubectl lines the console does.
+
+use crate::api::Time;
+use crate::kubectl::Output;
+use crate::scenario::{self, Action, Happened, Scenario, Session};
+use leptos::prelude::*;
+
+/// A preset scenario the Scenario menu offers.
+pub struct Preset {
+    pub title: &'static str,
+    pub json: &'static str,
+}
+
+/// The presets: the seed note's rolling update first (what a first visit shows).
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        title: "Rolling update (the seed note)",
+        json: include_str!("../../tests/scenarios/ui-01-seed.json"),
+    },
+    Preset {
+        title: "Rollover: a second update mid-rollout",
+        json: include_str!("../../tests/scenarios/ui-02-rollover.json"),
+    },
+    Preset {
+        title: "Rollback with undo --to-revision",
+        json: include_str!("../../tests/scenarios/ui-03-rollback.json"),
+    },
+    Preset {
+        title: "Canary: pause after the first new pod",
+        json: include_str!("../../tests/scenarios/ui-04-canary.json"),
+    },
+    Preset {
+        title: "Recreate: all old pods go first",
+        json: include_str!("../../tests/scenarios/ui-05-recreate.json"),
+    },
+    Preset {
+        title: "Stuck rollout: deadline exceeded, then undo",
+        json: include_str!("../../tests/scenarios/ui-06-stuck.json"),
+    },
+    Preset {
+        title: "Proportional scaling mid-rollout",
+        json: include_str!("../../tests/scenarios/ui-07-proportional.json"),
+    },
+];
+
+/// One line of the console: a command (typed or clicked) and what it printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConsoleLine {
+    pub id: usize,
+    pub command: String,
+    pub output: Output,
+    pub scripted: bool,
+}
+
+/// `Copy` handle to the session and the playback state, provided as context.
+#[derive(Clone, Copy)]
+pub struct SimHandle {
+    session: StoredValue<Session>,
+    /// Bumped after every change to the session: what projections track.
+    version: RwSignal<u64>,
+    pub playing: RwSignal<bool>,
+    /// Simulated seconds per real second.
+    pub speed: RwSignal<f64>,
+    /// The clock shown, in simulated ms (runs ahead of the cluster while playing).
+    pub clock: RwSignal<i64>,
+    /// The API server's or kubectl's message for the last failed action.
+    pub alert: RwSignal<Option<String>>,
+    pub preset: RwSignal<usize>,
+    pub presenter: RwSignal<bool>,
+}
+
+impl SimHandle {
+    pub fn new(preset: usize) -> SimHandle {
+        let session = load_preset(preset).expect("the bundled presets are valid scenarios");
+        SimHandle {
+            session: StoredValue::new(session),
+            version: RwSignal::new(0),
+            playing: RwSignal::new(false),
+            speed: RwSignal::new(1.0),
+            clock: RwSignal::new(0),
+            alert: RwSignal::new(None),
+            preset: RwSignal::new(preset),
+            presenter: RwSignal::new(false),
+        }
+    }
+
+    /// The handle provided by `App`.
+    #[track_caller]
+    pub fn expect() -> SimHandle {
+        expect_context::<SimHandle>()
+    }
+
+    /// Reads the session, tracking changes.
+    pub fn with<R>(&self, f: impl FnOnce(&Session) -> R) -> R {
+        self.version.track();
+        self.session.with_value(f)
+    }
+
+    fn changed(&self) {
+        let now = self.session.with_value(|s| s.cluster().now().0);
+        if !self.playing.get_untracked() || self.clock.get_untracked() < now {
+            self.clock.set(now);
+        }
+        self.version.update(|v| *v += 1);
+    }
+
+    /// Runs a kubectl line (console or button); a failure shows as an alert.
+    pub fn kubectl(&self, line: &str) -> Output {
+        let mut out = Output::default();
+        self.session.update_value(|s| match s.kubectl(line) {
+            Ok(o) => out = o,
+            Err(e) => {
+                out = Output {
+                    stderr: format!("error: {e}\n"),
+                    exit_code: 1,
+                    ..Default::default()
+                }
+            }
+        });
+        self.alert
+            .set((out.exit_code != 0).then(|| out.stderr.trim_end().to_string()));
+        self.changed();
+        out
+    }
+
+    /// A simulated-cluster setting (pod start time, failing images).
+    pub fn set(&self, setting: Action) {
+        self.session.update_value(|s| {
+            let _ = s.set(setting);
+        });
+        self.changed();
+    }
+
+    /// One step: the next script command, controller action or pod transition.
+    pub fn step(&self) -> Happened {
+        let mut happened = Happened::Idle;
+        self.session.update_value(|s| match s.step() {
+            Ok(h) => happened = h,
+            Err(e) => self.alert.set(Some(format!("simulation stopped: {e}"))),
+        });
+        self.changed();
+        happened
+    }
+
+    pub fn step_back(&self) {
+        self.playing.set(false);
+        self.session.update_value(|s| {
+            let _ = s.step_back();
+        });
+        self.clock
+            .set(self.session.with_value(|s| s.cluster().now().0));
+        self.changed();
+    }
+
+    pub fn reset(&self) {
+        self.playing.set(false);
+        self.alert.set(None);
+        self.session.update_value(|s| {
+            let _ = s.reset();
+        });
+        self.clock.set(0);
+        self.changed();
+    }
+
+    pub fn seek(&self, ms: i64) {
+        self.playing.set(false);
+        self.session.update_value(|s| {
+            let _ = s.seek_time(Time(ms));
+        });
+        self.clock
+            .set(ms.max(self.session.with_value(|s| s.cluster().now().0)));
+        self.changed();
+    }
+
+    pub fn load(&self, preset: usize) {
+        if let Ok(session) = load_preset(preset) {
+            self.playing.set(false);
+            self.alert.set(None);
+            self.session.set_value(session);
+            self.preset.set(preset);
+            self.clock.set(0);
+            self.changed();
+        }
+    }
+
+    /// Play: move the shown clock by `real_ms` × speed and take every step
+    /// that falls due; stops when nothing is left to happen.
+    pub fn tick(&self, real_ms: f64) {
+        if !self.playing.get_untracked() {
+            return;
+        }
+        let target = self.clock.get_untracked() + (real_ms * self.speed.get_untracked()) as i64;
+        let mut steps = 0;
+        loop {
+            let next = self
+                .session
+                .try_update_value(|s| s.next_change_at())
+                .flatten();
+            match next {
+                Some(t) if t.0 <= target && steps < 200 => {
+                    steps += 1;
+                    if self.step() == Happened::Idle {
+                        break;
+                    }
+                }
+                Some(_) => {
+                    self.clock.set(target);
+                    return;
+                }
+                None => {
+                    self.playing.set(false);
+                    return;
+                }
+            }
+        }
+        self.clock
+            .set(target.max(self.session.with_value(|s| s.cluster().now().0)));
+    }
+
+    /// The Deployment's name in this session.
+    pub fn deployment(&self) -> String {
+        self.with(|s| s.deployment_name().to_string())
+    }
+}
+
+fn load_preset(index: usize) -> Result<Session, String> {
+    let preset = PRESETS.get(index).ok_or("no such preset")?;
+    let scenario: Scenario = scenario::load(preset.json).map_err(|e| e.to_string())?;
+    Session::new(scenario).map_err(|e| e.to_string())
+}

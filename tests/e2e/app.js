@@ -1,0 +1,42 @@
+// Page object for Rollout Lab: every locator is a role and an accessible name.
+const { expect } = require('@playwright/test');
+
+class App {
+  constructor(page) {
+    this.page = page;
+    this.errors = [];
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') this.errors.push(m.text()); });
+    page.on('response', (r) => { if (r.status() >= 400) this.errors.push(`HTTP ${r.status()} ${r.url()}`); });
+  }
+  button(name) { return this.page.getByRole('button', { name, exact: true }); }
+  textbox(name) { return this.page.getByRole('textbox', { name, exact: true }); }
+  get events() { return this.page.getByRole('log', { name: 'Events' }); }
+  get console() { return this.page.getByRole('log', { name: 'kubectl output' }); }
+  get kubectl() { return this.textbox('kubectl'); }
+  get history() { return this.page.getByRole('table', { name: 'Rollout history' }); }
+  get replicaSets() { return this.page.getByRole('table', { name: 'ReplicaSets' }); }
+  lanes() { return this.page.getByRole('group'); }
+  pods(state) { return this.page.getByRole('listitem', { name: new RegExp(`^pod .* ${state}$`) }); }
+  async open() {
+    await this.page.goto('./');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Rollout Lab' })).toBeVisible();
+  }
+  async run(line) {
+    await this.kubectl.fill(line);
+    await this.kubectl.press('Enter');
+  }
+  async stepUntilIdle(max = 200) {
+    const why = this.page.getByRole('region', { name: 'Why this step' });
+    for (let i = 0; i < max; i++) {
+      await this.button('Step').click();
+      if (await why.getByText('Nothing is left to happen.').count()) return i;
+    }
+    throw new Error('still stepping after ' + max + ' steps');
+  }
+  async scalingEvents() {
+    const cells = this.events.locator('tbody tr td:last-child');
+    return (await cells.allTextContents()).filter((t) => t.startsWith('Scaled'));
+  }
+}
+module.exports = { App };

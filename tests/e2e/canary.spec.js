@@ -1,0 +1,25 @@
+// The canary scenario: maxSurge 1, maxUnavailable 0, pause after the first new pod.
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { App } = require('./app');
+
+test('canary by pause: one new pod next to the three old ones, rollout paused', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Canary: pause after the first new pod' });
+  await expect(app.textbox('maxSurge')).toHaveValue('1');
+  await expect(app.textbox('maxUnavailable')).toHaveValue('0');
+  await app.stepUntilIdle();
+  await expect(app.lanes()).toHaveCount(2);
+  await expect(app.pods('Available')).toHaveCount(4);
+  await expect(app.console).toContainText('deployment.apps/test-deployment paused');
+  await expect(app.console).toContainText('1 out of 3 new replicas have been updated');
+  await expect(page.getByRole('meter', { name: 'Total pods' })).toHaveAttribute('value', '4');
+  await page.screenshot({ path: path.join(__dirname, 'test-results', 'canary.png'), fullPage: true });
+  // Resume finishes the rollout.
+  await app.button('Resume rollout').click();
+  await app.stepUntilIdle();
+  await expect(app.lanes().first().getByRole('listitem')).toHaveCount(4);
+  await expect(app.pods('Available')).toHaveCount(4 - 1 + 0);
+  expect(app.errors).toEqual([]);
+});

@@ -1,0 +1,83 @@
+// The seed note's flow: set image, play to completion, six scaling events
+// in order, rollout history, undo, step back.
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { App } = require('./app');
+
+test('first visit shows the seed Deployment rolled out', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('0');
+  await expect(page.getByRole('spinbutton', { name: 'Replicas' })).toHaveValue('3');
+  await expect(page.getByRole('combobox', { name: 'Strategy' })).toHaveValue('RollingUpdate');
+  await expect(app.textbox('maxSurge')).toHaveValue('25%');
+  await expect(app.textbox('maxUnavailable')).toHaveValue('25%');
+  await expect(app.textbox('Image')).toHaveValue('test_web:v1');
+  await expect(app.lanes()).toHaveCount(1);
+  await expect(app.pods('Available')).toHaveCount(3);
+  await expect(page.getByRole('meter', { name: 'Available pods' })).toBeVisible();
+  await expect(page.getByText('kubectl set image deployment/test-deployment web=test_web:v2')).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: path.join(__dirname, 'test-results', 'seed-1280x800.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(__dirname, 'test-results', 'seed-390x844.png'), fullPage: true });
+  expect(app.errors).toEqual([]);
+});
+
+test('set image, play to completion, six scaling events, history, undo, step back', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.textbox('Image').fill('test_web:v2');
+  await app.button('Set image').click();
+  await expect(app.console).toContainText('$ kubectl set image deployment/test-deployment web=test_web:v2');
+  await expect(app.console).toContainText('deployment.apps/test-deployment image updated');
+
+  await page.getByRole('slider', { name: 'Speed' }).fill('5');
+  await app.button('Play').click();
+  await expect(app.button('Pause')).toBeVisible();
+  await expect.poll(async () => (await app.scalingEvents()).length, { timeout: 15_000 }).toBe(6);
+  const shapes = (await app.scalingEvents()).map((m) => m.replace(/replica set \S+/, 'replica set RS'));
+  expect(shapes).toEqual([
+    'Scaled up replica set RS from 0 to 1',
+    'Scaled down replica set RS from 3 to 2',
+    'Scaled up replica set RS from 1 to 2',
+    'Scaled down replica set RS from 2 to 1',
+    'Scaled up replica set RS from 2 to 3',
+    'Scaled down replica set RS from 1 to 0',
+  ]);
+  await expect(app.button('Play')).toBeVisible({ timeout: 10_000 });
+  await expect(app.pods('Available')).toHaveCount(3);
+  await expect(app.history.locator('tbody tr')).toHaveCount(2);
+  await page.screenshot({ path: path.join(__dirname, 'test-results', 'seed-rolled-out.png'), fullPage: true });
+
+  // Step back undoes exactly one change; Step redoes it.
+  const before = await app.events.textContent();
+  await app.button('Step back').click();
+  await app.button('Step').click();
+  expect(await app.events.textContent()).toBe(before);
+
+  await app.button('Undo').click();
+  await expect(app.console).toContainText('deployment.apps/test-deployment rolled back');
+  await app.stepUntilIdle();
+  const revisions = await app.history.locator('tbody tr td:first-child').allTextContents();
+  expect(revisions).toEqual(['2', '3']);
+  expect(app.errors).toEqual([]);
+});
+
+test('the console runs the seed commands and answers the typo as kubectl does', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.run('kubectl rollout resume deploy deployment/test-deployment');
+  await expect(app.console).toContainText('there is no need to specify a resource type as a separate argument');
+  await expect(page.getByRole('alert')).toContainText('there is no need to specify a resource type');
+  await app.run('rollout history deployment/test-deployment');
+  await expect(app.console).toContainText('REVISION  CHANGE-CAUSE');
+  // History: Up brings back the last command.
+  await app.kubectl.press('ArrowUp');
+  await expect(app.kubectl).toHaveValue('rollout history deployment/test-deployment');
+  // Tab completes.
+  await app.kubectl.fill('rollout st');
+  await app.kubectl.press('Tab');
+  await expect(app.kubectl).toHaveValue('rollout status ');
+  expect(app.errors).toEqual([]);
+});
