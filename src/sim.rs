@@ -323,7 +323,7 @@ impl Cluster {
             .group(uid)
             .map(|g| g.view(&g.rs_name, self.now, |p| self.pod_state(p)))
             .unwrap_or_default();
-        pods.sort_by(|a, b| a.name.cmp(&b.name));
+        pods.sort_unstable_by(|a, b| a.name.cmp(&b.name));
         pods
     }
 
@@ -335,7 +335,7 @@ impl Cluster {
             .values()
             .flat_map(|g| g.view(&g.rs_name, self.now, |p| self.pod_state(p)))
             .collect();
-        pods.sort_by(|a, b| a.name.cmp(&b.name));
+        pods.sort_unstable_by(|a, b| a.name.cmp(&b.name));
         pods
     }
 
@@ -382,7 +382,7 @@ impl Cluster {
         d.metadata.resource_version = seq.to_string();
         d.status = Default::default();
         self.deployment_keys.push(Arc::from(d.name()));
-        self.deployment_keys.sort();
+        self.deployment_keys.sort_unstable();
         self.deployments.insert(d.name().to_string(), Arc::new(d));
         self.changed = true;
         self.settled = false;
@@ -594,7 +594,7 @@ impl Cluster {
         pending.push_back(Unit::Transitions);
         let first_rs = pending.len();
         pending.extend(self.replica_sets.values().cloned().map(Unit::ReplicaSet));
-        pending.make_contiguous()[first_rs..].sort_by(|a, b| match (a, b) {
+        pending.make_contiguous()[first_rs..].sort_unstable_by(|a, b| match (a, b) {
             (Unit::ReplicaSet(a), Unit::ReplicaSet(b)) => {
                 controller_utils::by_creation_timestamp(a, b)
             }

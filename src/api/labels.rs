@@ -62,7 +62,7 @@ impl fmt::Display for LabelSelector {
                 op => format!("{} {op} ({})", r.key, r.values.join(",")),
             });
         }
-        parts.sort();
+        parts.sort_unstable();
         f.write_str(&parts.join(","))
     }
 }

@@ -45,6 +45,10 @@ pub fn Chart() -> impl IntoView {
                     points.push_str(&format!("{px:.1},{py:.1} "));
                     last = Some((px, py));
                 }
+                // Hold the last value to the right edge (now).
+                if let Some((_, ly)) = last {
+                    points.push_str(&format!("{W:.1},{ly:.1}"));
+                }
                 points
             };
             let mut lines: Vec<(String, String, &'static str)> = names

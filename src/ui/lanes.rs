@@ -115,7 +115,7 @@ fn Compact(pods: Signal<Vec<PodView>>) -> impl IntoView {
                 None => counts.push((p.state, 1)),
             }
         }
-        counts.sort_by_key(|(s, _)| *s);
+        counts.sort_unstable_by_key(|(s, _)| *s);
         counts
     };
     view! {

@@ -9,9 +9,16 @@ use crate::scenario::Action;
 use leptos::prelude::*;
 use serde_json::json;
 
-/// Quotes a word for the kubectl line (single quotes, as a shell would).
+/// Quotes a word for the kubectl line when a shell would need it.
 pub fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if plain {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
 
 /// An int-or-percent field as JSON: `3` stays a number, anything else a string.

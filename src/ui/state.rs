@@ -69,6 +69,8 @@ pub struct SimHandle {
     pub alert: RwSignal<Option<String>>,
     pub preset: RwSignal<usize>,
     pub presenter: RwSignal<bool>,
+    /// The last Step found nothing left to happen.
+    pub idle: RwSignal<bool>,
 }
 
 impl SimHandle {
@@ -83,6 +85,7 @@ impl SimHandle {
             alert: RwSignal::new(None),
             preset: RwSignal::new(preset),
             presenter: RwSignal::new(false),
+            idle: RwSignal::new(false),
         }
     }
 
@@ -99,6 +102,7 @@ impl SimHandle {
     }
 
     fn changed(&self) {
+        self.idle.set(false);
         let now = self.session.with_value(|s| s.cluster().now().0);
         if !self.playing.get_untracked() || self.clock.get_untracked() < now {
             self.clock.set(now);
@@ -141,6 +145,7 @@ impl SimHandle {
             Err(e) => self.alert.set(Some(format!("simulation stopped: {e}"))),
         });
         self.changed();
+        self.idle.set(happened == Happened::Idle);
         happened
     }
 

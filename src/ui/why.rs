@@ -9,6 +9,9 @@ use leptos::prelude::*;
 pub fn Why() -> impl IntoView {
     let h = SimHandle::expect();
     let lines = move || {
+        if h.idle.get() {
+            return vec!["Nothing is left to happen.".to_string()];
+        }
         h.with(|s| {
             let Some((_, happened)) = s.history().last() else {
                 return vec!["Nothing has happened yet. Change the Deployment (Set image, Replicas…) or press Play.".to_string()];

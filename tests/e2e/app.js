@@ -16,7 +16,7 @@ class App {
   get kubectl() { return this.textbox('kubectl'); }
   get history() { return this.page.getByRole('table', { name: 'Rollout history' }); }
   get replicaSets() { return this.page.getByRole('table', { name: 'ReplicaSets' }); }
-  lanes() { return this.page.getByRole('group'); }
+  lanes() { return this.page.locator('.lanes').getByRole('group'); }
   pods(state) { return this.page.getByRole('listitem', { name: new RegExp(`^pod .* ${state}$`) }); }
   async open() {
     await this.page.goto('./');
