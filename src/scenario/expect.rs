@@ -39,6 +39,28 @@ pub struct Observed<'a> {
     pub last_exit_code: i32,
 }
 
+/// Checks `e` against the cluster and the last kubectl output (stdout, or
+/// stderr when it failed), as an `expect` step does.
+pub fn check_step(
+    e: &Expect,
+    cluster: &Cluster,
+    deployment: &str,
+    last: &crate::kubectl::Output,
+) -> Vec<String> {
+    let last_output = if last.exit_code == 0 {
+        &last.stdout
+    } else {
+        &last.stderr
+    };
+    let observed = Observed {
+        cluster,
+        deployment: cluster.deployment(deployment),
+        last_output,
+        last_exit_code: last.exit_code,
+    };
+    check(e, &observed)
+}
+
 /// Every failed check, as a sentence naming the key.
 pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
     let mut failures = Vec::new();

@@ -2,8 +2,10 @@
 
 use super::format::{ClusterSpec, Scenario};
 use super::load::LoadError;
-use crate::api::{keys, reasons, Deployment, OwnerReference, ReplicaSet, ReplicaSetSpec, Time};
-use crate::sim::deployment::sync::{calculate_status, find_new_replica_set};
+use crate::api::{keys, reasons, Deployment, ReplicaSet, Time};
+use crate::sim::deployment::sync::{
+    calculate_status, find_new_replica_set, replica_set_from_template,
+};
 use crate::sim::deployment::util::{
     deployment_complete, max_surge, new_deployment_condition, set_deployment_condition,
 };
@@ -91,32 +93,9 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
         let sans_hash = if template == *d.spec.template {
             d.spec.template.clone()
         } else {
-            std::sync::Arc::new(template.clone())
+            std::sync::Arc::new(template)
         };
-        template
-            .metadata
-            .labels
-            .insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
-        let mut selector = d.selector().clone();
-        selector
-            .match_labels
-            .insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
-        let mut rs = ReplicaSet {
-            api_version: "apps/v1".into(),
-            kind: "ReplicaSet".into(),
-            template_sans_hash: Some(sans_hash),
-            ..Default::default()
-        };
-        rs.metadata.name = format!("{name}-{hash}");
-        rs.metadata.labels = template.metadata.labels.clone();
-        rs.metadata.owner_references = vec![OwnerReference {
-            api_version: "apps/v1".into(),
-            kind: "Deployment".into(),
-            name: name.clone(),
-            uid: d.metadata.uid.clone(),
-            controller: true,
-            block_owner_deletion: true,
-        }];
+        let mut rs = replica_set_from_template(&d, sans_hash, &hash, format!("{name}-{hash}"));
         let revision = spec.revision.unwrap_or(i as i64 + 1);
         let annotations = &mut rs.metadata.annotations;
         annotations.insert(keys::REVISION.into(), revision.to_string());
@@ -130,12 +109,7 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
                 annotations.insert(k.clone(), v.clone());
             }
         }
-        rs.spec = ReplicaSetSpec {
-            replicas: spec.replicas,
-            min_ready_seconds: d.spec.min_ready_seconds,
-            selector,
-            template: std::sync::Arc::new(template),
-        };
+        rs.spec.replicas = spec.replicas;
         let created = Time(-(count - i as i64) * RS_SPACING_MS);
         rss.push(c.restore_replica_set(rs, created, spec.available));
     }

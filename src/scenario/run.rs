@@ -1,6 +1,6 @@
 //! Executing a scenario's steps against a simulated cluster.
 
-use super::expect::{check, Observed};
+use super::expect::check_step;
 use super::format::{Scenario, Step};
 use super::initial;
 use super::load::LoadError;
@@ -77,18 +77,7 @@ impl Runner {
                 self.cluster.settle((s * 1000.0).round() as i64)?;
             }
             Step::Expect(e) => {
-                let last_output = if self.last.exit_code == 0 {
-                    &self.last.stdout
-                } else {
-                    &self.last.stderr
-                };
-                let observed = Observed {
-                    cluster: &self.cluster,
-                    deployment: self.cluster.deployment(&self.deployment),
-                    last_output,
-                    last_exit_code: self.last.exit_code,
-                };
-                let failures = check(e, &observed);
+                let failures = check_step(e, &self.cluster, &self.deployment, &self.last);
                 outcome.expect = Some(ExpectReport {
                     ok: failures.is_empty(),
                     failures,

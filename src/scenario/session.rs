@@ -4,7 +4,7 @@
 //! deterministic). The scenario's own steps are a script that Step and Play
 //! walk through.
 
-use super::expect::{check, Observed};
+use super::expect::check_step;
 use super::format::{Scenario, Step};
 use super::initial::build;
 use super::load::LoadError;
@@ -395,20 +395,9 @@ impl Session {
                 }
                 Some(Step::Expect(e)) => {
                     live.script_pos += 1;
-                    let last = if live.last_output.exit_code == 0 {
-                        &live.last_output.stdout
-                    } else {
-                        &live.last_output.stderr
-                    };
-                    let observed = Observed {
-                        cluster: &live.cluster,
-                        deployment: live.cluster.deployment(&self.deployment),
-                        last_output: last,
-                        last_exit_code: live.last_output.exit_code,
-                    };
-                    return Ok(Happened::Checked {
-                        failures: check(e, &observed),
-                    });
+                    let failures =
+                        check_step(e, &live.cluster, &self.deployment, &live.last_output);
+                    return Ok(Happened::Checked { failures });
                 }
                 Some(Step::Advance(s)) => {
                     let until = match live.wait {

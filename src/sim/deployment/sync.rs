@@ -4,7 +4,8 @@
 
 use super::util::*;
 use crate::api::{
-    keys, reasons, Deployment, DeploymentStatus, OwnerReference, ReplicaSet, ReplicaSetSpec, Time,
+    keys, reasons, Deployment, DeploymentStatus, OwnerReference, PodTemplateSpec, ReplicaSet,
+    ReplicaSetSpec, Time,
 };
 use crate::sim::controller_utils::{self, sort_by_size_newer, sort_by_size_older};
 use crate::sim::hash::compute_hash;
@@ -178,38 +179,8 @@ fn create_new_replica_set(
     new_revision: i64,
 ) -> Result<Arc<ReplicaSet>, ApiError> {
     let hash = compute_hash(&d.spec.template, d.status.collision_count);
-    let template_sans_hash = d.spec.template.clone();
-    let mut template = (*d.spec.template).clone();
-    template
-        .metadata
-        .labels
-        .insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
-    let mut selector = d.selector().clone();
-    selector
-        .match_labels
-        .insert(keys::POD_TEMPLATE_HASH.into(), hash.clone());
-    let mut new_rs = ReplicaSet {
-        api_version: "apps/v1".into(),
-        kind: "ReplicaSet".into(),
-        template_sans_hash: Some(template_sans_hash),
-        ..Default::default()
-    };
-    new_rs.metadata.name = generate_replica_set_name(d.name(), &hash);
-    new_rs.metadata.labels = template.metadata.labels.clone();
-    new_rs.metadata.owner_references = vec![OwnerReference {
-        api_version: "apps/v1".into(),
-        kind: "Deployment".into(),
-        name: d.name().to_string(),
-        uid: d.metadata.uid.clone(),
-        controller: true,
-        block_owner_deletion: true,
-    }];
-    new_rs.spec = ReplicaSetSpec {
-        replicas: 0,
-        min_ready_seconds: d.spec.min_ready_seconds,
-        selector,
-        template: std::sync::Arc::new(template),
-    };
+    let name = generate_replica_set_name(d.name(), &hash);
+    let mut new_rs = replica_set_from_template(d, d.spec.template.clone(), &hash, name);
     let new_replicas_count = new_rs_new_replicas(d, refs(old_rss).chain([&new_rs]), &new_rs);
     new_rs.spec.replicas = new_replicas_count;
     set_new_replica_set_annotations(d, &mut new_rs, new_revision, false);
@@ -281,6 +252,49 @@ fn create_new_replica_set(
         c.update_deployment_status(d);
     }
     Ok(created)
+}
+
+/// The ReplicaSet a Deployment owns for a template (the body of
+/// getNewReplicaSet's create): the hash label on its labels, selector and
+/// template, owned by the Deployment, at 0 replicas, no annotations yet.
+pub fn replica_set_from_template(
+    d: &Deployment,
+    template_sans_hash: Arc<PodTemplateSpec>,
+    hash: &str,
+    name: String,
+) -> ReplicaSet {
+    let mut template = (*template_sans_hash).clone();
+    template
+        .metadata
+        .labels
+        .insert(keys::POD_TEMPLATE_HASH.into(), hash.to_string());
+    let mut selector = d.selector().clone();
+    selector
+        .match_labels
+        .insert(keys::POD_TEMPLATE_HASH.into(), hash.to_string());
+    let mut rs = ReplicaSet {
+        api_version: "apps/v1".into(),
+        kind: "ReplicaSet".into(),
+        template_sans_hash: Some(template_sans_hash),
+        ..Default::default()
+    };
+    rs.metadata.name = name;
+    rs.metadata.labels = template.metadata.labels.clone();
+    rs.metadata.owner_references = vec![OwnerReference {
+        api_version: "apps/v1".into(),
+        kind: "Deployment".into(),
+        name: d.name().to_string(),
+        uid: d.metadata.uid.clone(),
+        controller: true,
+        block_owner_deletion: true,
+    }];
+    rs.spec = ReplicaSetSpec {
+        replicas: 0,
+        min_ready_seconds: d.spec.min_ready_seconds,
+        selector,
+        template: Arc::new(template),
+    };
+    rs
 }
 
 /// generateReplicaSetName: `<deployment>-<hash>`, the Deployment name cut to fit 253 characters.
