@@ -133,6 +133,7 @@ pub struct Stats {
     pub deployment_syncs: u64,
     pub replica_set_syncs: u64,
     pub pods_created: u64,
+    pub pods_deleted: u64,
 }
 
 /// Most replicas one Deployment or ReplicaSet may ask for: the simulated
@@ -188,6 +189,9 @@ pub struct UnitReport {
     pub what: UnitKind,
     pub changed: bool,
     pub events: std::ops::Range<usize>,
+    /// Pods this unit created and deleted (a ReplicaSet sync's work).
+    pub pods_created: u64,
+    pub pods_deleted: u64,
 }
 
 /// Controller iterations allowed within one instant before the run is declared runaway.
@@ -624,6 +628,7 @@ impl Cluster {
         };
         self.changed = false;
         let events_before = self.events.len();
+        let (created_before, deleted_before) = (self.stats.pods_created, self.stats.pods_deleted);
         let what = match unit {
             Unit::Transitions => {
                 self.apply_due_transitions();
@@ -669,6 +674,8 @@ impl Cluster {
             what,
             changed,
             events: events_before..self.events.len(),
+            pods_created: self.stats.pods_created - created_before,
+            pods_deleted: self.stats.pods_deleted - deleted_before,
         }))
     }
 

@@ -36,10 +36,13 @@ pub enum Happened {
         output: Output,
         scripted: bool,
     },
-    /// A controller sync or pod transitions, with the events it recorded.
+    /// A controller sync or pod transitions, with the events it recorded
+    /// and the pods it created and deleted.
     Change {
         what: UnitKind,
         events: std::ops::Range<usize>,
+        created: u64,
+        deleted: u64,
     },
     /// Time passed with nothing to do (a scripted wait).
     Waited { until: Time },
@@ -391,6 +394,8 @@ impl Session {
                     return Ok(Happened::Change {
                         what: UnitKind::DeploymentSync(self.deployment.clone()),
                         events: before..live.cluster.events().len(),
+                        created: 0,
+                        deleted: 0,
                     });
                 }
                 Some(Step::Expect(e)) => {
@@ -409,6 +414,8 @@ impl Session {
                         return Ok(Happened::Change {
                             what: report.what,
                             events: report.events,
+                            created: report.pods_created,
+                            deleted: report.pods_deleted,
                         });
                     }
                     live.cluster.advance_to(until)?;
@@ -422,6 +429,8 @@ impl Session {
                         return Ok(Happened::Change {
                             what: report.what,
                             events: report.events,
+                            created: report.pods_created,
+                            deleted: report.pods_deleted,
                         });
                     }
                     live.wait = None;
@@ -432,6 +441,8 @@ impl Session {
                         Some(report) => Happened::Change {
                             what: report.what,
                             events: report.events,
+                            created: report.pods_created,
+                            deleted: report.pods_deleted,
                         },
                         None => Happened::Idle,
                     })

@@ -141,6 +141,7 @@ impl Cluster {
             return;
         };
         if group.mark_deleted(uid, self.now) {
+            self.stats.pods_deleted += 1;
             let key = group.key.clone();
             self.queue.push(
                 Time(self.now.0 + self.config.pod_stop),

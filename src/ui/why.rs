@@ -24,12 +24,20 @@ pub fn Why() -> impl IntoView {
                 Happened::Command { line, .. } => vec![format!(
                     "kubectl {line} wrote the object. Controllers never run inside kubectl: they react on the next step."
                 )],
-                Happened::Change { what, events: range } => {
+                Happened::Change { what, events: range, created, deleted } => {
                     let mut lines: Vec<String> = events.get(range.clone()).unwrap_or(&[]).iter().map(|e| format!("{} {}", e.message, e.why)).collect();
                     if lines.is_empty() {
                         lines.push(match what {
                             UnitKind::PodTransitions => "Pods changed state: a pod became Ready or available, or finished terminating.".into(),
-                            UnitKind::ReplicaSetSync(rs) => format!("The ReplicaSet controller synced {rs}: it creates or deletes pods until they match spec.replicas, deleting not-ready and most recently ready pods first, then reports status from the pods it saw."),
+                            UnitKind::ReplicaSetSync(rs) => {
+                                let work = match (created, deleted) {
+                                    (0, 0) => "reported its status from the pods it saw (pods it creates or deletes show in its next sync)".to_string(),
+                                    (n, 0) => format!("created {n} pod{} so that live pods match spec.replicas", if *n == 1 { "" } else { "s" }),
+                                    (0, n) => format!("deleted {n} pod{} so that live pods match spec.replicas, not-ready ones first, then the most recently ready", if *n == 1 { "" } else { "s" }),
+                                    (c, d) => format!("created {c} and deleted {d} pods"),
+                                };
+                                format!("The ReplicaSet controller synced {rs}: it {work}.")
+                            }
                             UnitKind::DeploymentSync(d) => format!("The Deployment controller synced {d}: no scaling was needed; it updated the Deployment's status and conditions."),
                         });
                     }
