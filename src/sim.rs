@@ -18,8 +18,8 @@ pub mod rng;
 pub mod why;
 
 use crate::api::{
-    defaults::set_defaults_deployment, keys, validation::validate_deployment,
-    validation::InvalidError, Deployment, PodState, PodView, ReplicaSet, Time,
+    defaults::set_defaults_deployment, validation::validate_deployment, validation::InvalidError,
+    Deployment, PodState, PodView, ReplicaSet, Time,
 };
 use pods::PodStore;
 use queue::DueQueue;
@@ -788,18 +788,6 @@ impl Cluster {
         }
     }
 
-    /// Moves to the next due time and runs that instant; false if nothing is due.
-    pub fn step(&mut self) -> Result<bool, SimError> {
-        match self.next_due() {
-            None => Ok(false),
-            Some(t) => {
-                self.begin_instant(t);
-                self.run_instant()?;
-                Ok(true)
-            }
-        }
-    }
-
     /// Moves to the next due time if it is not after `limit` and runs that
     /// instant (true); otherwise moves the clock to `limit` (false).
     pub fn step_until(&mut self, limit: Time) -> Result<bool, SimError> {
@@ -870,9 +858,4 @@ pub fn is_owned_by(rs: &ReplicaSet, d: &Deployment) -> bool {
         .owner_references
         .iter()
         .any(|o| o.controller && o.kind == "Deployment" && o.uid == d.metadata.uid)
-}
-
-/// The revision a Deployment or ReplicaSet annotation carries, for display.
-pub fn revision_of(annotations: &BTreeMap<String, String>) -> Option<&str> {
-    annotations.get(keys::REVISION).map(String::as_str)
 }

@@ -20,13 +20,6 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// Five characters of the safe alphabet, as bytes (a generated name's suffix).
-    pub fn safe_suffix(&mut self) -> [u8; 5] {
-        std::array::from_fn(|_| {
-            SAFE_ALPHABET[(self.next_u64() % SAFE_ALPHABET.len() as u64) as usize]
-        })
-    }
-
     /// `rand.String(n)`: n characters of the safe alphabet.
     pub fn safe_string(&mut self, n: usize) -> String {
         (0..n)
