@@ -10,5 +10,6 @@ pub mod cli;
 pub mod kubectl;
 pub mod scenario;
 pub mod sim;
+pub mod sort;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -24,7 +24,7 @@ use crate::api::{
 use pods::PodStore;
 use queue::DueQueue;
 use rng::Rng;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 use std::sync::Arc;
 
@@ -36,7 +36,8 @@ pub struct ClusterConfig {
     /// A deleted pod is Terminating this long, then gone.
     pub pod_stop: i64,
     /// Pods of these images never become Ready (ErrImagePull, ImagePullBackOff).
-    pub failing_images: BTreeSet<String>,
+    /// Sorted, without duplicates (a Vec: one fewer BTree instantiation in the wasm).
+    pub failing_images: Vec<String>,
     pub seed: u64,
 }
 
@@ -45,7 +46,7 @@ impl Default for ClusterConfig {
         ClusterConfig {
             pod_start: 2000,
             pod_stop: 1000,
-            failing_images: BTreeSet::new(),
+            failing_images: Vec::new(),
             seed: 1,
         }
     }
@@ -269,9 +270,11 @@ impl Cluster {
     /// Marks an image as one the kubelet cannot pull (for pods created from now on).
     pub fn set_image_failing(&mut self, image: &str, failing: bool) {
         if failing {
-            self.config.failing_images.insert(image.to_string());
-        } else {
-            self.config.failing_images.remove(image);
+            if let Err(i) = self.config.failing_images.binary_search_by(|s| s.as_str().cmp(image)) {
+                self.config.failing_images.insert(i, image.to_string());
+            }
+        } else if let Ok(i) = self.config.failing_images.binary_search_by(|s| s.as_str().cmp(image)) {
+            self.config.failing_images.remove(i);
         }
     }
 
@@ -327,7 +330,7 @@ impl Cluster {
             .group(uid)
             .map(|g| g.view(&g.rs_name, self.now, |p| self.pod_state(p)))
             .unwrap_or_default();
-        pods.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        crate::sort::sort_by(&mut pods, |a, b| a.name.cmp(&b.name));
         pods
     }
 
@@ -339,7 +342,7 @@ impl Cluster {
             .values()
             .flat_map(|g| g.view(&g.rs_name, self.now, |p| self.pod_state(p)))
             .collect();
-        pods.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        crate::sort::sort_by(&mut pods, |a, b| a.name.cmp(&b.name));
         pods
     }
 
@@ -386,7 +389,7 @@ impl Cluster {
         d.metadata.resource_version = seq.to_string();
         d.status = Default::default();
         self.deployment_keys.push(Arc::from(d.name()));
-        self.deployment_keys.sort_unstable();
+        crate::sort::sort(&mut self.deployment_keys);
         self.deployments.insert(d.name().to_string(), Arc::new(d));
         self.changed = true;
         self.settled = false;
@@ -598,7 +601,7 @@ impl Cluster {
         pending.push_back(Unit::Transitions);
         let first_rs = pending.len();
         pending.extend(self.replica_sets.values().cloned().map(Unit::ReplicaSet));
-        pending.make_contiguous()[first_rs..].sort_unstable_by(|a, b| match (a, b) {
+        crate::sort::sort_by(&mut pending.make_contiguous()[first_rs..], |a, b| match (a, b) {
             (Unit::ReplicaSet(a), Unit::ReplicaSet(b)) => {
                 controller_utils::by_creation_timestamp(a, b)
             }

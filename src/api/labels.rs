@@ -62,7 +62,7 @@ impl fmt::Display for LabelSelector {
                 op => format!("{} {op} ({})", r.key, r.values.join(",")),
             });
         }
-        parts.sort_unstable();
+        crate::sort::sort(&mut parts);
         f.write_str(&parts.join(","))
     }
 }

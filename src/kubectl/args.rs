@@ -46,7 +46,7 @@ const GLOBAL: &[Flag] = &[
 #[derive(Clone, Debug, Default)]
 pub struct Args {
     pub positional: Vec<String>,
-    pub flags: BTreeMap<&'static str, String>,
+    pub flags: BTreeMap<String, String>,
 }
 
 impl Args {
@@ -114,7 +114,7 @@ pub fn parse(words: &[String], spec: &[Flag], command: &str) -> Result<Args, Fai
                     None => return Err(usage(format!("flag needs an argument: --{name}"))),
                 },
             };
-            args.flags.insert(f.long, value);
+            args.flags.insert(f.long.to_string(), value);
         } else if let Some(body) = word.strip_prefix('-').filter(|b| !b.is_empty()) {
             let c = body.chars().next().unwrap_or('-');
             let Some(f) = find_short(c) else {
@@ -134,7 +134,7 @@ pub fn parse(words: &[String], spec: &[Flag], command: &str) -> Result<Args, Fai
                     None => return Err(usage(format!("flag needs an argument: '{c}' in -{c}"))),
                 }
             };
-            args.flags.insert(f.long, value);
+            args.flags.insert(f.long.to_string(), value);
         } else {
             args.positional.push(word.clone());
         }

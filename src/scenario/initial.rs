@@ -19,7 +19,12 @@ pub fn cluster_config(spec: &ClusterSpec) -> ClusterConfig {
     ClusterConfig {
         pod_start: (spec.pod_start_seconds * 1000.0).round() as i64,
         pod_stop: (spec.pod_stop_seconds * 1000.0).round() as i64,
-        failing_images: spec.failing_images.iter().cloned().collect(),
+        failing_images: {
+            let mut images = spec.failing_images.clone();
+            crate::sort::sort(&mut images);
+            images.dedup();
+            images
+        },
         seed: spec.seed,
     }
 }

@@ -327,28 +327,27 @@ fn expect(v: &Value, path: &str) -> Result<Expect, LoadError> {
 }
 
 fn int_map(v: &Value, path: &str) -> Result<BTreeMap<String, i32>, LoadError> {
-    object(v, path)?
-        .iter()
-        .map(|(k, v)| {
-            Ok((
-                k.clone(),
-                int(v, &format!("{path}[{k:?}]"), 0, i32::MAX as i64)? as i32,
-            ))
-        })
-        .collect()
+    // Inserts, not `collect`: BTreeMap's FromIterator instantiates a whole stable sort.
+    let mut map = BTreeMap::new();
+    for (k, v) in object(v, path)? {
+        map.insert(k.clone(), int(v, &format!("{path}[{k:?}]"), 0, i32::MAX as i64)? as i32);
+    }
+    Ok(map)
 }
 
 fn nullable_string_map(
     v: &Value,
     path: &str,
 ) -> Result<BTreeMap<String, Option<String>>, LoadError> {
-    object(v, path)?
-        .iter()
-        .map(|(k, v)| match v {
-            Value::Null => Ok((k.clone(), None)),
-            v => Ok((k.clone(), Some(string(v, &format!("{path}.{k}"))?))),
-        })
-        .collect()
+    let mut map = BTreeMap::new();
+    for (k, v) in object(v, path)? {
+        let value = match v {
+            Value::Null => None,
+            v => Some(string(v, &format!("{path}.{k}"))?),
+        };
+        map.insert(k.clone(), value);
+    }
+    Ok(map)
 }
 
 #[cfg(test)]

@@ -322,13 +322,13 @@ impl Session {
 
     fn frame(&self) -> Frame {
         let c = &self.live.cluster;
+        let mut replicas = BTreeMap::new();
+        for rs in c.replica_sets_of(&self.deployment).iter() {
+            replicas.insert(rs.name().to_string(), rs.spec.replicas);
+        }
         Frame {
             time: c.now(),
-            replicas: c
-                .replica_sets_of(&self.deployment)
-                .iter()
-                .map(|rs| (rs.name().to_string(), rs.spec.replicas))
-                .collect(),
+            replicas,
             available: c
                 .deployment(&self.deployment)
                 .map_or(0, |d| d.status.available_replicas),

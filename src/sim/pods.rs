@@ -218,7 +218,7 @@ impl PodGroup {
             .iter()
             .filter_map(|uid| self.pods.get(uid))
             .collect();
-        unready.sort_unstable_by_key(|p| {
+        crate::sort::sort_by_key(&mut unready, |p| {
             let pending = phase_of(p).phase() == "Pending";
             (!pending, log_rank(now, p.created), p.tiebreak)
         });
@@ -261,7 +261,7 @@ impl PodGroup {
                     .next()
                     .copied();
             }
-            candidates.sort_unstable_by_key(|k| (log_rank(now, Time(k.1 .0)), k.2));
+            crate::sort::sort_by_key(&mut candidates, |k| (log_rank(now, Time(k.1 .0)), k.2));
             chosen.extend(candidates.iter().take(remaining).map(|k| k.3));
             cursor = run_start;
         }

@@ -15,7 +15,7 @@ pub fn Actions() -> impl IntoView {
                 .iter()
                 .filter_map(|rs| rs.revision().ok())
                 .collect();
-            revs.sort_unstable();
+            crate::sort::sort(&mut revs);
             revs.dedup();
             revs
         })

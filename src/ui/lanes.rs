@@ -115,7 +115,7 @@ fn Compact(pods: Signal<Vec<PodView>>) -> impl IntoView {
                 None => counts.push((p.state, 1)),
             }
         }
-        counts.sort_unstable_by_key(|(s, _)| *s);
+        crate::sort::sort_by_key(&mut counts, |(s, _)| *s);
         counts
     };
     view! {

@@ -60,13 +60,12 @@ fn rollback(c: &mut Cluster, name: &str, to_revision: i64) -> Result<String, Fai
     let mut template = (*target.spec.template).clone();
     template.metadata.labels.remove(keys::POD_TEMPLATE_HASH);
     d.spec.template = std::sync::Arc::new(template);
-    let mut annotations: std::collections::BTreeMap<String, String> = d
-        .metadata
-        .annotations
-        .iter()
-        .filter(|(k, _)| keys::skip_copy_annotation(k))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    let mut annotations = std::collections::BTreeMap::new();
+    for (k, v) in &d.metadata.annotations {
+        if keys::skip_copy_annotation(k) {
+            annotations.insert(k.clone(), v.clone());
+        }
+    }
     for (k, v) in &target.metadata.annotations {
         if !keys::skip_copy_annotation(k) {
             annotations.insert(k.clone(), v.clone());
