@@ -270,10 +270,18 @@ impl Cluster {
     /// Marks an image as one the kubelet cannot pull (for pods created from now on).
     pub fn set_image_failing(&mut self, image: &str, failing: bool) {
         if failing {
-            if let Err(i) = self.config.failing_images.binary_search_by(|s| s.as_str().cmp(image)) {
+            if let Err(i) = self
+                .config
+                .failing_images
+                .binary_search_by(|s| s.as_str().cmp(image))
+            {
                 self.config.failing_images.insert(i, image.to_string());
             }
-        } else if let Ok(i) = self.config.failing_images.binary_search_by(|s| s.as_str().cmp(image)) {
+        } else if let Ok(i) = self
+            .config
+            .failing_images
+            .binary_search_by(|s| s.as_str().cmp(image))
+        {
             self.config.failing_images.remove(i);
         }
     }
@@ -601,11 +609,13 @@ impl Cluster {
         pending.push_back(Unit::Transitions);
         let first_rs = pending.len();
         pending.extend(self.replica_sets.values().cloned().map(Unit::ReplicaSet));
-        crate::sort::sort_by(&mut pending.make_contiguous()[first_rs..], |a, b| match (a, b) {
-            (Unit::ReplicaSet(a), Unit::ReplicaSet(b)) => {
-                controller_utils::by_creation_timestamp(a, b)
+        crate::sort::sort_by(&mut pending.make_contiguous()[first_rs..], |a, b| {
+            match (a, b) {
+                (Unit::ReplicaSet(a), Unit::ReplicaSet(b)) => {
+                    controller_utils::by_creation_timestamp(a, b)
+                }
+                _ => std::cmp::Ordering::Equal,
             }
-            _ => std::cmp::Ordering::Equal,
         });
         pending.extend(self.deployment_keys.iter().cloned().map(Unit::Deployment));
         self.round = Round {

@@ -33,8 +33,22 @@ fn permute<T>(v: &mut [T], mut idx: Vec<usize>) {
     }
 }
 
+/// Short slices (the controllers sort a handful of ReplicaSets on every
+/// sync) are sorted by insertion, in place, without allocating.
+const INSERTION_SORT_MAX: usize = 16;
+
 pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     if v.len() < 2 {
+        return;
+    }
+    if v.len() <= INSERTION_SORT_MAX {
+        for i in 1..v.len() {
+            let mut j = i;
+            while j > 0 && cmp(&v[j - 1], &v[j]) == Ordering::Greater {
+                v.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         return;
     }
     let idx = order(v.len(), &mut |a, b| cmp(&v[a], &v[b]));
@@ -56,7 +70,16 @@ mod tests {
         let mut v: Vec<(u8, usize)> = [3u8, 1, 2, 1, 3, 0, 2].iter().copied().zip(0..).collect();
         super::sort_by_key(&mut v, |p| p.0);
         assert_eq!(v, [(0, 5), (1, 1), (1, 3), (2, 2), (2, 6), (3, 0), (3, 4)]);
-        let mut w: Vec<u32> = (0..200u32).map(|i| i.wrapping_mul(2654435761) % 97).collect();
+        let mut long: Vec<(u8, usize)> = (0..40).map(|i| ((i * 7 % 5) as u8, i)).collect();
+        super::sort_by_key(&mut long, |p| p.0);
+        assert!(
+            long.windows(2)
+                .all(|w| w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1)),
+            "stable above the insertion-sort size too"
+        );
+        let mut w: Vec<u32> = (0..200u32)
+            .map(|i| i.wrapping_mul(2654435761) % 97)
+            .collect();
         let mut expected = w.clone();
         expected.sort();
         super::sort(&mut w);

@@ -330,7 +330,10 @@ fn int_map(v: &Value, path: &str) -> Result<BTreeMap<String, i32>, LoadError> {
     // Inserts, not `collect`: BTreeMap's FromIterator instantiates a whole stable sort.
     let mut map = BTreeMap::new();
     for (k, v) in object(v, path)? {
-        map.insert(k.clone(), int(v, &format!("{path}[{k:?}]"), 0, i32::MAX as i64)? as i32);
+        map.insert(
+            k.clone(),
+            int(v, &format!("{path}[{k:?}]"), 0, i32::MAX as i64)? as i32,
+        );
     }
     Ok(map)
 }

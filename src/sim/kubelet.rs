@@ -74,7 +74,11 @@ impl Cluster {
     /// Creates one pod for a ReplicaSet (the ReplicaSet controller's create).
     pub(crate) fn create_pod(&mut self, rs: &ReplicaSet) {
         let image = rs.spec.template.first_image();
-        let failing = self.config.failing_images.binary_search_by(|s| s.as_str().cmp(image)).is_ok();
+        let failing = self
+            .config
+            .failing_images
+            .binary_search_by(|s| s.as_str().cmp(image))
+            .is_ok();
         let pod = self.new_pod(rs, image, self.now, failing);
         let uid = pod.uid;
         self.pods.add(&rs.metadata.uid, rs.name(), pod);
@@ -116,7 +120,11 @@ impl Cluster {
         ready_at: Option<Time>,
     ) {
         let image = rs.spec.template.first_image();
-        let failing = self.config.failing_images.binary_search_by(|s| s.as_str().cmp(image)).is_ok();
+        let failing = self
+            .config
+            .failing_images
+            .binary_search_by(|s| s.as_str().cmp(image))
+            .is_ok();
         let mut pod = self.new_pod(rs, image, created, failing);
         let uid = pod.uid;
         let schedule_ready = ready_at.is_none() && !failing;

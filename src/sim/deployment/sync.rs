@@ -416,7 +416,9 @@ fn find_active_or_latest(
     if new_rs.is_none() && old_rss.is_empty() {
         return None;
     }
-    crate::sort::sort_by(old_rss, |a, b| controller_utils::by_creation_timestamp(b, a));
+    crate::sort::sort_by(old_rss, |a, b| {
+        controller_utils::by_creation_timestamp(b, a)
+    });
     let active: Vec<&Arc<ReplicaSet>> = old_rss
         .iter()
         .chain(new_rs)
@@ -488,7 +490,9 @@ pub fn cleanup_deployment(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], d: &Depl
     if diff <= 0 {
         return;
     }
-    crate::sort::sort_by(&mut cleanable, |a, b| controller_utils::by_revision_and_creation_timestamp(a, b));
+    crate::sort::sort_by(&mut cleanable, |a, b| {
+        controller_utils::by_revision_and_creation_timestamp(a, b)
+    });
     for rs in cleanable.into_iter().take(diff as usize) {
         if rs.status.replicas != 0
             || rs.spec.replicas != 0
