@@ -19,6 +19,17 @@ pub struct Scenario {
     pub steps: Vec<Step>,
 }
 
+impl Scenario {
+    /// The Deployment's name as written ("" when the manifest has none; loading rejects that).
+    pub fn deployment_name(&self) -> String {
+        self.deployment
+            .pointer("/metadata/name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InitialReplicaSet {

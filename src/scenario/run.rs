@@ -48,12 +48,7 @@ pub struct StepOutcome {
 impl Runner {
     pub fn new(scenario: &Scenario) -> Result<Runner, LoadError> {
         let cluster = initial::build(scenario)?;
-        let deployment = scenario
-            .deployment
-            .pointer("/metadata/name")
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string();
+        let deployment = scenario.deployment_name();
         Ok(Runner {
             cluster,
             deployment,

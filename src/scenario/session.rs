@@ -102,12 +102,7 @@ pub struct Session {
 impl Session {
     pub fn new(scenario: Scenario) -> Result<Session, LoadError> {
         let cluster = build(&scenario)?;
-        let deployment = scenario
-            .deployment
-            .pointer("/metadata/name")
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string();
+        let deployment = scenario.deployment_name();
         let live = Live {
             cluster,
             script_pos: 0,

@@ -74,11 +74,7 @@ impl Cluster {
     /// Creates one pod for a ReplicaSet (the ReplicaSet controller's create).
     pub(crate) fn create_pod(&mut self, rs: &ReplicaSet) {
         let image = rs.spec.template.first_image();
-        let failing = self
-            .config
-            .failing_images
-            .binary_search_by(|s| s.as_str().cmp(image))
-            .is_ok();
+        let failing = self.is_failing_image(image);
         let pod = self.new_pod(rs, image, self.now, failing);
         let uid = pod.uid;
         self.pods.add(&rs.metadata.uid, rs.name(), pod);
@@ -91,6 +87,14 @@ impl Cluster {
         }
         self.stats.pods_created += 1;
         self.changed = true;
+    }
+
+    /// Whether the cluster is set to fail pulling this image (`failing_images` is sorted).
+    fn is_failing_image(&self, image: &str) -> bool {
+        self.config
+            .failing_images
+            .binary_search_by(|s| s.as_str().cmp(image))
+            .is_ok()
     }
 
     /// A pod named `<rs>-<5 random characters>` (generateName), unique among its ReplicaSet's.
@@ -120,11 +124,7 @@ impl Cluster {
         ready_at: Option<Time>,
     ) {
         let image = rs.spec.template.first_image();
-        let failing = self
-            .config
-            .failing_images
-            .binary_search_by(|s| s.as_str().cmp(image))
-            .is_ok();
+        let failing = self.is_failing_image(image);
         let mut pod = self.new_pod(rs, image, created, failing);
         let uid = pod.uid;
         let schedule_ready = ready_at.is_none() && !failing;
