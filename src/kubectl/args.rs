@@ -204,9 +204,10 @@ pub fn resources(positional: &[String]) -> Result<(Kind, Vec<String>), Failure> 
         for arg in positional {
             let (t, name) = arg.split_once('/').unwrap_or((arg, ""));
             if t.is_empty() || name.is_empty() {
-                return Err(Failure::error(format!(
+                return Err(Failure::error(
                     "arguments in resource/name form must have a single resource and name"
-                )));
+                        .to_string(),
+                ));
             }
             let k = kind_of(t)?;
             if kind.is_some_and(|prev| prev != k) {

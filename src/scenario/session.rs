@@ -286,7 +286,7 @@ impl Session {
     }
 
     fn checkpoint(&mut self) {
-        if self.position % CHECKPOINT_EVERY == 0
+        if self.position.is_multiple_of(CHECKPOINT_EVERY)
             && !self.checkpoints.iter().any(|(at, _)| *at == self.position)
         {
             self.checkpoints.push((self.position, self.live.clone()));

@@ -58,10 +58,10 @@ fn name_suffix(id: u64, offset: u64) -> [u8; 5] {
 /// it must not make an instant of its own.
 pub fn is_stale(pods: &PodStore, due: &Due) -> bool {
     match due {
-        Due::PodReady { rs, uid } => !pods
+        Due::PodReady { rs, uid } => pods
             .group(rs)
             .and_then(|g| g.get(*uid))
-            .is_some_and(|p| p.deleted_at.is_none()),
+            .is_none_or(|p| p.deleted_at.is_some()),
         Due::AvailabilityRecheck { rs, uid } => {
             !pods.group(rs).is_some_and(|g| g.awaits_availability(*uid))
         }
@@ -181,7 +181,7 @@ impl Cluster {
                 }
                 Due::AvailabilityRecheck { .. } => {}
                 Due::PodGone { rs, uid } => {
-                    if self.pods.remove_terminated(&*rs, uid) {
+                    if self.pods.remove_terminated(&rs, uid) {
                         self.changed = true;
                     }
                 }

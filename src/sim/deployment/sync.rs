@@ -483,7 +483,6 @@ pub fn cleanup_deployment(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], d: &Depl
         return;
     }
     let mut cleanable: Vec<&ReplicaSet> = refs(old_rss)
-        .into_iter()
         .filter(|rs| rs.metadata.deletion_timestamp.is_none())
         .collect();
     let diff = cleanable.len() as i64 - d.spec.revision_history_limit.unwrap_or(0) as i64;
