@@ -10,6 +10,7 @@ pub mod load;
 pub mod report;
 pub mod run;
 pub mod session;
+pub mod share;
 
 pub use format::{Expect, InitialReplicaSet, Scenario, Step};
 pub use load::{load, LoadError};

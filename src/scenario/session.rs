@@ -97,6 +97,8 @@ pub struct Session {
     position: usize,
     frames: Vec<Frame>,
     checkpoints: Vec<(usize, Live)>,
+    /// Whether the oldest actions were dropped (the log no longer starts at the scenario).
+    forgot_oldest: bool,
 }
 
 impl Session {
@@ -117,6 +119,7 @@ impl Session {
             position: 0,
             frames: Vec::new(),
             checkpoints: vec![(0, live)],
+            forgot_oldest: false,
         };
         s.frames.push(s.frame());
         Ok(s)
@@ -137,6 +140,12 @@ impl Session {
     /// The actions applied so far, with what each did.
     pub fn history(&self) -> &[(Action, Happened)] {
         &self.log[..self.position]
+    }
+
+    /// Whether replaying `history()` on `scenario()` gives this state (false
+    /// once a very long session dropped its oldest actions).
+    pub fn history_is_complete(&self) -> bool {
+        !self.forgot_oldest
     }
 
     /// One frame per applied action (and one for the start).
@@ -306,6 +315,7 @@ impl Session {
         if cut == 0 {
             return;
         }
+        self.forgot_oldest = true;
         self.log.drain(..cut);
         self.frames.drain(..cut);
         self.position -= cut;

@@ -6,6 +6,7 @@ mod fuzz;
 mod kubectl;
 mod properties;
 mod session;
+mod share;
 mod stepping;
 mod support;
 mod tidy;

@@ -2,13 +2,13 @@
 
 use rollout_lab::scenario::{self, Happened, Session};
 
-fn session(file: &str) -> Session {
+pub(crate) fn session(file: &str) -> Session {
     let text = std::fs::read_to_string(crate::support::local_scenarios_dir().join(file)).unwrap();
     Session::new(scenario::load(&text).unwrap()).unwrap()
 }
 
 /// Everything observable about the session's cluster.
-fn observable(s: &Session) -> String {
+pub(crate) fn observable(s: &Session) -> String {
     let c = s.cluster();
     let rss: Vec<String> = c
         .replica_sets()
@@ -37,7 +37,7 @@ fn observable(s: &Session) -> String {
     )
 }
 
-fn play(s: &mut Session) -> Vec<Happened> {
+pub(crate) fn play(s: &mut Session) -> Vec<Happened> {
     let mut all = Vec::new();
     loop {
         let h = s.step().unwrap();

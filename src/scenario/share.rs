@@ -1,0 +1,267 @@
+//! Share links: a session as `s1.` + base64url(raw deflate(JSON)).
+//!
+//! The JSON is `{"scenario": <scenario file>, "actions": [...]}`: the scenario
+//! the session started from and the actions applied since. Opening a link
+//! replays them through a new `Session`; the simulation is deterministic, so
+//! the state, the time and the history are exactly the sender's. Nothing in
+//! a link is executed except as kubectl lines against the simulated cluster.
+//!
+//! Actions in the JSON: a string is a kubectl line, a number n is n Steps in a
+//! row (run-length, which keeps played rollouts short), `{"podStartMs": n}` and
+//! `{"image": "...", "fails": bool}` are the simulated-cluster settings.
+
+use super::load::{from_value, LoadError};
+use super::session::{Action, Session};
+use serde_json::{json, Map, Value};
+use std::fmt;
+
+/// The link format's version tag (the part before the first '.').
+pub const PREFIX: &str = "s1.";
+/// Longest link text accepted (browsers cap URLs near 64 KB anyway).
+pub const MAX_LINK_CHARS: usize = 64 * 1024;
+/// Most bytes a link may inflate to (a guard against deflate bombs).
+pub const MAX_JSON_BYTES: usize = 1 << 20;
+/// Most actions a link may replay (Steps counted one by one).
+pub const MAX_ACTIONS: u64 = 50_000;
+
+/// Why a link could not be opened; shown to the user, who gets the default scenario instead.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShareError {
+    /// Not `s1.` followed by the payload.
+    UnknownFormat,
+    TooLong {
+        chars: usize,
+    },
+    /// A character outside base64url, or a length no encoder writes.
+    NotBase64 {
+        at: usize,
+    },
+    /// The payload is not deflate data (a truncated or altered link).
+    Corrupt,
+    TooLarge,
+    NotJson(String),
+    /// The `actions` list, with the JSON path of the bad entry.
+    BadAction {
+        path: String,
+        message: String,
+    },
+    Scenario(LoadError),
+    /// An action the simulator refused while replaying.
+    Replay {
+        index: usize,
+        message: String,
+    },
+    /// Encoding only: the session dropped its oldest actions.
+    HistoryTooLong,
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::UnknownFormat => {
+                f.write_str("this is not a Rollout Lab link (it should start with \"s1.\")")
+            }
+            ShareError::TooLong { chars } => write!(
+                f,
+                "the link is too long ({chars} characters; at most {MAX_LINK_CHARS})"
+            ),
+            ShareError::NotBase64 { at } => write!(
+                f,
+                "the link is damaged: unexpected character at position {at}"
+            ),
+            ShareError::Corrupt => f.write_str("the link is damaged or cut short"),
+            ShareError::TooLarge => write!(f, "the link holds more than {MAX_JSON_BYTES} bytes"),
+            ShareError::NotJson(e) => write!(f, "the link is damaged: {e}"),
+            ShareError::BadAction { path, message } => write!(f, "the link's {path}: {message}"),
+            ShareError::Scenario(e) => write!(f, "the link's scenario is invalid: {e}"),
+            ShareError::Replay { index, message } => {
+                write!(f, "the link's actions[{index}] failed: {message}")
+            }
+            ShareError::HistoryTooLong => {
+                f.write_str("this session is too long to share; reset it or export the scenario")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// The link text for a session (without the page address).
+pub fn encode(session: &Session) -> Result<String, ShareError> {
+    if !session.history_is_complete() {
+        return Err(ShareError::HistoryTooLong);
+    }
+    let mut actions: Vec<Value> = Vec::new();
+    for (action, _) in session.history() {
+        match action {
+            Action::Step => match actions.last_mut() {
+                Some(Value::Number(n)) => *n = (n.as_u64().unwrap_or(0) + 1).into(),
+                _ => actions.push(1.into()),
+            },
+            Action::Kubectl(line) => actions.push(line.as_str().into()),
+            Action::PodStart { ms } => actions.push(json!({ "podStartMs": ms })),
+            Action::ImageFails { image, fails } => {
+                actions.push(json!({ "image": image, "fails": fails }))
+            }
+        }
+    }
+    let scenario =
+        serde_json::to_value(session.scenario()).map_err(|e| ShareError::NotJson(e.to_string()))?;
+    Ok(pack(
+        &json!({ "scenario": scenario, "actions": actions }).to_string(),
+    ))
+}
+
+/// The link text carrying this JSON text (what `decode` unpacks first).
+pub fn pack(json: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+    format!("{PREFIX}{}", base64url_encode(&packed))
+}
+
+/// Opens a link: the session it describes, with its actions replayed.
+pub fn decode(link: &str) -> Result<Session, ShareError> {
+    let chars = link.chars().count();
+    if chars > MAX_LINK_CHARS {
+        return Err(ShareError::TooLong { chars });
+    }
+    let payload = link.strip_prefix(PREFIX).ok_or(ShareError::UnknownFormat)?;
+    let packed = base64url_decode(payload).map_err(|at| ShareError::NotBase64 {
+        at: at + PREFIX.len(),
+    })?;
+    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            _ => ShareError::Corrupt,
+        })?;
+    let value: Value =
+        serde_json::from_slice(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
+    let top = value
+        .as_object()
+        .ok_or_else(|| ShareError::NotJson("expected an object".into()))?;
+    if let Some(key) = top.keys().find(|k| *k != "scenario" && *k != "actions") {
+        return Err(ShareError::NotJson(format!("unknown field {key:?}")));
+    }
+    let scenario =
+        from_value(top.get("scenario").unwrap_or(&Value::Null)).map_err(ShareError::Scenario)?;
+    let actions = parse_actions(top.get("actions").unwrap_or(&Value::Null))?;
+    let mut session = Session::new(scenario).map_err(ShareError::Scenario)?;
+    for (index, action) in actions.into_iter().enumerate() {
+        let replay = |message: String| ShareError::Replay { index, message };
+        match action {
+            Entry::Steps(n) => {
+                for _ in 0..n {
+                    session.step().map_err(|e| replay(e.to_string()))?;
+                }
+            }
+            Entry::One(Action::Kubectl(line)) => {
+                session.kubectl(&line).map_err(|e| replay(e.to_string()))?;
+            }
+            Entry::One(setting) => session.set(setting).map_err(|e| replay(e.to_string()))?,
+        }
+    }
+    Ok(session)
+}
+
+enum Entry {
+    Steps(u64),
+    One(Action),
+}
+
+fn parse_actions(value: &Value) -> Result<Vec<Entry>, ShareError> {
+    let bad = |i: usize, message: &str| ShareError::BadAction {
+        path: format!("actions[{i}]"),
+        message: message.to_string(),
+    };
+    let list = value.as_array().ok_or_else(|| ShareError::BadAction {
+        path: "actions".into(),
+        message: "expected a list".into(),
+    })?;
+    let mut total = 0u64;
+    let mut entries = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let entry = match item {
+            Value::String(line) => Entry::One(Action::Kubectl(line.clone())),
+            Value::Number(n) => match n.as_u64() {
+                Some(n) if n > 0 => Entry::Steps(n),
+                _ => return Err(bad(i, "a step count must be a positive integer")),
+            },
+            Value::Object(o) => Entry::One(setting(o).ok_or_else(|| bad(i, "unknown action"))?),
+            _ => return Err(bad(i, "unknown action")),
+        };
+        total += match entry {
+            Entry::Steps(n) => n,
+            Entry::One(_) => 1,
+        };
+        if total > MAX_ACTIONS {
+            return Err(bad(i, &format!("more than {MAX_ACTIONS} actions")));
+        }
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+fn setting(o: &Map<String, Value>) -> Option<Action> {
+    match (o.len(), o.get("podStartMs"), o.get("image"), o.get("fails")) {
+        (1, Some(ms), None, None) => Some(Action::PodStart {
+            ms: ms.as_i64().filter(|ms| *ms >= 0)?,
+        }),
+        (2, None, Some(image), Some(fails)) => Some(Action::ImageFails {
+            image: image.as_str()?.to_string(),
+            fails: fails.as_bool()?,
+        }),
+        _ => None,
+    }
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (*b as u32) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Unpadded base64url; the error is the byte offset of the first bad character.
+fn base64url_decode(text: &str) -> Result<Vec<u8>, usize> {
+    if text.len() % 4 == 1 {
+        return Err(text.len() - 1);
+    }
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    for (c, chunk) in text.as_bytes().chunks(4).enumerate() {
+        let mut n = 0u32;
+        for (i, b) in chunk.iter().enumerate() {
+            let v = ALPHABET.iter().position(|a| a == b).ok_or(c * 4 + i)?;
+            n |= (v as u32) << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        for len in 0..40 {
+            let text = base64url_encode(&bytes[200..200 + len]);
+            assert!(!text.contains('='));
+            assert_eq!(base64url_decode(&text), Ok(bytes[200..200 + len].to_vec()));
+        }
+        assert_eq!(base64url_encode(b"\xfb\xff"), "-_8");
+        assert_eq!(base64url_decode("ab+d"), Err(2));
+        assert_eq!(base64url_decode("abcde"), Err(4));
+    }
+}

@@ -1,0 +1,135 @@
+//! Share links: a session survives encode → decode exactly; damaged or
+//! hostile links give a typed error, never a panic.
+
+use crate::session::{observable, play, session};
+use proptest::prelude::*;
+use rollout_lab::scenario::share::{decode, encode, pack, ShareError, MAX_ACTIONS, PREFIX};
+use rollout_lab::scenario::{Action, Session};
+
+fn same_session(a: &Session, b: &Session) {
+    assert_eq!(observable(a), observable(b));
+    assert_eq!(a.history().len(), b.history().len());
+    assert_eq!(a.frames(), b.frames());
+}
+
+#[test]
+fn the_seed_rolling_update_round_trips_in_under_600_characters() {
+    let mut s = session("ui-01-seed.json");
+    s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2")
+        .unwrap();
+    play(&mut s);
+    s.kubectl("kubectl rollout history deployment/test-deployment")
+        .unwrap();
+    let link = encode(&s).unwrap();
+    assert!(link.starts_with(PREFIX), "{link}");
+    assert!(link.len() < 600, "{} characters", link.len());
+    same_session(&s, &decode(&link).unwrap());
+}
+
+#[test]
+fn a_link_taken_mid_rollout_after_a_step_back_holds_that_moment() {
+    let mut s = session("ui-06-stuck.json");
+    s.set(Action::PodStart { ms: 3500 }).unwrap();
+    s.kubectl("kubectl set image deployment/web app=nginx:1.27")
+        .unwrap();
+    for _ in 0..5 {
+        s.step().unwrap();
+    }
+    s.step_back().unwrap();
+    let opened = decode(&encode(&s).unwrap()).unwrap();
+    same_session(&s, &opened);
+    assert_eq!(opened.history().len(), 6);
+}
+
+#[test]
+fn scripted_scenarios_replay_their_script_position() {
+    let mut s = session("ui-04-canary.json");
+    for _ in 0..7 {
+        s.step().unwrap();
+    }
+    let mut opened = decode(&encode(&s).unwrap()).unwrap();
+    same_session(&s, &opened);
+    assert_eq!(opened.script_remaining(), s.script_remaining());
+    play(&mut s);
+    play(&mut opened);
+    same_session(&s, &opened);
+}
+
+fn seed_scenario_json() -> String {
+    std::fs::read_to_string(crate::support::local_scenarios_dir().join("ui-01-seed.json")).unwrap()
+}
+
+fn error(link: &str) -> ShareError {
+    decode(link).err().expect("the link is refused")
+}
+
+#[test]
+fn damaged_and_hostile_links_say_what_is_wrong() {
+    let s = session("ui-01-seed.json");
+    let link = encode(&s).unwrap();
+    assert_eq!(error(""), ShareError::UnknownFormat);
+    assert_eq!(error("s2.AAAA"), ShareError::UnknownFormat);
+    assert_eq!(
+        error(&format!("{link}*")),
+        ShareError::NotBase64 { at: link.len() }
+    );
+    assert!(matches!(
+        error(&link[..link.len() * 2 / 3]),
+        ShareError::Corrupt | ShareError::NotBase64 { .. }
+    ));
+    // A deflate bomb: 2 MB of spaces.
+    assert_eq!(error(&pack(&" ".repeat(2 << 20))), ShareError::TooLarge);
+    let scenario = seed_scenario_json();
+    let too_many = format!(
+        r#"{{"scenario": {scenario}, "actions": [{}]}}"#,
+        MAX_ACTIONS + 1
+    );
+    assert!(matches!(
+        error(&pack(&too_many)),
+        ShareError::BadAction { path, .. } if path == "actions[0]"
+    ));
+    let script = format!(
+        r#"{{"scenario": {scenario}, "actions": ["kubectl get pods", {{"run": "rm -rf /"}}]}}"#
+    );
+    assert_eq!(
+        error(&pack(&script)).to_string(),
+        "the link's actions[1]: unknown action"
+    );
+    let bad_scenario = r#"{"scenario": {"deployment": 3}, "actions": []}"#;
+    assert!(matches!(
+        error(&pack(bad_scenario)),
+        ShareError::Scenario(_)
+    ));
+    // kubectl lines are only ever kubectl against the simulated cluster: a typo is replayed as a typo.
+    let typo = format!(
+        r#"{{"scenario": {scenario}, "actions": ["kubectl rollout resume deploy deployment/test-deployment"]}}"#
+    );
+    let opened = decode(&pack(&typo)).unwrap();
+    assert_eq!(opened.history().len(), 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_link_text_never_panics(text in "s1\\.[A-Za-z0-9_*=-]{0,400}") {
+        let _ = decode(&text);
+    }
+
+    #[test]
+    fn altered_links_never_panic(at in 0usize..10_000, byte in 0u8..128, cut in 0usize..10_000) {
+        let mut s = session("ui-01-seed.json");
+        s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+        s.step().unwrap();
+        let mut link = encode(&s).unwrap().into_bytes();
+        let at = at % link.len();
+        link[at] = byte;
+        link.truncate(link.len() - cut % link.len());
+        let _ = decode(&String::from_utf8_lossy(&link));
+    }
+
+    #[test]
+    fn arbitrary_payload_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let _ = decode(&pack(&String::from_utf8_lossy(&bytes)));
+    }
+}
