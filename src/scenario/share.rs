@@ -1,7 +1,8 @@
 //! Share links: a session as `s1.` + base64url(raw deflate(JSON)).
 //!
-//! The JSON is `{"scenario": <scenario file>, "actions": [...]}`: the scenario
-//! the session started from and the actions applied since. Opening a link
+//! The JSON is `{"scenario": <scenario file>, "actions": [...], "view": {...}}`:
+//! the scenario the session started from, the actions applied since, and
+//! the view options. Opening a link
 //! replays them through a new `Session`; the simulation is deterministic, so
 //! the state, the time and the history are exactly the sender's. Nothing in
 //! a link is executed except as kubectl lines against the simulated cluster.
@@ -23,6 +24,12 @@ pub const MAX_LINK_CHARS: usize = 64 * 1024;
 pub const MAX_JSON_BYTES: usize = 1 << 20;
 /// Most actions a link may replay (Steps counted one by one).
 pub const MAX_ACTIONS: u64 = 50_000;
+
+/// The view options a link carries besides the session.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct View {
+    pub presenter: bool,
+}
 
 /// Why a link could not be opened; shown to the user, who gets the default scenario instead.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,7 +94,7 @@ impl fmt::Display for ShareError {
 impl std::error::Error for ShareError {}
 
 /// The link text for a session (without the page address).
-pub fn encode(session: &Session) -> Result<String, ShareError> {
+pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
     if !session.history_is_complete() {
         return Err(ShareError::HistoryTooLong);
     }
@@ -107,9 +114,11 @@ pub fn encode(session: &Session) -> Result<String, ShareError> {
     }
     let scenario =
         serde_json::to_value(session.scenario()).map_err(|e| ShareError::NotJson(e.to_string()))?;
-    Ok(pack(
-        &json!({ "scenario": scenario, "actions": actions }).to_string(),
-    ))
+    let mut doc = json!({ "scenario": scenario, "actions": actions });
+    if view != View::default() {
+        doc["view"] = json!({ "presenter": view.presenter });
+    }
+    Ok(pack(&doc.to_string()))
 }
 
 /// The link text carrying this JSON text (what `decode` unpacks first).
@@ -118,8 +127,8 @@ pub fn pack(json: &str) -> String {
     format!("{PREFIX}{}", base64url_encode(&packed))
 }
 
-/// Opens a link: the session it describes, with its actions replayed.
-pub fn decode(link: &str) -> Result<Session, ShareError> {
+/// Opens a link: the session it describes, with its actions replayed, and its view.
+pub fn decode(link: &str) -> Result<(Session, View), ShareError> {
     let chars = link.chars().count();
     if chars > MAX_LINK_CHARS {
         return Err(ShareError::TooLong { chars });
@@ -138,9 +147,13 @@ pub fn decode(link: &str) -> Result<Session, ShareError> {
     let top = value
         .as_object()
         .ok_or_else(|| ShareError::NotJson("expected an object".into()))?;
-    if let Some(key) = top.keys().find(|k| *k != "scenario" && *k != "actions") {
+    if let Some(key) = top
+        .keys()
+        .find(|k| !["scenario", "actions", "view"].contains(&k.as_str()))
+    {
         return Err(ShareError::NotJson(format!("unknown field {key:?}")));
     }
+    let view = parse_view(top.get("view"))?;
     let scenario =
         from_value(top.get("scenario").unwrap_or(&Value::Null)).map_err(ShareError::Scenario)?;
     let actions = parse_actions(top.get("actions").unwrap_or(&Value::Null))?;
@@ -159,7 +172,24 @@ pub fn decode(link: &str) -> Result<Session, ShareError> {
             Entry::One(setting) => session.set(setting).map_err(|e| replay(e.to_string()))?,
         }
     }
-    Ok(session)
+    Ok((session, view))
+}
+
+fn parse_view(value: Option<&Value>) -> Result<View, ShareError> {
+    let Some(value) = value else {
+        return Ok(View::default());
+    };
+    let bad = || ShareError::NotJson("view: expected {\"presenter\": true or false}".into());
+    let o = value.as_object().ok_or_else(bad)?;
+    if o.keys().any(|k| k != "presenter") {
+        return Err(bad());
+    }
+    Ok(View {
+        presenter: match o.get("presenter") {
+            None => false,
+            Some(p) => p.as_bool().ok_or_else(bad)?,
+        },
+    })
 }
 
 enum Entry {

@@ -3,7 +3,7 @@
 
 use crate::session::{observable, play, session};
 use proptest::prelude::*;
-use rollout_lab::scenario::share::{decode, encode, pack, ShareError, MAX_ACTIONS, PREFIX};
+use rollout_lab::scenario::share::{decode, encode, pack, ShareError, View, MAX_ACTIONS, PREFIX};
 use rollout_lab::scenario::{Action, Session};
 
 fn same_session(a: &Session, b: &Session) {
@@ -20,23 +20,29 @@ fn the_seed_rolling_update_round_trips_in_under_600_characters() {
     play(&mut s);
     s.kubectl("kubectl rollout history deployment/test-deployment")
         .unwrap();
-    let link = encode(&s).unwrap();
+    let link = encode(&s, View::default()).unwrap();
     assert!(link.starts_with(PREFIX), "{link}");
     assert!(link.len() < 600, "{} characters", link.len());
-    same_session(&s, &decode(&link).unwrap());
+    let (opened, view) = decode(&link).unwrap();
+    same_session(&s, &opened);
+    assert_eq!(view, View::default());
 }
 
 #[test]
 fn a_link_taken_mid_rollout_after_a_step_back_holds_that_moment() {
     let mut s = session("ui-06-stuck.json");
     s.set(Action::PodStart { ms: 3500 }).unwrap();
-    s.kubectl("kubectl set image deployment/web app=nginx:1.27")
+    let out = s
+        .kubectl("kubectl set image deployment/test-deployment web=test_web:v2")
         .unwrap();
+    assert_eq!(out.exit_code, 0, "{out:?}");
     for _ in 0..5 {
         s.step().unwrap();
     }
     s.step_back().unwrap();
-    let opened = decode(&encode(&s).unwrap()).unwrap();
+    let view = View { presenter: true };
+    let (opened, opened_view) = decode(&encode(&s, view).unwrap()).unwrap();
+    assert_eq!(opened_view, view);
     same_session(&s, &opened);
     assert_eq!(opened.history().len(), 6);
 }
@@ -47,7 +53,7 @@ fn scripted_scenarios_replay_their_script_position() {
     for _ in 0..7 {
         s.step().unwrap();
     }
-    let mut opened = decode(&encode(&s).unwrap()).unwrap();
+    let (mut opened, _) = decode(&encode(&s, View::default()).unwrap()).unwrap();
     same_session(&s, &opened);
     assert_eq!(opened.script_remaining(), s.script_remaining());
     play(&mut s);
@@ -66,7 +72,7 @@ fn error(link: &str) -> ShareError {
 #[test]
 fn damaged_and_hostile_links_say_what_is_wrong() {
     let s = session("ui-01-seed.json");
-    let link = encode(&s).unwrap();
+    let link = encode(&s, View::default()).unwrap();
     assert_eq!(error(""), ShareError::UnknownFormat);
     assert_eq!(error("s2.AAAA"), ShareError::UnknownFormat);
     assert_eq!(
@@ -104,7 +110,7 @@ fn damaged_and_hostile_links_say_what_is_wrong() {
     let typo = format!(
         r#"{{"scenario": {scenario}, "actions": ["kubectl rollout resume deploy deployment/test-deployment"]}}"#
     );
-    let opened = decode(&pack(&typo)).unwrap();
+    let (opened, _) = decode(&pack(&typo)).unwrap();
     assert_eq!(opened.history().len(), 1);
 }
 
@@ -121,7 +127,7 @@ proptest! {
         let mut s = session("ui-01-seed.json");
         s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
         s.step().unwrap();
-        let mut link = encode(&s).unwrap().into_bytes();
+        let mut link = encode(&s, View::default()).unwrap().into_bytes();
         let at = at % link.len();
         link[at] = byte;
         link.truncate(link.len() - cut % link.len());
