@@ -13,6 +13,7 @@ mod lanes;
 mod playback;
 mod pod;
 mod settings;
+mod share;
 pub mod state;
 mod tables;
 mod why;
@@ -23,7 +24,7 @@ pub use state::SimHandle;
 /// The root component, mounted on `<body>` by `src/main.rs`.
 #[component]
 pub fn App() -> impl IntoView {
-    let handle = SimHandle::new(0);
+    let handle = SimHandle::from_location();
     provide_context(handle);
     view! {
         <div class="app" class:app--presenter=move || handle.presenter.get()>

@@ -1,5 +1,6 @@
 //! Title, the Scenario menu and the presenter toggle.
 
+use super::share::ShareLink;
 use super::state::{SimHandle, PRESETS};
 use leptos::prelude::*;
 
@@ -49,6 +50,7 @@ pub fn Header() -> impl IntoView {
             >
                 "Presenter mode"
             </button>
+            <ShareLink />
         </header>
     }
 }

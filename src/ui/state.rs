@@ -4,6 +4,7 @@
 
 use crate::api::Time;
 use crate::kubectl::Output;
+use crate::scenario::share::{self, View};
 use crate::scenario::{self, Action, Happened, Scenario, Session};
 use leptos::prelude::*;
 
@@ -87,6 +88,52 @@ impl SimHandle {
             presenter: RwSignal::new(false),
             idle: RwSignal::new(false),
         }
+    }
+
+    /// The session of the page's share link (`#s1.…`), else the first preset.
+    /// A link that cannot be opened leaves the default and says why (role alert).
+    pub fn from_location() -> SimHandle {
+        let h = SimHandle::new(0);
+        let hash = window().location().hash().unwrap_or_default();
+        let Some(link) = hash.strip_prefix('#').filter(|l| !l.is_empty()) else {
+            return h;
+        };
+        match share::decode(link) {
+            Ok((session, view)) => {
+                let title = session.scenario().title.clone();
+                if let Some(i) = PRESETS
+                    .iter()
+                    .position(|p| Some(p.title) == title.as_deref())
+                {
+                    h.preset.set(i);
+                }
+                h.clock.set(session.cluster().now().0);
+                h.session.set_value(session);
+                h.presenter.set(view.presenter);
+                h.changed();
+            }
+            Err(e) => h.alert.set(Some(format!(
+                "Could not open the shared link: {e}. Showing the default scenario instead."
+            ))),
+        }
+        h
+    }
+
+    /// The page address with this session in its fragment.
+    pub fn share_link(&self) -> Result<String, String> {
+        let view = View {
+            presenter: self.presenter.get_untracked(),
+        };
+        let link = self
+            .session
+            .with_value(|s| share::encode(s, view))
+            .map_err(|e| e.to_string())?;
+        let href = window()
+            .location()
+            .href()
+            .map_err(|_| "the page has no address".to_string())?;
+        let page = href.split('#').next().unwrap_or_default();
+        Ok(format!("{page}#{link}"))
     }
 
     /// The handle provided by `App`.
