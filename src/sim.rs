@@ -137,6 +137,9 @@ pub struct Stats {
     pub pods_deleted: u64,
 }
 
+/// The longest pod start time (one year), the scenario format's limit.
+pub const MAX_POD_START_MS: i64 = 31_536_000_000;
+
 /// Most replicas one Deployment or ReplicaSet may ask for: the simulated
 /// cluster's capacity (admission refuses more, like a ResourceQuota would).
 pub const MAX_REPLICAS: i32 = 100_000;
@@ -262,9 +265,10 @@ impl Cluster {
         &self.config
     }
 
-    /// How long new pods take to become Ready (pods already starting keep theirs).
+    /// How long new pods take to become Ready (pods already starting keep theirs),
+    /// at most a year, as in scenario files: the clock must not overflow.
     pub fn set_pod_start(&mut self, ms: i64) {
-        self.config.pod_start = ms.max(0);
+        self.config.pod_start = ms.clamp(0, MAX_POD_START_MS);
     }
 
     /// Marks an image as one the kubelet cannot pull (for pods created from now on).

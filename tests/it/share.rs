@@ -106,6 +106,25 @@ fn damaged_and_hostile_links_say_what_is_wrong() {
         error(&pack(bad_scenario)),
         ShareError::Scenario(_)
     ));
+    // Settings out of range are clamped: the simulated clock cannot overflow.
+    let slow = format!(
+        r#"{{"scenario": {scenario}, "actions": [{{"podStartMs": {}}}, "kubectl scale deployment test-deployment --replicas 5", 30]}}"#,
+        i64::MAX
+    );
+    let (opened, _) = decode(&pack(&slow)).unwrap();
+    let c = opened.cluster();
+    assert_eq!(
+        c.now().0,
+        rollout_lab::sim::MAX_POD_START_MS,
+        "the new pods start a year later"
+    );
+    assert_eq!(
+        c.deployment("test-deployment")
+            .unwrap()
+            .status
+            .available_replicas,
+        5
+    );
     // kubectl lines are only ever kubectl against the simulated cluster: a typo is replayed as a typo.
     let typo = format!(
         r#"{{"scenario": {scenario}, "actions": ["kubectl rollout resume deploy deployment/test-deployment"]}}"#
