@@ -209,8 +209,20 @@ impl Session {
             self.checkpoint();
             return Ok(happened);
         }
+        let before = (
+            self.live.script_pos,
+            self.live.wait,
+            self.live.cluster.now(),
+        );
         let happened = self.apply(&Action::Step)?;
-        if happened != Happened::Idle {
+        // An idle step can still end a scripted wait or move the clock: the
+        // log must hold it, or replay (step back, share links) would differ.
+        let after = (
+            self.live.script_pos,
+            self.live.wait,
+            self.live.cluster.now(),
+        );
+        if happened != Happened::Idle || after != before {
             self.record(Action::Step, happened.clone());
         }
         Ok(happened)

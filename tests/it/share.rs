@@ -4,7 +4,7 @@
 use crate::session::{observable, play, session};
 use proptest::prelude::*;
 use rollout_lab::scenario::share::{decode, encode, pack, ShareError, View, MAX_ACTIONS, PREFIX};
-use rollout_lab::scenario::{Action, Session};
+use rollout_lab::scenario::{self, Action, Session, Step};
 
 fn same_session(a: &Session, b: &Session) {
     assert_eq!(observable(a), observable(b));
@@ -45,6 +45,29 @@ fn a_link_taken_mid_rollout_after_a_step_back_holds_that_moment() {
     assert_eq!(opened_view, view);
     same_session(&s, &opened);
     assert_eq!(opened.history().len(), 6);
+}
+
+#[test]
+fn a_script_played_to_its_end_reopens_at_its_end() {
+    for file in [
+        "ui-02-rollover.json",
+        "ui-03-rollback.json",
+        "ui-05-recreate.json",
+    ] {
+        // Two trailing settles: the second has nothing left to wait for.
+        let text =
+            std::fs::read_to_string(crate::support::local_scenarios_dir().join(file)).unwrap();
+        let mut scenario = scenario::load(&text).unwrap();
+        scenario
+            .steps
+            .extend([Step::Settle(60.0), Step::Settle(60.0)]);
+        let mut s = Session::new(scenario).unwrap();
+        play(&mut s);
+        let (opened, _) = decode(&encode(&s, View::default()).unwrap()).unwrap();
+        same_session(&s, &opened);
+        assert_eq!(opened.script_remaining(), s.script_remaining(), "{file}");
+        assert_eq!(s.script_remaining(), 0, "{file}");
+    }
 }
 
 #[test]
