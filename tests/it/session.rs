@@ -9,32 +9,7 @@ pub(crate) fn session(file: &str) -> Session {
 
 /// Everything observable about the session's cluster.
 pub(crate) fn observable(s: &Session) -> String {
-    let c = s.cluster();
-    let rss: Vec<String> = c
-        .replica_sets()
-        .iter()
-        .map(|rs| {
-            format!(
-                "{}:{:?}:{:?}:{:?}",
-                rs.name(),
-                rs.spec.replicas,
-                rs.status,
-                rs.metadata.annotations
-            )
-        })
-        .collect();
-    let pods: Vec<String> = c
-        .pods()
-        .iter()
-        .map(|p| format!("{}:{:?}", p.name, p.state))
-        .collect();
-    let events: Vec<&str> = c.events().iter().map(|e| e.message.as_str()).collect();
-    format!(
-        "{} {:?} {rss:?} {pods:?} {events:?}",
-        c.now().0,
-        c.deployment(s.deployment_name())
-            .map(|d| (&d.status, &d.metadata.annotations))
-    )
+    crate::support::observable(s.cluster(), s.deployment_name())
 }
 
 pub(crate) fn play(s: &mut Session) -> Vec<Happened> {

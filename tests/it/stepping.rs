@@ -5,26 +5,9 @@ use crate::kubectl::seed_cluster;
 use rollout_lab::kubectl;
 use rollout_lab::sim::{Cluster, UnitKind};
 
-/// Everything observable about a cluster, for comparing two runs.
+/// Everything observable about the seed cluster.
 fn observable(c: &Cluster) -> String {
-    let d = c.deployment("test-deployment").unwrap();
-    let rss: Vec<String> = c
-        .replica_sets()
-        .iter()
-        .map(|rs| format!("{}:{:?}:{:?}", rs.name(), rs.spec, rs.status))
-        .collect();
-    let pods: Vec<String> = c
-        .pods()
-        .iter()
-        .map(|p| format!("{}:{:?}", p.name, p.state))
-        .collect();
-    let events: Vec<&str> = c.events().iter().map(|e| e.message.as_str()).collect();
-    format!(
-        "{}\n{:?}\n{rss:?}\n{pods:?}\n{events:?}\n{:?}",
-        c.now().0,
-        d.status,
-        d.metadata.annotations
-    )
+    crate::support::observable(c, "test-deployment")
 }
 
 #[test]

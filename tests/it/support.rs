@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests.
 
+use rollout_lab::sim::Cluster;
 use std::path::PathBuf;
 
 /// `../shared/conformance`, beside the repository.
@@ -23,4 +24,34 @@ pub fn json_files(dir: &std::path::Path) -> Vec<PathBuf> {
         .unwrap_or_default();
     files.sort();
     files
+}
+
+/// Everything observable about a cluster, for comparing two runs: the time,
+/// the Deployment's status and annotations, each ReplicaSet, pod and event.
+pub fn observable(c: &Cluster, deployment: &str) -> String {
+    let rss: Vec<String> = c
+        .replica_sets()
+        .iter()
+        .map(|rs| {
+            format!(
+                "{}:{:?}:{:?}:{:?}",
+                rs.name(),
+                rs.spec,
+                rs.status,
+                rs.metadata.annotations
+            )
+        })
+        .collect();
+    let pods: Vec<String> = c
+        .pods()
+        .iter()
+        .map(|p| format!("{}:{:?}", p.name, p.state))
+        .collect();
+    let events: Vec<&str> = c.events().iter().map(|e| e.message.as_str()).collect();
+    format!(
+        "{}\n{:?}\n{rss:?}\n{pods:?}\n{events:?}",
+        c.now().0,
+        c.deployment(deployment)
+            .map(|d| (&d.status, &d.metadata.annotations)),
+    )
 }
