@@ -77,12 +77,16 @@ pub struct SimHandle {
 impl SimHandle {
     pub fn new(preset: usize) -> SimHandle {
         let session = load_preset(preset).expect("the bundled presets are valid scenarios");
+        SimHandle::with_session(session, preset)
+    }
+
+    fn with_session(session: Session, preset: usize) -> SimHandle {
         SimHandle {
+            clock: RwSignal::new(session.cluster().now().0),
             session: StoredValue::new(session),
             version: RwSignal::new(0),
             playing: RwSignal::new(false),
             speed: RwSignal::new(1.0),
-            clock: RwSignal::new(0),
             alert: RwSignal::new(None),
             preset: RwSignal::new(preset),
             presenter: RwSignal::new(false),
@@ -93,30 +97,29 @@ impl SimHandle {
     /// The session of the page's share link (`#s1.…`), else the first preset.
     /// A link that cannot be opened leaves the default and says why (role alert).
     pub fn from_location() -> SimHandle {
-        let h = SimHandle::new(0);
         let hash = window().location().hash().unwrap_or_default();
-        let Some(link) = hash.strip_prefix('#').filter(|l| !l.is_empty()) else {
-            return h;
-        };
-        match share::decode(link) {
-            Ok((session, view)) => {
-                let title = session.scenario().title.clone();
-                if let Some(i) = PRESETS
+        let link = hash.strip_prefix('#').filter(|l| !l.is_empty());
+        match link.map(share::decode) {
+            None => SimHandle::new(0),
+            Some(Ok((session, view))) => {
+                // The Scenario menu shows the preset the link started from, if it is one.
+                let title = session.scenario().title.as_deref();
+                let preset = PRESETS
                     .iter()
-                    .position(|p| Some(p.title) == title.as_deref())
-                {
-                    h.preset.set(i);
-                }
-                h.clock.set(session.cluster().now().0);
-                h.session.set_value(session);
+                    .position(|p| Some(p.title) == title)
+                    .unwrap_or(0);
+                let h = SimHandle::with_session(session, preset);
                 h.presenter.set(view.presenter);
-                h.changed();
+                h
             }
-            Err(e) => h.alert.set(Some(format!(
-                "Could not open the shared link: {e}. Showing the default scenario instead."
-            ))),
+            Some(Err(e)) => {
+                let h = SimHandle::new(0);
+                h.alert.set(Some(format!(
+                    "Could not open the shared link: {e}. Showing the default scenario instead."
+                )));
+                h
+            }
         }
-        h
     }
 
     /// The page address with this session in its fragment.

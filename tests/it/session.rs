@@ -1,10 +1,9 @@
 //! The web app's session: actions, exact step back, scrubbing, scripts.
 
-use rollout_lab::scenario::{self, Happened, Session};
+use rollout_lab::scenario::{Happened, Session};
 
 pub(crate) fn session(file: &str) -> Session {
-    let text = std::fs::read_to_string(crate::support::local_scenarios_dir().join(file)).unwrap();
-    Session::new(scenario::load(&text).unwrap()).unwrap()
+    Session::new(crate::support::local_scenario(file)).unwrap()
 }
 
 /// Everything observable about the session's cluster.

@@ -4,7 +4,7 @@
 use crate::session::{observable, play, session};
 use proptest::prelude::*;
 use rollout_lab::scenario::share::{decode, encode, pack, ShareError, View, MAX_ACTIONS, PREFIX};
-use rollout_lab::scenario::{self, Action, Session, Step};
+use rollout_lab::scenario::{Action, Session, Step};
 
 fn same_session(a: &Session, b: &Session) {
     assert_eq!(observable(a), observable(b));
@@ -55,9 +55,7 @@ fn a_script_played_to_its_end_reopens_at_its_end() {
         "ui-05-recreate.json",
     ] {
         // Two trailing settles: the second has nothing left to wait for.
-        let text =
-            std::fs::read_to_string(crate::support::local_scenarios_dir().join(file)).unwrap();
-        let mut scenario = scenario::load(&text).unwrap();
+        let mut scenario = crate::support::local_scenario(file);
         scenario
             .steps
             .extend([Step::Settle(60.0), Step::Settle(60.0)]);

@@ -8,6 +8,12 @@ pub fn shared_conformance_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance")
 }
 
+/// A scenario kept in this repository, loaded.
+pub fn local_scenario(file: &str) -> rollout_lab::scenario::Scenario {
+    let text = std::fs::read_to_string(local_scenarios_dir().join(file)).unwrap();
+    rollout_lab::scenario::load(&text).unwrap()
+}
+
 /// Scenarios kept in this repository (tests/scenarios).
 pub fn local_scenarios_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios")
