@@ -6,6 +6,15 @@ fn main() {
     leptos::mount::mount_to_body(rollout_lab::ui::App);
 }
 
+/// Test hook for the crash-recovery overlay (src/ui/crash.js): Playwright
+/// calls `window.wasmBindings.simulate_crash()` to make the module panic the
+/// way a bug would.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn simulate_crash() {
+    panic!("simulated crash (the crash-recovery test hook)");
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("rollout-lab-web is the browser entry point: run `.ci/serve`");

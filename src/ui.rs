@@ -24,8 +24,10 @@ pub use state::SimHandle;
 /// The root component, mounted on `<body>` by `src/main.rs`.
 #[component]
 pub fn App() -> impl IntoView {
-    let handle = SimHandle::from_location();
+    let handle = SimHandle::at_start();
     provide_context(handle);
+    autosave(handle);
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| handle.open_fragment());
     view! {
         <div class="app" class:app--presenter=move || handle.presenter.get()>
             <header::Header />
@@ -51,4 +53,25 @@ pub fn App() -> impl IntoView {
             </main>
         </div>
     }
+}
+
+/// Saves the session (localStorage and the page's fragment) shortly after it
+/// changes: at most one save per `AUTOSAVE_DELAY` while a rollout plays.
+fn autosave(handle: SimHandle) {
+    const AUTOSAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+    let pending = StoredValue::new(false);
+    Effect::new(move |started: Option<()>| {
+        handle.track_changes();
+        // The session as opened needs no save (and a fresh visit keeps a bare address).
+        if started.is_some() && !pending.get_value() {
+            pending.set_value(true);
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    handle.save();
+                },
+                AUTOSAVE_DELAY,
+            );
+        }
+    });
 }

@@ -72,6 +72,8 @@ pub struct SimHandle {
     pub presenter: RwSignal<bool>,
     /// The last Step found nothing left to happen.
     pub idle: RwSignal<bool>,
+    /// The link last opened or autosaved (a `hashchange` to it is our own write).
+    last_saved: StoredValue<String>,
 }
 
 impl SimHandle {
@@ -91,52 +93,105 @@ impl SimHandle {
             preset: RwSignal::new(preset),
             presenter: RwSignal::new(false),
             idle: RwSignal::new(false),
+            last_saved: StoredValue::new(String::new()),
         }
     }
 
-    /// The session of the page's share link (`#s1.…`), else the first preset.
-    /// A link that cannot be opened leaves the default and says why (role alert).
-    pub fn from_location() -> SimHandle {
-        let hash = window().location().hash().unwrap_or_default();
-        let link = hash.strip_prefix('#').filter(|l| !l.is_empty());
-        match link.map(share::decode) {
+    /// The session at start-up: the page's share link (`#s1.…`), else the
+    /// last autosaved session, else the first preset. A link or save that
+    /// cannot be opened leaves the default and says why (role alert).
+    pub fn at_start() -> SimHandle {
+        let from_link = page_fragment().map(|link| (link, "the shared link"));
+        let from_save = || saved_session().map(|link| (link, "the last saved session"));
+        match from_link.or_else(from_save) {
             None => SimHandle::new(0),
-            Some(Ok((session, view))) => {
-                // The Scenario menu shows the preset the link started from, if it is one.
-                let title = session.scenario().title.as_deref();
-                let preset = PRESETS
-                    .iter()
-                    .position(|p| Some(p.title) == title)
-                    .unwrap_or(0);
-                let h = SimHandle::with_session(session, preset);
-                h.presenter.set(view.presenter);
-                h
-            }
-            Some(Err(e)) => {
-                let h = SimHandle::new(0);
-                h.alert.set(Some(format!(
-                    "Could not open the shared link: {e}. Showing the default scenario instead."
-                )));
-                h
-            }
+            Some((link, what)) => match share::decode(&link) {
+                Ok((session, view)) => {
+                    let h = SimHandle::with_session(session, 0);
+                    h.show_opened(view);
+                    // An opened link is the working session from now on, also for crash recovery.
+                    store_session(&link);
+                    h.last_saved.set_value(link);
+                    h
+                }
+                Err(e) => {
+                    let h = SimHandle::new(0);
+                    h.alert.set(Some(failed_to_open(what, &e)));
+                    h
+                }
+            },
         }
+    }
+
+    /// Opens a link pasted into the address bar of this page (`hashchange`).
+    /// Ignores the fragment the autosave itself wrote.
+    pub fn open_fragment(&self) {
+        let Some(link) = page_fragment() else { return };
+        if self.last_saved.with_value(|l| *l == link) {
+            return;
+        }
+        match share::decode(&link) {
+            Ok((session, view)) => {
+                self.playing.set(false);
+                self.alert.set(None);
+                self.session.set_value(session);
+                self.show_opened(view);
+                self.last_saved.set_value(link);
+                self.changed();
+            }
+            Err(e) => self.alert.set(Some(failed_to_open("the shared link", &e))),
+        }
+    }
+
+    /// After a session was opened from a link or a save: its view options,
+    /// its clock, and the Scenario menu on the preset it started from.
+    fn show_opened(&self, view: View) {
+        let (title, now) = self.session.with_value(|s| (s.scenario().title.clone(), s.cluster().now().0));
+        let preset = PRESETS.iter().position(|p| Some(p.title) == title.as_deref());
+        self.preset.set(preset.unwrap_or(0));
+        self.presenter.set(view.presenter);
+        self.clock.set(now);
+    }
+
+    fn link(&self) -> Result<String, String> {
+        let view = View {
+            presenter: self.presenter.get_untracked(),
+        };
+        self.session
+            .with_value(|s| share::encode(s, view))
+            .map_err(|e| e.to_string())
     }
 
     /// The page address with this session in its fragment.
     pub fn share_link(&self) -> Result<String, String> {
-        let view = View {
-            presenter: self.presenter.get_untracked(),
-        };
-        let link = self
-            .session
-            .with_value(|s| share::encode(s, view))
-            .map_err(|e| e.to_string())?;
+        let link = self.link()?;
         let href = window()
             .location()
             .href()
             .map_err(|_| "the page has no address".to_string())?;
         let page = href.split('#').next().unwrap_or_default();
         Ok(format!("{page}#{link}"))
+    }
+
+    /// Autosave: the session's link into localStorage and the page's fragment
+    /// (replaceState, so no history entry), which a reload or a crash
+    /// recovery opens again. A session too long for a link is not saved.
+    pub fn save(&self) {
+        let Ok(link) = self.link() else { return };
+        if self.last_saved.with_value(|l| *l == link) {
+            return;
+        }
+        store_session(&link);
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{link}")));
+        }
+        self.last_saved.set_value(link);
+    }
+
+    /// Subscribes the caller to every change of the session (the autosave).
+    pub fn track_changes(&self) {
+        self.version.track();
+        self.presenter.track();
     }
 
     /// The handle provided by `App`.
@@ -278,6 +333,29 @@ impl SimHandle {
     pub fn deployment(&self) -> String {
         self.with(|s| s.deployment_name().to_string())
     }
+}
+
+/// localStorage key of the autosaved session (a share link without the page address).
+pub const SAVE_KEY: &str = "rollout-lab/session";
+
+fn page_fragment() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    Some(hash.strip_prefix('#')?.to_string()).filter(|l| !l.is_empty())
+}
+
+fn saved_session() -> Option<String> {
+    window().local_storage().ok()??.get_item(SAVE_KEY).ok()?
+}
+
+fn store_session(link: &str) {
+    if let Ok(Some(storage)) = window().local_storage() {
+        // Full or forbidden storage (private mode): the fragment still holds it.
+        let _ = storage.set_item(SAVE_KEY, link);
+    }
+}
+
+fn failed_to_open(what: &str, e: &share::ShareError) -> String {
+    format!("Could not open {what}: {e}. Showing the default scenario instead.")
 }
 
 fn load_preset(index: usize) -> Result<Session, String> {
