@@ -3,6 +3,7 @@
 //! and write the result document. The web app saves, shares and replays
 //! the same format.
 
+pub mod embed;
 pub mod expect;
 pub mod format;
 pub mod initial;

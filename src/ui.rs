@@ -26,6 +26,9 @@ pub use state::SimHandle;
 pub fn App() -> impl IntoView {
     let handle = SimHandle::at_start();
     provide_context(handle);
+    if let Some(embed) = handle.embed() {
+        return view! { <EmbeddedApp console=embed.console readonly=embed.readonly /> }.into_any();
+    }
     autosave(handle);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| handle.open_fragment());
     view! {
@@ -45,11 +48,30 @@ pub fn App() -> impl IntoView {
                     <chart::Chart />
                 </section>
                 <section class="panel panel--text" aria-label="Text">
-                    <console::Console />
+                    <console::Console readonly=false />
                     <events::Events />
                     <tables::ReplicaSetTable />
                     <tables::HistoryTable />
                 </section>
+            </main>
+        </div>
+    }
+    .into_any()
+}
+
+/// The page in an iframe (`?embed`): lanes and playback, the console if
+/// asked for, no page chrome. Its height goes to the parent page by
+/// postMessage (src/ui/embed.js).
+#[component]
+fn EmbeddedApp(console: bool, readonly: bool) -> impl IntoView {
+    let handle = SimHandle::expect();
+    view! {
+        <div class="app app--embed" class:app--presenter=move || handle.presenter.get()>
+            <alert::Alert />
+            <main class="embed" aria-label="Rollout Lab">
+                <lanes::Lanes />
+                <playback::Playback />
+                {console.then(|| view! { <console::Console readonly /> })}
             </main>
         </div>
     }

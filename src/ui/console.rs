@@ -6,8 +6,9 @@ use crate::kubectl::complete::complete;
 use crate::scenario::{Action, Happened};
 use leptos::prelude::*;
 
+/// `readonly`: the output only, no prompt (a doc page's embed).
 #[component]
-pub fn Console() -> impl IntoView {
+pub fn Console(readonly: bool) -> impl IntoView {
     let h = SimHandle::expect();
     let input = RwSignal::new(String::new());
     // Index into the typed history while browsing it with Up/Down.
@@ -87,6 +88,7 @@ pub fn Console() -> impl IntoView {
                         .collect_view()
                 }}
             </div>
+            <Show when=move || !readonly>
             <div class="console__prompt">
                 <span aria-hidden="true">"$ kubectl"</span>
                 <input
@@ -100,6 +102,7 @@ pub fn Console() -> impl IntoView {
                     on:keydown=on_key
                 />
             </div>
+            </Show>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! Copy link: the whole session in the page address's fragment, shown in a
 //! textbox and copied to the clipboard (where the browser allows it).
+//! Copy embed code: the iframe snippet for this scenario, the same way.
 
 use super::state::SimHandle;
 use leptos::prelude::*;
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 pub fn ShareLink() -> impl IntoView {
     let h = SimHandle::expect();
     let link = RwSignal::new(None::<String>);
+    let code = RwSignal::new(None::<String>);
     let copy = move |_| match h.share_link() {
         Ok(url) => {
             let window = window();
@@ -19,25 +21,43 @@ pub fn ShareLink() -> impl IntoView {
         }
         Err(e) => h.alert.set(Some(e)),
     };
+    let copy_embed = move |_| match h.embed_code() {
+        Ok(snippet) => {
+            copy_to_clipboard(&window(), &snippet);
+            code.set(Some(snippet));
+        }
+        Err(e) => h.alert.set(Some(e)),
+    };
     view! {
         <div class="share">
             <button type="button" on:click=copy>"Copy link"</button>
-            <Show when=move || link.get().is_some()>
-                <input
-                    class="share__link"
-                    type="text"
-                    readonly
-                    aria-label="Share link"
-                    prop:value=move || link.get().unwrap_or_default()
-                    on:focus=move |ev| {
-                        use wasm_bindgen::JsCast;
-                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                            input.select();
-                        }
-                    }
-                />
-            </Show>
+            <button type="button" on:click=copy_embed>"Copy embed code"</button>
+            <CopiedText label="Share link" text=link />
+            <CopiedText label="Embed code" text=code />
         </div>
+    }
+}
+
+/// The copied text in a read-only textbox that selects itself on focus,
+/// for browsers that refuse the clipboard.
+#[component]
+fn CopiedText(label: &'static str, text: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || text.get().is_some()>
+            <input
+                class="share__link"
+                type="text"
+                readonly
+                aria-label=label
+                prop:value=move || text.get().unwrap_or_default()
+                on:focus=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        input.select();
+                    }
+                }
+            />
+        </Show>
     }
 }
 

@@ -4,12 +4,15 @@
 
 use crate::api::Time;
 use crate::kubectl::Output;
+use crate::scenario::embed::Embed;
 use crate::scenario::share::{self, View};
 use crate::scenario::{self, Action, Happened, Scenario, Session};
 use leptos::prelude::*;
 
 /// A preset scenario the Scenario menu offers.
 pub struct Preset {
+    /// Its name in an embed's `?scenario=` (stable: embed codes in the wild use it).
+    pub id: &'static str,
     pub title: &'static str,
     pub json: &'static str,
 }
@@ -17,30 +20,37 @@ pub struct Preset {
 /// The presets: the seed note's rolling update first (what a first visit shows).
 pub const PRESETS: &[Preset] = &[
     Preset {
+        id: "seed",
         title: "Rolling update (the seed note)",
         json: include_str!("../../tests/scenarios/ui-01-seed.json"),
     },
     Preset {
+        id: "rollover",
         title: "Rollover: a second update mid-rollout",
         json: include_str!("../../tests/scenarios/ui-02-rollover.json"),
     },
     Preset {
+        id: "rollback",
         title: "Rollback with undo --to-revision",
         json: include_str!("../../tests/scenarios/ui-03-rollback.json"),
     },
     Preset {
+        id: "canary",
         title: "Canary: pause after the first new pod",
         json: include_str!("../../tests/scenarios/ui-04-canary.json"),
     },
     Preset {
+        id: "recreate",
         title: "Recreate: all old pods go first",
         json: include_str!("../../tests/scenarios/ui-05-recreate.json"),
     },
     Preset {
+        id: "stuck",
         title: "Stuck rollout: deadline exceeded, then undo",
         json: include_str!("../../tests/scenarios/ui-06-stuck.json"),
     },
     Preset {
+        id: "proportional",
         title: "Proportional scaling mid-rollout",
         json: include_str!("../../tests/scenarios/ui-07-proportional.json"),
     },
@@ -74,6 +84,8 @@ pub struct SimHandle {
     pub idle: RwSignal<bool>,
     /// The link last opened or autosaved (a `hashchange` to it is our own write).
     last_saved: StoredValue<String>,
+    /// Set when the page runs embedded (`?embed`): compact layout, no autosave.
+    embed: StoredValue<Option<Embed>>,
 }
 
 impl SimHandle {
@@ -94,6 +106,7 @@ impl SimHandle {
             presenter: RwSignal::new(false),
             idle: RwSignal::new(false),
             last_saved: StoredValue::new(String::new()),
+            embed: StoredValue::new(None),
         }
     }
 
@@ -101,26 +114,94 @@ impl SimHandle {
     /// last autosaved session, else the first preset. A link or save that
     /// cannot be opened leaves the default and says why (role alert).
     pub fn at_start() -> SimHandle {
+        let query = window().location().search().unwrap_or_default();
+        match Embed::from_query(&query) {
+            Ok(None) => SimHandle::page_at_start(),
+            Ok(Some(embed)) => SimHandle::embed_at_start(embed),
+            Err(e) => {
+                let h = SimHandle::embed_at_start(Embed::default());
+                h.alert.set(Some(format!("{e}; using the defaults")));
+                h
+            }
+        }
+    }
+
+    /// An embed opens its share link, else its `scenario=` preset: never the
+    /// visitor's own autosave, which it also never overwrites.
+    fn embed_at_start(embed: Embed) -> SimHandle {
+        let h = match (page_fragment(), &embed.scenario) {
+            (Some(link), _) => SimHandle::opened(link, "the embedded link"),
+            (None, Some(id)) => match PRESETS.iter().position(|p| p.id == id) {
+                Some(preset) => SimHandle::new(preset),
+                None => {
+                    let h = SimHandle::new(0);
+                    let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
+                    h.alert.set(Some(format!("Unknown scenario {id:?} (one of: {}). Showing the default scenario instead.", ids.join(", "))));
+                    h
+                }
+            },
+            (None, None) => SimHandle::new(0),
+        };
+        h.playing.set(embed.autoplay);
+        h.embed.set_value(Some(embed));
+        h
+    }
+
+    fn page_at_start() -> SimHandle {
         let from_link = page_fragment().map(|link| (link, "the shared link"));
         let from_save = || saved_session().map(|link| (link, "the last saved session"));
         match from_link.or_else(from_save) {
             None => SimHandle::new(0),
-            Some((link, what)) => match share::decode(&link) {
-                Ok((session, view)) => {
-                    let h = SimHandle::with_session(session, 0);
-                    h.show_opened(view);
-                    // An opened link is the working session from now on, also for crash recovery.
-                    store_session(&link);
-                    h.last_saved.set_value(link);
-                    h
-                }
-                Err(e) => {
-                    let h = SimHandle::new(0);
-                    h.alert.set(Some(failed_to_open(what, &e)));
-                    h
-                }
-            },
+            Some((link, what)) => {
+                // An opened link is the working session from now on, also for crash recovery.
+                store_session(&link);
+                SimHandle::opened(link, what)
+            }
         }
+    }
+
+    /// The session of a link, or the default with an alert saying why not.
+    fn opened(link: String, what: &str) -> SimHandle {
+        match share::decode(&link) {
+            Ok((session, view)) => {
+                let h = SimHandle::with_session(session, 0);
+                h.show_opened(view);
+                h.last_saved.set_value(link);
+                h
+            }
+            Err(e) => {
+                let h = SimHandle::new(0);
+                h.alert.set(Some(failed_to_open(what, &e)));
+                h
+            }
+        }
+    }
+
+    /// The embed options when the page runs embedded.
+    pub fn embed(&self) -> Option<Embed> {
+        self.embed.get_value()
+    }
+
+    /// The iframe snippet that embeds this session: the preset by id, and
+    /// the session's link when it has moved on from the preset.
+    pub fn embed_code(&self) -> Result<String, String> {
+        let preset = &PRESETS[self.preset.get_untracked().min(PRESETS.len() - 1)];
+        let options = Embed {
+            scenario: Some(preset.id.to_string()),
+            ..Embed::default()
+        };
+        let href = window()
+            .location()
+            .href()
+            .map_err(|_| "the page has no address".to_string())?;
+        let page = href.split(['?', '#']).next().unwrap_or_default();
+        let moved_on = self.session.with_value(|s| !s.history().is_empty());
+        let fragment = if moved_on { format!("#{}", self.link()?) } else { String::new() };
+        Ok(format!(
+            "<iframe src=\"{page}{}{fragment}\" title=\"Rollout Lab: {}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\"></iframe>",
+            options.to_query(),
+            preset.title
+        ))
     }
 
     /// Opens a link pasted into the address bar of this page (`hashchange`).
@@ -177,6 +258,9 @@ impl SimHandle {
     /// (replaceState, so no history entry), which a reload or a crash
     /// recovery opens again. A session too long for a link is not saved.
     pub fn save(&self) {
+        if self.embed.with_value(Option::is_some) {
+            return;
+        }
         let Ok(link) = self.link() else { return };
         if self.last_saved.with_value(|l| *l == link) {
             return;
@@ -321,12 +405,33 @@ impl SimHandle {
                 }
                 None => {
                     self.playing.set(false);
+                    self.replay_if_looped();
                     return;
                 }
             }
         }
         self.clock
             .set(target.max(self.session.with_value(|s| s.cluster().now().0)));
+    }
+
+    /// An embed with `loop`: after a rollout ends, a pause, then from the start again.
+    fn replay_if_looped(&self) {
+        const PAUSE: std::time::Duration = std::time::Duration::from_millis(1500);
+        if !self.embed.with_value(|e| e.as_ref().is_some_and(|e| e.looped)) {
+            return;
+        }
+        let h = *self;
+        let ended = self.version.get_untracked();
+        set_timeout(
+            move || {
+                // The reader may have taken over (pressed Play, Step or Reset) meanwhile.
+                if !h.playing.get_untracked() && h.version.get_untracked() == ended {
+                    h.reset();
+                    h.playing.set(true);
+                }
+            },
+            PAUSE,
+        );
     }
 
     /// The Deployment's name in this session.

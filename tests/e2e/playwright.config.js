@@ -4,6 +4,7 @@ const path = require('path');
 const { defineConfig } = require('@playwright/test');
 
 const PORT = process.env.E2E_PORT || '8081';
+const CSP_PORT = process.env.CSP_PORT || '8082';
 const DIST = path.resolve(__dirname, '../../dist');
 
 module.exports = defineConfig({
@@ -31,12 +32,22 @@ module.exports = defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory "${DIST}"`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-    stdout: 'ignore',
-    stderr: 'ignore',
-  },
+  webServer: [
+    {
+      command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory "${DIST}"`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    {
+      // The strict-CSP host of the embed tests (csp-server.js).
+      command: `node csp-server.js`,
+      url: `http://127.0.0.1:${CSP_PORT}/docs/embed.html`,
+      env: { CSP_PORT },
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

@@ -2,6 +2,7 @@
 
 mod cli;
 mod conformance;
+mod embed;
 mod fuzz;
 mod kubectl;
 mod properties;

@@ -1,0 +1,112 @@
+// Embedding: the sample doc page (examples/embed.html) embeds the built lab
+// from a sub-path, on a host whose every response carries a strict
+// Content-Security-Policy (csp-server.js). The lab plays, sizes its iframe
+// by postMessage, and asks for nothing but its own files.
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { App } = require('./app');
+
+const HOST = `http://127.0.0.1:${process.env.CSP_PORT || '8082'}`;
+
+// Collects what would show a CSP problem or a request outside the host.
+function watch(page) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('request', (r) => { if (!r.url().startsWith(HOST + '/') && !r.url().startsWith('data:')) problems.push('request ' + r.url()); });
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
+  return problems;
+}
+
+test('the sample doc page embeds the lab under a strict CSP: it autoplays, sizes itself, stays read-only', async ({ page }) => {
+  const problems = watch(page);
+  await page.goto(`${HOST}/docs/embed.html`);
+  const csp = (await page.request.get(`${HOST}/docs/lab/`)).headers()['content-security-policy'];
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+
+  const frame = page.frameLocator('iframe.rollout-lab');
+  // Lanes and playback, no page chrome.
+  await expect(frame.getByRole('button', { name: 'Step', exact: true })).toBeVisible();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+  await expect(frame.getByRole('spinbutton', { name: 'Replicas' })).toHaveCount(0);
+  // Read-only console: the scenario's commands, no prompt.
+  await expect(frame.getByRole('log', { name: 'kubectl output' })).toBeVisible();
+  await expect(frame.getByRole('textbox', { name: 'kubectl' })).toHaveCount(0);
+  // Autoplay runs the canary scenario to its pause: one new pod next to the three old ones.
+  const lanes = frame.locator('.lanes').getByRole('group');
+  await expect(lanes).toHaveCount(2, { timeout: 15_000 });
+  await expect(frame.getByRole('log', { name: 'kubectl output' })).toContainText('deployment.apps/test-deployment paused', { timeout: 15_000 });
+  await expect(lanes.first().getByRole('listitem', { name: /^pod .* Available$/ })).toHaveCount(1, { timeout: 15_000 });
+
+  // The iframe took the lab's height (postMessage) instead of its 480 px attribute.
+  const inner = await page.frame({ url: /\/docs\/lab\// }).evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  await expect.poll(async () => (await page.locator('iframe.rollout-lab').boundingBox()).height).toBeGreaterThanOrEqual(inner);
+  expect(inner).not.toBe(480);
+  await page.screenshot({ path: path.join(__dirname, 'test-results', 'embed-docs-page.png'), fullPage: true });
+
+  // An embed never autosaves over the visitor's own session.
+  expect(await page.frame({ url: /\/docs\/lab\// }).evaluate(() => localStorage.getItem('rollout-lab/session'))).toBeNull();
+  expect(problems).toEqual([]);
+});
+
+test('the full page also works under the strict CSP from a sub-path', async ({ page }) => {
+  const problems = watch(page);
+  const app = new App(page);
+  await page.goto(`${HOST}/docs/lab/`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Rollout Lab' })).toBeVisible();
+  await app.textbox('Image').fill('test_web:v2');
+  await app.button('Set image').click();
+  await app.stepUntilIdle();
+  await expect(app.lanes()).toHaveCount(2);
+  expect(problems).toEqual([]);
+});
+
+test('Copy embed code gives an iframe of this scenario that opens embedded', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Recreate: all old pods go first' });
+  await app.button('Copy embed code').click();
+  const code = await app.textbox('Embed code').inputValue();
+  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed&scenario=recreate" title="Rollout Lab: Recreate: all old pods go first" /);
+  const src = code.match(/src="([^"]+)"/)[1];
+  await page.setContent(`<!DOCTYPE html><body>${code}</body>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('button', { name: 'Step', exact: true })).toBeVisible();
+  await expect(frame.getByRole('textbox', { name: 'kubectl' })).toHaveCount(0); // no console unless asked
+  expect(src).not.toContain('#');
+
+  // After changes, the snippet carries the session's link.
+  await app.open();
+  await app.run('kubectl scale deployment/test-deployment --replicas=4');
+  await app.stepUntilIdle();
+  await app.button('Copy embed code').click();
+  const moved = await app.textbox('Embed code').inputValue();
+  expect(moved).toMatch(/\?embed&scenario=seed#s1\.[A-Za-z0-9_-]+" /);
+  const embedded = new App(await page.context().newPage());
+  await embedded.page.goto(moved.match(/src="([^"]+)"/)[1]);
+  await expect(embedded.pods('Available')).toHaveCount(4);
+  await expect(embedded.page.getByRole('heading', { level: 1 })).toHaveCount(0);
+});
+
+test('an unknown embed scenario or a bad flag says so and shows the default', async ({ page }) => {
+  await page.goto('./?embed&scenario=nope');
+  await expect(page.getByRole('alert')).toContainText('Unknown scenario "nope" (one of: seed, rollover, rollback, canary, recreate, stuck, proportional)');
+  await expect(page.locator('.lanes').getByRole('group')).toHaveCount(1);
+  await page.goto('./?embed&autoplay=maybe');
+  await expect(page.getByRole('alert')).toContainText('the embed option autoplay="maybe" should be 1, 0, true or false');
+});
+
+test('loop starts the scenario over after it ends', async ({ page }) => {
+  await page.goto('./?embed&scenario=canary&autoplay&loop&console');
+  const lanes = page.locator('.lanes').getByRole('group');
+  const output = page.getByRole('log', { name: 'kubectl output' });
+  await expect(output).toContainText('deployment.apps/test-deployment paused');
+  await expect(lanes).toHaveCount(2);
+  // Reset: back to one ReplicaSet and an empty console, then played again.
+  await expect(lanes).toHaveCount(1, { timeout: 10_000 });
+  await expect(output).toContainText('deployment.apps/test-deployment paused', { timeout: 10_000 });
+  await expect(lanes).toHaveCount(2);
+  // The console is not read-only here: the reader can type.
+  await expect(page.getByRole('textbox', { name: 'kubectl' })).toBeVisible();
+});
