@@ -56,7 +56,7 @@ impl Embed {
                 })
         };
         let flag = |key: &str| -> Result<Option<bool>, EmbedError> {
-            let Some((_, value)) = pairs().filter(|(k, _)| *k == key).last() else {
+            let Some((_, value)) = pairs().rfind(|(k, _)| *k == key) else {
                 return Ok(None);
             };
             match value.map(percent_decode).as_deref() {
@@ -72,8 +72,7 @@ impl Embed {
             return Ok(None);
         }
         let scenario = pairs()
-            .filter(|(k, _)| *k == "scenario")
-            .last()
+            .rfind(|(k, _)| *k == "scenario")
             .and_then(|(_, v)| v)
             .map(percent_decode)
             .filter(|s| !s.is_empty());
