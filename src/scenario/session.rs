@@ -84,6 +84,11 @@ struct Live {
 
 /// Actions between stored checkpoints (replay cost vs memory).
 const CHECKPOINT_EVERY: usize = 32;
+/// Most pods all checkpoints together may hold. Past it every other
+/// checkpoint is dropped: stepping back stays exact, it replays further.
+/// (A session that scales to 100,000 replicas and plays would otherwise
+/// keep a 100,000-pod copy every 32 actions: gigabytes.)
+pub const MAX_CHECKPOINT_PODS: usize = 1_000_000;
 /// The most actions a session keeps (older history is dropped from the start).
 const MAX_ACTIONS: usize = 100_000;
 
@@ -97,6 +102,8 @@ pub struct Session {
     position: usize,
     frames: Vec<Frame>,
     checkpoints: Vec<(usize, Live)>,
+    /// `MAX_CHECKPOINT_PODS` (tests lower it to exercise thinning on small clusters).
+    checkpoint_pods_budget: usize,
     /// Whether the oldest actions were dropped (the log no longer starts at the scenario).
     forgot_oldest: bool,
 }
@@ -119,6 +126,7 @@ impl Session {
             position: 0,
             frames: Vec::new(),
             checkpoints: vec![(0, live)],
+            checkpoint_pods_budget: MAX_CHECKPOINT_PODS,
             forgot_oldest: false,
         };
         s.frames.push(s.frame());
@@ -311,7 +319,21 @@ impl Session {
             && !self.checkpoints.iter().any(|(at, _)| *at == self.position)
         {
             self.checkpoints.push((self.position, self.live.clone()));
+            while self.checkpoints.len() > 2 && checkpoint_pods(&self.checkpoints) > self.checkpoint_pods_budget {
+                self.thin_checkpoints();
+            }
         }
+    }
+
+    /// Drops every other checkpoint, keeping the first (the start) and the newest.
+    fn thin_checkpoints(&mut self) {
+        let last = self.checkpoints.len() - 1;
+        let mut i = 0;
+        self.checkpoints.retain(|_| {
+            let keep = i == 0 || i == last || i % 2 == 0;
+            i += 1;
+            keep
+        });
     }
 
     /// Keeps memory bounded in very long sessions: the oldest half of the
@@ -335,6 +357,16 @@ impl Session {
         for (at, _) in &mut self.checkpoints {
             *at -= cut;
         }
+    }
+
+    /// How many checkpoints are stored, and the pods they hold (tests of the memory bound).
+    pub fn checkpoint_load(&self) -> (usize, usize) {
+        (self.checkpoints.len(), checkpoint_pods(&self.checkpoints))
+    }
+
+    /// Lowers the checkpoint memory bound (`MAX_CHECKPOINT_PODS`).
+    pub fn set_checkpoint_budget(&mut self, pods: usize) {
+        self.checkpoint_pods_budget = pods;
     }
 
     fn frame(&self) -> Frame {
@@ -467,4 +499,11 @@ impl Session {
             }
         }
     }
+}
+
+fn checkpoint_pods(checkpoints: &[(usize, Live)]) -> usize {
+    checkpoints
+        .iter()
+        .map(|(_, live)| live.cluster.pod_counts().0.max(0) as usize)
+        .sum()
 }

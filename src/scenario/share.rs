@@ -24,6 +24,12 @@ pub const MAX_LINK_CHARS: usize = 64 * 1024;
 pub const MAX_JSON_BYTES: usize = 1 << 20;
 /// Most actions a link may replay (Steps counted one by one).
 pub const MAX_ACTIONS: u64 = 50_000;
+/// Most pods a link's replay may create and delete in all. A link of 1 KB
+/// can scale to 100,000 replicas and back a thousand times; opening it must
+/// not freeze the tab (this budget is ~1.5 s natively, a few in a browser).
+/// A lesson that scales to 100,000 replicas and rolls out once (300,000)
+/// fits; lessons at the UI's usual sizes are far below.
+pub const MAX_REPLAY_POD_CHANGES: u64 = 500_000;
 
 /// The view options a link carries besides the session.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -60,6 +66,11 @@ pub enum ShareError {
     },
     /// Encoding only: the session dropped its oldest actions.
     HistoryTooLong,
+    /// Replaying would create and delete more pods than a link may ask for.
+    TooMuchWork {
+        index: usize,
+        budget: u64,
+    },
 }
 
 impl fmt::Display for ShareError {
@@ -84,6 +95,10 @@ impl fmt::Display for ShareError {
             ShareError::Replay { index, message } => {
                 write!(f, "the link's actions[{index}] failed: {message}")
             }
+            ShareError::TooMuchWork { index, budget } => write!(
+                f,
+                "the link asks for too much work (at actions[{index}], more than {budget} pods created and deleted)"
+            ),
             ShareError::HistoryTooLong => {
                 f.write_str("this session is too long to share; reset it or export the scenario")
             }
@@ -129,6 +144,11 @@ pub fn pack(json: &str) -> String {
 
 /// Opens a link: the session it describes, with its actions replayed, and its view.
 pub fn decode(link: &str) -> Result<(Session, View), ShareError> {
+    decode_within(link, MAX_REPLAY_POD_CHANGES)
+}
+
+/// `decode` with another work budget (pods created and deleted while replaying).
+pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View), ShareError> {
     let chars = link.chars().count();
     if chars > MAX_LINK_CHARS {
         return Err(ShareError::TooLong { chars });
@@ -160,10 +180,18 @@ pub fn decode(link: &str) -> Result<(Session, View), ShareError> {
     let mut session = Session::new(scenario).map_err(ShareError::Scenario)?;
     for (index, action) in actions.into_iter().enumerate() {
         let replay = |message: String| ShareError::Replay { index, message };
+        let within_budget = |session: &Session| {
+            let stats = session.cluster().stats();
+            if stats.pods_created + stats.pods_deleted > max_pod_changes {
+                return Err(ShareError::TooMuchWork { index, budget: max_pod_changes });
+            }
+            Ok(())
+        };
         match action {
             Entry::Steps(n) => {
                 for _ in 0..n {
                     session.step().map_err(|e| replay(e.to_string()))?;
+                    within_budget(&session)?;
                 }
             }
             Entry::One(Action::Kubectl(line)) => {
@@ -171,6 +199,7 @@ pub fn decode(link: &str) -> Result<(Session, View), ShareError> {
             }
             Entry::One(setting) => session.set(setting).map_err(|e| replay(e.to_string()))?,
         }
+        within_budget(&session)?;
     }
     Ok((session, view))
 }

@@ -153,3 +153,34 @@ fn next_change_at_tells_play_when_to_step() {
     play(&mut s);
     assert_eq!(s.next_change_at(), None, "nothing is left to happen");
 }
+
+#[test]
+fn checkpoints_are_thinned_to_their_pod_budget_and_step_back_stays_exact() {
+    let mut s = session("ui-01-seed.json");
+    s.set_checkpoint_budget(3_000);
+    s.kubectl("kubectl scale deployment/test-deployment --replicas=300").unwrap();
+    // One pod at a time: a long rollout.
+    let patch = r#"kubectl patch deployment test-deployment -p '{"spec":{"strategy":{"rollingUpdate":{"maxSurge":1,"maxUnavailable":0}}}}'"#;
+    assert_eq!(s.kubectl(patch).unwrap().exit_code, 0);
+    play(&mut s);
+    s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+    let mut before = Vec::new();
+    loop {
+        before.push(observable(&s));
+        if s.step().unwrap() == Happened::Idle {
+            break;
+        }
+    }
+    // Unthinned: a copy of ~300 pods every 32 actions.
+    let actions = s.history().len();
+    assert!(actions > 32 * 15, "enough actions to need thinning: {actions}");
+    let (count, pods) = s.checkpoint_load();
+    assert!(pods <= 3_000, "{count} checkpoints hold {pods} pods");
+    assert!(count >= 3, "thinning keeps some: {count}");
+    // Stepping back from the end is exact, however far the nearest checkpoint is.
+    before.pop(); // the state before the final idle step is the current one
+    for expected in before.iter().rev().take(80) {
+        s.step_back().unwrap();
+        assert_eq!(&observable(&s), expected);
+    }
+}

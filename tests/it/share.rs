@@ -3,7 +3,7 @@
 
 use crate::session::{observable, play, session};
 use proptest::prelude::*;
-use rollout_lab::scenario::share::{decode, encode, pack, ShareError, View, MAX_ACTIONS, PREFIX};
+use rollout_lab::scenario::share::{decode, decode_within, encode, pack, ShareError, View, MAX_ACTIONS, PREFIX};
 use rollout_lab::scenario::{Action, Session, Step};
 
 fn same_session(a: &Session, b: &Session) {
@@ -146,6 +146,16 @@ fn damaged_and_hostile_links_say_what_is_wrong() {
             .available_replicas,
         5
     );
+    // A short link that scales to 100,000 replicas and back again and again is refused, not replayed for minutes.
+    let churn = r#""kubectl scale deployment test-deployment --replicas 100000", 20, "kubectl scale deployment test-deployment --replicas 1", 20"#;
+    let hostile = format!(r#"{{"scenario": {scenario}, "actions": [{}]}}"#, vec![churn; 1000].join(", "));
+    let link = pack(&hostile);
+    assert!(link.len() < 2_000, "{} characters", link.len());
+    // (A lower budget than MAX_REPLAY_POD_CHANGES keeps this quick in a debug build.)
+    let e = decode_within(&link, 50_000).err().expect("refused");
+    assert!(matches!(e, ShareError::TooMuchWork { index, budget: 50_000 } if index < 100), "{e:?}");
+    assert!(e.to_string().starts_with("the link asks for too much work (at actions["), "{e}");
+    assert!(e.to_string().ends_with("more than 50000 pods created and deleted)"), "{e}");
     // kubectl lines are only ever kubectl against the simulated cluster: a typo is replayed as a typo.
     let typo = format!(
         r#"{{"scenario": {scenario}, "actions": ["kubectl rollout resume deploy deployment/test-deployment"]}}"#
