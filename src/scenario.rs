@@ -5,6 +5,7 @@
 
 pub mod embed;
 pub mod expect;
+pub mod export;
 pub mod format;
 pub mod initial;
 pub mod load;

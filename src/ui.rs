@@ -7,6 +7,7 @@ mod alert;
 mod chart;
 mod console;
 mod events;
+mod export;
 mod gauges;
 mod header;
 mod lanes;
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <settings::Settings />
                     <actions::Actions />
                     <playback::Playback />
+                    <export::Export />
                 </section>
                 <section class="panel panel--cluster" aria-label="Cluster">
                     <gauges::Gauges />

@@ -50,6 +50,7 @@
       // The autosave is in localStorage; the fragment may be an older link.
       location.replace(pageWithoutFragment());
     });
+    reload.className = 'primary';
     var fresh = button(zh ? '重新开始' : 'Start over', function () {
       try { localStorage.removeItem(SAVE_KEY); } catch (e) { /* storage refused */ }
       location.replace(pageWithoutFragment());

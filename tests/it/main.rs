@@ -3,6 +3,7 @@
 mod cli;
 mod conformance;
 mod embed;
+mod export;
 mod fuzz;
 mod kubectl;
 mod properties;
