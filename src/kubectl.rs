@@ -12,6 +12,7 @@ pub mod rollout;
 pub mod scale;
 pub mod set_image;
 pub mod words;
+pub mod yaml;
 
 use crate::api::Deployment;
 use crate::sim::{ApiError, Cluster};

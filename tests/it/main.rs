@@ -12,3 +12,4 @@ mod share;
 mod stepping;
 mod support;
 mod tidy;
+mod yaml;

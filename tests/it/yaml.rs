@@ -1,0 +1,167 @@
+//! kubectl's YAML (kubectl::yaml): manifests in, `get -o yaml` out.
+
+use proptest::prelude::*;
+use rollout_lab::kubectl::yaml::{parse_documents, to_yaml, YamlError};
+use serde_json::{json, Value};
+
+fn one(text: &str) -> Value {
+    let mut docs = parse_documents(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(docs.len(), 1, "{text}");
+    docs.remove(0)
+}
+
+fn error(text: &str) -> String {
+    parse_documents(text).expect_err("a YAML error").to_string()
+}
+
+#[test]
+fn the_kubernetes_docs_nginx_deployment_reads_as_its_json() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/manifests/nginx-deployment.yaml")).unwrap();
+    assert_eq!(
+        one(&text),
+        json!({
+            "apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": {"name": "nginx-deployment", "labels": {"app": "nginx"}},
+            "spec": {
+                "replicas": 3,
+                "selector": {"matchLabels": {"app": "nginx"}},
+                "template": {
+                    "metadata": {"labels": {"app": "nginx"}},
+                    "spec": {"containers": [{"name": "nginx", "image": "nginx:1.14.2", "ports": [{"containerPort": 80}]}]}
+                }
+            }
+        })
+    );
+}
+
+#[test]
+fn scalars_resolve_as_go_yaml_v2_does() {
+    let v = one("a: yes\nb: off\nc: y\nd: ~\ne: 0777\nf: 0x1F\ng: 1_000\nh: 1.5\ni: -3\nj: '3'\nk: \"x\\ty\"\nl: 10Mi\nm: 2026-01-01\no: \nn: 1\nhttp://x: 1\n'it''s': [1, two, {k: v}]\n");
+    assert_eq!(
+        v,
+        json!({"a": true, "b": false, "c": true, "d": null, "e": 511, "f": 31, "g": 1000, "h": 1.5, "i": -3,
+               "j": "3", "k": "x\ty", "l": "10Mi", "m": "2026-01-01", "o": null, "false": 1, "http://x": 1, "it's": [1, "two", {"k": "v"}]})
+    );
+    // Non-string keys become their text, as sigs.k8s.io/yaml writes them.
+    assert_eq!(one("1: a\ntrue: b\n"), json!({"1": "a", "true": "b"}));
+}
+
+#[test]
+fn comments_documents_block_scalars_and_indented_sequences() {
+    let text = "# a comment\n---\nkind: A # trailing\nlist:\n  - a\n  -   b\nlit: |\n  one\n    two\n\n  three\nfold: >-\n  a\n  b\n\n  c\nmsg: ReplicaSet \"x\" has successfully\n  progressed.\nurl: \"a # not a comment\"\n...\n---\n- - 1\n  - 2\n- {a: [x, w, y], 'b': \"q\"}\n";
+    let docs = parse_documents(text).unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(
+        docs[0],
+        json!({"kind": "A", "list": ["a", "b"], "lit": "one\n  two\n\nthree\n", "fold": "a b\nc",
+               "msg": "ReplicaSet \"x\" has successfully progressed.", "url": "a # not a comment"})
+    );
+    assert_eq!(docs[1], json!([[1, 2], {"a": ["x", "w", true], "b": "q"}]));
+    assert_eq!(parse_documents("").unwrap(), Vec::<Value>::new());
+    assert_eq!(parse_documents("---\n# nothing\n---\n").unwrap(), Vec::<Value>::new());
+}
+
+#[test]
+fn syntax_errors_have_go_yamls_words_and_lines() {
+    assert_eq!(error("a: 1\n\tb: 2\n"), "yaml: line 2: found character that cannot start any token");
+    assert_eq!(error("a: b: c\n"), "yaml: line 1: mapping values are not allowed in this context");
+    assert_eq!(error("a: 1\n  b: 2\n"), "yaml: line 2: mapping values are not allowed in this context");
+    assert_eq!(error("a: \"open\n"), "yaml: line 1: found unexpected end of stream");
+    assert_eq!(error("a: [1, 2\n"), "yaml: line 1: did not find expected ',' or ']'");
+    assert_eq!(error("a: 1\na: 2\n"), "yaml: line 2: unmarshal errors:\n  line 2: key \"a\" already set in map");
+    assert_eq!(error("a: &x 1\n"), "yaml: line 1: anchors, aliases and tags are not supported by Rollout Lab");
+    assert_eq!(error("spec:\n  a: 1\n b: 2\n"), "yaml: line 3: did not find expected key");
+    let deep = "[".repeat(500) + &"]".repeat(500);
+    assert_eq!(error(&deep), "yaml: line 1: exceeded max depth");
+}
+
+#[test]
+fn output_is_kubectl_get_o_yaml_style() {
+    let v = json!({
+        "metadata": {"name": "web", "creationTimestamp": "2026-01-01T00:00:00Z", "generation": 1,
+                     "annotations": {"deployment.kubernetes.io/revision": "1",
+                                     "kubectl.kubernetes.io/last-applied-configuration": "{\"a\":1}\n"}},
+        "spec": {"replicas": 3, "paused": true, "template": {"spec": {"containers": [{"name": "web", "image": "nginx:1.0", "ports": [], "resources": {}}]}}},
+        "status": {"conditions": [{"message": "ReplicaSet \"web-5d4f8f8c7b\" has successfully progressed and this line is long.", "reason": "NewReplicaSetAvailable", "status": "True", "type": "Progressing"}],
+                   "empty": "", "star": "*", "colon": "a: b", "yes": "yes", "null": null}
+    });
+    let text = to_yaml(&v);
+    assert_eq!(
+        text,
+        r#"metadata:
+  annotations:
+    deployment.kubernetes.io/revision: "1"
+    kubectl.kubernetes.io/last-applied-configuration: |
+      {"a":1}
+  creationTimestamp: "2026-01-01T00:00:00Z"
+  generation: 1
+  name: web
+spec:
+  paused: true
+  replicas: 3
+  template:
+    spec:
+      containers:
+      - image: nginx:1.0
+        name: web
+        ports: []
+        resources: {}
+status:
+  colon: 'a: b'
+  conditions:
+  - message: ReplicaSet "web-5d4f8f8c7b" has successfully progressed and this line
+      is long.
+    reason: NewReplicaSetAvailable
+    status: "True"
+    type: Progressing
+  empty: ""
+  "null": null
+  star: '*'
+  "yes": "yes"
+"#
+    );
+    assert_eq!(one(&text), v, "reads back as the same JSON");
+}
+
+/// JSON values whose YAML round-trips: what `get -o yaml | apply -f` relies on.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        "[ -~]{0,30}".prop_map(Value::String),
+        "[a-z0-9:#'\" -]{0,12}\n?[a-z ]{0,8}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            proptest::collection::btree_map("[a-zA-Z0-9./_-]{1,12}", inner, 0..5)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn output_reads_back_as_the_same_json(v in json_value()) {
+        let text = to_yaml(&v);
+        let docs = parse_documents(&text).map_err(|e: YamlError| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let back = docs.into_iter().next().unwrap_or(Value::Null);
+        prop_assert_eq!(back, v, "{}", text);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "(?s).{0,300}") {
+        let _ = parse_documents(&text);
+    }
+
+    #[test]
+    fn yaml_token_soup_never_panics(parts in proptest::collection::vec(prop_oneof![
+        Just("- "), Just(": "), Just("\n"), Just("  "), Just("|"), Just(">-"), Just("["), Just("]"), Just("{"), Just("}"),
+        Just(","), Just("'"), Just("\""), Just("#"), Just("---\n"), Just("key"), Just("\\"), Just("\t"), Just("&a"), Just("?"),
+    ], 0..60)) {
+        let _ = parse_documents(&parts.concat());
+    }
+}
