@@ -25,9 +25,9 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
     }
     let (kind, names) = args::resources(&a.positional)?;
     let output = a.get("output").unwrap_or("");
-    if !matches!(output, "" | "wide" | "name" | "json") {
+    if !matches!(output, "" | "wide" | "name" | "json" | "yaml") {
         return Err(Failure::error(format!(
-            "unable to match a printer suitable for the output format {output:?}, allowed formats are: json,name,wide"
+            "unable to match a printer suitable for the output format {output:?}, allowed formats are: json,name,wide,yaml"
         )));
     }
     let now = c.now();
@@ -79,7 +79,8 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
             .iter()
             .map(|r| format!("{}/{}\n", kind.prefix(), r.name))
             .collect(),
-        "json" => json(c, kind, &rows)?,
+        "json" => json(&objects(c, kind, &rows)?)?,
+        "yaml" => super::yaml::to_yaml(&objects(c, kind, &rows)?),
         wide => {
             let wide = wide == "wide";
             let mut text = header(kind, wide);
@@ -192,7 +193,8 @@ fn pod_ip(name: &str) -> String {
 }
 
 /// `-o json`: the objects (a List when several), four-space indented like kubectl.
-fn json(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<String, Failure> {
+/// The objects of the rows: one object, or a List of several (as kubectl prints them).
+fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<serde_json::Value, Failure> {
     let mut items: Vec<serde_json::Value> = Vec::new();
     for r in rows {
         let v = match kind {
@@ -203,11 +205,14 @@ fn json(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<String, Failure> {
         .map_err(Failure::error)?;
         items.push(v);
     }
-    let value = if items.len() == 1 {
+    Ok(if items.len() == 1 {
         items.remove(0)
     } else {
         serde_json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
-    };
+    })
+}
+
+fn json(value: &serde_json::Value) -> Result<String, Failure> {
     let mut buf = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(
         &mut buf,

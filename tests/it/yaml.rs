@@ -165,3 +165,22 @@ proptest! {
         let _ = parse_documents(&parts.concat());
     }
 }
+
+#[test]
+fn kubectl_get_o_yaml_prints_the_deployment_as_kubectl_does() {
+    let mut s = crate::session::session("ui-01-seed.json");
+    let out = s.kubectl("kubectl get deployment test-deployment -o yaml").unwrap();
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    let text = out.stdout;
+    assert!(text.starts_with("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  annotations:\n    deployment.kubernetes.io/revision: \"1\"\n"), "{text}");
+    assert!(text.contains("\n  creationTimestamp: \""), "{text}");
+    assert!(text.contains("\n      containers:\n      - image: test_web:v1\n"), "{text}");
+    assert!(text.contains("\n    rollingUpdate:\n      maxSurge: 25%\n      maxUnavailable: 25%\n"), "{text}");
+    // It is the same object as -o json.
+    let json = s.kubectl("kubectl get deployment test-deployment -o json").unwrap().stdout;
+    assert_eq!(one(&text), serde_json::from_str::<Value>(&json).unwrap());
+    let rs = s.kubectl("kubectl get rs -o yaml").unwrap().stdout;
+    assert!(rs.starts_with("apiVersion: apps/v1\nkind: ReplicaSet\n"), "{rs}");
+    let bad = s.kubectl("kubectl get deploy -o yml").unwrap();
+    assert_eq!(bad.stderr, "error: unable to match a printer suitable for the output format \"yml\", allowed formats are: json,name,wide,yaml\n");
+}
