@@ -9,6 +9,7 @@ pub mod labels;
 pub mod meta;
 pub mod pod;
 pub mod replica_set;
+pub mod schema;
 pub mod time;
 pub mod validation;
 

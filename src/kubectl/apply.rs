@@ -7,16 +7,61 @@ use crate::api::{keys, Container, ContainerPort, Deployment, LabelSelector};
 use crate::sim::Cluster;
 use serde_json::{Map, Value};
 
-/// `kubectl apply -f` of one object given as JSON (the scenario's `apply` step).
-pub fn apply_object(c: &mut Cluster, manifest: &Value) -> Result<String, Failure> {
+/// `kubectl apply -f FILE` of a YAML (or JSON) file: every document in it,
+/// as kubectl applies them (it goes on after a failed one and exits 1).
+pub fn apply_file(c: &mut Cluster, source: &str, text: &str) -> super::Output {
+    let documents = match super::yaml::parse_documents(text) {
+        Ok(d) => d,
+        Err(e) => {
+            return super::Output {
+                stderr: format!("error: error parsing {source}: error converting YAML to JSON: {e}\n"),
+                exit_code: 1,
+                ..Default::default()
+            }
+        }
+    };
+    let mut out = super::Output::default();
+    if documents.is_empty() {
+        out.stderr = "error: no objects passed to apply\n".into();
+        out.exit_code = 1;
+    }
+    for doc in &documents {
+        match apply_object(c, doc, source) {
+            Ok(line) => out.stdout.push_str(&line),
+            Err(Failure(message)) => {
+                out.stderr.push_str(&message);
+                if !message.ends_with('\n') {
+                    out.stderr.push('\n');
+                }
+                out.exit_code = 1;
+            }
+        }
+    }
+    out
+}
+
+/// `kubectl apply -f` of one object given as JSON (the scenario's `apply`
+/// step reads it from "STDIN").
+pub fn apply_object(c: &mut Cluster, manifest: &Value, source: &str) -> Result<String, Failure> {
     let kind = manifest.get("kind").and_then(Value::as_str).unwrap_or("");
     let api_version = manifest
         .get("apiVersion")
         .and_then(Value::as_str)
         .unwrap_or("");
+    let not_set: Vec<&str> = [("apiVersion", api_version), ("kind", kind)]
+        .iter()
+        .filter(|(_, v)| v.is_empty())
+        .map(|(field, _)| if *field == "kind" { "kind not set" } else { "apiVersion not set" })
+        .collect();
+    if !not_set.is_empty() {
+        return Err(Failure::error(format!(
+            "error validating {source:?}: error validating data: [{}]; if you choose to ignore these errors, turn validation off with --validate=false",
+            not_set.join(", ")
+        )));
+    }
     if kind != "Deployment" || api_version != "apps/v1" {
         return Err(Failure::error(format!(
-            "resource mapping not found for name: {:?} namespace: \"\" from \"STDIN\": no matches for kind {kind:?} in version {api_version:?}\nensure CRDs are installed first",
+            "resource mapping not found for name: {:?} namespace: \"\" from {source:?}: no matches for kind {kind:?} in version {api_version:?}\nensure CRDs are installed first",
             manifest.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("")
         )));
     }
@@ -38,6 +83,13 @@ pub fn apply_object(c: &mut Cluster, manifest: &Value) -> Result<String, Failure
         annotations.remove(keys::LAST_APPLIED);
     }
     let last_applied = serde_json::to_string(&new).unwrap_or_default() + "\n";
+    let exists = c.deployment(&name).is_some();
+    if let Some(message) = crate::api::schema::decoding_error(&new) {
+        let verb = if exists { "patching" } else { "creating" };
+        return Err(Failure(format!(
+            "Error from server (BadRequest): error when {verb} {source:?}: Deployment in version \"v1\" cannot be handled as a Deployment: {message}"
+        )));
+    }
     let Some(live) = c.deployment(&name).cloned() else {
         let mut d = decode(&new)?;
         d.metadata

@@ -65,6 +65,12 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
             }
         };
         match (action, happened) {
+            (Action::Apply { text, .. }, _) => {
+                flush(&mut steps, &mut written_ms);
+                // A file that is not YAML changed nothing: the file leaves it out.
+                let documents = crate::kubectl::yaml::parse_documents(text).unwrap_or_default();
+                steps.extend(documents.into_iter().map(Step::Apply));
+            }
             (_, Happened::Command { line, scripted, .. }) => {
                 flush(&mut steps, &mut written_ms);
                 let scripted_step = if *scripted { script.next() } else { None };
@@ -106,6 +112,7 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
         if let Some(r) = replay.as_mut() {
             let replayed = match action {
                 Action::Kubectl(line) => r.kubectl(line).map(drop),
+                Action::Apply { file, text } => r.apply_file(file, text).map(drop),
                 Action::Step => r.step().map(drop),
                 setting => r.set(setting.clone()),
             };
@@ -158,7 +165,7 @@ pub fn events_text(session: &Session) -> String {
 /// revisions), then runs the commands with the simulated pauses between.
 pub fn shell_script(session: &Session) -> String {
     let scenario = session.scenario();
-    let name = session.deployment_name();
+    let name = scenario.deployment_name();
     let mut manifest = scenario.deployment.clone();
     if let Some(annotations) = manifest
         .pointer_mut("/metadata/annotations")
@@ -186,9 +193,7 @@ pub fn shell_script(session: &Session) -> String {
     out.push_str("# kubectl context, namespace default). Pauses are the simulated time between them.\n");
     out.push_str("set -eu\n\n");
     out.push_str("# The starting point.\n");
-    out.push_str("kubectl apply -f - <<'MANIFEST'\n");
-    out.push_str(&serde_json::to_string_pretty(&manifest).unwrap_or_default());
-    out.push_str("\nMANIFEST\n");
+    heredoc(&mut out, "kubectl apply -f -", &serde_json::to_string_pretty(&manifest).unwrap_or_default());
     let _ = writeln!(out, "kubectl rollout status deployment/{name}");
     let final_image = scenario
         .deployment
@@ -202,17 +207,34 @@ pub fn shell_script(session: &Session) -> String {
     out.push_str("\n# The lesson.\n");
     let frames = session.frames();
     let mut last_ms = frames.first().map_or(0, |f| f.time.0);
-    for (i, (_, happened)) in session.history().iter().enumerate() {
+    for (i, (action, happened)) in session.history().iter().enumerate() {
         if let Happened::Command { line, .. } = happened {
             let at = frames[i].time.0;
             if at > last_ms {
                 let _ = writeln!(out, "sleep {}", seconds(at - last_ms));
                 last_ms = at;
             }
-            let _ = writeln!(out, "kubectl {}", shell_quote_line(without_kubectl(line)));
+            match action {
+                Action::Apply { file, text } => {
+                    let _ = writeln!(out, "# {file}");
+                    heredoc(&mut out, "kubectl apply -f -", text.trim_end());
+                }
+                _ => {
+                    let _ = writeln!(out, "kubectl {}", shell_quote_line(without_kubectl(line)));
+                }
+            }
         }
     }
     out
+}
+
+/// `command <<'MANIFEST'` with the text, under a delimiter the text has no line of.
+fn heredoc(out: &mut String, command: &str, text: &str) {
+    let mut delimiter = String::from("MANIFEST");
+    while text.lines().any(|l| l == delimiter) {
+        delimiter.push('_');
+    }
+    let _ = writeln!(out, "{command} <<'{delimiter}'\n{text}\n{delimiter}");
 }
 
 /// A console line for sh: the console splits words like a shell, so the

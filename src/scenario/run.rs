@@ -61,7 +61,7 @@ impl Runner {
         match step {
             Step::Kubectl(line) => outcome.output = kubectl::run(&mut self.cluster, line),
             Step::Apply(object) => {
-                outcome.output = match kubectl::apply::apply_object(&mut self.cluster, object) {
+                outcome.output = match kubectl::apply::apply_object(&mut self.cluster, object, "STDIN") {
                     Ok(stdout) => Output::ok(stdout),
                     Err(f) => Output::failed(String::new(), f),
                 }

@@ -18,6 +18,8 @@ use std::collections::BTreeMap;
 pub enum Action {
     /// A kubectl line, typed in the console or issued by a button.
     Kubectl(String),
+    /// `kubectl apply -f FILE` of a manifest's text (Import YAML).
+    Apply { file: String, text: String },
     /// Advance to the next change: the next script step, or one controller
     /// action or pod transition.
     Step,
@@ -80,6 +82,9 @@ struct Live {
     script_pos: usize,
     wait: Option<Wait>,
     last_output: Output,
+    /// The Deployment the lab shows: the scenario's, until an imported
+    /// manifest applies another one.
+    focus: String,
 }
 
 /// Actions between stored checkpoints (replay cost vs memory).
@@ -117,6 +122,7 @@ impl Session {
             script_pos: 0,
             wait: None,
             last_output: Output::default(),
+            focus: deployment.clone(),
         };
         let mut s = Session {
             scenario,
@@ -142,7 +148,7 @@ impl Session {
     }
 
     pub fn deployment_name(&self) -> &str {
-        &self.deployment
+        &self.live.focus
     }
 
     /// The actions applied so far, with what each did.
@@ -185,6 +191,20 @@ impl Session {
             .steps
             .len()
             .saturating_sub(self.live.script_pos)
+    }
+
+    /// `kubectl apply -f FILE` of a manifest (YAML or JSON, one or more documents).
+    pub fn apply_file(&mut self, file: &str, text: &str) -> Result<Output, SimError> {
+        let action = Action::Apply {
+            file: file.to_string(),
+            text: text.to_string(),
+        };
+        let happened = self.apply(&action)?;
+        self.record(action, happened.clone());
+        Ok(match happened {
+            Happened::Command { output, .. } => output,
+            _ => Output::default(),
+        })
     }
 
     /// Runs a kubectl line now (the console and every button).
@@ -372,14 +392,14 @@ impl Session {
     fn frame(&self) -> Frame {
         let c = &self.live.cluster;
         let mut replicas = BTreeMap::new();
-        for rs in c.replica_sets_of(&self.deployment).iter() {
+        for rs in c.replica_sets_of(&self.live.focus).iter() {
             replicas.insert(rs.name().to_string(), rs.spec.replicas);
         }
         Frame {
             time: c.now(),
             replicas,
             available: c
-                .deployment(&self.deployment)
+                .deployment(&self.live.focus)
                 .map_or(0, |d| d.status.available_replicas),
             events: c.events().len(),
         }
@@ -393,6 +413,25 @@ impl Session {
                 self.live.last_output = output.clone();
                 Ok(Happened::Command {
                     line: line.clone(),
+                    output,
+                    scripted: false,
+                })
+            }
+            Action::Apply { file, text } => {
+                let output = kubectl::apply::apply_file(&mut self.live.cluster, file, text);
+                self.live.last_output = output.clone();
+                // The lab follows the Deployment the manifest applied (the last one, if several).
+                let applied = crate::kubectl::yaml::parse_documents(text).unwrap_or_default();
+                if let Some(name) = applied
+                    .iter()
+                    .rev()
+                    .filter_map(|d| d.pointer("/metadata/name").and_then(|n| n.as_str()))
+                    .find(|name| self.live.cluster.deployment(name).is_some())
+                {
+                    self.live.focus = name.to_string();
+                }
+                Ok(Happened::Command {
+                    line: format!("apply -f {file}"),
                     output,
                     scripted: false,
                 })
@@ -425,7 +464,7 @@ impl Session {
                 }
                 Some(Step::Apply(object)) => {
                     live.script_pos += 1;
-                    let output = match kubectl::apply::apply_object(&mut live.cluster, object) {
+                    let output = match kubectl::apply::apply_object(&mut live.cluster, object, "STDIN") {
                         Ok(stdout) => Output::ok(stdout),
                         Err(f) => Output::failed(String::new(), f),
                     };

@@ -9,7 +9,8 @@
 //!
 //! Actions in the JSON: a string is a kubectl line, a number n is n Steps in a
 //! row (run-length, which keeps played rollouts short), `{"podStartMs": n}` and
-//! `{"image": "...", "fails": bool}` are the simulated-cluster settings.
+//! `{"image": "...", "fails": bool}` are the simulated-cluster settings,
+//! `{"apply": FILE, "text": MANIFEST}` is an imported manifest.
 
 use super::load::{from_value, LoadError};
 use super::session::{Action, Session};
@@ -121,6 +122,7 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
                 _ => actions.push(1.into()),
             },
             Action::Kubectl(line) => actions.push(line.as_str().into()),
+            Action::Apply { file, text } => actions.push(json!({ "apply": file, "text": text })),
             Action::PodStart { ms } => actions.push(json!({ "podStartMs": ms })),
             Action::ImageFails { image, fails } => {
                 actions.push(json!({ "image": image, "fails": fails }))
@@ -197,6 +199,9 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
             Entry::One(Action::Kubectl(line)) => {
                 session.kubectl(&line).map_err(|e| replay(e.to_string()))?;
             }
+            Entry::One(Action::Apply { file, text }) => {
+                session.apply_file(&file, &text).map_err(|e| replay(e.to_string()))?;
+            }
             Entry::One(setting) => session.set(setting).map_err(|e| replay(e.to_string()))?,
         }
         within_budget(&session)?;
@@ -267,6 +272,10 @@ fn setting(o: &Map<String, Value>) -> Option<Action> {
         (2, None, Some(image), Some(fails)) => Some(Action::ImageFails {
             image: image.as_str()?.to_string(),
             fails: fails.as_bool()?,
+        }),
+        (2, None, None, None) => Some(Action::Apply {
+            file: o.get("apply")?.as_str()?.to_string(),
+            text: o.get("text")?.as_str()?.to_string(),
         }),
         _ => None,
     }

@@ -5,6 +5,7 @@ mod conformance;
 mod embed;
 mod export;
 mod fuzz;
+mod import;
 mod kubectl;
 mod properties;
 mod session;

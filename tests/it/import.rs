@@ -1,0 +1,144 @@
+//! Import YAML: `kubectl apply -f FILE` of a real manifest in a session,
+//! with kubectl's and the API server's messages for bad ones.
+
+use crate::session::{observable, play, session};
+use rollout_lab::scenario::share::{decode, encode, View};
+
+fn nginx() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/manifests/nginx-deployment.yaml")).unwrap()
+}
+
+#[test]
+fn the_docs_nginx_deployment_is_created_rolled_out_and_followed_by_the_lab() {
+    let mut s = session("ui-01-seed.json");
+    let out = s.apply_file("nginx-deployment.yaml", &nginx()).unwrap();
+    assert_eq!((out.stdout.as_str(), out.exit_code), ("deployment.apps/nginx-deployment created\n", 0));
+    assert_eq!(s.deployment_name(), "nginx-deployment");
+    play(&mut s);
+    let d = s.cluster().deployment("nginx-deployment").unwrap();
+    assert_eq!(d.status.available_replicas, 3);
+    // The lab's own Deployment is still there, as on a real cluster.
+    let listed = s.kubectl("kubectl get deployments").unwrap().stdout;
+    assert!(listed.contains("nginx-deployment   3/3") && listed.contains("test-deployment    3/3"), "{listed}");
+    // Applying the same file again changes nothing; a new image rolls out.
+    let again = s.apply_file("nginx-deployment.yaml", &nginx()).unwrap();
+    assert_eq!(again.stdout, "deployment.apps/nginx-deployment unchanged\n");
+    let v2 = nginx().replace("nginx:1.14.2", "nginx:1.16.1");
+    assert_eq!(s.apply_file("nginx-deployment.yaml", &v2).unwrap().stdout, "deployment.apps/nginx-deployment configured\n");
+    play(&mut s);
+    let rs = s.kubectl("kubectl get rs").unwrap().stdout;
+    assert_eq!(rs.lines().filter(|l| l.starts_with("nginx-deployment-")).count(), 2, "{rs}");
+    // The session's console shows the command as kubectl's.
+    let history = s.kubectl("kubectl rollout history deployment/nginx-deployment").unwrap().stdout;
+    assert!(history.contains("\n1         <none>\n2         <none>\n"), "{history}");
+}
+
+#[test]
+fn a_link_replays_the_import() {
+    let mut s = session("ui-01-seed.json");
+    s.apply_file("nginx-deployment.yaml", &nginx()).unwrap();
+    play(&mut s);
+    let link = encode(&s, View::default()).unwrap();
+    let (opened, _) = decode(&link).unwrap();
+    assert_eq!(opened.deployment_name(), "nginx-deployment");
+    assert_eq!(observable(&opened), observable(&s));
+    // Step back undoes the import, and the lab shows its own Deployment again.
+    let mut back = opened;
+    while back.history().len() > 0 {
+        back.step_back().unwrap();
+    }
+    assert_eq!(back.deployment_name(), "test-deployment");
+    assert!(back.cluster().deployment("nginx-deployment").is_none());
+}
+
+/// What `kubectl apply -f bad.yaml` prints for a manifest.
+fn applying(text: &str) -> String {
+    let mut s = session("ui-01-seed.json");
+    let before = observable(&s);
+    let out = s.apply_file("bad.yaml", text).unwrap();
+    assert_eq!(out.exit_code, 1, "{}", out.stdout);
+    assert_eq!(observable(&s), before, "a refused manifest changes nothing");
+    out.stderr
+}
+
+#[test]
+fn invalid_manifests_get_kubectls_and_the_api_servers_messages() {
+    let cases: Vec<(String, &str)> = vec![
+        (
+            nginx().replace("  replicas: 3", "  replica: 3"),
+            "Error from server (BadRequest): error when creating \"bad.yaml\": Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: unknown field \"spec.replica\"\n",
+        ),
+        (
+            nginx().replace("        - containerPort: 80", "        - containerPort: 80\n          hostport: 8080").replace("        image:", "        imagePolicy: Always\n        image:"),
+            "Error from server (BadRequest): error when creating \"bad.yaml\": Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: unknown field \"spec.template.spec.containers[0].imagePolicy\", unknown field \"spec.template.spec.containers[0].ports[0].hostport\"\n",
+        ),
+        (
+            nginx().replace("replicas: 3", "replicas: \"3\""),
+            "Error from server (BadRequest): error when creating \"bad.yaml\": Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n",
+        ),
+        (
+            nginx().replace("containerPort: 80", "containerPort: http"),
+            "Error from server (BadRequest): error when creating \"bad.yaml\": Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field ContainerPort.spec.template.spec.containers.ports.containerPort of type int32\n",
+        ),
+        (
+            nginx().replace("apiVersion: apps/v1\nkind: Deployment\n", ""),
+            "error: error validating \"bad.yaml\": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false\n",
+        ),
+        (
+            nginx().replace("kind: Deployment", "kind: Deploymnet"),
+            "error: resource mapping not found for name: \"nginx-deployment\" namespace: \"\" from \"bad.yaml\": no matches for kind \"Deploymnet\" in version \"apps/v1\"\nensure CRDs are installed first\n",
+        ),
+        (
+            nginx().replace("  replicas: 3\n", "  replicas: 3\n replicas: 4\n"),
+            "error: error parsing bad.yaml: error converting YAML to JSON: yaml: line 9: did not find expected key\n",
+        ),
+        (
+            nginx().replace("      app: nginx\n  template", "\tapp: nginx\n  template"),
+            "error: error parsing bad.yaml: error converting YAML to JSON: yaml: line 11: found character that cannot start any token\n",
+        ),
+        (
+            nginx().replace("app: nginx\n  template", "app: web\n  template"),
+            "The Deployment \"nginx-deployment\" is invalid: spec.template.metadata.labels: Invalid value: {\"app\":\"nginx\"}: `selector` does not match template `labels`\n",
+        ),
+        (String::from("# nothing here\n"), "error: no objects passed to apply\n"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(applying(&text), expected, "for\n{text}");
+    }
+}
+
+#[test]
+fn a_file_with_several_documents_applies_each_and_reports_the_bad_one() {
+    let mut s = session("ui-01-seed.json");
+    let second = nginx().replace("nginx-deployment", "web-2").replace("replicas: 3", "replica: 3");
+    let text = format!("{}---\n{}", nginx(), second);
+    let out = s.apply_file("two.yaml", &text).unwrap();
+    assert_eq!(out.stdout, "deployment.apps/nginx-deployment created\n");
+    assert!(out.stderr.contains("unknown field \"spec.replica\""), "{}", out.stderr);
+    assert_eq!(out.exit_code, 1);
+    assert!(s.cluster().deployment("nginx-deployment").is_some());
+}
+
+mod fuzz {
+    use super::{nginx, session};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Damaged manifests: a span replaced by arbitrary text; never a panic, always kubectl's exit code.
+        #[test]
+        fn damaged_manifests_never_panic(at in 0usize..400, len in 0usize..20, junk in "(?s).{0,12}") {
+            let text = nginx();
+            let at = at.min(text.len());
+            let end = (at + len).min(text.len());
+            if !text.is_char_boundary(at) || !text.is_char_boundary(end) {
+                return Ok(());
+            }
+            let damaged = format!("{}{}{}", &text[..at], junk, &text[end..]);
+            let mut s = session("ui-01-seed.json");
+            let out = s.apply_file("x.yaml", &damaged).unwrap();
+            prop_assert!(out.exit_code == 0 || !out.stderr.is_empty());
+        }
+    }
+}
