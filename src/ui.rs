@@ -11,6 +11,7 @@ mod export;
 mod gauges;
 mod header;
 mod lanes;
+mod manifests;
 mod playback;
 mod pod;
 mod settings;

@@ -141,6 +141,18 @@ fn seconds(ms: i64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// The lab's Deployment and its ReplicaSets at this moment, as
+/// `kubectl get deployment,replicaset -o yaml` prints them (a List).
+pub fn manifests_yaml(session: &Session) -> String {
+    let c = session.cluster();
+    let name = session.deployment_name();
+    let mut items: Vec<serde_json::Value> = Vec::new();
+    items.extend(c.deployment(name).and_then(|d| serde_json::to_value(d).ok()));
+    items.extend(c.replica_sets_of(name).into_iter().filter_map(|rs| serde_json::to_value(rs).ok()));
+    let list = serde_json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}});
+    crate::kubectl::yaml::to_yaml(&list)
+}
+
 /// Every event so far, one line each: time, type, reason, object, message.
 pub fn events_text(session: &Session) -> String {
     let events = session.cluster().events();

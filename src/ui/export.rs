@@ -24,7 +24,8 @@ pub fn Export() -> impl IntoView {
     let h = SimHandle::expect();
     view! {
         <fieldset class="export">
-            <legend>"Export"</legend>
+            <legend>"Import and export"</legend>
+            <super::manifests::Manifests />
             <div class="export__buttons">
                 {EXPORTS
                     .iter()
@@ -45,7 +46,7 @@ pub fn Export() -> impl IntoView {
 }
 
 /// Saves text as a file: a Blob behind a temporary link with `download`.
-fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     use wasm_bindgen::{JsCast, JsValue};
     let fail = |_| "the browser refused the download".to_string();
     let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(text));

@@ -318,6 +318,24 @@ impl SimHandle {
         out
     }
 
+    /// `kubectl apply -f FILE` of a manifest (Import YAML, whose dialog shows a failure).
+    pub fn apply_file(&self, file: &str, text: &str) -> Output {
+        let mut out = Output::default();
+        self.session.update_value(|s| match s.apply_file(file, text) {
+            Ok(o) => out = o,
+            Err(e) => {
+                out = Output {
+                    stderr: format!("error: {e}\n"),
+                    exit_code: 1,
+                    ..Default::default()
+                }
+            }
+        });
+        self.alert.set(None);
+        self.changed();
+        out
+    }
+
     /// A simulated-cluster setting (pod start time, failing images).
     pub fn set(&self, setting: Action) {
         self.session.update_value(|s| {

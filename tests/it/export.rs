@@ -134,3 +134,26 @@ fn events_text_and_chart_svg() {
     assert!(svg.contains("<title>test-deployment-86b8f4f5dc</title>"));
     assert!(svg.trim_end().ends_with("</svg>"));
 }
+
+#[test]
+fn manifests_yaml_is_the_deployment_and_its_replica_sets_as_a_list_that_applies_again() {
+    use rollout_lab::kubectl::yaml::parse_documents;
+    use rollout_lab::scenario::export::manifests_yaml;
+    let mut s = session("ui-01-seed.json");
+    s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+    play(&mut s);
+    let text = manifests_yaml(&s);
+    assert!(text.starts_with("apiVersion: v1\nitems:\n- apiVersion: apps/v1\n  kind: Deployment\n"), "{text}");
+    assert!(text.ends_with("kind: List\nmetadata:\n  resourceVersion: \"\"\n"), "{text}");
+    let list = parse_documents(&text).unwrap().remove(0);
+    let items = list["items"].as_array().unwrap();
+    assert_eq!(items.len(), 3, "the Deployment and two ReplicaSets");
+    assert_eq!(items[1]["kind"], "ReplicaSet");
+    // The Deployment as exported applies again ("configured": its last-applied
+    // annotation becomes the whole object, as with real kubectl) and starts no rollout.
+    let deployment = crate::support::yaml_of(&items[0]);
+    let out = s.apply_file("exported.yaml", &deployment).unwrap();
+    assert_eq!((out.stdout.as_str(), out.stderr.as_str()), ("deployment.apps/test-deployment configured\n", ""));
+    play(&mut s);
+    assert_eq!(s.cluster().replica_sets_of("test-deployment").len(), 2);
+}

@@ -61,3 +61,8 @@ pub fn observable(c: &Cluster, deployment: &str) -> String {
             .map(|d| (&d.status, &d.metadata.annotations)),
     )
 }
+
+/// A JSON value as YAML (kubectl's printer).
+pub fn yaml_of(v: &serde_json::Value) -> String {
+    rollout_lab::kubectl::yaml::to_yaml(v)
+}

@@ -1,0 +1,100 @@
+//! Import YAML: a real Deployment manifest, pasted or from a file, applied
+//! as `kubectl apply -f FILE` (the console shows the command and what it
+//! printed). Export YAML: the Deployment and its ReplicaSets now, as
+//! `kubectl get -o yaml` prints them.
+
+use super::export::download;
+use super::state::SimHandle;
+use crate::scenario::export;
+use leptos::prelude::*;
+
+#[component]
+pub fn Manifests() -> impl IntoView {
+    let h = SimHandle::expect();
+    let open = RwSignal::new(false);
+    let text = RwSignal::new(String::new());
+    let file = RwSignal::new(String::from("manifest.yaml"));
+    let error = RwSignal::new(None::<String>);
+    let apply = move |_| {
+        let out = h.apply_file(&file.get_untracked(), &text.get_untracked());
+        if out.exit_code == 0 {
+            open.set(false);
+            error.set(None);
+        } else {
+            error.set(Some(out.stderr.trim_end().to_string()));
+        }
+    };
+    let export_yaml = move |_| {
+        let name = format!("{}.yaml", h.deployment());
+        if let Err(e) = download(&name, "application/yaml", &h.with(export::manifests_yaml)) {
+            h.alert.set(Some(format!("Could not export: {e}")));
+        }
+    };
+    let choose_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(chosen) = input.files().and_then(|f| f.get(0)) else { return };
+        let Ok(reader) = web_sys::FileReader::new() else { return };
+        let name = chosen.name();
+        let done = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |ev: web_sys::ProgressEvent| {
+            let result = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::FileReader>().ok())
+                .and_then(|r| r.result().ok())
+                .and_then(|r| r.as_string());
+            match result {
+                Some(content) => {
+                    text.set(content);
+                    file.set(name.clone());
+                    error.set(None);
+                }
+                None => error.set(Some(format!("error: the file {name:?} could not be read as text"))),
+            }
+        });
+        reader.set_onload(Some(done.as_ref().unchecked_ref()));
+        done.forget(); // one small closure per chosen file
+        let _ = reader.read_as_text(&chosen);
+    };
+    view! {
+        <div class="manifests">
+            <button type="button" on:click=move |_| { error.set(None); open.set(true) }>"Import YAML"</button>
+            <button type="button" on:click=export_yaml>"Export YAML"</button>
+        </div>
+        <Show when=move || open.get()>
+            <div
+                class="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-label="Import YAML"
+                on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }
+            >
+                <h2>"Import YAML"</h2>
+                <p class="muted">"A Deployment manifest, applied as kubectl apply -f would."</p>
+                <label class="field">
+                    <span>"Manifest file"</span>
+                    <input type="file" accept=".yaml,.yml,.json,text/yaml,application/json" on:change=choose_file />
+                </label>
+                <label class="field">
+                    <span>"Manifest"</span>
+                    <textarea
+                        class="dialog__text"
+                        rows="14"
+                        spellcheck="false"
+                        prop:value=move || text.get()
+                        on:input=move |ev| {
+                            text.set(event_target_value(&ev));
+                            file.set("manifest.yaml".into());
+                        }
+                    ></textarea>
+                </label>
+                <Show when=move || error.get().is_some()>
+                    <pre class="dialog__error" role="alert">{move || error.get().unwrap_or_default()}</pre>
+                </Show>
+                <div class="dialog__buttons">
+                    <button type="button" class="primary" on:click=apply>"Apply"</button>
+                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,67 @@
+// Import YAML (kubectl apply -f) and Export YAML (kubectl get -o yaml).
+const fs = require('fs');
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { App } = require('./app');
+
+const NGINX = path.join(__dirname, '../manifests/nginx-deployment.yaml');
+
+test('the docs nginx-deployment.yaml imports from a file, rolls out, and the lab follows it', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.button('Import YAML').click();
+  const dialog = page.getByRole('dialog', { name: 'Import YAML' });
+  await dialog.getByLabel('Manifest file').setInputFiles(NGINX);
+  await expect(dialog.getByRole('textbox', { name: 'Manifest' })).toHaveValue(fs.readFileSync(NGINX, 'utf8'));
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(app.console).toContainText('$ kubectl apply -f nginx-deployment.yaml');
+  await expect(app.console).toContainText('deployment.apps/nginx-deployment created');
+  await app.stepUntilIdle();
+  await expect(app.lanes()).toHaveCount(1);
+  await expect(app.lanes().first()).toHaveAccessibleName(/^nginx-deployment-/);
+  await expect(app.pods('Available')).toHaveCount(3);
+  // The buttons now act on it.
+  await app.textbox('Image').fill('nginx:1.16.1');
+  await app.button('Set image').click();
+  await expect(app.console).toContainText('$ kubectl set image deployment/nginx-deployment nginx=nginx:1.16.1');
+  expect(app.errors).toEqual([]);
+});
+
+test('an invalid manifest gets the API server message and changes nothing', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.button('Import YAML').click();
+  const dialog = page.getByRole('dialog', { name: 'Import YAML' });
+  const bad = fs.readFileSync(NGINX, 'utf8').replace('  replicas: 3', '  replica: 3');
+  await dialog.getByRole('textbox', { name: 'Manifest' }).fill(bad);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Error from server (BadRequest): error when creating "manifest.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica"');
+  await dialog.getByRole('textbox', { name: 'Manifest' }).fill('a: b: c');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'error: error parsing manifest.yaml: error converting YAML to JSON: yaml: line 1: mapping values are not allowed in this context');
+  await page.screenshot({ path: path.join(__dirname, 'test-results', 'import-yaml-error.png') });
+  await dialog.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(app.lanes()).toHaveCount(1);
+  await expect(app.lanes().first()).toHaveAccessibleName(/^test-deployment-/);
+});
+
+test('Export YAML downloads the Deployment and its ReplicaSets as kubectl get -o yaml prints them', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.textbox('Image').fill('test_web:v2');
+  await app.button('Set image').click();
+  await app.stepUntilIdle();
+  const [file] = await Promise.all([page.waitForEvent('download'), app.button('Export YAML').click()]);
+  expect(file.suggestedFilename()).toBe('test-deployment.yaml');
+  const text = fs.readFileSync(await file.path(), 'utf8');
+  expect(text).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: apps\/v1\n  kind: Deployment\n/);
+  expect(text.match(/\n  kind: ReplicaSet\n/g)).toHaveLength(2);
+  expect(text).toContain('\n        maxSurge: 25%\n');
+  // The console prints the same object.
+  await app.run('kubectl get deployment test-deployment -o yaml');
+  await expect(app.console).toContainText('apiVersion: apps/v1\nkind: Deployment\nmetadata:');
+});
