@@ -44,7 +44,7 @@ fn a_link_replays_the_import() {
     assert_eq!(observable(&opened), observable(&s));
     // Step back undoes the import, and the lab shows its own Deployment again.
     let mut back = opened;
-    while back.history().len() > 0 {
+    while !back.history().is_empty() {
         back.step_back().unwrap();
     }
     assert_eq!(back.deployment_name(), "test-deployment");
