@@ -2,11 +2,13 @@
 //! ReplicaSet controllers, a kubectl emulation over it, the scenario runner,
 //! and (on wasm32 only) the Leptos UI.
 //!
-//! Dependency direction: `api` ← `sim` ← `kubectl` ← `scenario` ← {`cli`, `ui`}.
+//! Dependency direction: `api` ← `sim` ← `kubectl` ← `scenario` ← {`cli`, `ui`};
+//! `i18n` (the UI's languages) is plain data that `sim::why` and `ui` use.
 
 pub mod api;
 pub mod bench;
 pub mod cli;
+pub mod i18n;
 pub mod kubectl;
 pub mod scenario;
 pub mod sim;

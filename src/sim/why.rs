@@ -3,6 +3,7 @@
 //! and written out in plain words on demand (the UI's "Why this step").
 
 use crate::api::{Deployment, IntOrString};
+use crate::i18n::Lang;
 use std::fmt;
 
 /// How a maxSurge or maxUnavailable value was written, to show its rounding.
@@ -40,23 +41,39 @@ impl Fencepost {
         }
     }
 
+    /// "25% of 3 = 0.75, rounded up to 1", in a UI language.
+    pub fn describe_in(&self, round_up: bool, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.describe(round_up);
+        }
+        match *self {
+            Fencepost::Int(v) => format!("{v}（直接给定）"),
+            Fencepost::Percent { percent, of } => {
+                let (exact, rounded) = Fencepost::rounding(percent, of, round_up);
+                format!("{of} 的 {percent}% = {exact}，{}取整为 {rounded}", if round_up { "向上" } else { "向下" })
+            }
+            Fencepost::Absent => "未设置".into(),
+        }
+    }
+
+    /// The exact value of a percentage (as text) and its rounding.
+    fn rounding(percent: i64, of: i32, round_up: bool) -> (String, i64) {
+        let hundredths = percent * of as i64;
+        let (whole, frac) = (hundredths / 100, hundredths % 100);
+        let exact = if frac == 0 {
+            whole.to_string()
+        } else {
+            format!("{}", hundredths as f64 / 100.0)
+        };
+        (exact, if round_up { whole + i64::from(frac != 0) } else { whole })
+    }
+
     /// "25% of 3 = 0.75, rounded up to 1".
     pub fn describe(&self, round_up: bool) -> String {
         match *self {
             Fencepost::Int(v) => format!("{v}, as given"),
             Fencepost::Percent { percent, of } => {
-                let hundredths = percent * of as i64;
-                let (whole, frac) = (hundredths / 100, hundredths % 100);
-                let exact = if frac == 0 {
-                    whole.to_string()
-                } else {
-                    format!("{}", hundredths as f64 / 100.0)
-                };
-                let rounded = if round_up {
-                    whole + i64::from(frac != 0)
-                } else {
-                    whole
-                };
+                let (exact, rounded) = Fencepost::rounding(percent, of, round_up);
                 format!(
                     "{percent}% of {of} = {exact}, rounded {} to {rounded}",
                     if round_up { "up" } else { "down" }
@@ -127,6 +144,64 @@ pub enum Why {
     RecreateDown,
     /// Recreate: no old pod is left; the new ReplicaSet gets everything.
     RecreateUp { replicas: i32 },
+}
+
+impl Why {
+    /// The explanation in a UI language (Display is the English one).
+    pub fn explain(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let d = |f: &Fencepost, up: bool| f.describe_in(up, lang);
+        match *self {
+            Why::Unexplained => String::new(),
+            Why::NewReplicaSet { rolling: false, size, .. } => {
+                format!("模板变了，所以创建了新的 ReplicaSet。Recreate 在旧 Pod 全部消失后才把它设为 spec.replicas = {size}。")
+            }
+            Why::NewReplicaSet { replicas, surge, surge_spec, old_total, size, .. } => format!(
+                "模板变了，所以创建了新的 ReplicaSet。maxSurge = {surge}（{}），所以最多可有 replicas + maxSurge = {replicas} + {surge} = {} 个 Pod；旧 ReplicaSet 占 {old_total} 个，所以新的从 min({} − {old_total}, {replicas}) = {size} 开始。",
+                d(&surge_spec, true),
+                replicas + surge,
+                replicas + surge,
+            ),
+            Why::ShrinkNew { replicas } => format!("新 ReplicaSet 的 Pod 多于 spec.replicas = {replicas}：缩减到该值。"),
+            Why::ScaleUp { replicas, surge, surge_spec, current, from, to } => format!(
+                "扩容：maxSurge = {surge}（{}），所以最多可有 replicas + maxSurge = {replicas} + {surge} = {} 个 Pod。各 ReplicaSet 共要求 {current} 个，所以新 ReplicaSet 增加 min({} − {current}, {replicas} − {from}) = {} 个，从 {from} 到 {to}。",
+                d(&surge_spec, true),
+                replicas + surge,
+                replicas + surge,
+                to - from,
+            ),
+            Why::CleanupUnhealthy { all_pods, min_available, new_unavailable, max_scaled_down, unhealthy } => format!(
+                "先清理不健康的 Pod：maxScaledDown = 要求的 Pod 数 {all_pods} − minAvailable {min_available} − 不可用的新 Pod {new_unavailable} = {max_scaled_down}。这个旧 ReplicaSet 有 {unhealthy} 个不可用的 Pod；删除它们不会降低可用性。"
+            ),
+            Why::ScaleDownOld { replicas, max_unavailable, unavailable_spec, surge_is_zero, available, budget } => {
+                let mut text = format!("缩容：maxUnavailable = {max_unavailable}（{}", d(&unavailable_spec, false));
+                if surge_is_zero && matches!(unavailable_spec, Fencepost::Percent { .. } | Fencepost::Int(0)) && max_unavailable == 1 {
+                    text.push_str("；maxSurge 也是 0，两者都为 0 会卡住发布，所以 maxUnavailable 取 1");
+                }
+                text.push_str(&format!(
+                    "），所以 minAvailable = replicas − maxUnavailable = {replicas} − {max_unavailable} = {}。有 {available} 个 Pod 可用，所以现在可以删除 {budget} 个旧 Pod，从最旧的 ReplicaSet 开始。",
+                    replicas - max_unavailable
+                ));
+                text
+            }
+            Why::SingleActive { replicas } => format!("只有一个 ReplicaSet 有 Pod，所以它承担全部 spec.replicas = {replicas}。"),
+            Why::Saturated => "新 ReplicaSet 已饱和（副本全部可用），所以所有旧 ReplicaSet 缩到 0。".into(),
+            Why::Proportional { replicas, surge, allowed, total, to_add, size, max_replicas } => {
+                let mut text = format!(
+                    "按比例扩缩：允许 replicas + maxSurge = {replicas} + {surge} = {allowed} 个 Pod，活跃的 ReplicaSet 共有 {total} 个，所以 {to_add:+} 个按各 ReplicaSet 的大小按比例分配"
+                );
+                match max_replicas {
+                    Some(m) if m > 0 => text.push_str(&format!("（这一个：round({size} × {allowed} / {m}) − {size}，余数给最大的）。")),
+                    _ => text.push_str("（余数给最大的）。"),
+                }
+                text
+            }
+            Why::RecreateDown => "Recreate：先删除所有旧 Pod，再创建新 Pod。".into(),
+            Why::RecreateUp { replicas } => format!("Recreate：旧 Pod 已全部消失，所以新 ReplicaSet 直接设为 spec.replicas = {replicas}。"),
+        }
+    }
 }
 
 impl fmt::Display for Why {

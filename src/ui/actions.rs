@@ -33,22 +33,22 @@ pub fn Actions() -> impl IntoView {
     };
     view! {
         <fieldset class="actions">
-            <legend>"Rollout"</legend>
-            <button type="button" on:click=move |_| run("pause")>"Pause rollout"</button>
-            <button type="button" on:click=move |_| run("resume")>"Resume rollout"</button>
+            <legend>{move || h.t("Rollout")}</legend>
+            <button type="button" on:click=move |_| run("pause")>{move || h.t("Pause rollout")}</button>
+            <button type="button" on:click=move |_| run("resume")>{move || h.t("Resume rollout")}</button>
             <div class="actions__undo">
-                <button type="button" on:click=move |_| run("undo")>"Undo"</button>
-                <select aria-label="To revision" on:change=move |ev| to_revision.set(event_target_value(&ev))>
-                    <option value="">"previous revision"</option>
+                <button type="button" on:click=move |_| run("undo")>{move || h.t("Undo")}</button>
+                <select aria-label=move || h.t("To revision") on:change=move |ev| to_revision.set(event_target_value(&ev))>
+                    <option value="">{move || h.t("previous revision")}</option>
                     {move || {
                         revisions()
                             .into_iter()
-                            .map(|r| view! { <option value=r.to_string()>{format!("revision {r}")}</option> })
+                            .map(|r| view! { <option value=r.to_string()>{move || if h.lang.get() == crate::i18n::Lang::Zh { format!("版本 {r}") } else { format!("revision {r}") }}</option> })
                             .collect_view()
                     }}
                 </select>
             </div>
-            <button type="button" on:click=move |_| run("restart")>"Restart"</button>
+            <button type="button" on:click=move |_| run("restart")>{move || h.t("Restart")}</button>
         </fieldset>
     }
 }

@@ -12,7 +12,7 @@ pub fn Chart() -> impl IntoView {
     let now_x = move || format!("{:.1}", h.clock.get() as f64 / data.with(|c| c.end_ms) as f64 * W);
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label="Chart: replicas of each ReplicaSet and available pods over time" preserveAspectRatio="none">
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=move || h.t("Chart: replicas of each ReplicaSet and available pods over time") preserveAspectRatio="none">
                 {move || {
                     data.get()
                         .lines
@@ -21,7 +21,7 @@ pub fn Chart() -> impl IntoView {
                             let dashed = line.dashed;
                             view! {
                                 <polyline points=line.points fill="none" stroke=line.colour stroke-width=if dashed { "2.5" } else { "2" } stroke-dasharray=if dashed { "6 4" } else { "" }>
-                                    <title>{line.name}</title>
+                                    <title>{if line.dashed { h.t("available").to_string() } else { line.name }}</title>
                                 </polyline>
                             }
                         })
@@ -34,7 +34,10 @@ pub fn Chart() -> impl IntoView {
                     data.get()
                         .lines
                         .into_iter()
-                        .map(|line| view! { <span class="chart__key"><span class="chart__swatch" style:background=line.colour></span>{line.name}</span> })
+                        .map(|line| {
+                            let name = if line.dashed { h.t("available").to_string() } else { line.name };
+                            view! { <span class="chart__key"><span class="chart__swatch" style:background=line.colour></span>{name}</span> }
+                        })
                         .collect_view()
                 }}
             </figcaption>

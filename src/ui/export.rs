@@ -24,7 +24,7 @@ pub fn Export() -> impl IntoView {
     let h = SimHandle::expect();
     view! {
         <fieldset class="export">
-            <legend>"Import and export"</legend>
+            <legend>{move || h.t("Import and export")}</legend>
             <super::manifests::Manifests />
             <div class="export__buttons">
                 {EXPORTS
@@ -34,10 +34,10 @@ pub fn Export() -> impl IntoView {
                             let name = format!("{}-{suffix}", h.deployment());
                             match h.with(make).and_then(|text| download(&name, mime, &text)) {
                                 Ok(()) => h.alert.set(None),
-                                Err(e) => h.alert.set(Some(format!("Could not export: {e}"))),
+                                Err(e) => h.alert.set(Some(format!("{}: {e}", h.lang.get_untracked().t("Could not export")))),
                             }
                         };
-                        view! { <button type="button" on:click=click>{label}</button> }
+                        view! { <button type="button" on:click=click>{move || h.t(label)}</button> }
                     })
                     .collect_view()}
             </div>

@@ -4,6 +4,7 @@
 use super::state::SimHandle;
 use crate::sim::deployment::util::{max_surge, max_unavailable};
 use crate::sim::why::Fencepost;
+use crate::i18n::Lang;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +28,7 @@ pub fn Gauges() -> impl IntoView {
             let d = c.deployment(s.deployment_name())?;
             let rss = c.replica_sets_of(s.deployment_name());
             let recreate = !d.is_rolling_update();
+            let lang = h.lang.get();
             Some(Budget {
                 replicas: d.replicas(),
                 surge: max_surge(d),
@@ -38,14 +40,14 @@ pub fn Gauges() -> impl IntoView {
                     .sum(),
                 available: d.status.available_replicas,
                 surge_text: if recreate {
-                    "Recreate: no surge".into()
+                    lang.t("Recreate: no surge").into()
                 } else {
-                    Fencepost::of(d, true).describe(true)
+                    Fencepost::of(d, true).describe_in(true, lang)
                 },
                 unavailable_text: if recreate {
-                    "Recreate: every replica must be available".into()
+                    lang.t("Recreate: every replica must be available").into()
                 } else {
-                    Fencepost::of(d, false).describe(false)
+                    Fencepost::of(d, false).describe_in(false, lang)
                 },
             })
         })
@@ -67,10 +69,16 @@ pub fn Gauges() -> impl IntoView {
             <div class="gauge">
                 <label>
                     <span class="gauge__title">
-                        {move || { let b = b(); format!("Total pods {} of at most {} (replicas {} + maxSurge {})", b.pods, b.replicas + b.surge, b.replicas, b.surge) }}
+                        {move || {
+                            let b = b();
+                            match h.lang.get() {
+                                Lang::En => format!("Total pods {} of at most {} (replicas {} + maxSurge {})", b.pods, b.replicas + b.surge, b.replicas, b.surge),
+                                Lang::Zh => format!("Pod 总数 {}，上限 {}（replicas {} + maxSurge {}）", b.pods, b.replicas + b.surge, b.replicas, b.surge),
+                            }
+                        }}
                     </span>
                     <meter
-                        aria-label="Total pods"
+                        aria-label=move || h.t("Total pods")
                         min="0"
                         max=move || (b().replicas + b().surge).max(1).to_string()
                         high=move || b().replicas.to_string()
@@ -78,16 +86,28 @@ pub fn Gauges() -> impl IntoView {
                     ></meter>
                 </label>
                 <p class="gauge__note">
-                    {move || { let b = b(); format!("maxSurge: {}. Terminating pods ({}) are outside the budget.", b.surge_text, b.terminating) }}
+                    {move || {
+                        let b = b();
+                        match h.lang.get() {
+                            Lang::En => format!("maxSurge: {}. Terminating pods ({}) are outside the budget.", b.surge_text, b.terminating),
+                            Lang::Zh => format!("maxSurge：{}。终止中的 Pod（{} 个）不计入预算。", b.surge_text, b.terminating),
+                        }
+                    }}
                 </p>
             </div>
             <div class="gauge">
                 <label>
                     <span class="gauge__title">
-                        {move || { let b = b(); format!("Available pods {} of at least {} (replicas {} − maxUnavailable {})", b.available, b.replicas - b.unavailable, b.replicas, b.unavailable) }}
+                        {move || {
+                            let b = b();
+                            match h.lang.get() {
+                                Lang::En => format!("Available pods {} of at least {} (replicas {} − maxUnavailable {})", b.available, b.replicas - b.unavailable, b.replicas, b.unavailable),
+                                Lang::Zh => format!("可用 Pod {}，下限 {}（replicas {} − maxUnavailable {}）", b.available, b.replicas - b.unavailable, b.replicas, b.unavailable),
+                            }
+                        }}
                     </span>
                     <meter
-                        aria-label="Available pods"
+                        aria-label=move || h.t("Available pods")
                         min="0"
                         max=move || b().replicas.max(1).to_string()
                         low=move || (b().replicas - b().unavailable).to_string()
@@ -95,7 +115,12 @@ pub fn Gauges() -> impl IntoView {
                         value=move || b().available.to_string()
                     ></meter>
                 </label>
-                <p class="gauge__note">{move || format!("maxUnavailable: {}.", b().unavailable_text)}</p>
+                <p class="gauge__note">
+                    {move || match h.lang.get() {
+                        Lang::En => format!("maxUnavailable: {}.", b().unavailable_text),
+                        Lang::Zh => format!("maxUnavailable：{}。", b().unavailable_text),
+                    }}
+                </p>
             </div>
         </div>
     }

@@ -1,7 +1,8 @@
-//! Title, the Scenario menu and the presenter toggle.
+//! Title, the Scenario menu, the language, the presenter toggle and sharing.
 
 use super::share::ShareLink;
 use super::state::{SimHandle, PRESETS};
+use crate::i18n::{Lang, LANGUAGES};
 use leptos::prelude::*;
 
 #[component]
@@ -11,10 +12,11 @@ pub fn Header() -> impl IntoView {
         h.with(|s| {
             let d = s.deployment_name().to_string();
             let container = s.cluster().deployment(&d).and_then(|d| d.spec.template.spec.containers.first().map(|c| c.name.clone())).unwrap_or_default();
-            if s.script_remaining() > 0 {
-                format!("This scenario has {} scripted steps: press Play or Step.", s.script_remaining())
-            } else {
-                format!("Try kubectl set image deployment/{d} {container}=test_web:v2, or the Set image button.")
+            match (h.lang.get(), s.script_remaining()) {
+                (Lang::En, 0) => format!("Try kubectl set image deployment/{d} {container}=test_web:v2, or the Set image button."),
+                (Lang::Zh, 0) => format!("试试 kubectl set image deployment/{d} {container}=test_web:v2，或点击“设置镜像”按钮。"),
+                (Lang::En, n) => format!("This scenario has {n} scripted steps: press Play or Step."),
+                (Lang::Zh, n) => format!("此场景有 {n} 个脚本步骤：按“播放”或“单步”。"),
             }
         })
     };
@@ -25,9 +27,9 @@ pub fn Header() -> impl IntoView {
                 <p class="header__hint">{hint}</p>
             </div>
             <label class="field">
-                <span>"Scenario"</span>
+                <span>{move || h.t("Scenario")}</span>
                 <select
-                    aria-label="Scenario"
+                    aria-label=move || h.t("Scenario")
                     prop:value=move || h.preset.get().to_string()
                     on:change=move |ev| {
                         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
@@ -38,7 +40,7 @@ pub fn Header() -> impl IntoView {
                     {PRESETS
                         .iter()
                         .enumerate()
-                        .map(|(i, p)| view! { <option value=i.to_string()>{p.title}</option> })
+                        .map(|(i, p)| view! { <option value=i.to_string()>{move || h.t(p.title)}</option> })
                         .collect_view()}
                 </select>
             </label>
@@ -48,8 +50,18 @@ pub fn Header() -> impl IntoView {
                 aria-pressed=move || h.presenter.get().to_string()
                 on:click=move |_| h.presenter.update(|p| *p = !*p)
             >
-                "Presenter mode"
+                {move || h.t("Presenter mode")}
             </button>
+            <label class="field">
+                <span>{move || if h.lang.get() == Lang::En { "Language" } else { "语言 Language" }}</span>
+                <select
+                    aria-label="Language"
+                    prop:value=move || h.lang.get().tag()
+                    on:change=move |ev| h.set_lang(Lang::from_tags([event_target_value(&ev).as_str()]))
+                >
+                    {LANGUAGES.iter().map(|(_, tag, name)| view! { <option value=*tag>{*name}</option> }).collect_view()}
+                </select>
+            </label>
             <ShareLink />
         </header>
     }

@@ -69,7 +69,14 @@ fn LaneView(name: String, lanes: Memo<Vec<Lane>>) -> impl IntoView {
     let lane = Memo::new(move |_| lanes.get().into_iter().find(|l| l.name == lane_name));
     let pods = move || lane.get().map(|l| l.pods).unwrap_or_default();
     let field = move |f: fn(&Lane) -> String| move || lane.get().map(|l| f(&l)).unwrap_or_default();
-    let pods_label = format!("pods of {name}");
+    let h = super::state::SimHandle::expect();
+    let pods_label = {
+        let name = name.clone();
+        move || match h.lang.get() {
+            crate::i18n::Lang::En => format!("pods of {name}"),
+            crate::i18n::Lang::Zh => format!("{name} 的 Pod"),
+        }
+    };
     view! {
         <div role="group" aria-label=name.clone() class="lane" class:lane--new=move || lane.get().is_some_and(|l| l.is_new)>
             <div class="lane__head">
@@ -77,7 +84,10 @@ fn LaneView(name: String, lanes: Memo<Vec<Lane>>) -> impl IntoView {
                 <span class="lane__name">{name.clone()}</span>
                 <span class="lane__image">{field(|l| l.image.clone())}</span>
                 <span class="lane__counts">
-                    {field(|l| format!("desired {} · current {} · ready {} · available {}", l.desired, l.current, l.ready, l.available))}
+                    {move || lane.get().map(|l| match h.lang.get() {
+                        crate::i18n::Lang::En => format!("desired {} · current {} · ready {} · available {}", l.desired, l.current, l.ready, l.available),
+                        crate::i18n::Lang::Zh => format!("期望 {} · 当前 {} · 就绪 {} · 可用 {}", l.desired, l.current, l.ready, l.available),
+                    }).unwrap_or_default()}
                 </span>
             </div>
             <Show

@@ -27,7 +27,7 @@ pub fn Manifests() -> impl IntoView {
     let export_yaml = move |_| {
         let name = format!("{}.yaml", h.deployment());
         if let Err(e) = download(&name, "application/yaml", &h.with(export::manifests_yaml)) {
-            h.alert.set(Some(format!("Could not export: {e}")));
+            h.alert.set(Some(format!("{}: {e}", h.lang.get_untracked().t("Could not export"))));
         }
     };
     let choose_file = move |ev: leptos::ev::Event| {
@@ -57,25 +57,25 @@ pub fn Manifests() -> impl IntoView {
     };
     view! {
         <div class="manifests">
-            <button type="button" on:click=move |_| { error.set(None); open.set(true) }>"Import YAML"</button>
-            <button type="button" on:click=export_yaml>"Export YAML"</button>
+            <button type="button" on:click=move |_| { error.set(None); open.set(true) }>{move || h.t("Import YAML")}</button>
+            <button type="button" on:click=export_yaml>{move || h.t("Export YAML")}</button>
         </div>
         <Show when=move || open.get()>
             <div
                 class="dialog"
                 role="dialog"
                 aria-modal="true"
-                aria-label="Import YAML"
+                aria-label=move || h.t("Import YAML")
                 on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }
             >
-                <h2>"Import YAML"</h2>
-                <p class="muted">"A Deployment manifest, applied as kubectl apply -f would."</p>
+                <h2>{move || h.t("Import YAML")}</h2>
+                <p class="muted">{move || h.t("A Deployment manifest, applied as kubectl apply -f would.")}</p>
                 <label class="field">
-                    <span>"Manifest file"</span>
+                    <span>{move || h.t("Manifest file")}</span>
                     <input type="file" accept=".yaml,.yml,.json,text/yaml,application/json" on:change=choose_file />
                 </label>
                 <label class="field">
-                    <span>"Manifest"</span>
+                    <span>{move || h.t("Manifest")}</span>
                     <textarea
                         class="dialog__text"
                         rows="14"
@@ -91,8 +91,8 @@ pub fn Manifests() -> impl IntoView {
                     <pre class="dialog__error" role="alert">{move || error.get().unwrap_or_default()}</pre>
                 </Show>
                 <div class="dialog__buttons">
-                    <button type="button" class="primary" on:click=apply>"Apply"</button>
-                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="button" class="primary" on:click=apply>{move || h.t("Apply")}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{move || h.t("Cancel")}</button>
                 </div>
             </div>
         </Show>

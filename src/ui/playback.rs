@@ -63,32 +63,32 @@ pub fn Playback() -> impl IntoView {
     let speed_index = move || SPEEDS.iter().position(|s| *s == h.speed.get()).unwrap_or(2);
     view! {
         <fieldset class="playback">
-            <legend>"Time"</legend>
+            <legend>{move || h.t("Time")}</legend>
             <div class="playback__buttons">
                 <button
                     type="button"
                     class="primary"
                     on:click=move |_| h.playing.update(|p| *p = !*p)
                 >
-                    {move || if h.playing.get() { "Pause" } else { "Play" }}
+                    {move || h.t(if h.playing.get() { "Pause" } else { "Play" })}
                 </button>
-                <button type="button" on:click=move |_| { h.step(); }>"Step"</button>
+                <button type="button" on:click=move |_| { h.step(); }>{move || h.t("Step")}</button>
                 <button type="button" prop:disabled=move || !h.with(|s| s.can_step_back()) on:click=move |_| h.step_back()>
-                    "Step back"
+                    {move || h.t("Step back")}
                 </button>
-                <button type="button" on:click=move |_| h.reset()>"Reset"</button>
+                <button type="button" on:click=move |_| h.reset()>{move || h.t("Reset")}</button>
             </div>
             <p class="playback__clock" aria-live="off">
                 {move || format!("t = {:.1} s", h.clock.get() as f64 / 1000.0)}
             </p>
             <label class="field">
-                <span>{move || format!("Speed {}", speed_label(h.speed.get()))}</span>
+                <span>{move || format!("{} {}", h.t("Speed"), speed_label(h.speed.get()))}</span>
                 <input
                     type="range"
                     min="0"
                     max=(SPEEDS.len() - 1).to_string()
                     step="1"
-                    aria-label="Speed"
+                    aria-label=move || h.t("Speed")
                     aria-valuetext=move || speed_label(h.speed.get())
                     prop:value=move || speed_index().to_string()
                     on:input=move |ev| {
@@ -104,8 +104,14 @@ pub fn Playback() -> impl IntoView {
                     min="0"
                     max=move || end().to_string()
                     step="100"
-                    aria-label="Timeline"
-                    aria-valuetext=move || format!("{:.1} seconds", h.clock.get() as f64 / 1000.0)
+                    aria-label=move || h.t("Timeline")
+                    aria-valuetext=move || {
+                        let seconds = h.clock.get() as f64 / 1000.0;
+                        match h.lang.get() {
+                            crate::i18n::Lang::En => format!("{seconds:.1} seconds"),
+                            crate::i18n::Lang::Zh => format!("{seconds:.1} 秒"),
+                        }
+                    }
                     prop:value=move || h.clock.get().to_string()
                     on:input=move |ev| {
                         if let Ok(ms) = event_target_value(&ev).parse::<i64>() {

@@ -30,8 +30,8 @@ pub fn ShareLink() -> impl IntoView {
     };
     view! {
         <div class="share">
-            <button type="button" on:click=copy>"Copy link"</button>
-            <button type="button" on:click=copy_embed>"Copy embed code"</button>
+            <button type="button" on:click=copy>{move || h.t("Copy link")}</button>
+            <button type="button" on:click=copy_embed>{move || h.t("Copy embed code")}</button>
             <CopiedText label="Share link" text=link />
             <CopiedText label="Embed code" text=code />
         </div>
@@ -42,13 +42,14 @@ pub fn ShareLink() -> impl IntoView {
 /// for browsers that refuse the clipboard.
 #[component]
 fn CopiedText(label: &'static str, text: RwSignal<Option<String>>) -> impl IntoView {
+    let h = SimHandle::expect();
     view! {
         <Show when=move || text.get().is_some()>
             <input
                 class="share__link"
                 type="text"
                 readonly
-                aria-label=label
+                aria-label=move || h.t(label)
                 prop:value=move || text.get().unwrap_or_default()
                 on:focus=move |ev| {
                     use wasm_bindgen::JsCast;

@@ -4,6 +4,7 @@
 
 use crate::api::Time;
 use crate::kubectl::Output;
+use crate::i18n::Lang;
 use crate::scenario::embed::Embed;
 use crate::scenario::share::{self, View};
 use crate::scenario::{self, Action, Happened, Scenario, Session};
@@ -86,6 +87,8 @@ pub struct SimHandle {
     last_saved: StoredValue<String>,
     /// Set when the page runs embedded (`?embed`): compact layout, no autosave.
     embed: StoredValue<Option<Embed>>,
+    /// The UI's language (kubectl output and events stay English).
+    pub lang: RwSignal<Lang>,
 }
 
 impl SimHandle {
@@ -107,6 +110,7 @@ impl SimHandle {
             idle: RwSignal::new(false),
             last_saved: StoredValue::new(String::new()),
             embed: StoredValue::new(None),
+            lang: RwSignal::new(initial_lang()),
         }
     }
 
@@ -161,7 +165,7 @@ impl SimHandle {
     }
 
     /// The session of a link, or the default with an alert saying why not.
-    fn opened(link: String, what: &str) -> SimHandle {
+    fn opened(link: String, what: &'static str) -> SimHandle {
         match share::decode(&link) {
             Ok((session, view)) => {
                 let h = SimHandle::with_session(session, 0);
@@ -276,6 +280,22 @@ impl SimHandle {
     pub fn track_changes(&self) {
         self.version.track();
         self.presenter.track();
+    }
+
+    /// A UI string in the current language (tracked: the view follows a switch).
+    pub fn t(&self, en: &'static str) -> &'static str {
+        self.lang.get().t(en)
+    }
+
+    /// Switches the UI language, remembered for the next visit.
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        if let Ok(Some(storage)) = window().local_storage() {
+            let _ = storage.set_item(LANG_KEY, lang.tag());
+        }
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.tag());
+        }
     }
 
     /// The handle provided by `App`.
@@ -414,7 +434,10 @@ impl SimHandle {
                 Some(t) if t.0 <= target && steps < 200 => {
                     steps += 1;
                     if self.step() == Happened::Idle {
-                        break;
+                        // Something was due, yet nothing changed: the end, as below.
+                        self.playing.set(false);
+                        self.replay_if_looped();
+                        return;
                     }
                 }
                 Some(_) => {
@@ -477,8 +500,36 @@ fn store_session(link: &str) {
     }
 }
 
-fn failed_to_open(what: &str, e: &share::ShareError) -> String {
-    format!("Could not open {what}: {e}. Showing the default scenario instead.")
+/// localStorage key of the chosen UI language.
+pub const LANG_KEY: &str = "rollout-lab/lang";
+
+/// The saved choice, else the browser's preferred languages.
+fn initial_lang() -> Lang {
+    let saved = window().local_storage().ok().flatten().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let lang = match saved {
+        Some(tag) => Lang::from_tags([tag.as_str()]),
+        None => {
+            let navigator = window().navigator();
+            let preferred: Vec<String> = navigator
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .chain(navigator.language())
+                .collect();
+            Lang::from_tags(preferred.iter().map(String::as_str))
+        }
+    };
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang.tag());
+    }
+    lang
+}
+
+fn failed_to_open(what: &'static str, e: &share::ShareError) -> String {
+    match initial_lang() {
+        Lang::En => format!("Could not open {what}: {e}. Showing the default scenario instead."),
+        Lang::Zh => format!("无法打开{}：{e}。改为显示默认场景。", Lang::Zh.t(what)),
+    }
 }
 
 fn load_preset(index: usize) -> Result<Session, String> {

@@ -1,6 +1,7 @@
 //! "Why this step": the computation behind the last action, with its numbers.
 
 use super::state::SimHandle;
+use crate::i18n::Lang;
 use crate::scenario::{Action, Happened};
 use crate::sim::UnitKind;
 use leptos::prelude::*;
@@ -9,26 +10,40 @@ use leptos::prelude::*;
 pub fn Why() -> impl IntoView {
     let h = SimHandle::expect();
     let lines = move || {
+        let lang = h.lang.get();
+        let zh = lang == Lang::Zh;
         if h.idle.get() {
-            return vec!["Nothing is left to happen.".to_string()];
+            return vec![lang.t("Nothing is left to happen.").to_string()];
         }
         h.with(|s| {
             let Some((_, happened)) = s.history().last() else {
-                return vec!["Nothing has happened yet. Change the Deployment (Set image, Replicas…) or press Play.".to_string()];
+                return vec![lang.t("Nothing has happened yet. Change the Deployment (Set image, Replicas…) or press Play.").to_string()];
             };
             let events = s.cluster().events();
             match happened {
                 Happened::Command { line, output, .. } if output.exit_code != 0 => {
-                    vec![format!("kubectl {line} was refused; nothing changed."), output.stderr.trim_end().to_string()]
+                    let refused = if zh { format!("kubectl {line} 被拒绝；没有任何变化。") } else { format!("kubectl {line} was refused; nothing changed.") };
+                    vec![refused, output.stderr.trim_end().to_string()]
                 }
-                Happened::Command { line, .. } => vec![format!(
-                    "kubectl {line} wrote the object. Controllers never run inside kubectl: they react on the next step."
-                )],
+                Happened::Command { line, .. } => vec![if zh {
+                    format!("kubectl {line} 写入了对象。控制器从不在 kubectl 内运行：它们在下一步才作出反应。")
+                } else {
+                    format!("kubectl {line} wrote the object. Controllers never run inside kubectl: they react on the next step.")
+                }],
                 Happened::Change { what, events: range, created, deleted } => {
-                    let mut lines: Vec<String> = events.get(range.clone()).unwrap_or(&[]).iter().map(|e| format!("{} {}", e.message, e.why)).collect();
+                    let mut lines: Vec<String> = events.get(range.clone()).unwrap_or(&[]).iter().map(|e| format!("{} {}", e.message, e.why.explain(lang))).collect();
                     if lines.is_empty() {
                         lines.push(match what {
-                            UnitKind::PodTransitions => "Pods changed state: a pod became Ready or available, or finished terminating.".into(),
+                            UnitKind::PodTransitions => lang.t("Pods changed state: a pod became Ready or available, or finished terminating.").into(),
+                            UnitKind::ReplicaSetSync(rs) if zh => {
+                                let work = match (created, deleted) {
+                                    (0, 0) => "根据它看到的 Pod 上报了状态（它创建或删除的 Pod 在下一次同步时才会体现）".to_string(),
+                                    (n, 0) => format!("创建了 {n} 个 Pod，使存活的 Pod 数等于 spec.replicas"),
+                                    (0, n) => format!("删除了 {n} 个 Pod，使存活的 Pod 数等于 spec.replicas：先删未就绪的，再删最近就绪的"),
+                                    (c, d) => format!("创建了 {c} 个、删除了 {d} 个 Pod"),
+                                };
+                                format!("ReplicaSet 控制器同步了 {rs}：{work}。")
+                            }
                             UnitKind::ReplicaSetSync(rs) => {
                                 let work = match (created, deleted) {
                                     (0, 0) => "reported its status from the pods it saw (pods it creates or deletes show in its next sync)".to_string(),
@@ -38,26 +53,37 @@ pub fn Why() -> impl IntoView {
                                 };
                                 format!("The ReplicaSet controller synced {rs}: it {work}.")
                             }
+                            UnitKind::DeploymentSync(d) if zh => format!("Deployment 控制器同步了 {d}：无需扩缩容，只更新了 Deployment 的状态和条件。"),
                             UnitKind::DeploymentSync(d) => format!("The Deployment controller synced {d}: no scaling was needed; it updated the Deployment's status and conditions."),
                         });
                     }
                     lines
                 }
-                Happened::Waited { until } => vec![format!("Time passed until t = {:.1} s with nothing to do.", until.0 as f64 / 1000.0)],
-                Happened::Checked { failures } if failures.is_empty() => vec!["The scenario's expectation holds.".into()],
-                Happened::Checked { failures } => failures.iter().map(|f| format!("Expectation failed: {f}")).collect(),
+                Happened::Waited { until } => {
+                    let t = until.0 as f64 / 1000.0;
+                    vec![if zh { format!("时间流逝到 t = {t:.1} s，期间无事发生。") } else { format!("Time passed until t = {t:.1} s with nothing to do.") }]
+                }
+                Happened::Checked { failures } if failures.is_empty() => vec![lang.t("The scenario's expectation holds.").into()],
+                Happened::Checked { failures } => failures.iter().map(|f| if zh { format!("预期不成立：{f}") } else { format!("Expectation failed: {f}") }).collect(),
                 Happened::Setting => match s.history().last().map(|(a, _)| a) {
-                    Some(Action::PodStart { ms }) => vec![format!("New pods now take {:.1} s to become Ready.", *ms as f64 / 1000.0)],
-                    Some(Action::ImageFails { image, .. }) => vec![format!("The kubelet cannot pull {image}: its pods never become Ready.")],
+                    Some(Action::PodStart { ms }) => {
+                        let t = *ms as f64 / 1000.0;
+                        vec![if zh { format!("新 Pod 现在需要 {t:.1} 秒才能就绪。") } else { format!("New pods now take {t:.1} s to become Ready.") }]
+                    }
+                    Some(Action::ImageFails { image, .. }) => vec![if zh {
+                        format!("kubelet 无法拉取 {image}：它的 Pod 永远不会就绪。")
+                    } else {
+                        format!("The kubelet cannot pull {image}: its pods never become Ready.")
+                    }],
                     _ => vec![],
                 },
-                Happened::Idle => vec!["Nothing is left to happen.".into()],
+                Happened::Idle => vec![lang.t("Nothing is left to happen.").into()],
             }
         })
     };
     view! {
-        <section class="why" aria-label="Why this step">
-            <h2>"Why this step"</h2>
+        <section class="why" aria-label=move || h.t("Why this step")>
+            <h2>{move || h.t("Why this step")}</h2>
             {move || lines().into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
         </section>
     }

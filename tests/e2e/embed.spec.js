@@ -99,14 +99,16 @@ test('an unknown embed scenario or a bad flag says so and shows the default', as
 
 test('loop starts the scenario over after it ends', async ({ page }) => {
   await page.goto('./?embed&scenario=canary&autoplay&loop&console');
-  const lanes = page.locator('.lanes').getByRole('group');
   const output = page.getByRole('log', { name: 'kubectl output' });
+  const seconds = async () => parseFloat((await page.getByText(/^t = [\d.]+ s$/).textContent()).slice(4));
   await expect(output).toContainText('deployment.apps/test-deployment paused');
-  await expect(lanes).toHaveCount(2);
-  // Reset: back to one ReplicaSet and an empty console, then played again.
-  await expect(lanes).toHaveCount(1, { timeout: 10_000 });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible(); // the scenario ended
+  await expect.poll(seconds).toBe(2);
+  // After a pause the clock starts over and the script plays again.
+  await expect.poll(seconds, { timeout: 10_000 }).toBeLessThan(1.5);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect(output).toContainText('deployment.apps/test-deployment paused', { timeout: 10_000 });
-  await expect(lanes).toHaveCount(2);
+  await expect(page.locator('.lanes').getByRole('group')).toHaveCount(2);
   // The console is not read-only here: the reader can type.
   await expect(page.getByRole('textbox', { name: 'kubectl' })).toBeVisible();
 });

@@ -5,6 +5,7 @@ mod conformance;
 mod embed;
 mod export;
 mod fuzz;
+mod i18n;
 mod import;
 mod kubectl;
 mod properties;

@@ -141,3 +141,38 @@ fn no_should_panic_or_ignored_tests() {
         }
     }
 }
+
+/// Every UI string looked up with `t("…")` has its Chinese, and so has
+/// every preset title (the Scenario menu shows them through `t`).
+#[test]
+fn every_ui_string_has_a_translation() {
+    use rollout_lab::i18n::Lang;
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for path in rust_files(&src().join("ui")) {
+        let code = code_of(&path);
+        let mut rest = code.as_str();
+        while let Some(at) = rest.find("t(\"") {
+            let is_call = at == 0 || !rest[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+            let after = &rest[at + 3..];
+            let end = after.find('"').unwrap_or(after.len());
+            if is_call {
+                seen += 1;
+                let text = &after[..end];
+                if !Lang::has_translation(text) {
+                    missing.push(format!("{}: {text:?}", relative(&path)));
+                }
+            }
+            rest = &after[end..];
+        }
+        for line in code.lines().filter(|l| l.trim_start().starts_with("title: \"")) {
+            let text = line.trim().trim_start_matches("title: \"").trim_end_matches("\",");
+            seen += 1;
+            if !Lang::has_translation(text) {
+                missing.push(format!("{}: preset {text:?}", relative(&path)));
+            }
+        }
+    }
+    assert!(seen > 60, "found only {seen} UI strings: is the pattern still right?");
+    assert!(missing.is_empty(), "no Chinese for:\n{}", missing.join("\n"));
+}
