@@ -32,10 +32,16 @@ pub const MAX_ACTIONS: u64 = 50_000;
 /// fits; lessons at the UI's usual sizes are far below.
 pub const MAX_REPLAY_POD_CHANGES: u64 = 500_000;
 
+/// The latest moment a link may show (the scenario format's year, twice).
+const MAX_CLOCK_MS: i64 = 2 * 31_536_000_000;
+
 /// The view options a link carries besides the session.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct View {
     pub presenter: bool,
+    /// The moment shown, in ms, when the timeline was scrubbed past the last
+    /// action (the cluster is as after that action; the clock shows this).
+    pub clock_ms: Option<i64>,
 }
 
 /// Why a link could not be opened; shown to the user, who gets the default scenario instead.
@@ -133,7 +139,11 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
         serde_json::to_value(session.scenario()).map_err(|e| ShareError::NotJson(e.to_string()))?;
     let mut doc = json!({ "scenario": scenario, "actions": actions });
     if view != View::default() {
-        doc["view"] = json!({ "presenter": view.presenter });
+        let mut options = json!({ "presenter": view.presenter });
+        if let Some(ms) = view.clock_ms {
+            options["clockMs"] = ms.into();
+        }
+        doc["view"] = options;
     }
     Ok(pack(&doc.to_string()))
 }
@@ -213,15 +223,21 @@ fn parse_view(value: Option<&Value>) -> Result<View, ShareError> {
     let Some(value) = value else {
         return Ok(View::default());
     };
-    let bad = || ShareError::NotJson("view: expected {\"presenter\": true or false}".into());
+    let bad = || {
+        ShareError::NotJson("view: expected {\"presenter\": true or false, \"clockMs\": milliseconds}".into())
+    };
     let o = value.as_object().ok_or_else(bad)?;
-    if o.keys().any(|k| k != "presenter") {
+    if o.keys().any(|k| k != "presenter" && k != "clockMs") {
         return Err(bad());
     }
     Ok(View {
         presenter: match o.get("presenter") {
             None => false,
             Some(p) => p.as_bool().ok_or_else(bad)?,
+        },
+        clock_ms: match o.get("clockMs") {
+            None => None,
+            Some(ms) => Some(ms.as_i64().filter(|ms| (0..=MAX_CLOCK_MS).contains(ms)).ok_or_else(bad)?),
         },
     })
 }

@@ -220,9 +220,9 @@ impl SimHandle {
                 self.playing.set(false);
                 self.alert.set(None);
                 self.session.set_value(session);
+                self.changed();
                 self.show_opened(view);
                 self.last_saved.set_value(link);
-                self.changed();
             }
             Err(e) => self.alert.set(Some(failed_to_open("the shared link", &e))),
         }
@@ -235,12 +235,16 @@ impl SimHandle {
         let preset = PRESETS.iter().position(|p| Some(p.title) == title.as_deref());
         self.preset.set(preset.unwrap_or(0));
         self.presenter.set(view.presenter);
-        self.clock.set(now);
+        self.clock.set(view.clock_ms.map_or(now, |ms| ms.max(now)));
     }
 
     fn link(&self) -> Result<String, String> {
+        let now = self.session.with_value(|s| s.cluster().now().0);
+        let clock = self.clock.get_untracked();
         let view = View {
             presenter: self.presenter.get_untracked(),
+            // A moment between two actions (a scrubbed timeline, a paused Play).
+            clock_ms: (clock > now).then_some(clock),
         };
         self.session
             .with_value(|s| share::encode(s, view))
@@ -401,9 +405,11 @@ impl SimHandle {
         self.session.update_value(|s| {
             let _ = s.seek_time(Time(ms));
         });
+        // After changed(), which would show the cluster's time: the scrubbed
+        // moment may lie between two actions.
+        self.changed();
         self.clock
             .set(ms.max(self.session.with_value(|s| s.cluster().now().0)));
-        self.changed();
     }
 
     pub fn load(&self, preset: usize) {

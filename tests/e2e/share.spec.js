@@ -58,3 +58,21 @@ test('a damaged link says so and opens the default scenario', async ({ page }) =
   await expect(app.console).toContainText('deployment.apps/test-deployment image updated');
   expect(app.errors).toEqual([]);
 });
+
+test('a link taken at a scrubbed moment reopens at that moment', async ({ page, context }) => {
+  const app = new App(page);
+  await app.open();
+  await app.textbox('Image').fill('test_web:v2');
+  await app.button('Set image').click();
+  await app.stepUntilIdle();
+  await page.getByRole('slider', { name: 'Timeline' }).fill('2900');
+  const clock = page.getByText(/^t = [\d.]+ s$/);
+  await expect(clock).toHaveText('t = 2.9 s');
+  const pods = await podNames(page);
+  await app.button('Copy link').click();
+  const link = await app.textbox('Share link').inputValue();
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByText(/^t = [\d.]+ s$/)).toHaveText('t = 2.9 s');
+  await expect.poll(() => podNames(other)).toEqual(pods);
+});

@@ -40,7 +40,7 @@ fn a_link_taken_mid_rollout_after_a_step_back_holds_that_moment() {
         s.step().unwrap();
     }
     s.step_back().unwrap();
-    let view = View { presenter: true };
+    let view = View { presenter: true, clock_ms: Some(123_456) };
     let (opened, opened_view) = decode(&encode(&s, view).unwrap()).unwrap();
     assert_eq!(opened_view, view);
     same_session(&s, &opened);
