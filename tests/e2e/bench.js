@@ -1,6 +1,6 @@
 // UI benchmark (prints figures, not a pass/fail test): bundle size, time to
 // first interactive render, and frame times while playing a rollout of 100
-// and 1,000 pods. Run after `trunk build --release`: `node tests/e2e/bench.js`.
+// and 1,000 pods. Run after `.ci/build-web` (trunk build --release): `node tests/e2e/bench.js`.
 const { chromium } = require('@playwright/test');
 const { spawn } = require('child_process');
 const fs = require('fs');
