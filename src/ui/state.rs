@@ -325,37 +325,28 @@ impl SimHandle {
 
     /// Runs a kubectl line (console or button); a failure shows as an alert.
     pub fn kubectl(&self, line: &str) -> Output {
-        let mut out = Output::default();
-        self.session.update_value(|s| match s.kubectl(line) {
-            Ok(o) => out = o,
-            Err(e) => {
-                out = Output {
-                    stderr: format!("error: {e}\n"),
-                    exit_code: 1,
-                    ..Default::default()
-                }
-            }
-        });
+        let out = self.command(|s| s.kubectl(line));
         self.alert
             .set((out.exit_code != 0).then(|| out.stderr.trim_end().to_string()));
-        self.changed();
         out
     }
 
     /// `kubectl apply -f FILE` of a manifest (Import YAML, whose dialog shows a failure).
     pub fn apply_file(&self, file: &str, text: &str) -> Output {
-        let mut out = Output::default();
-        self.session.update_value(|s| match s.apply_file(file, text) {
-            Ok(o) => out = o,
-            Err(e) => {
-                out = Output {
-                    stderr: format!("error: {e}\n"),
-                    exit_code: 1,
-                    ..Default::default()
-                }
-            }
-        });
         self.alert.set(None);
+        self.command(|s| s.apply_file(file, text))
+    }
+
+    /// A command against the session, its output (a simulator failure as an error line).
+    fn command(&self, run: impl FnOnce(&mut Session) -> Result<Output, crate::sim::SimError>) -> Output {
+        let mut out = Output::default();
+        self.session.update_value(|s| {
+            out = run(s).unwrap_or_else(|e| Output {
+                stderr: format!("error: {e}\n"),
+                exit_code: 1,
+                ..Default::default()
+            })
+        });
         self.changed();
         out
     }
@@ -457,8 +448,6 @@ impl SimHandle {
                 }
             }
         }
-        self.clock
-            .set(target.max(self.session.with_value(|s| s.cluster().now().0)));
     }
 
     /// An embed with `loop`: after a rollout ends, a pause, then from the start again.

@@ -34,6 +34,17 @@ class App {
     }
     throw new Error('still stepping after ' + max + ' steps');
   }
+  /** Set image (the button) and step until nothing is left to happen. */
+  async rollOut(image) {
+    await this.textbox('Image').fill(image);
+    await this.button('Set image').click();
+    return this.stepUntilIdle();
+  }
+  /** Clicks a download button: the file's suggested name and its text. */
+  async download(name) {
+    const [file] = await Promise.all([this.page.waitForEvent('download'), this.button(name).click()]);
+    return { name: file.suggestedFilename(), text: require('fs').readFileSync(await file.path(), 'utf8') };
+  }
   async scalingEvents() {
     const cells = this.events.locator('tbody tr td:last-child');
     return (await cells.allTextContents()).filter((t) => t.startsWith('Scaled'));

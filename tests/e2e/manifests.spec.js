@@ -52,12 +52,9 @@ test('an invalid manifest gets the API server message and changes nothing', asyn
 test('Export YAML downloads the Deployment and its ReplicaSets as kubectl get -o yaml prints them', async ({ page }) => {
   const app = new App(page);
   await app.open();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
-  await app.stepUntilIdle();
-  const [file] = await Promise.all([page.waitForEvent('download'), app.button('Export YAML').click()]);
-  expect(file.suggestedFilename()).toBe('test-deployment.yaml');
-  const text = fs.readFileSync(await file.path(), 'utf8');
+  await app.rollOut('test_web:v2');
+  const { name, text } = await app.download('Export YAML');
+  expect(name).toBe('test-deployment.yaml');
   expect(text).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: apps\/v1\n  kind: Deployment\n/);
   expect(text.match(/\n  kind: ReplicaSet\n/g)).toHaveLength(2);
   expect(text).toContain('\n        maxSurge: 25%\n');

@@ -62,9 +62,7 @@ test('a damaged link says so and opens the default scenario', async ({ page }) =
 test('a link taken at a scrubbed moment reopens at that moment', async ({ page, context }) => {
   const app = new App(page);
   await app.open();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
-  await app.stepUntilIdle();
+  await app.rollOut('test_web:v2');
   await page.getByRole('slider', { name: 'Timeline' }).fill('2900');
   const clock = page.getByText(/^t = [\d.]+ s$/);
   await expect(clock).toHaveText('t = 2.9 s');
