@@ -15,6 +15,13 @@ pub fn Manifests() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let file = RwSignal::new(String::from("manifest.yaml"));
     let error = RwSignal::new(None::<String>);
+    // The dialog takes the focus when it opens (a screen reader announces it).
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(el) = area.get() {
+            let _ = el.focus();
+        }
+    });
     let apply = move |_| {
         let out = h.apply_file(&file.get_untracked(), &text.get_untracked());
         if out.exit_code == 0 {
@@ -77,6 +84,7 @@ pub fn Manifests() -> impl IntoView {
                 <label class="field">
                     <span>{move || h.t("Manifest")}</span>
                     <textarea
+                        node_ref=area
                         class="dialog__text"
                         rows="14"
                         spellcheck="false"

@@ -76,8 +76,10 @@ test('Copy embed code gives an iframe of this scenario that opens embedded', asy
   await expect(frame.getByRole('textbox', { name: 'kubectl' })).toHaveCount(0); // no console unless asked
   expect(src).not.toContain('#');
 
-  // After changes, the snippet carries the session's link.
+  // After changes, the snippet carries the session's link. (The page may
+  // reopen the autosaved Recreate session: pick the seed again.)
   await app.open();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Rolling update (the seed note)' });
   await app.run('kubectl scale deployment/test-deployment --replicas=4');
   await app.stepUntilIdle();
   await app.button('Copy embed code').click();

@@ -33,6 +33,7 @@ test('an invalid manifest gets the API server message and changes nothing', asyn
   await app.open();
   await app.button('Import YAML').click();
   const dialog = page.getByRole('dialog', { name: 'Import YAML' });
+  await expect(dialog.getByRole('textbox', { name: 'Manifest' })).toBeFocused();
   const bad = fs.readFileSync(NGINX, 'utf8').replace('  replicas: 3', '  replica: 3');
   await dialog.getByRole('textbox', { name: 'Manifest' }).fill(bad);
   await dialog.getByRole('button', { name: 'Apply' }).click();
