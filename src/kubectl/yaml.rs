@@ -32,6 +32,9 @@ impl fmt::Display for YamlError {
 
 impl std::error::Error for YamlError {}
 
+/// YAML's white space: only these (not NBSP or ideographic space, which `str::trim` would take).
+const YAML_SPACE: [char; 2] = [' ', '\t'];
+
 /// Longest input accepted (a manifest, not a data dump).
 pub const MAX_YAML_BYTES: usize = 1 << 20;
 /// Deepest nesting accepted (go-yaml's own limit is 10,000; manifests are < 20).
@@ -45,6 +48,8 @@ pub fn parse_documents(text: &str) -> Result<Vec<Value>, YamlError> {
             message: format!("input is larger than {MAX_YAML_BYTES} bytes"),
         });
     }
+    // go-yaml's reader skips a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = split_lines(text)?;
     let mut docs = Vec::new();
     let mut start = 0;
@@ -98,7 +103,7 @@ fn split_lines(text: &str) -> Result<Vec<Line>, YamlError> {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let indent = raw.len() - raw.trim_start_matches(' ').len();
         let rest = &raw[indent..];
-        let text = strip_comment(rest).trim_end().to_string();
+        let text = strip_comment(rest).trim_end_matches(YAML_SPACE).to_string();
         if rest.starts_with('\t') && !text.is_empty() {
             return Err(err(number, "found character that cannot start any token"));
         }
@@ -204,7 +209,7 @@ impl Parser {
                 }
                 break;
             }
-            let rest = line.text[1..].trim_start();
+            let rest = line.text[1..].trim_start_matches(YAML_SPACE);
             let nested_node = rest == "-" || rest.starts_with("- ") || find_key(rest, line.number)?.is_some();
             if rest.is_empty() {
                 self.pos += 1;
@@ -290,13 +295,17 @@ impl Parser {
             '|' | '>' => self.block_scalar(text, number, indent),
             '[' | '{' => {
                 let mut flow = text.to_string();
+                let mut scan = FlowScan::default();
+                scan.feed(text);
                 // A flow collection may go on over the next lines.
-                while !balanced(&flow) {
+                while !scan.closed() {
                     let Some(l) = self.lines.get(self.pos) else {
                         return Err(err(self.last_line(), "did not find expected ',' or ']'"));
                     };
                     flow.push(' ');
                     flow.push_str(&l.text);
+                    scan.feed(" ");
+                    scan.feed(&l.text);
                     self.pos += 1;
                 }
                 let mut f = Flow {
@@ -334,18 +343,29 @@ impl Parser {
                 if text.contains(": ") || text.ends_with(':') {
                     return Err(err(number, "mapping values are not allowed in this context"));
                 }
-                // Plain scalars continue on more indented lines, folded with spaces.
+                // Plain scalars continue on more indented lines, folded with
+                // spaces (a blank line between them is a line break).
                 let mut plain = text.to_string();
-                while let Some(l) = self.lines.get(self.pos) {
-                    if l.indent <= indent || l.text.is_empty() {
+                loop {
+                    let blanks = self.lines[self.pos.min(self.lines.len())..]
+                        .iter()
+                        .take_while(|l| l.text.is_empty())
+                        .count();
+                    let Some(l) = self.lines.get(self.pos + blanks) else { break };
+                    if l.indent <= indent {
                         break;
                     }
                     if find_key(&l.text, l.number)?.is_some() {
                         return Err(err(l.number, "mapping values are not allowed in this context"));
                     }
-                    plain.push(' ');
+                    if blanks == 0 {
+                        plain.push(' ');
+                    }
+                    for _ in 0..blanks {
+                        plain.push('\n');
+                    }
                     plain.push_str(&l.text);
-                    self.pos += 1;
+                    self.pos += blanks + 1;
                 }
                 Ok(resolve_plain(&plain))
             }
@@ -367,7 +387,7 @@ impl Parser {
         let mut rows: Vec<String> = Vec::new();
         let mut block_indent = explicit.map(|e| indent + e);
         while let Some(l) = self.lines.get(self.pos) {
-            if l.raw.trim().is_empty() {
+            if l.raw.trim_matches(YAML_SPACE).is_empty() {
                 rows.push(String::new());
                 self.pos += 1;
                 continue;
@@ -416,26 +436,39 @@ impl Parser {
     }
 }
 
-/// Whether brackets and braces close (outside quotes).
-fn balanced(text: &str) -> bool {
-    let mut depth = 0i32;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for c in text.chars() {
-        match quote {
-            Some('"') if escaped => escaped = false,
-            Some('"') if c == '\\' => escaped = true,
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None => match c {
-                '"' | '\'' => quote = Some(c),
-                '[' | '{' => depth += 1,
-                ']' | '}' => depth -= 1,
-                _ => {}
-            },
+/// Whether a flow collection's brackets and braces have closed, fed line by
+/// line (so a collection over many lines is read in linear time).
+#[derive(Default)]
+struct FlowScan {
+    depth: i64,
+    quote: Option<char>,
+    escaped: bool,
+    /// The previous character: a quote starts a quoted scalar only at a token's start.
+    prev: Option<char>,
+}
+
+impl FlowScan {
+    fn feed(&mut self, text: &str) {
+        for c in text.chars() {
+            match self.quote {
+                Some('"') if self.escaped => self.escaped = false,
+                Some('"') if c == '\\' => self.escaped = true,
+                Some(q) if c == q => self.quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' if self.prev.is_none_or(|p| " \t[{,:".contains(p)) => self.quote = Some(c),
+                    '[' | '{' => self.depth += 1,
+                    ']' | '}' => self.depth -= 1,
+                    _ => {}
+                },
+            }
+            self.prev = Some(c);
         }
     }
-    depth <= 0 && quote.is_none()
+
+    fn closed(&self) -> bool {
+        self.depth <= 0 && self.quote.is_none()
+    }
 }
 
 /// `key: rest` on a line: the key (unquoted) and the text after `: `.
@@ -453,7 +486,9 @@ fn find_key(text: &str, number: usize) -> Result<Option<(String, &str)>, YamlErr
         let used: usize = f.chars[..f.at].iter().map(|c| c.len_utf8()).sum();
         let rest = &text[used..];
         return Ok(match rest.strip_prefix(':') {
-            Some(after) if after.is_empty() || after.starts_with(' ') => Some((key, after.trim_start())),
+            Some(after) if after.is_empty() || after.starts_with(YAML_SPACE) => {
+                Some((key, after.trim_start_matches(YAML_SPACE)))
+            }
             _ => None,
         });
     }
@@ -467,8 +502,8 @@ fn find_key(text: &str, number: usize) -> Result<Option<(String, &str)>, YamlErr
     while let Some(i) = text[search..].find(':') {
         let at = search + i;
         let after = &text[at + 1..];
-        if after.is_empty() || after.starts_with(' ') {
-            let key = text[..at].trim_end();
+        if after.is_empty() || after.starts_with(YAML_SPACE) {
+            let key = text[..at].trim_end_matches(YAML_SPACE);
             if key.is_empty() {
                 return Ok(None);
             }
@@ -481,7 +516,7 @@ fn find_key(text: &str, number: usize) -> Result<Option<(String, &str)>, YamlErr
                 Value::Null => "null".to_string(),
                 other => other.to_string(),
             };
-            return Ok(Some((key, after.trim_start())));
+            return Ok(Some((key, after.trim_start_matches(YAML_SPACE))));
         }
         search = at + 1;
     }
@@ -533,7 +568,7 @@ impl Flow {
             }
             self.at += 1;
         }
-        self.chars[start..self.at].iter().collect::<String>().trim().to_string()
+        self.chars[start..self.at].iter().collect::<String>().trim_matches(YAML_SPACE).to_string()
     }
 
     fn flow_sequence(&mut self) -> Result<Value, YamlError> {
@@ -682,6 +717,10 @@ pub fn resolve_plain(text: &str) -> Value {
         return Value::Number(n.into());
     }
     if let Some(f) = resolve_float(text) {
+        // sigs.k8s.io/yaml writes float64(1) as JSON 1, so `replicas: 1.0` is a valid int32.
+        if f.fract() == 0.0 && f.abs() < 9.0e15 {
+            return Value::Number((f as i64).into());
+        }
         if let Some(n) = Number::from_f64(f) {
             return Value::Number(n);
         }
@@ -689,25 +728,37 @@ pub fn resolve_plain(text: &str) -> Value {
     Value::String(text.to_string())
 }
 
+/// go-yaml v2: underscores removed, then Go's `strconv.ParseInt(s, 0, 64)`
+/// (a sign, then `0x`, `0o`, `0b`, a leading `0` for octal, or decimal).
 fn resolve_int(text: &str) -> Option<i64> {
     let clean: String = text.chars().filter(|c| *c != '_').collect();
-    let (negative, digits) = match clean.as_bytes().first()? {
+    let (negative, body) = match clean.as_bytes().first()? {
         b'-' => (true, &clean[1..]),
         b'+' => (false, &clean[1..]),
         _ => (false, &clean[..]),
     };
-    let value = if let Some(hex) = digits.strip_prefix("0x") {
-        i64::from_str_radix(hex, 16).ok()?
-    } else if let Some(bin) = digits.strip_prefix("0b") {
-        i64::from_str_radix(bin, 2).ok()?
-    } else if digits.len() > 1 && digits.starts_with('0') {
-        i64::from_str_radix(&digits[1..], 8).ok()?
-    } else if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        digits.parse::<i64>().ok()?
+    let lower = body.to_ascii_lowercase();
+    let (radix, digits) = if let Some(d) = lower.strip_prefix("0x") {
+        (16, d)
+    } else if let Some(d) = lower.strip_prefix("0o") {
+        (8, d)
+    } else if let Some(d) = lower.strip_prefix("0b") {
+        (2, d)
+    } else if lower.len() > 1 && lower.starts_with('0') {
+        (8, &lower[1..])
     } else {
-        return None;
+        (10, &lower[..])
     };
-    Some(if negative { -value } else { value })
+    // from_str_radix would take a second sign ("0x-5"); Go does not.
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = u64::from_str_radix(digits, radix).ok()?;
+    if negative {
+        0i64.checked_sub_unsigned(magnitude)
+    } else {
+        i64::try_from(magnitude).ok()
+    }
 }
 
 fn resolve_float(text: &str) -> Option<f64> {
@@ -826,7 +877,7 @@ fn string_text(s: &str, indent: usize, column: usize, is_key: bool) -> String {
         }
         return text;
     }
-    if !matches!(resolve_plain(s), Value::String(_)) || s.is_empty() || looks_like_timestamp(s) {
+    if !matches!(resolve_plain(s), Value::String(_)) || s.is_empty() || looks_like_timestamp(s) || is_base60_float(s) {
         return double_quoted(s);
     }
     if plain_allowed(s) {
@@ -847,6 +898,28 @@ fn literal_allowed(s: &str) -> bool {
         && !s.ends_with(' ')
         && !s.ends_with("\n\n")
         && s.chars().all(|c| c == '\n' || !c.is_control())
+}
+
+/// yaml.v2's `isBase60Float`: `1:20`, `-190:20:30.15` are quoted (YAML 1.1
+/// sexagesimal numbers).
+fn is_base60_float(s: &str) -> bool {
+    let body = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (whole, _fraction) = match body.split_once('.') {
+        Some((w, f)) if f.chars().all(|c| c.is_ascii_digit() || c == '_') => (w, f),
+        Some(_) => return false,
+        None => (body, ""),
+    };
+    let mut parts = whole.split(':');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && first.starts_with(|c: char| c.is_ascii_digit())
+        && first.chars().all(|c| c.is_ascii_digit() || c == '_')
+        && rest.iter().all(|p| {
+            (1..=2).contains(&p.len())
+                && p.chars().all(|c| c.is_ascii_digit())
+                && (p.len() == 1 || p.as_bytes()[0] <= b'5')
+        })
 }
 
 /// go-yaml v2 quotes strings that its resolver reads as timestamps.

@@ -199,8 +199,9 @@ pub fn shell_script(session: &Session) -> String {
     }
     let mut out = String::new();
     let title = scenario.title.as_deref().unwrap_or("a Rollout Lab session");
+    let title: String = title.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let _ = writeln!(out, "#!/bin/sh");
-    let _ = writeln!(out, "# Rollout Lab: {}", title.replace('\n', " "));
+    let _ = writeln!(out, "# Rollout Lab: {title}");
     out.push_str("# Replays this lesson's kubectl commands on a real cluster (the current\n");
     out.push_str("# kubectl context, namespace default). Pauses are the simulated time between them.\n");
     out.push_str("set -eu\n\n");
@@ -228,7 +229,9 @@ pub fn shell_script(session: &Session) -> String {
             }
             match action {
                 Action::Apply { file, text } => {
-                    let _ = writeln!(out, "# {file}");
+                    // One comment line, whatever the name holds (a link can carry any text).
+                    let name: String = file.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                    let _ = writeln!(out, "# {name}");
                     heredoc(&mut out, "kubectl apply -f -", text.trim_end());
                 }
                 _ => {
@@ -267,7 +270,8 @@ fn shell_quote_line(line: &str) -> String {
             })
             .collect::<Vec<_>>()
             .join(" "),
-        Err(_) => format!("# (not a valid command line) {line}"),
+        // Left out: not even its text goes into the script.
+        Err(_) => "# (a command line with an unclosed quote, left out)".to_string(),
     }
 }
 

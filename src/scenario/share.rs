@@ -115,10 +115,20 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-/// The link text for a session (without the page address).
+/// The link text for a session (without the page address). A session that
+/// `decode` would refuse (too long, too many actions, too much work to
+/// replay) is refused here, so no link or autosave is written that cannot
+/// be opened.
 pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
-    if !session.history_is_complete() {
+    if !session.history_is_complete() || session.history().len() as u64 > MAX_ACTIONS {
         return Err(ShareError::HistoryTooLong);
+    }
+    let stats = session.cluster().stats();
+    if stats.pods_created + stats.pods_deleted > MAX_REPLAY_POD_CHANGES {
+        return Err(ShareError::TooMuchWork {
+            index: session.history().len(),
+            budget: MAX_REPLAY_POD_CHANGES,
+        });
     }
     let mut actions: Vec<Value> = Vec::new();
     for (action, _) in session.history() {
@@ -145,7 +155,12 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
         }
         doc["view"] = options;
     }
-    Ok(pack(&doc.to_string()))
+    let link = pack(&doc.to_string());
+    let chars = link.chars().count();
+    if chars > MAX_LINK_CHARS {
+        return Err(ShareError::TooLong { chars });
+    }
+    Ok(link)
 }
 
 /// The link text carrying this JSON text (what `decode` unpacks first).

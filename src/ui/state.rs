@@ -134,7 +134,7 @@ impl SimHandle {
     /// visitor's own autosave, which it also never overwrites.
     fn embed_at_start(embed: Embed) -> SimHandle {
         let h = match (page_fragment(), &embed.scenario) {
-            (Some(link), _) => SimHandle::opened(link, "the embedded link"),
+            (Some(link), _) => SimHandle::opened(link, "the embedded link", false),
             (None, Some(id)) => match PRESETS.iter().position(|p| p.id == id) {
                 Some(preset) => SimHandle::new(preset),
                 None => {
@@ -156,20 +156,22 @@ impl SimHandle {
         let from_save = || saved_session().map(|link| (link, "the last saved session"));
         match from_link.or_else(from_save) {
             None => SimHandle::new(0),
-            Some((link, what)) => {
-                // An opened link is the working session from now on, also for crash recovery.
-                store_session(&link);
-                SimHandle::opened(link, what)
-            }
+            Some((link, what)) => SimHandle::opened(link, what, true),
         }
     }
 
     /// The session of a link, or the default with an alert saying why not.
-    fn opened(link: String, what: &'static str) -> SimHandle {
+    /// `keep`: store it as the autosave (the page; never an embed).
+    fn opened(link: String, what: &'static str, keep: bool) -> SimHandle {
         match share::decode(&link) {
             Ok((session, view)) => {
                 let h = SimHandle::with_session(session, 0);
                 h.show_opened(view);
+                // An opened link is the working session from now on, also for
+                // crash recovery (a link that fails to open leaves the save alone).
+                if keep {
+                    store_session(&link);
+                }
                 h.last_saved.set_value(link);
                 h
             }
@@ -199,7 +201,10 @@ impl SimHandle {
             .href()
             .map_err(|_| "the page has no address".to_string())?;
         let page = href.split(['?', '#']).next().unwrap_or_default();
-        let moved_on = self.session.with_value(|s| !s.history().is_empty());
+        // The preset alone, unless the session moved on or did not start from it.
+        let moved_on = self
+            .session
+            .with_value(|s| !s.history().is_empty() || s.scenario().title.as_deref() != Some(preset.title));
         let fragment = if moved_on { format!("#{}", self.link()?) } else { String::new() };
         Ok(format!(
             "<iframe src=\"{page}{}{fragment}\" title=\"Rollout Lab: {}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\"></iframe>",
@@ -222,6 +227,7 @@ impl SimHandle {
                 self.session.set_value(session);
                 self.changed();
                 self.show_opened(view);
+                store_session(&link);
                 self.last_saved.set_value(link);
             }
             Err(e) => self.alert.set(Some(failed_to_open("the shared link", &e))),

@@ -157,3 +157,12 @@ fn manifests_yaml_is_the_deployment_and_its_replica_sets_as_a_list_that_applies_
     play(&mut s);
     assert_eq!(s.cluster().replica_sets_of("test-deployment").len(), 2);
 }
+
+#[test]
+fn nothing_from_a_link_becomes_a_command_in_the_shell_script() {
+    let mut s = session("ui-01-seed.json");
+    s.apply_file("x.yaml\ntouch /tmp/pwned", "a: 1\n").unwrap();
+    s.kubectl("kubectl get pods \"\ntouch /tmp/pwned").unwrap();
+    let script = shell_script(&s);
+    assert!(!script.lines().any(|l| l.starts_with("touch")), "{script}");
+}

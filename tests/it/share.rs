@@ -189,3 +189,24 @@ proptest! {
         let _ = decode(&pack(&String::from_utf8_lossy(&bytes)));
     }
 }
+
+#[test]
+fn a_session_no_link_could_reopen_is_refused_when_encoding() {
+    let mut s = session("ui-01-seed.json");
+    // A large manifest imported: its text would not fit in a link.
+    let big = format!(
+        "{}\n# {}\n",
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/manifests/nginx-deployment.yaml")).unwrap(),
+        // 120,000 characters that deflate cannot shrink much (xorshift noise)
+        (0..120_000u64)
+            .scan(0x9e37_79b9_7f4a_7c15u64, |x, _| {
+                *x ^= *x << 13;
+                *x ^= *x >> 7;
+                *x ^= *x << 17;
+                Some(char::from(b'a' + (*x % 26) as u8))
+            })
+            .collect::<String>()
+    );
+    s.apply_file("big.yaml", &big).unwrap();
+    assert!(matches!(encode(&s, View::default()), Err(ShareError::TooLong { .. })));
+}

@@ -184,3 +184,39 @@ fn kubectl_get_o_yaml_prints_the_deployment_as_kubectl_does() {
     let bad = s.kubectl("kubectl get deploy -o yml").unwrap();
     assert_eq!(bad.stderr, "error: unable to match a printer suitable for the output format \"yml\", allowed formats are: json,name,wide,yaml\n");
 }
+
+#[test]
+fn integers_follow_gos_parse_int_and_whole_floats_become_integers() {
+    let v = one("a: -0x-8000000000000000\nb: 0x+5\nc: 0-1\nd: 0o17\ne: -0x8000000000000000\nf: 1.0\ng: 1e1\nh: 08\ni: 0b101\nj: 1.5\nk: 99999999999999999999\n");
+    assert_eq!(v["a"], json!("-0x-8000000000000000"));
+    assert_eq!(v["b"], json!("0x+5"));
+    assert_eq!(v["c"], json!("0-1"));
+    assert_eq!(v["d"], json!(15));
+    assert_eq!(v["e"], json!(i64::MIN));
+    assert_eq!((v["f"].clone(), v["g"].clone(), v["h"].clone(), v["i"].clone()), (json!(1), json!(10), json!(8), json!(5)));
+    assert_eq!(v["j"], json!(1.5));
+    assert!(v["k"].is_number(), "{}", v["k"]);
+}
+
+#[test]
+fn only_space_and_tab_are_white_space_and_a_bom_is_skipped() {
+    assert_eq!(one("d: \"\u{a0}x\u{3000}\"\n"), json!({"d": "\u{a0}x\u{3000}"}));
+    assert_eq!(one("e: \u{a0}x\n"), json!({"e": "\u{a0}x"}));
+    assert_eq!(one("\u{feff}apiVersion: v1\n"), json!({"apiVersion": "v1"}));
+    assert_eq!(one("a:\tb\n"), json!({"a": "b"}));
+    let v = json!({"nbsp": "\u{a0}x", "ideographic": "x\u{3000}"});
+    assert_eq!(one(&to_yaml(&v)), v);
+}
+
+#[test]
+fn plain_scalars_fold_blank_lines_and_flow_lists_take_apostrophes() {
+    assert_eq!(one("a: one\n  two\n\n  three\nb: 1\n"), json!({"a": "one two\nthree", "b": 1}));
+    assert_eq!(one("args: [it's, x, 'q''s']\n"), json!({"args": ["it's", "x", "q's"]}));
+    let long = format!("a: [\n{}]\n", "1,\n".repeat(5000));
+    assert_eq!(one(&long)["a"].as_array().unwrap().len(), 5000);
+}
+
+#[test]
+fn sexagesimal_looking_strings_are_quoted_as_yaml_v2_does() {
+    assert_eq!(to_yaml(&json!({"t": "1:20", "u": "-190:20:30.15", "v": "10:70", "w": "a:1"})), "t: \"1:20\"\nu: \"-190:20:30.15\"\nv: 10:70\nw: a:1\n");
+}
