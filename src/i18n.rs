@@ -134,6 +134,8 @@ fn zh(en: &str) -> Option<&'static str> {
         "Manifest file" => "清单文件",
         "Manifest" => "清单",
         "Apply" => "应用",
+        "Save" => "保存",
+        "Edit the object and save it, as in kubectl edit's editor." => "编辑对象并保存，如同在 kubectl edit 的编辑器中。",
         "Cancel" => "取消",
         "Could not export" => "无法导出",
         // opening links and saves

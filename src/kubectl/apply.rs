@@ -193,6 +193,56 @@ pub fn edit_command(c: &mut Cluster, words: &[String]) -> Result<String, Failure
     Err(Failure::error("no editor is available in this console: change the Deployment with set image, scale, annotate or apply"))
 }
 
+/// What `kubectl edit` writes into the editor's file above the object.
+pub const EDIT_HEADER: &str = "# Please edit the object below. Lines beginning with a '#' will be ignored,\n# and an empty file will abort the edit. If an error occurs while saving this file will be\n# reopened with the relevant failures.\n#\n";
+
+/// The Deployment a `kubectl edit` line opens, checked as kubectl checks it
+/// before starting the editor; `None` when the line is not `edit`.
+pub fn edit_target(c: &Cluster, line: &str) -> Option<Result<String, Failure>> {
+    let words = super::words::split_words(line).ok()?;
+    let words: &[String] = match words.first() {
+        Some(first) if first == "kubectl" => &words[1..],
+        _ => &words,
+    };
+    if words.first().map(String::as_str) != Some("edit") {
+        return None;
+    }
+    let check = || {
+        let a = args::parse(&words[1..], &[short(flag("output"), 'o')], "kubectl edit")?;
+        let name = args::one_named(&a.positional, Kind::Deployment, "edit")?;
+        get_deployment(c, &name)?;
+        Ok(name)
+    };
+    Some(check())
+}
+
+/// The editor's file for `kubectl edit deployment/NAME`: the header, then
+/// the object as `get -o yaml` prints it.
+pub fn edit_file(c: &Cluster, name: &str) -> Option<String> {
+    let d = c.deployment(name)?;
+    let yaml = super::yaml::to_yaml(&serde_json::to_value(d).ok()?);
+    Some(format!("{EDIT_HEADER}{yaml}"))
+}
+
+/// `kubectl edit` saving the editor's file: empty aborts, unchanged cancels,
+/// an invalid object is refused with the reason (the editor reopens).
+pub fn edit_saved(c: &mut Cluster, name: &str, text: &str) -> Result<String, Failure> {
+    let invalid = |reason: String| Failure::error(format!("deployments.apps {name:?} was not valid:\n* {reason}"));
+    let documents = super::yaml::parse_documents(text).map_err(|e| invalid(e.to_string()))?;
+    let Some(edited) = documents.first() else {
+        return Ok("Edit cancelled, saved file was empty.\n".into());
+    };
+    let same = |pointer: &str, expected: &str| edited.pointer(pointer).and_then(Value::as_str) == Some(expected);
+    if !(same("/apiVersion", "apps/v1") && same("/kind", "Deployment") && same("/metadata/name", name)) {
+        return Err(Failure::error("At least one of apiVersion, kind and name was changed"));
+    }
+    if let Some(message) = crate::api::schema::decoding_error(edited) {
+        return Err(invalid(message));
+    }
+    let d: Deployment = serde_json::from_value(edited.clone()).map_err(|e| invalid(e.to_string()))?;
+    edit(c, d)
+}
+
 /// `kubectl edit` with the edited object (what the editor would save).
 pub fn edit(c: &mut Cluster, edited: Deployment) -> Result<String, Failure> {
     let name = edited.name().to_string();

@@ -65,7 +65,8 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
             }
         };
         match (action, happened) {
-            (Action::Apply { text, .. }, _) => {
+            // An edit is written as an apply of the edited object: the format has no edit step.
+            (Action::Apply { text, .. } | Action::Edit { text, .. }, _) => {
                 flush(&mut steps, &mut written_ms);
                 // A file that is not YAML changed nothing: the file leaves it out.
                 let documents = crate::kubectl::yaml::parse_documents(text).unwrap_or_default();
@@ -113,6 +114,7 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
             let replayed = match action {
                 Action::Kubectl(line) => r.kubectl(line).map(drop),
                 Action::Apply { file, text } => r.apply_file(file, text).map(drop),
+                Action::Edit { name, text } => r.edit(name, text).map(drop),
                 Action::Step => r.step().map(drop),
                 setting => r.set(setting.clone()),
             };
@@ -234,6 +236,8 @@ pub fn shell_script(session: &Session) -> String {
                     let _ = writeln!(out, "# {name}");
                     heredoc(&mut out, "kubectl apply -f -", text.trim_end());
                 }
+                // What the editor saved replaces the object, as kubectl replace does.
+                Action::Edit { text, .. } => heredoc(&mut out, "kubectl replace -f -", text.trim_end()),
                 _ => {
                     let _ = writeln!(out, "kubectl {}", shell_quote_line(without_kubectl(line)));
                 }

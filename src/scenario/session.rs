@@ -20,6 +20,8 @@ pub enum Action {
     Kubectl(String),
     /// `kubectl apply -f FILE` of a manifest's text (Import YAML).
     Apply { file: String, text: String },
+    /// `kubectl edit deployment/NAME`, saving this text from the editor.
+    Edit { name: String, text: String },
     /// Advance to the next change: the next script step, or one controller
     /// action or pod transition.
     Step,
@@ -195,22 +197,29 @@ impl Session {
 
     /// `kubectl apply -f FILE` of a manifest (YAML or JSON, one or more documents).
     pub fn apply_file(&mut self, file: &str, text: &str) -> Result<Output, SimError> {
-        let action = Action::Apply {
+        self.command(Action::Apply {
             file: file.to_string(),
             text: text.to_string(),
-        };
-        let happened = self.apply(&action)?;
-        self.record(action, happened.clone());
-        Ok(match happened {
-            Happened::Command { output, .. } => output,
-            _ => Output::default(),
+        })
+    }
+
+    /// `kubectl edit deployment/NAME`, the editor saving `text`.
+    pub fn edit(&mut self, name: &str, text: &str) -> Result<Output, SimError> {
+        self.command(Action::Edit {
+            name: name.to_string(),
+            text: text.to_string(),
         })
     }
 
     /// Runs a kubectl line now (the console and every button).
     pub fn kubectl(&mut self, line: &str) -> Result<Output, SimError> {
-        let happened = self.apply(&Action::Kubectl(line.to_string()))?;
-        self.record(Action::Kubectl(line.to_string()), happened.clone());
+        self.command(Action::Kubectl(line.to_string()))
+    }
+
+    /// Applies and logs a command; what it printed.
+    fn command(&mut self, action: Action) -> Result<Output, SimError> {
+        let happened = self.apply(&action)?;
+        self.record(action, happened.clone());
         Ok(match happened {
             Happened::Command { output, .. } => output,
             _ => Output::default(),
@@ -432,6 +441,18 @@ impl Session {
                 }
                 Ok(Happened::Command {
                     line: format!("apply -f {file}"),
+                    output,
+                    scripted: false,
+                })
+            }
+            Action::Edit { name, text } => {
+                let output = match kubectl::apply::edit_saved(&mut self.live.cluster, name, text) {
+                    Ok(stdout) => Output::ok(stdout),
+                    Err(f) => Output::failed(String::new(), f),
+                };
+                self.live.last_output = output.clone();
+                Ok(Happened::Command {
+                    line: format!("edit deployment/{name}"),
                     output,
                     scripted: false,
                 })

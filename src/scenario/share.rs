@@ -10,7 +10,8 @@
 //! Actions in the JSON: a string is a kubectl line, a number n is n Steps in a
 //! row (run-length, which keeps played rollouts short), `{"podStartMs": n}` and
 //! `{"image": "...", "fails": bool}` are the simulated-cluster settings,
-//! `{"apply": FILE, "text": MANIFEST}` is an imported manifest.
+//! `{"apply": FILE, "text": MANIFEST}` is an imported manifest and
+//! `{"edit": NAME, "text": FILE}` a `kubectl edit` saving that file.
 
 use super::load::{from_value, LoadError};
 use super::session::{Action, Session};
@@ -139,6 +140,7 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
             },
             Action::Kubectl(line) => actions.push(line.as_str().into()),
             Action::Apply { file, text } => actions.push(json!({ "apply": file, "text": text })),
+            Action::Edit { name, text } => actions.push(json!({ "edit": name, "text": text })),
             Action::PodStart { ms } => actions.push(json!({ "podStartMs": ms })),
             Action::ImageFails { image, fails } => {
                 actions.push(json!({ "image": image, "fails": fails }))
@@ -227,6 +229,9 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
             Entry::One(Action::Apply { file, text }) => {
                 session.apply_file(&file, &text).map_err(|e| replay(e.to_string()))?;
             }
+            Entry::One(Action::Edit { name, text }) => {
+                session.edit(&name, &text).map_err(|e| replay(e.to_string()))?;
+            }
             Entry::One(setting) => session.set(setting).map_err(|e| replay(e.to_string()))?,
         }
         within_budget(&session)?;
@@ -304,10 +309,14 @@ fn setting(o: &Map<String, Value>) -> Option<Action> {
             image: image.as_str()?.to_string(),
             fails: fails.as_bool()?,
         }),
-        (2, None, None, None) => Some(Action::Apply {
-            file: o.get("apply")?.as_str()?.to_string(),
-            text: o.get("text")?.as_str()?.to_string(),
-        }),
+        (2, None, None, None) => {
+            let text = o.get("text")?.as_str()?.to_string();
+            match (o.get("apply"), o.get("edit")) {
+                (Some(file), None) => Some(Action::Apply { file: file.as_str()?.to_string(), text }),
+                (None, Some(name)) => Some(Action::Edit { name: name.as_str()?.to_string(), text }),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }

@@ -41,7 +41,7 @@ pub fn Console(readonly: bool) -> impl IntoView {
         typed.update(|t| t.push(line.clone()));
         browsing.set(None);
         input.set(String::new());
-        h.kubectl(&line);
+        h.console(&line);
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "Enter" => submit(),

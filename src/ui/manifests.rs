@@ -1,17 +1,22 @@
 //! Import YAML: a real Deployment manifest, pasted or from a file, applied
 //! as `kubectl apply -f FILE` (the console shows the command and what it
-//! printed). Export YAML: the Deployment and its ReplicaSets now, as
-//! `kubectl get -o yaml` prints them.
+//! printed). The same dialog is `kubectl edit`'s editor, opened from the
+//! console with the object as kubectl writes it. Export YAML: the
+//! Deployment and its ReplicaSets now, as `kubectl get -o yaml` prints them.
 
 use super::export::download;
-use super::state::SimHandle;
+use super::state::{Dialog, SimHandle};
 use crate::scenario::export;
 use leptos::prelude::*;
 
 #[component]
 pub fn Manifests() -> impl IntoView {
     let h = SimHandle::expect();
-    let open = RwSignal::new(false);
+    let open = Memo::new(move |_| h.dialog.get().is_some());
+    let editing = Memo::new(move |_| match h.dialog.get() {
+        Some(Dialog::Edit(name)) => Some(name),
+        _ => None,
+    });
     let text = RwSignal::new(String::new());
     let file = RwSignal::new(String::from("manifest.yaml"));
     let error = RwSignal::new(None::<String>);
@@ -22,14 +27,34 @@ pub fn Manifests() -> impl IntoView {
             let _ = el.focus();
         }
     });
+    // The editor opens on the object as kubectl edit writes it.
+    Effect::new(move |_| match h.dialog.get() {
+        Some(Dialog::Edit(name)) => {
+            // Untracked: saving changes the session, and must not reset the editor.
+            let file = untrack(|| h.with(|s| crate::kubectl::apply::edit_file(s.cluster(), &name)));
+            text.set(file.unwrap_or_default());
+            error.set(None);
+        }
+        // Import starts empty rather than on a file the editor left.
+        Some(Dialog::Import) if text.get_untracked().starts_with(crate::kubectl::apply::EDIT_HEADER) => text.set(String::new()),
+        _ => {}
+    });
+    let close = move || h.dialog.set(None);
     let apply = move |_| {
-        let out = h.apply_file(&file.get_untracked(), &text.get_untracked());
+        let out = match editing.get_untracked() {
+            Some(name) => h.edit(&name, &text.get_untracked()),
+            None => h.apply_file(&file.get_untracked(), &text.get_untracked()),
+        };
         if out.exit_code == 0 {
-            open.set(false);
+            close();
             error.set(None);
         } else {
             error.set(Some(out.stderr.trim_end().to_string()));
         }
+    };
+    let title = move || match editing.get() {
+        Some(name) => format!("kubectl edit deployment/{name}"),
+        None => h.t("Import YAML").to_string(),
     };
     let export_yaml = move |_| {
         let name = format!("{}.yaml", h.deployment());
@@ -64,7 +89,7 @@ pub fn Manifests() -> impl IntoView {
     };
     view! {
         <div class="manifests">
-            <button type="button" on:click=move |_| { error.set(None); open.set(true) }>{move || h.t("Import YAML")}</button>
+            <button type="button" on:click=move |_| { error.set(None); h.dialog.set(Some(Dialog::Import)) }>{move || h.t("Import YAML")}</button>
             <button type="button" on:click=export_yaml>{move || h.t("Export YAML")}</button>
         </div>
         <Show when=move || open.get()>
@@ -72,15 +97,20 @@ pub fn Manifests() -> impl IntoView {
                 class="dialog"
                 role="dialog"
                 aria-modal="true"
-                aria-label=move || h.t("Import YAML")
-                on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }
+                aria-label=title
+                on:keydown=move |ev| if ev.key() == "Escape" { close() }
             >
-                <h2>{move || h.t("Import YAML")}</h2>
-                <p class="muted">{move || h.t("A Deployment manifest, applied as kubectl apply -f would.")}</p>
-                <label class="field">
-                    <span>{move || h.t("Manifest file")}</span>
-                    <input type="file" accept=".yaml,.yml,.json,text/yaml,application/json" on:change=choose_file />
-                </label>
+                <h2>{title}</h2>
+                <Show
+                    when=move || editing.get().is_none()
+                    fallback=move || view! { <p class="muted">{move || h.t("Edit the object and save it, as in kubectl edit's editor.")}</p> }
+                >
+                    <p class="muted">{move || h.t("A Deployment manifest, applied as kubectl apply -f would.")}</p>
+                    <label class="field">
+                        <span>{move || h.t("Manifest file")}</span>
+                        <input type="file" accept=".yaml,.yml,.json,text/yaml,application/json" on:change=choose_file />
+                    </label>
+                </Show>
                 <label class="field">
                     <span>{move || h.t("Manifest")}</span>
                     <textarea
@@ -99,8 +129,10 @@ pub fn Manifests() -> impl IntoView {
                     <pre class="dialog__error" role="alert">{move || error.get().unwrap_or_default()}</pre>
                 </Show>
                 <div class="dialog__buttons">
-                    <button type="button" class="primary" on:click=apply>{move || h.t("Apply")}</button>
-                    <button type="button" on:click=move |_| open.set(false)>{move || h.t("Cancel")}</button>
+                    <button type="button" class="primary" on:click=apply>
+                        {move || h.t(if editing.get().is_some() { "Save" } else { "Apply" })}
+                    </button>
+                    <button type="button" on:click=move |_| close()>{move || h.t("Cancel")}</button>
                 </div>
             </div>
         </Show>

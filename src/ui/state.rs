@@ -89,6 +89,17 @@ pub struct SimHandle {
     embed: StoredValue<Option<Embed>>,
     /// The UI's language (kubectl output and events stay English).
     pub lang: RwSignal<Lang>,
+    /// The manifest dialog, when open: Import YAML, or `kubectl edit`'s editor.
+    pub dialog: RwSignal<Option<Dialog>>,
+}
+
+/// What the manifest dialog is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Import YAML: `kubectl apply -f FILE`.
+    Import,
+    /// `kubectl edit deployment/NAME`: the editor's file, saved on Save.
+    Edit(String),
 }
 
 impl SimHandle {
@@ -111,6 +122,7 @@ impl SimHandle {
             last_saved: StoredValue::new(String::new()),
             embed: StoredValue::new(None),
             lang: RwSignal::new(initial_lang()),
+            dialog: RwSignal::new(None),
         }
     }
 
@@ -335,6 +347,26 @@ impl SimHandle {
         self.alert
             .set((out.exit_code != 0).then(|| out.stderr.trim_end().to_string()));
         out
+    }
+
+    /// A console line: `kubectl edit` opens the editor (the manifest dialog,
+    /// on the full page); everything else runs at once.
+    pub fn console(&self, line: &str) {
+        let editing = self.embed.with_value(Option::is_none).then(|| {
+            self.with(|s| crate::kubectl::apply::edit_target(s.cluster(), line))
+        });
+        match editing.flatten() {
+            Some(Ok(name)) => self.dialog.set(Some(Dialog::Edit(name))),
+            _ => {
+                self.kubectl(line);
+            }
+        }
+    }
+
+    /// `kubectl edit`'s editor saving `text` (the dialog shows a failure).
+    pub fn edit(&self, name: &str, text: &str) -> Output {
+        self.alert.set(None);
+        self.command(|s| s.edit(name, text))
     }
 
     /// `kubectl apply -f FILE` of a manifest (Import YAML, whose dialog shows a failure).

@@ -63,3 +63,29 @@ test('Export YAML downloads the Deployment and its ReplicaSets as kubectl get -o
   await app.run('kubectl get deployment test-deployment -o yaml');
   await expect(app.console).toContainText('apiVersion: apps/v1\nkind: Deployment\nmetadata:');
 });
+
+test('kubectl edit in the console opens the object in an editor; saving a new image rolls it out', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.run('kubectl edit deployment/test-deployment');
+  const editor = page.getByRole('dialog', { name: 'kubectl edit deployment/test-deployment' });
+  const file = editor.getByRole('textbox', { name: 'Manifest' });
+  await expect(file).toBeFocused();
+  const text = await file.inputValue();
+  expect(text).toMatch(/^# Please edit the object below\. Lines beginning with a '#' will be ignored,\n/);
+  expect(text).toContain('\n      - image: test_web:v1\n');
+  await file.fill(text.replace('image: test_web:v1', 'image: test_web:v2').replace('  replicas: 3', '  replicas: -1'));
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByRole('alert')).toHaveText('The Deployment "test-deployment" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0');
+  await file.fill(text.replace('image: test_web:v1', 'image: test_web:v2'));
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(app.console).toContainText('$ kubectl edit deployment/test-deployment');
+  await expect(app.console).toContainText('deployment.apps/test-deployment edited');
+  await app.stepUntilIdle();
+  await expect(app.lanes()).toHaveCount(2);
+  // A Deployment that does not exist gets kubectl's answer, and no editor.
+  await app.run('kubectl edit deployment/nope');
+  await expect(app.console).toContainText('Error from server (NotFound): deployments.apps "nope" not found');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

@@ -142,3 +142,46 @@ mod fuzz {
         }
     }
 }
+
+mod edit {
+    use crate::session::{observable, play, session};
+    use rollout_lab::kubectl::apply::{edit_file, edit_target, EDIT_HEADER};
+    use rollout_lab::scenario::share::{decode, encode, View};
+
+    #[test]
+    fn kubectl_edit_opens_the_object_and_saving_a_new_image_rolls_out() {
+        let mut s = session("ui-01-seed.json");
+        assert_eq!(edit_target(s.cluster(), "kubectl edit deployment/test-deployment").unwrap().unwrap(), "test-deployment");
+        assert!(edit_target(s.cluster(), "kubectl get pods").is_none());
+        let missing = edit_target(s.cluster(), "kubectl edit deploy nope").unwrap().unwrap_err();
+        assert_eq!(missing.to_string(), "Error from server (NotFound): deployments.apps \"nope\" not found");
+        let file = edit_file(s.cluster(), "test-deployment").unwrap();
+        assert!(file.starts_with(EDIT_HEADER) && file.contains("\napiVersion: apps/v1\nkind: Deployment\n"), "{file}");
+        // Saving it unchanged: kubectl's answer, no new revision.
+        assert_eq!(s.edit("test-deployment", &file).unwrap().stdout, "Edit cancelled, no changes made.\n");
+        let edited = file.replace("image: test_web:v1", "image: test_web:v2");
+        let out = s.edit("test-deployment", &edited).unwrap();
+        assert_eq!((out.stdout.as_str(), out.exit_code), ("deployment.apps/test-deployment edited\n", 0));
+        play(&mut s);
+        assert_eq!(s.cluster().replica_sets_of("test-deployment").len(), 2);
+        // A link replays the edit.
+        let (opened, _) = decode(&encode(&s, View::default()).unwrap()).unwrap();
+        assert_eq!(observable(&opened), observable(&s));
+    }
+
+    #[test]
+    fn an_invalid_or_renamed_or_empty_edit_is_answered_as_kubectl_does() {
+        let mut s = session("ui-01-seed.json");
+        let before = observable(&s);
+        let file = edit_file(s.cluster(), "test-deployment").unwrap();
+        let out = s.edit("test-deployment", &file.replace("  replicas: 3", "  replicas: -1")).unwrap();
+        assert_eq!(out.stderr, "The Deployment \"test-deployment\" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n");
+        let out = s.edit("test-deployment", &file.replace("  replicas: 3", "  replica: 3")).unwrap();
+        assert_eq!(out.stderr, "error: deployments.apps \"test-deployment\" was not valid:\n* strict decoding error: unknown field \"spec.replica\"\n");
+        let out = s.edit("test-deployment", &file.replace("name: test-deployment\n", "name: other\n")).unwrap();
+        assert_eq!(out.stderr, "error: At least one of apiVersion, kind and name was changed\n");
+        let out = s.edit("test-deployment", EDIT_HEADER).unwrap();
+        assert_eq!(out.stdout, "Edit cancelled, saved file was empty.\n");
+        assert_eq!(observable(&s), before);
+    }
+}
