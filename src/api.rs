@@ -5,6 +5,7 @@
 pub mod defaults;
 pub mod deployment;
 pub mod int_or_string;
+pub mod json;
 pub mod labels;
 pub mod meta;
 pub mod pod;

@@ -1,8 +1,9 @@
 //! apps/v1 Deployment: spec, status, conditions, and the reason constants
 //! the controller writes (`pkg/controller/deployment/util/deployment_util.go`).
 
+use super::json::{Fields, FromJson};
 use super::{IntOrString, LabelSelector, ObjectMeta, PodTemplateSpec, Time};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::Arc;
 
 fn is_false(v: &bool) -> bool {
@@ -18,7 +19,7 @@ fn is_empty_conditions(v: &Arc<Vec<DeploymentCondition>>) -> bool {
     v.is_empty()
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Deployment {
     #[serde(default = "api_version")]
@@ -40,7 +41,7 @@ fn kind() -> String {
     "Deployment".to_string()
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,7 +62,7 @@ pub struct DeploymentSpec {
     pub progress_deadline_seconds: Option<i32>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentStrategy {
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -70,7 +71,7 @@ pub struct DeploymentStrategy {
     pub rolling_update: Option<RollingUpdateDeployment>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RollingUpdateDeployment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,7 +83,7 @@ pub struct RollingUpdateDeployment {
 pub const ROLLING_UPDATE: &str = "RollingUpdate";
 pub const RECREATE: &str = "Recreate";
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentStatus {
     #[serde(default, skip_serializing_if = "is_zero_i64")]
@@ -117,7 +118,7 @@ impl DeploymentStatus {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentCondition {
     #[serde(rename = "type")]
@@ -147,7 +148,93 @@ pub mod reasons {
     pub const FAILED_RS_CREATE_REASON: &str = "ReplicaSetCreateError";
 }
 
+impl FromJson for Deployment {
+    const GO_NAME: &'static str = "Deployment";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(Deployment {
+            api_version: f.opt_string("apiVersion")?.unwrap_or_else(api_version),
+            kind: f.opt_string("kind")?.unwrap_or_else(kind),
+            metadata: f.object("metadata")?,
+            spec: f.object("spec")?,
+            status: f.object("status")?,
+        })
+    }
+}
+
+impl FromJson for DeploymentSpec {
+    const GO_NAME: &'static str = "DeploymentSpec";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(DeploymentSpec {
+            replicas: f.opt_i32("replicas")?,
+            selector: f.opt_object("selector")?,
+            template: f.object("template")?,
+            strategy: f.object("strategy")?,
+            min_ready_seconds: f.i32("minReadySeconds")?,
+            revision_history_limit: f.opt_i32("revisionHistoryLimit")?,
+            paused: f.bool("paused")?,
+            progress_deadline_seconds: f.opt_i32("progressDeadlineSeconds")?,
+        })
+    }
+}
+
+impl FromJson for DeploymentStrategy {
+    const GO_NAME: &'static str = "DeploymentStrategy";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(DeploymentStrategy {
+            type_: f.opt_string("type")?,
+            rolling_update: f.opt_object("rollingUpdate")?,
+        })
+    }
+}
+
+impl FromJson for RollingUpdateDeployment {
+    const GO_NAME: &'static str = "RollingUpdateDeployment";
+    fn read(f: &Fields) -> Result<Self, String> {
+        let int_or_string = |key| f.with(key, IntOrString::from_json, "intstr.IntOrString");
+        Ok(RollingUpdateDeployment {
+            max_unavailable: int_or_string("maxUnavailable")?,
+            max_surge: int_or_string("maxSurge")?,
+        })
+    }
+}
+
+impl FromJson for DeploymentStatus {
+    const GO_NAME: &'static str = "DeploymentStatus";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(DeploymentStatus {
+            observed_generation: f.i64("observedGeneration")?,
+            replicas: f.i32("replicas")?,
+            updated_replicas: f.i32("updatedReplicas")?,
+            ready_replicas: f.i32("readyReplicas")?,
+            available_replicas: f.i32("availableReplicas")?,
+            unavailable_replicas: f.i32("unavailableReplicas")?,
+            terminating_replicas: f.opt_i32("terminatingReplicas")?,
+            conditions: Arc::new(f.list("conditions")?),
+            collision_count: f.opt_i32("collisionCount")?,
+        })
+    }
+}
+
+impl FromJson for DeploymentCondition {
+    const GO_NAME: &'static str = "DeploymentCondition";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(DeploymentCondition {
+            type_: f.string("type")?,
+            status: f.string("status")?,
+            last_update_time: f.time("lastUpdateTime")?,
+            last_transition_time: f.time("lastTransitionTime")?,
+            reason: f.string("reason")?,
+            message: f.string("message")?,
+        })
+    }
+}
+
 impl Deployment {
+    /// Reads a Deployment from its JSON form (see `api::json`).
+    pub fn from_json(value: &serde_json::Value) -> Result<Deployment, String> {
+        super::json::decode(value)
+    }
+
     pub fn name(&self) -> &str {
         &self.metadata.name
     }

@@ -1,9 +1,9 @@
 //! `IntOrString` (apimachinery `intstr`): `maxSurge: 3` or `maxSurge: "25%"`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum IntOrString {
     Int(i32),
@@ -11,6 +11,15 @@ pub enum IntOrString {
 }
 
 impl IntOrString {
+    /// A JSON number that is an int32, or a string (what Go's IntOrString takes).
+    pub fn from_json(v: &serde_json::Value) -> Option<IntOrString> {
+        match v {
+            serde_json::Value::String(s) => Some(IntOrString::Str(s.clone())),
+            serde_json::Value::Number(n) => n.as_i64().and_then(|i| i32::try_from(i).ok()).map(IntOrString::Int),
+            _ => None,
+        }
+    }
+
     pub fn percent(p: i32) -> IntOrString {
         IntOrString::Str(format!("{p}%"))
     }
@@ -79,9 +88,11 @@ mod tests {
     }
 
     #[test]
-    fn deserialises_both_forms() {
-        let v: Vec<IntOrString> = serde_json::from_str(r#"[3, "25%"]"#).unwrap();
-        assert_eq!(v, vec![Int(3), IntOrString::percent(25)]);
+    fn reads_both_forms_and_nothing_else() {
+        let json: Vec<serde_json::Value> = serde_json::from_str(r#"[3, "25%", 3.5, true, 4294967296]"#).unwrap();
+        let v: Vec<Option<IntOrString>> = json.iter().map(IntOrString::from_json).collect();
+        assert_eq!(v, vec![Some(Int(3)), Some(IntOrString::percent(25)), None, None, None]);
+        let v = vec![Int(3), IntOrString::percent(25)];
         assert_eq!(serde_json::to_string(&v).unwrap(), r#"[3,"25%"]"#);
     }
 }

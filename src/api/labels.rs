@@ -1,10 +1,11 @@
 //! Label selectors (`metav1.LabelSelector`) and their matching rules.
 
-use serde::{Deserialize, Serialize};
+use super::json::{Fields, FromJson};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LabelSelector {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -13,13 +14,34 @@ pub struct LabelSelector {
     pub match_expressions: Vec<LabelSelectorRequirement>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LabelSelectorRequirement {
     pub key: String,
     pub operator: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
+}
+
+impl FromJson for LabelSelector {
+    const GO_NAME: &'static str = "LabelSelector";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(LabelSelector {
+            match_labels: f.string_map("matchLabels")?,
+            match_expressions: f.list("matchExpressions")?,
+        })
+    }
+}
+
+impl FromJson for LabelSelectorRequirement {
+    const GO_NAME: &'static str = "LabelSelectorRequirement";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(LabelSelectorRequirement {
+            key: f.string("key")?,
+            operator: f.string("operator")?,
+            values: f.strings("values")?,
+        })
+    }
 }
 
 impl LabelSelector {

@@ -1,14 +1,15 @@
 //! ObjectMeta and OwnerReference: the metadata every object carries.
 
+use super::json::{Fields, FromJson};
 use super::Time;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 fn is_zero(v: &i64) -> bool {
     *v == 0
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ObjectMeta {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -33,7 +34,7 @@ pub struct ObjectMeta {
     pub owner_references: Vec<OwnerReference>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OwnerReference {
     pub api_version: String,
@@ -44,6 +45,38 @@ pub struct OwnerReference {
     pub controller: bool,
     #[serde(default)]
     pub block_owner_deletion: bool,
+}
+
+impl FromJson for ObjectMeta {
+    const GO_NAME: &'static str = "ObjectMeta";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(ObjectMeta {
+            name: f.string("name")?,
+            namespace: f.string("namespace")?,
+            uid: f.string("uid")?,
+            resource_version: f.string("resourceVersion")?,
+            generation: f.i64("generation")?,
+            creation_timestamp: f.opt_time("creationTimestamp")?,
+            deletion_timestamp: f.opt_time("deletionTimestamp")?,
+            labels: f.string_map("labels")?,
+            annotations: f.string_map("annotations")?,
+            owner_references: f.list("ownerReferences")?,
+        })
+    }
+}
+
+impl FromJson for OwnerReference {
+    const GO_NAME: &'static str = "OwnerReference";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(OwnerReference {
+            api_version: f.string("apiVersion")?,
+            kind: f.string("kind")?,
+            name: f.string("name")?,
+            uid: f.string("uid")?,
+            controller: f.bool("controller")?,
+            block_owner_deletion: f.bool("blockOwnerDeletion")?,
+        })
+    }
 }
 
 impl ObjectMeta {

@@ -1,12 +1,13 @@
 //! core/v1 pod template and pod fields: what a template carries (for the
 //! hash, equality, `rollout history --revision`) and a pod's observable state.
 
+use super::json::{Fields, FromJson};
 use super::{ObjectMeta, Time};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PodTemplateSpec {
     #[serde(default)]
@@ -15,7 +16,7 @@ pub struct PodTemplateSpec {
     pub spec: PodSpec,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PodSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -37,7 +38,7 @@ pub struct PodSpec {
     pub other: BTreeMap<String, Value>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Container {
     #[serde(default)]
@@ -56,7 +57,7 @@ pub struct Container {
     pub other: BTreeMap<String, Value>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ContainerPort {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,6 +68,74 @@ pub struct ContainerPort {
     pub host_port: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
+}
+
+impl FromJson for PodTemplateSpec {
+    const GO_NAME: &'static str = "PodTemplateSpec";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(PodTemplateSpec {
+            metadata: f.object("metadata")?,
+            spec: f.object("spec")?,
+        })
+    }
+}
+
+impl FromJson for PodSpec {
+    const GO_NAME: &'static str = "PodSpec";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(PodSpec {
+            init_containers: f.list("initContainers")?,
+            containers: f.list("containers")?,
+            restart_policy: f.opt_string("restartPolicy")?,
+            termination_grace_period_seconds: f.opt_i64("terminationGracePeriodSeconds")?,
+            active_deadline_seconds: f.opt_i64("activeDeadlineSeconds")?,
+            dns_policy: f.opt_string("dnsPolicy")?,
+            scheduler_name: f.opt_string("schedulerName")?,
+            other: f.rest(&[
+                "initContainers",
+                "containers",
+                "restartPolicy",
+                "terminationGracePeriodSeconds",
+                "activeDeadlineSeconds",
+                "dnsPolicy",
+                "schedulerName",
+            ]),
+        })
+    }
+}
+
+impl FromJson for Container {
+    const GO_NAME: &'static str = "Container";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(Container {
+            name: f.string("name")?,
+            image: f.string("image")?,
+            ports: f.list("ports")?,
+            image_pull_policy: f.opt_string("imagePullPolicy")?,
+            termination_message_path: f.opt_string("terminationMessagePath")?,
+            termination_message_policy: f.opt_string("terminationMessagePolicy")?,
+            other: f.rest(&[
+                "name",
+                "image",
+                "ports",
+                "imagePullPolicy",
+                "terminationMessagePath",
+                "terminationMessagePolicy",
+            ]),
+        })
+    }
+}
+
+impl FromJson for ContainerPort {
+    const GO_NAME: &'static str = "ContainerPort";
+    fn read(f: &Fields) -> Result<Self, String> {
+        Ok(ContainerPort {
+            name: f.opt_string("name")?,
+            container_port: f.i32("containerPort")?,
+            host_port: f.opt_i32("hostPort")?,
+            protocol: f.opt_string("protocol")?,
+        })
+    }
 }
 
 /// What the kubelet reports about a pod, as `kubectl get pods` shows it.

@@ -1,14 +1,14 @@
 //! apps/v1 ReplicaSet: spec and status as the ReplicaSet controller writes them.
 
 use super::{LabelSelector, ObjectMeta, PodTemplateSpec};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::Arc;
 
 fn is_zero_i32(v: &i32) -> bool {
     *v == 0
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplicaSet {
     pub api_version: String,
@@ -24,7 +24,7 @@ pub struct ReplicaSet {
     pub template_sans_hash: Option<Arc<PodTemplateSpec>>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplicaSetSpec {
     pub replicas: i32,
@@ -34,7 +34,7 @@ pub struct ReplicaSetSpec {
     pub template: Arc<PodTemplateSpec>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplicaSetStatus {
     pub replicas: i32,

@@ -370,7 +370,7 @@ mod tests {
     use crate::api::defaults::set_defaults_deployment;
 
     fn deployment(json_text: &str) -> Deployment {
-        let mut d: Deployment = serde_json::from_str(json_text).unwrap();
+        let mut d = Deployment::from_json(&serde_json::from_str(json_text).unwrap()).unwrap();
         set_defaults_deployment(&mut d);
         d
     }

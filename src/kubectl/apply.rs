@@ -121,7 +121,7 @@ pub fn apply_object(c: &mut Cluster, manifest: &Value, source: &str) -> Result<S
 }
 
 fn decode(v: &Value) -> Result<Deployment, Failure> {
-    serde_json::from_value(v.clone()).map_err(|e| {
+    Deployment::from_json(v).map_err(|e| {
         Failure(format!("Error from server (BadRequest): Deployment in version \"v1\" cannot be handled as a Deployment: {e}"))
     })
 }
@@ -239,7 +239,7 @@ pub fn edit_saved(c: &mut Cluster, name: &str, text: &str) -> Result<String, Fai
     if let Some(message) = crate::api::schema::decoding_error(edited) {
         return Err(invalid(message));
     }
-    let d: Deployment = serde_json::from_value(edited.clone()).map_err(|e| invalid(e.to_string()))?;
+    let d = Deployment::from_json(edited).map_err(invalid)?;
     edit(c, d)
 }
 

@@ -33,11 +33,10 @@ pub fn cluster_config(spec: &ClusterSpec) -> ClusterConfig {
 /// apply`, and the ReplicaSets that already exist with their pods.
 pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
     let mut c = Cluster::new(cluster_config(&scenario.cluster));
-    let mut d: Deployment =
-        serde_json::from_value(scenario.deployment.clone()).map_err(|e| LoadError {
-            path: "deployment".into(),
-            message: e.to_string(),
-        })?;
+    let mut d = Deployment::from_json(&scenario.deployment).map_err(|message| LoadError {
+        path: "deployment".into(),
+        message,
+    })?;
     if let Some(replicas) = d
         .spec
         .replicas
