@@ -3,12 +3,14 @@
 //! and write the result document. The web app saves, shares and replays
 //! the same format.
 
+pub mod deflate;
 pub mod embed;
 pub mod expect;
 pub mod export;
 pub mod format;
 pub mod initial;
 pub mod load;
+pub mod presets;
 pub mod report;
 pub mod run;
 pub mod session;

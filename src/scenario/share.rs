@@ -1,8 +1,8 @@
 //! Share links: a session as `s1.` + base64url(raw deflate(JSON)).
 //!
 //! The JSON is `{"scenario": <scenario file>, "actions": [...], "view": {...}}`:
-//! the scenario the session started from, the actions applied since, and
-//! the view options. Opening a link
+//! the scenario the session started from (or `"preset": ID` for a bundled
+//! one), the actions applied since, and the view options. Opening a link
 //! replays them through a new `Session`; the simulation is deterministic, so
 //! the state, the time and the history are exactly the sender's. Nothing in
 //! a link is executed except as kubectl lines against the simulated cluster.
@@ -147,9 +147,15 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
             }
         }
     }
-    let scenario =
-        serde_json::to_value(session.scenario()).map_err(|e| ShareError::NotJson(e.to_string()))?;
-    let mut doc = json!({ "scenario": scenario, "actions": actions });
+    // A bundled scenario goes by its id: the link carries only what was done.
+    let mut doc = match super::presets::preset_of(session.scenario()) {
+        Some(preset) => json!({ "preset": preset.id, "actions": actions }),
+        None => {
+            let scenario = serde_json::to_value(session.scenario())
+                .map_err(|e| ShareError::NotJson(e.to_string()))?;
+            json!({ "scenario": scenario, "actions": actions })
+        }
+    };
     if view != View::default() {
         let mut options = json!({ "presenter": view.presenter });
         if let Some(ms) = view.clock_ms {
@@ -167,7 +173,7 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
 
 /// The link text carrying this JSON text (what `decode` unpacks first).
 pub fn pack(json: &str) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+    let packed = super::deflate::deflate(json.as_bytes());
     format!("{PREFIX}{}", base64url_encode(&packed))
 }
 
@@ -198,13 +204,23 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
         .ok_or_else(|| ShareError::NotJson("expected an object".into()))?;
     if let Some(key) = top
         .keys()
-        .find(|k| !["scenario", "actions", "view"].contains(&k.as_str()))
+        .find(|k| !["scenario", "preset", "actions", "view"].contains(&k.as_str()))
     {
         return Err(ShareError::NotJson(format!("unknown field {key:?}")));
     }
     let view = parse_view(top.get("view"))?;
-    let scenario =
-        from_value(top.get("scenario").unwrap_or(&Value::Null)).map_err(ShareError::Scenario)?;
+    let scenario = match (top.get("preset"), top.get("scenario")) {
+        (Some(id), None) => {
+            let id = id.as_str().unwrap_or_default();
+            super::presets::preset(id)
+                .ok_or_else(|| ShareError::NotJson(format!("unknown preset {id:?}")))?
+                .scenario()
+        }
+        (None, scenario) => from_value(scenario.unwrap_or(&Value::Null)).map_err(ShareError::Scenario)?,
+        (Some(_), Some(_)) => {
+            return Err(ShareError::NotJson("a preset and a scenario both".into()))
+        }
+    };
     let actions = parse_actions(top.get("actions").unwrap_or(&Value::Null))?;
     let mut session = Session::new(scenario).map_err(ShareError::Scenario)?;
     for (index, action) in actions.into_iter().enumerate() {

@@ -10,52 +10,7 @@ use crate::scenario::share::{self, View};
 use crate::scenario::{self, Action, Happened, Scenario, Session};
 use leptos::prelude::*;
 
-/// A preset scenario the Scenario menu offers.
-pub struct Preset {
-    /// Its name in an embed's `?scenario=` (stable: embed codes in the wild use it).
-    pub id: &'static str,
-    pub title: &'static str,
-    pub json: &'static str,
-}
-
-/// The presets: the seed note's rolling update first (what a first visit shows).
-pub const PRESETS: &[Preset] = &[
-    Preset {
-        id: "seed",
-        title: "Rolling update (the seed note)",
-        json: include_str!("../../tests/scenarios/ui-01-seed.json"),
-    },
-    Preset {
-        id: "rollover",
-        title: "Rollover: a second update mid-rollout",
-        json: include_str!("../../tests/scenarios/ui-02-rollover.json"),
-    },
-    Preset {
-        id: "rollback",
-        title: "Rollback with undo --to-revision",
-        json: include_str!("../../tests/scenarios/ui-03-rollback.json"),
-    },
-    Preset {
-        id: "canary",
-        title: "Canary: pause after the first new pod",
-        json: include_str!("../../tests/scenarios/ui-04-canary.json"),
-    },
-    Preset {
-        id: "recreate",
-        title: "Recreate: all old pods go first",
-        json: include_str!("../../tests/scenarios/ui-05-recreate.json"),
-    },
-    Preset {
-        id: "stuck",
-        title: "Stuck rollout: deadline exceeded, then undo",
-        json: include_str!("../../tests/scenarios/ui-06-stuck.json"),
-    },
-    Preset {
-        id: "proportional",
-        title: "Proportional scaling mid-rollout",
-        json: include_str!("../../tests/scenarios/ui-07-proportional.json"),
-    },
-];
+pub use crate::scenario::presets::PRESETS;
 
 /// One line of the console: a command (typed or clicked) and what it printed.
 #[derive(Clone, Debug, PartialEq)]

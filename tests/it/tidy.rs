@@ -149,7 +149,9 @@ fn every_ui_string_has_a_translation() {
     use rollout_lab::i18n::Lang;
     let mut missing = Vec::new();
     let mut seen = 0;
-    for path in rust_files(&src().join("ui")) {
+    let mut files = rust_files(&src().join("ui"));
+    files.push(src().join("scenario/presets.rs"));
+    for path in files {
         let code = code_of(&path);
         let mut rest = code.as_str();
         while let Some(at) = rest.find("t(\"") {
