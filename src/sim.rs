@@ -123,7 +123,7 @@ pub struct SimError {
 
 impl fmt::Display for SimError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "at {:.3}s: {}", self.at.0 as f64 / 1000.0, self.message)
+        write!(f, "at {}s: {}", crate::text::seconds(self.at.0, 3), self.message)
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::format::{Scenario, Step};
 use super::session::{Action, Frame, Happened, Session};
+use crate::text::one_decimal;
 use std::fmt::{self, Write};
 
 /// Why a session cannot be written as a scenario file.
@@ -139,8 +140,7 @@ fn without_kubectl(line: &str) -> &str {
 
 /// Milliseconds as seconds with at most three decimals ("1.5", "12").
 fn seconds(ms: i64) -> String {
-    let text = format!("{}.{:03}", ms / 1000, (ms % 1000).abs());
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+    crate::text::trimmed(ms, 3)
 }
 
 /// The lab's Deployment and its ReplicaSets at this moment, as
@@ -322,14 +322,14 @@ pub fn chart(frames: &[Frame]) -> Chart {
             let Some(v) = value(f) else { continue };
             let (px, py) = (x(f.time.0), y(v));
             if let Some(ly) = last {
-                let _ = write!(points, "{px:.1},{ly:.1} ");
+                let _ = write!(points, "{},{} ", one_decimal(px), one_decimal(ly));
             }
-            let _ = write!(points, "{px:.1},{py:.1} ");
+            let _ = write!(points, "{},{} ", one_decimal(px), one_decimal(py));
             last = Some(py);
         }
         // Hold the last value to the right edge (now).
         if let Some(ly) = last {
-            let _ = write!(points, "{CHART_W:.1},{ly:.1}");
+            let _ = write!(points, "{},{}", one_decimal(CHART_W), one_decimal(ly));
         }
         points
     };
@@ -363,9 +363,11 @@ pub fn chart(frames: &[Frame]) -> Chart {
 /// The chart as a standalone SVG file, with a title, axes and a legend.
 pub fn chart_svg(session: &Session) -> String {
     let c = chart(session.frames());
-    let (left, top_margin, legend_h) = (48.0, 28.0, 18.0 * c.lines.len() as f64 + 30.0);
-    let width = CHART_W + left + 16.0;
-    let height = top_margin + CHART_H + legend_h;
+    // Whole-pixel geometry (the lines' points come from `chart`).
+    let (w, h) = (CHART_W as i64, CHART_H as i64);
+    let (left, top_margin, legend_h) = (48, 28, 18 * c.lines.len() as i64 + 30);
+    let width = w + left + 16;
+    let height = top_margin + h + legend_h;
     let mut svg = String::new();
     let _ = writeln!(
         svg,
@@ -376,17 +378,14 @@ pub fn chart_svg(session: &Session) -> String {
     let _ = writeln!(svg, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
     let _ = writeln!(svg, r##"<text x="{left}" y="18" font-weight="bold" fill="#1b1f24">{title}</text>"##);
     let _ = writeln!(svg, r#"<g transform="translate({left} {top_margin})">"#);
-    let _ = writeln!(
-        svg,
-        r##"<rect width="{CHART_W}" height="{CHART_H}" fill="#f1f3f5"/>"##
-    );
+    let _ = writeln!(svg, r##"<rect width="{w}" height="{h}" fill="#f1f3f5"/>"##);
     let _ = writeln!(svg, r##"<text x="-6" y="12" text-anchor="end" fill="#57606a">{}</text>"##, c.top);
-    let _ = writeln!(svg, r##"<text x="-6" y="{}" text-anchor="end" fill="#57606a">0</text>"##, CHART_H - 4.0);
-    let _ = writeln!(svg, r##"<text x="0" y="{}" fill="#57606a">0 s</text>"##, CHART_H + 14.0);
+    let _ = writeln!(svg, r##"<text x="-6" y="{}" text-anchor="end" fill="#57606a">0</text>"##, h - 4);
+    let _ = writeln!(svg, r##"<text x="0" y="{}" fill="#57606a">0 s</text>"##, h + 14);
     let _ = writeln!(
         svg,
-        r##"<text x="{CHART_W}" y="{}" text-anchor="end" fill="#57606a">{} s</text>"##,
-        CHART_H + 14.0,
+        r##"<text x="{w}" y="{}" text-anchor="end" fill="#57606a">{} s</text>"##,
+        h + 14,
         seconds(c.end_ms)
     );
     for line in &c.lines {
@@ -400,13 +399,13 @@ pub fn chart_svg(session: &Session) -> String {
         );
     }
     for (i, line) in c.lines.iter().enumerate() {
-        let y = CHART_H + 34.0 + 18.0 * i as f64;
+        let y = h + 34 + 18 * i as i64;
         let dash = if line.dashed { r#" stroke-dasharray="6 4""# } else { "" };
         let _ = writeln!(
             svg,
             r##"<line x1="0" x2="24" y1="{}" y2="{}" stroke="{}" stroke-width="3"{dash}/><text x="30" y="{y}" fill="#1b1f24">{}</text>"##,
-            y - 4.0,
-            y - 4.0,
+            y - 4,
+            y - 4,
             line.colour,
             escape_xml(&line.name)
         );

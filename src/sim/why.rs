@@ -63,7 +63,7 @@ impl Fencepost {
         let exact = if frac == 0 {
             whole.to_string()
         } else {
-            format!("{}", hundredths as f64 / 100.0)
+            crate::text::trimmed(hundredths, 2)
         };
         (exact, if round_up { whole + i64::from(frac != 0) } else { whole })
     }

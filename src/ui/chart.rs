@@ -9,10 +9,10 @@ use leptos::prelude::*;
 pub fn Chart() -> impl IntoView {
     let h = SimHandle::expect();
     let data = Memo::new(move |_| h.with(|s| chart(s.frames())));
-    let now_x = move || format!("{:.1}", h.clock.get() as f64 / data.with(|c| c.end_ms) as f64 * W);
+    let now_x = move || crate::text::one_decimal(h.clock.get() as f64 / data.with(|c| c.end_ms) as f64 * W);
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=move || h.t("Chart: replicas of each ReplicaSet and available pods over time") preserveAspectRatio="none">
+            <svg viewBox=format!("0 0 {} {}", W as i64, H as i64) role="img" aria-label=move || h.t("Chart: replicas of each ReplicaSet and available pods over time") preserveAspectRatio="none">
                 {move || {
                     data.get()
                         .lines
@@ -27,7 +27,7 @@ pub fn Chart() -> impl IntoView {
                         })
                         .collect_view()
                 }}
-                <line x1=now_x x2=now_x y1="0" y2=H.to_string() class="chart__now"></line>
+                <line x1=now_x x2=now_x y1="0" y2=(H as i64).to_string() class="chart__now"></line>
             </svg>
             <figcaption>
                 {move || {

@@ -14,7 +14,7 @@ const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
 const TICK_MS: u64 = 50;
 
 fn speed_label(s: f64) -> String {
-    format!("{s}x")
+    format!("{}x", crate::text::trimmed((s * 100.0).round() as i64, 2))
 }
 
 #[component]
@@ -54,10 +54,10 @@ pub fn Playback() -> impl IntoView {
 
     let end = move || h.with(|s| s.timeline_end().0).max(h.clock.get());
     let markers = move || {
-        let end = end().max(1) as f64;
+        let end = end().max(1);
         h.with(|s| s.event_times())
             .into_iter()
-            .map(move |t| format!("{:.2}%", t.0 as f64 * 100.0 / end))
+            .map(move |t| format!("{}%", crate::text::fixed(t.0 * 10_000 / end, 2)))
             .collect::<Vec<_>>()
     };
     let speed_index = move || SPEEDS.iter().position(|s| *s == h.speed.get()).unwrap_or(2);
@@ -79,7 +79,7 @@ pub fn Playback() -> impl IntoView {
                 <button type="button" on:click=move |_| h.reset()>{move || h.t("Reset")}</button>
             </div>
             <p class="playback__clock" aria-live="off">
-                {move || format!("t = {:.1} s", h.clock.get() as f64 / 1000.0)}
+                {move || format!("t = {} s", crate::text::seconds(h.clock.get(), 1))}
             </p>
             <label class="field">
                 <span>{move || format!("{} {}", h.t("Speed"), speed_label(h.speed.get()))}</span>
@@ -106,10 +106,10 @@ pub fn Playback() -> impl IntoView {
                     step="100"
                     aria-label=move || h.t("Timeline")
                     aria-valuetext=move || {
-                        let seconds = h.clock.get() as f64 / 1000.0;
+                        let seconds = crate::text::seconds(h.clock.get(), 1);
                         match h.lang.get() {
-                            crate::i18n::Lang::En => format!("{seconds:.1} seconds"),
-                            crate::i18n::Lang::Zh => format!("{seconds:.1} 秒"),
+                            crate::i18n::Lang::En => format!("{seconds} seconds"),
+                            crate::i18n::Lang::Zh => format!("{seconds} 秒"),
                         }
                     }
                     prop:value=move || h.clock.get().to_string()

@@ -46,7 +46,7 @@ pub fn Settings() -> impl IntoView {
                 d.spec.min_ready_seconds,
                 c.map(|c| c.name.clone()).unwrap_or_default(),
                 c.map(|c| c.image.clone()).unwrap_or_default(),
-                s.cluster().config().pod_start as f64 / 1000.0,
+                crate::text::trimmed(s.cluster().config().pod_start, 3),
             ))
         })
     };
@@ -58,7 +58,7 @@ pub fn Settings() -> impl IntoView {
                 2 => v.2,
                 3 => v.3,
                 4 => v.4.to_string(),
-                5 => v.7.to_string(),
+                5 => v.7,
                 _ => v.6,
             })
         }

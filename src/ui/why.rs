@@ -60,15 +60,15 @@ pub fn Why() -> impl IntoView {
                     lines
                 }
                 Happened::Waited { until } => {
-                    let t = until.0 as f64 / 1000.0;
-                    vec![if zh { format!("时间流逝到 t = {t:.1} s，期间无事发生。") } else { format!("Time passed until t = {t:.1} s with nothing to do.") }]
+                    let t = crate::text::seconds(until.0, 1);
+                    vec![if zh { format!("时间流逝到 t = {t} s，期间无事发生。") } else { format!("Time passed until t = {t} s with nothing to do.") }]
                 }
                 Happened::Checked { failures } if failures.is_empty() => vec![lang.t("The scenario's expectation holds.").into()],
                 Happened::Checked { failures } => failures.iter().map(|f| if zh { format!("预期不成立：{f}") } else { format!("Expectation failed: {f}") }).collect(),
                 Happened::Setting => match s.history().last().map(|(a, _)| a) {
                     Some(Action::PodStart { ms }) => {
-                        let t = *ms as f64 / 1000.0;
-                        vec![if zh { format!("新 Pod 现在需要 {t:.1} 秒才能就绪。") } else { format!("New pods now take {t:.1} s to become Ready.") }]
+                        let t = crate::text::seconds(*ms, 1);
+                        vec![if zh { format!("新 Pod 现在需要 {t} 秒才能就绪。") } else { format!("New pods now take {t} s to become Ready.") }]
                     }
                     Some(Action::ImageFails { image, .. }) => vec![if zh {
                         format!("kubelet 无法拉取 {image}：它的 Pod 永远不会就绪。")
