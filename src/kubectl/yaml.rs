@@ -326,15 +326,35 @@ impl Parser {
                 "anchors, aliases and tags are not supported by Rollout Lab",
             )),
             '"' | '\'' => {
+                // A quoted scalar may go on over the next lines: a line break
+                // folds to a space, a blank line is a line break.
+                let mut joined = text.to_string();
+                let mut scan = FlowScan::default();
+                scan.feed(text);
+                while scan.in_quote() {
+                    let Some(l) = self.lines.get(self.pos) else { break };
+                    let more = l.raw.trim_matches(YAML_SPACE);
+                    if more.is_empty() {
+                        joined.push('\n');
+                    } else {
+                        if !joined.ends_with('\n') {
+                            joined.push(' ');
+                        }
+                        joined.push_str(more);
+                        scan.feed(" ");
+                        scan.feed(more);
+                    }
+                    self.pos += 1;
+                }
                 let mut f = Flow {
-                    chars: text.chars().collect(),
+                    chars: joined.chars().collect(),
                     at: 0,
                     line: number,
                     depth: self.depth,
                 };
                 let v = Value::String(f.quoted()?);
                 f.skip_spaces();
-                if f.at < f.chars.len() {
+                if f.at < f.chars.len() && f.peek() != Some('#') {
                     return Err(err(number, "did not find expected key"));
                 }
                 Ok(v)
@@ -445,12 +465,24 @@ struct FlowScan {
     escaped: bool,
     /// The previous character: a quote starts a quoted scalar only at a token's start.
     prev: Option<char>,
+    /// A `'` inside single quotes: the end, unless another `'` follows.
+    maybe_closed: bool,
 }
 
 impl FlowScan {
     fn feed(&mut self, text: &str) {
         for c in text.chars() {
+            // `''` inside single quotes is a quote, not the end.
+            if self.maybe_closed {
+                self.maybe_closed = false;
+                if c == '\'' {
+                    self.prev = Some(c);
+                    continue;
+                }
+                self.quote = None;
+            }
             match self.quote {
+                Some('\'') if c == '\'' => self.maybe_closed = true,
                 Some('"') if self.escaped => self.escaped = false,
                 Some('"') if c == '\\' => self.escaped = true,
                 Some(q) if c == q => self.quote = None,
@@ -467,7 +499,11 @@ impl FlowScan {
     }
 
     fn closed(&self) -> bool {
-        self.depth <= 0 && self.quote.is_none()
+        self.depth <= 0 && !self.in_quote()
+    }
+
+    fn in_quote(&self) -> bool {
+        self.quote.is_some() && !self.maybe_closed
     }
 }
 

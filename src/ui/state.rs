@@ -91,7 +91,10 @@ impl SimHandle {
             Ok(Some(embed)) => SimHandle::embed_at_start(embed),
             Err(e) => {
                 let h = SimHandle::embed_at_start(Embed::default());
-                h.alert.set(Some(format!("{e}; using the defaults")));
+                h.alert.set(Some(match h.lang.get_untracked() {
+                    Lang::En => format!("{e}; using the defaults"),
+                    Lang::Zh => format!("嵌入选项 {}={:?} 应为 1、0、true 或 false；改用默认值", e.key, e.value),
+                }));
                 h
             }
         }
@@ -107,7 +110,11 @@ impl SimHandle {
                 None => {
                     let h = SimHandle::new(0);
                     let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
-                    h.alert.set(Some(format!("Unknown scenario {id:?} (one of: {}). Showing the default scenario instead.", ids.join(", "))));
+                    let ids = ids.join(", ");
+                    h.alert.set(Some(match h.lang.get_untracked() {
+                        Lang::En => format!("Unknown scenario {id:?} (one of: {ids}). Showing the default scenario instead."),
+                        Lang::Zh => format!("未知场景 {id:?}（可选：{ids}）。改为显示默认场景。"),
+                    }));
                     h
                 }
             },

@@ -220,3 +220,10 @@ fn plain_scalars_fold_blank_lines_and_flow_lists_take_apostrophes() {
 fn sexagesimal_looking_strings_are_quoted_as_yaml_v2_does() {
     assert_eq!(to_yaml(&json!({"t": "1:20", "u": "-190:20:30.15", "v": "10:70", "w": "a:1"})), "t: \"1:20\"\nu: \"-190:20:30.15\"\nv: 10:70\nw: a:1\n");
 }
+
+#[test]
+fn quoted_scalars_may_go_on_over_several_lines() {
+    let v = one("a: \"one # not a comment\n  two\n\n  three\" # a comment\nb: 'x\n  y'\nc: 1\n");
+    assert_eq!(v, json!({"a": "one # not a comment two\nthree", "b": "x y", "c": 1}));
+    assert_eq!(error("a: \"never closed\n  b: 1\n"), "yaml: line 1: found unexpected end of stream");
+}
