@@ -32,7 +32,8 @@ pub struct Fields<'a> {
     go_name: &'static str,
 }
 
-fn kind_of(v: &Value) -> &'static str {
+/// Go's JSON name for a value's kind, in "cannot unmarshal X".
+pub(crate) fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "bool",

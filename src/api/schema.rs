@@ -9,6 +9,7 @@
 //! volumes, affinity...) are passed through unchecked, as the simulator
 //! does not use them.
 
+use super::json::kind_of;
 use serde_json::Value;
 
 /// A field's JSON type, as Go decodes it.
@@ -221,18 +222,6 @@ pub fn decoding_error(manifest: &Value) -> Option<String> {
     })
 }
 
-/// Go's JSON name for a value's kind in "cannot unmarshal X".
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
 fn check(v: &Value, s: &Struct, path: &str, unknown: &mut Vec<String>) -> Result<(), String> {
     let Value::Object(map) = v else {
         if v.is_null() {
@@ -240,7 +229,7 @@ fn check(v: &Value, s: &Struct, path: &str, unknown: &mut Vec<String>) -> Result
         }
         return Err(format!(
             "json: cannot unmarshal {} into Go value of type v1.{}",
-            json_kind(v),
+            kind_of(v),
             s.name
         ));
     };
@@ -258,7 +247,7 @@ fn check(v: &Value, s: &Struct, path: &str, unknown: &mut Vec<String>) -> Result
         let mismatch = |go_type: &str| {
             Err(format!(
                 "json: cannot unmarshal {} into Go struct field {}.{go_path} of type {go_type}",
-                json_kind(value),
+                kind_of(value),
                 s.name
             ))
         };
@@ -283,7 +272,7 @@ fn check(v: &Value, s: &Struct, path: &str, unknown: &mut Vec<String>) -> Result
             IntOrString if !(value.is_string() || value.is_i64()) => {
                 return Err(format!(
                     "json: cannot unmarshal {} into Go struct field {}.{go_path} of type intstr.IntOrString",
-                    json_kind(value),
+                    kind_of(value),
                     s.name
                 ))
             }
@@ -292,7 +281,7 @@ fn check(v: &Value, s: &Struct, path: &str, unknown: &mut Vec<String>) -> Result
                     if let Some((_, bad)) = m.iter().find(|(_, v)| !v.is_string() && !v.is_null()) {
                         return Err(format!(
                             "json: cannot unmarshal {} into Go struct field {}.{go_path} of type string",
-                            json_kind(bad),
+                            kind_of(bad),
                             s.name
                         ));
                     }
@@ -304,7 +293,7 @@ fn check(v: &Value, s: &Struct, path: &str, unknown: &mut Vec<String>) -> Result
                     if let Some(bad) = items.iter().find(|v| !v.is_string() && !v.is_null()) {
                         return Err(format!(
                             "json: cannot unmarshal {} into Go struct field {}.{go_path} of type string",
-                            json_kind(bad),
+                            kind_of(bad),
                             s.name
                         ));
                     }
