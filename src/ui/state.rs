@@ -232,8 +232,14 @@ impl SimHandle {
     }
 
     /// The page address with this session in its fragment.
+    /// It is also saved: the `hashchange` that Copy link's new fragment
+    /// fires then finds its own link and leaves the session (and Play) alone.
     pub fn share_link(&self) -> Result<String, String> {
         let link = self.link()?;
+        if self.embed.with_value(Option::is_none) {
+            store_session(&link);
+            self.last_saved.set_value(link.clone());
+        }
         let href = window()
             .location()
             .href()

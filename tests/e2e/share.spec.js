@@ -74,3 +74,15 @@ test('a link taken at a scrubbed moment reopens at that moment', async ({ page, 
   await expect(other.getByText(/^t = [\d.]+ s$/)).toHaveText('t = 2.9 s');
   await expect.poll(() => podNames(other)).toEqual(pods);
 });
+
+test('Copy link while playing does not stop Play', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.textbox('Image').fill('test_web:v2');
+  await app.button('Set image').click();
+  await app.button('Play').click();
+  await app.button('Copy link').click();
+  await expect(app.textbox('Share link')).toHaveValue(/#s1\./);
+  await expect(app.button('Pause')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('rollout-lab/session'))).toBe(new URL(page.url()).hash.slice(1));
+});
