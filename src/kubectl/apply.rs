@@ -226,11 +226,33 @@ pub fn edit_file(c: &Cluster, name: &str) -> Option<String> {
 
 /// `kubectl edit` saving the editor's file: empty aborts, unchanged cancels,
 /// an invalid object is refused with the reason (the editor reopens).
-pub fn edit_saved(c: &mut Cluster, name: &str, text: &str) -> Result<String, Failure> {
+///
+/// Like kubectl, only what changed between the opened file (`original`) and
+/// the saved one goes to the server, as a patch: changes made to the object
+/// while the editor was open (a rollout, a scale) are kept.
+pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str) -> Result<String, Failure> {
+    match edit_patch(name, original, text)? {
+        None => Ok("Edit cancelled, saved file was empty.\n".into()),
+        Some(patch) if patch.as_object().is_some_and(Map::is_empty) => {
+            Ok("Edit cancelled, no changes made.\n".into())
+        }
+        Some(patch) => {
+            let live = get_deployment(c, name)?;
+            let mut merged = serde_json::to_value(&live).map_err(Failure::error)?;
+            merge_patch(&mut merged, &patch);
+            let d = Deployment::from_json(&merged).map_err(|e| Failure::error(format!("deployments.apps {name:?} was not valid:\n* {e}")))?;
+            edit(c, d)
+        }
+    }
+}
+
+/// The JSON merge patch an edit sends (status and server-set fields left
+/// out, as the API server ignores them); `None` for an empty file.
+pub fn edit_patch(name: &str, original: &str, text: &str) -> Result<Option<Value>, Failure> {
     let invalid = |reason: String| Failure::error(format!("deployments.apps {name:?} was not valid:\n* {reason}"));
     let documents = super::yaml::parse_documents(text).map_err(|e| invalid(e.to_string()))?;
     let Some(edited) = documents.first() else {
-        return Ok("Edit cancelled, saved file was empty.\n".into());
+        return Ok(None);
     };
     let same = |pointer: &str, expected: &str| edited.pointer(pointer).and_then(Value::as_str) == Some(expected);
     if !(same("/apiVersion", "apps/v1") && same("/kind", "Deployment") && same("/metadata/name", name)) {
@@ -239,8 +261,47 @@ pub fn edit_saved(c: &mut Cluster, name: &str, text: &str) -> Result<String, Fai
     if let Some(message) = crate::api::schema::decoding_error(edited) {
         return Err(invalid(message));
     }
-    let d = Deployment::from_json(edited).map_err(invalid)?;
-    edit(c, d)
+    let opened = super::yaml::parse_documents(original).ok().and_then(|d| d.into_iter().next()).unwrap_or(Value::Null);
+    let mut patch = merge_patch_between(&opened, edited);
+    if let Some(fields) = patch.as_object_mut() {
+        fields.remove("status");
+        if let Some(Value::Object(meta)) = fields.get_mut("metadata") {
+            for server_set in ["uid", "resourceVersion", "generation", "creationTimestamp", "managedFields"] {
+                meta.remove(server_set);
+            }
+            if meta.is_empty() {
+                fields.remove("metadata");
+            }
+        }
+    }
+    Ok(Some(patch))
+}
+
+/// The RFC 7386 merge patch that turns `from` into `to` (lists are replaced whole).
+fn merge_patch_between(from: &Value, to: &Value) -> Value {
+    match (from, to) {
+        (Value::Object(a), Value::Object(b)) => {
+            let mut patch = Map::new();
+            for (key, old) in a {
+                match b.get(key) {
+                    None => {
+                        patch.insert(key.clone(), Value::Null);
+                    }
+                    Some(new) if new != old => {
+                        patch.insert(key.clone(), merge_patch_between(old, new));
+                    }
+                    Some(_) => {}
+                }
+            }
+            for (key, new) in b {
+                if !a.contains_key(key) {
+                    patch.insert(key.clone(), new.clone());
+                }
+            }
+            Value::Object(patch)
+        }
+        _ => to.clone(),
+    }
 }
 
 /// `kubectl edit` with the edited object (what the editor would save).

@@ -66,8 +66,12 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
             }
         };
         match (action, happened) {
-            // An edit is written as an apply of the edited object: the format has no edit step.
-            (Action::Apply { text, .. } | Action::Edit { text, .. }, _) => {
+            // An edit is what kubectl sends for it: a merge patch of what changed.
+            (Action::Edit { name, original, text }, _) => {
+                flush(&mut steps, &mut written_ms);
+                steps.extend(edit_as_patch(name, original, text).map(Step::Kubectl));
+            }
+            (Action::Apply { text, .. }, _) => {
                 flush(&mut steps, &mut written_ms);
                 // A file that is not YAML changed nothing: the file leaves it out.
                 let documents = crate::kubectl::yaml::parse_documents(text).unwrap_or_default();
@@ -115,7 +119,7 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
             let replayed = match action {
                 Action::Kubectl(line) => r.kubectl(line).map(drop),
                 Action::Apply { file, text } => r.apply_file(file, text).map(drop),
-                Action::Edit { name, text } => r.edit(name, text).map(drop),
+                Action::Edit { name, original, text } => r.edit(name, original, text).map(drop),
                 Action::Step => r.step().map(drop),
                 setting => r.set(setting.clone()),
             };
@@ -237,7 +241,11 @@ pub fn shell_script(session: &Session) -> String {
                     heredoc(&mut out, "kubectl apply -f -", text.trim_end());
                 }
                 // What the editor saved replaces the object, as kubectl replace does.
-                Action::Edit { text, .. } => heredoc(&mut out, "kubectl replace -f -", text.trim_end()),
+                Action::Edit { name, original, text } => {
+                    if let Some(patch) = edit_as_patch(name, original, text) {
+                        let _ = writeln!(out, "kubectl {patch}");
+                    }
+                }
                 _ => {
                     let _ = writeln!(out, "kubectl {}", shell_quote_line(without_kubectl(line)));
                 }
@@ -261,22 +269,30 @@ fn heredoc(out: &mut String, command: &str, text: &str) {
 /// kept literal by quoting the words that contain them.
 fn shell_quote_line(line: &str) -> String {
     match crate::kubectl::words::split_words(line) {
-        Ok(words) => words
-            .iter()
-            .map(|w| {
-                let plain = !w.is_empty()
-                    && w.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=,@%+".contains(c));
-                if plain {
-                    w.clone()
-                } else {
-                    format!("'{}'", w.replace('\'', r"'\''"))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
+        Ok(words) => words.iter().map(|w| shell_word(w)).collect::<Vec<_>>().join(" "),
         // Left out: not even its text goes into the script.
         Err(_) => "# (a command line with an unclosed quote, left out)".to_string(),
     }
+}
+
+/// A word as sh (and the console's word splitting) reads it back.
+fn shell_word(w: &str) -> String {
+    let plain = !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=,@%+".contains(c));
+    if plain {
+        w.to_string()
+    } else {
+        format!("'{}'", w.replace('\'', r"'\''"))
+    }
+}
+
+/// A `kubectl edit` as the command line of its merge patch (without
+/// `kubectl`); `None` when it changed nothing or could not be saved.
+fn edit_as_patch(name: &str, original: &str, text: &str) -> Option<String> {
+    let patch = crate::kubectl::apply::edit_patch(name, original, text).ok()??;
+    if patch.as_object().is_some_and(|m| m.is_empty()) {
+        return None;
+    }
+    Some(format!("patch deployment {} --type merge -p {}", shell_word(name), shell_word(&patch.to_string())))
 }
 
 /// The chart's lines: spec.replicas of each ReplicaSet and the available

@@ -20,8 +20,8 @@ pub enum Action {
     Kubectl(String),
     /// `kubectl apply -f FILE` of a manifest's text (Import YAML).
     Apply { file: String, text: String },
-    /// `kubectl edit deployment/NAME`, saving this text from the editor.
-    Edit { name: String, text: String },
+    /// `kubectl edit deployment/NAME`: the file the editor opened, and what was saved.
+    Edit { name: String, original: String, text: String },
     /// Advance to the next change: the next script step, or one controller
     /// action or pod transition.
     Step,
@@ -203,10 +203,11 @@ impl Session {
         })
     }
 
-    /// `kubectl edit deployment/NAME`, the editor saving `text`.
-    pub fn edit(&mut self, name: &str, text: &str) -> Result<Output, SimError> {
+    /// `kubectl edit deployment/NAME`: the editor opened `original` and saved `text`.
+    pub fn edit(&mut self, name: &str, original: &str, text: &str) -> Result<Output, SimError> {
         self.command(Action::Edit {
             name: name.to_string(),
+            original: original.to_string(),
             text: text.to_string(),
         })
     }
@@ -445,8 +446,8 @@ impl Session {
                     scripted: false,
                 })
             }
-            Action::Edit { name, text } => {
-                let output = match kubectl::apply::edit_saved(&mut self.live.cluster, name, text) {
+            Action::Edit { name, original, text } => {
+                let output = match kubectl::apply::edit_saved(&mut self.live.cluster, name, original, text) {
                     Ok(stdout) => Output::ok(stdout),
                     Err(f) => Output::failed(String::new(), f),
                 };

@@ -11,7 +11,7 @@
 //! row (run-length, which keeps played rollouts short), `{"podStartMs": n}` and
 //! `{"image": "...", "fails": bool}` are the simulated-cluster settings,
 //! `{"apply": FILE, "text": MANIFEST}` is an imported manifest and
-//! `{"edit": NAME, "text": FILE}` a `kubectl edit` saving that file.
+//! `{"edit": NAME, "original": FILE, "text": FILE}` a `kubectl edit` saving the second file.
 
 use super::load::{from_value, LoadError};
 use super::session::{Action, Session};
@@ -140,7 +140,9 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
             },
             Action::Kubectl(line) => actions.push(line.as_str().into()),
             Action::Apply { file, text } => actions.push(json!({ "apply": file, "text": text })),
-            Action::Edit { name, text } => actions.push(json!({ "edit": name, "text": text })),
+            Action::Edit { name, original, text } => {
+                actions.push(json!({ "edit": name, "original": original, "text": text }))
+            }
             Action::PodStart { ms } => actions.push(json!({ "podStartMs": ms })),
             Action::ImageFails { image, fails } => {
                 actions.push(json!({ "image": image, "fails": fails }))
@@ -245,8 +247,8 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
             Entry::One(Action::Apply { file, text }) => {
                 session.apply_file(&file, &text).map_err(|e| replay(e.to_string()))?;
             }
-            Entry::One(Action::Edit { name, text }) => {
-                session.edit(&name, &text).map_err(|e| replay(e.to_string()))?;
+            Entry::One(Action::Edit { name, original, text }) => {
+                session.edit(&name, &original, &text).map_err(|e| replay(e.to_string()))?;
             }
             Entry::One(setting) => session.set(setting).map_err(|e| replay(e.to_string()))?,
         }
@@ -325,11 +327,15 @@ fn setting(o: &Map<String, Value>) -> Option<Action> {
             image: image.as_str()?.to_string(),
             fails: fails.as_bool()?,
         }),
-        (2, None, None, None) => {
+        (2 | 3, None, None, None) => {
             let text = o.get("text")?.as_str()?.to_string();
-            match (o.get("apply"), o.get("edit")) {
-                (Some(file), None) => Some(Action::Apply { file: file.as_str()?.to_string(), text }),
-                (None, Some(name)) => Some(Action::Edit { name: name.as_str()?.to_string(), text }),
+            match (o.get("apply"), o.get("edit"), o.get("original")) {
+                (Some(file), None, None) => Some(Action::Apply { file: file.as_str()?.to_string(), text }),
+                (None, Some(name), Some(original)) => Some(Action::Edit {
+                    name: name.as_str()?.to_string(),
+                    original: original.as_str()?.to_string(),
+                    text,
+                }),
                 _ => None,
             }
         }

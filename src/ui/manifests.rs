@@ -18,6 +18,8 @@ pub fn Manifests() -> impl IntoView {
         _ => None,
     });
     let text = RwSignal::new(String::new());
+    // The file as the editor opened it: saving sends only what changed since.
+    let opened = RwSignal::new(String::new());
     let file = RwSignal::new(String::from("manifest.yaml"));
     let error = RwSignal::new(None::<String>);
     // The dialog takes the focus when it opens (a screen reader announces it).
@@ -32,7 +34,9 @@ pub fn Manifests() -> impl IntoView {
         Some(Dialog::Edit(name)) => {
             // Untracked: saving changes the session, and must not reset the editor.
             let file = untrack(|| h.with(|s| crate::kubectl::apply::edit_file(s.cluster(), &name)));
-            text.set(file.unwrap_or_default());
+            let file = file.unwrap_or_default();
+            opened.set(file.clone());
+            text.set(file);
             error.set(None);
         }
         // Import starts empty rather than on a file the editor left.
@@ -42,7 +46,7 @@ pub fn Manifests() -> impl IntoView {
     let close = move || h.dialog.set(None);
     let apply = move |_| {
         let out = match editing.get_untracked() {
-            Some(name) => h.edit(&name, &text.get_untracked()),
+            Some(name) => h.edit(&name, &opened.get_untracked(), &text.get_untracked()),
             None => h.apply_file(&file.get_untracked(), &text.get_untracked()),
         };
         if out.exit_code == 0 {

@@ -178,7 +178,7 @@ impl SimHandle {
         // The preset alone, unless the session moved on or did not start from it.
         let moved_on = self
             .session
-            .with_value(|s| !s.history().is_empty() || s.scenario().title.as_deref() != Some(preset.title));
+            .with_value(|s| !s.history().is_empty() || crate::scenario::presets::preset_of(s.scenario()).is_none());
         let fragment = if moved_on { format!("#{}", self.link()?) } else { String::new() };
         Ok(format!(
             "<iframe src=\"{page}{}{fragment}\" title=\"Rollout Lab: {}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\"></iframe>",
@@ -331,10 +331,10 @@ impl SimHandle {
         }
     }
 
-    /// `kubectl edit`'s editor saving `text` (the dialog shows a failure).
-    pub fn edit(&self, name: &str, text: &str) -> Output {
+    /// `kubectl edit`'s editor, opened on `original`, saving `text` (the dialog shows a failure).
+    pub fn edit(&self, name: &str, original: &str, text: &str) -> Output {
         self.alert.set(None);
-        self.command(|s| s.edit(name, text))
+        self.command(|s| s.edit(name, original, text))
     }
 
     /// `kubectl apply -f FILE` of a manifest (Import YAML, whose dialog shows a failure).

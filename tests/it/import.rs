@@ -158,9 +158,9 @@ mod edit {
         let file = edit_file(s.cluster(), "test-deployment").unwrap();
         assert!(file.starts_with(EDIT_HEADER) && file.contains("\napiVersion: apps/v1\nkind: Deployment\n"), "{file}");
         // Saving it unchanged: kubectl's answer, no new revision.
-        assert_eq!(s.edit("test-deployment", &file).unwrap().stdout, "Edit cancelled, no changes made.\n");
+        assert_eq!(s.edit("test-deployment", &file, &file).unwrap().stdout, "Edit cancelled, no changes made.\n");
         let edited = file.replace("image: test_web:v1", "image: test_web:v2");
-        let out = s.edit("test-deployment", &edited).unwrap();
+        let out = s.edit("test-deployment", &file, &edited).unwrap();
         assert_eq!((out.stdout.as_str(), out.exit_code), ("deployment.apps/test-deployment edited\n", 0));
         play(&mut s);
         assert_eq!(s.cluster().replica_sets_of("test-deployment").len(), 2);
@@ -174,14 +174,52 @@ mod edit {
         let mut s = session("ui-01-seed.json");
         let before = observable(&s);
         let file = edit_file(s.cluster(), "test-deployment").unwrap();
-        let out = s.edit("test-deployment", &file.replace("  replicas: 3", "  replicas: -1")).unwrap();
+        let out = s.edit("test-deployment", &file, &file.replace("  replicas: 3", "  replicas: -1")).unwrap();
         assert_eq!(out.stderr, "The Deployment \"test-deployment\" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n");
-        let out = s.edit("test-deployment", &file.replace("  replicas: 3", "  replica: 3")).unwrap();
+        let out = s.edit("test-deployment", &file, &file.replace("  replicas: 3", "  replica: 3")).unwrap();
         assert_eq!(out.stderr, "error: deployments.apps \"test-deployment\" was not valid:\n* strict decoding error: unknown field \"spec.replica\"\n");
-        let out = s.edit("test-deployment", &file.replace("name: test-deployment\n", "name: other\n")).unwrap();
+        let out = s.edit("test-deployment", &file, &file.replace("name: test-deployment\n", "name: other\n")).unwrap();
         assert_eq!(out.stderr, "error: At least one of apiVersion, kind and name was changed\n");
-        let out = s.edit("test-deployment", EDIT_HEADER).unwrap();
+        let out = s.edit("test-deployment", &file, EDIT_HEADER).unwrap();
         assert_eq!(out.stdout, "Edit cancelled, saved file was empty.\n");
         assert_eq!(observable(&s), before);
+    }
+
+    #[test]
+    fn an_edit_sends_only_what_changed_since_the_editor_opened() {
+        use crate::session::play;
+        let mut s = session("ui-01-seed.json");
+        let opened = edit_file(s.cluster(), "test-deployment").unwrap();
+        // Meanwhile a rollout starts (a scripted set image, a colleague...).
+        s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+        play(&mut s);
+        let saved = opened.replace("  replicas: 3", "  replicas: 4");
+        assert_eq!(s.edit("test-deployment", &opened, &saved).unwrap().stdout, "deployment.apps/test-deployment edited\n");
+        let d = s.cluster().deployment("test-deployment").unwrap();
+        assert_eq!(d.spec.replicas, Some(4));
+        assert_eq!(d.spec.template.spec.containers[0].image, "test_web:v2", "the image set meanwhile stays");
+    }
+
+    #[test]
+    fn an_edit_exports_as_its_merge_patch_and_replays_the_same() {
+        use crate::session::play;
+        use rollout_lab::scenario::export::{scenario_file, shell_script};
+        let mut s = session("ui-01-seed.json");
+        s.kubectl("kubectl rollout pause deployment/test-deployment").unwrap();
+        let opened = edit_file(s.cluster(), "test-deployment").unwrap();
+        let saved = opened.replace("  paused: true\n", "").replace("image: test_web:v1", "image: test_web:v2");
+        assert_eq!(s.edit("test-deployment", &opened, &saved).unwrap().exit_code, 0);
+        play(&mut s);
+        let file = scenario_file(&s).unwrap();
+        assert!(file.contains(r#"patch deployment test-deployment --type merge -p"#), "{file}");
+        let scenario = rollout_lab::scenario::load(&file).unwrap();
+        let mut runner = rollout_lab::scenario::Runner::new(&scenario).unwrap();
+        for step in &scenario.steps {
+            runner.step(step).unwrap();
+        }
+        assert_eq!(crate::support::observable(&runner.cluster, &runner.deployment), observable(&s));
+        let script = shell_script(&s);
+        assert!(script.contains("\nkubectl patch deployment test-deployment --type merge -p '{\"spec\":{\"paused\":null,"), "{script}");
+        assert!(!script.contains("uid:"), "{script}");
     }
 }
