@@ -137,6 +137,13 @@ pub struct Stats {
     pub pods_deleted: u64,
 }
 
+impl Stats {
+    /// Pods created and deleted: the work a replay of the same actions does.
+    pub fn pod_changes(&self) -> u64 {
+        self.pods_created + self.pods_deleted
+    }
+}
+
 /// The longest pod start time (one year), the scenario format's limit.
 pub const MAX_POD_START_MS: i64 = 31_536_000_000;
 

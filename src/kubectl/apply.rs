@@ -6,28 +6,35 @@ use super::{get_deployment, printed, Failure};
 use crate::api::{keys, Container, ContainerPort, Deployment, LabelSelector};
 use crate::sim::Cluster;
 use serde_json::{Map, Value};
+use std::fmt;
 
 /// `kubectl apply -f FILE` of a YAML (or JSON) file: every document in it,
 /// as kubectl applies them (it goes on after a failed one and exits 1).
-pub fn apply_file(c: &mut Cluster, source: &str, text: &str) -> super::Output {
+/// Also the name of the last Deployment it applied.
+pub fn apply_file(c: &mut Cluster, source: &str, text: &str) -> (super::Output, Option<String>) {
     let documents = match super::yaml::parse_documents(text) {
         Ok(d) => d,
         Err(e) => {
-            return super::Output {
+            let failed = super::Output {
                 stderr: format!("error: error parsing {source}: error converting YAML to JSON: {e}\n"),
                 exit_code: 1,
                 ..Default::default()
-            }
+            };
+            return (failed, None);
         }
     };
     let mut out = super::Output::default();
+    let mut applied = None;
     if documents.is_empty() {
         out.stderr = "error: no objects passed to apply\n".into();
         out.exit_code = 1;
     }
     for doc in &documents {
         match apply_object(c, doc, source) {
-            Ok(line) => out.stdout.push_str(&line),
+            Ok(line) => {
+                out.stdout.push_str(&line);
+                applied = doc.pointer("/metadata/name").and_then(Value::as_str).map(str::to_string);
+            }
             Err(Failure(message)) => {
                 out.stderr.push_str(&message);
                 if !message.ends_with('\n') {
@@ -37,7 +44,7 @@ pub fn apply_file(c: &mut Cluster, source: &str, text: &str) -> super::Output {
             }
         }
     }
-    out
+    (out, applied)
 }
 
 /// `kubectl apply -f` of one object given as JSON (the scenario's `apply`
@@ -240,7 +247,7 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str) -> Re
             let live = get_deployment(c, name)?;
             let mut merged = serde_json::to_value(&live).map_err(Failure::error)?;
             merge_patch(&mut merged, &patch);
-            let d = Deployment::from_json(&merged).map_err(|e| Failure::error(format!("deployments.apps {name:?} was not valid:\n* {e}")))?;
+            let d = Deployment::from_json(&merged).map_err(|e| not_valid(name, e))?;
             edit(c, d)
         }
     }
@@ -249,7 +256,7 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str) -> Re
 /// The JSON merge patch an edit sends (status and server-set fields left
 /// out, as the API server ignores them); `None` for an empty file.
 pub fn edit_patch(name: &str, original: &str, text: &str) -> Result<Option<Value>, Failure> {
-    let invalid = |reason: String| Failure::error(format!("deployments.apps {name:?} was not valid:\n* {reason}"));
+    let invalid = |reason: String| not_valid(name, reason);
     let documents = super::yaml::parse_documents(text).map_err(|e| invalid(e.to_string()))?;
     let Some(edited) = documents.first() else {
         return Ok(None);
@@ -275,6 +282,11 @@ pub fn edit_patch(name: &str, original: &str, text: &str) -> Result<Option<Value
         }
     }
     Ok(Some(patch))
+}
+
+/// kubectl edit's answer to a file that cannot be saved.
+fn not_valid(name: &str, reason: impl fmt::Display) -> Failure {
+    Failure::error(format!("deployments.apps {name:?} was not valid:\n* {reason}"))
 }
 
 /// The RFC 7386 merge patch that turns `from` into `to` (lists are replaced whole).

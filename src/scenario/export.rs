@@ -117,11 +117,8 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
         }
         if let Some(r) = replay.as_mut() {
             let replayed = match action {
-                Action::Kubectl(line) => r.kubectl(line).map(drop),
-                Action::Apply { file, text } => r.apply_file(file, text).map(drop),
-                Action::Edit { name, original, text } => r.edit(name, original, text).map(drop),
                 Action::Step => r.step().map(drop),
-                setting => r.set(setting.clone()),
+                other => r.act(other.clone()).map(drop),
             };
             if replayed.is_err() {
                 replay = None;

@@ -197,7 +197,7 @@ impl Session {
 
     /// `kubectl apply -f FILE` of a manifest (YAML or JSON, one or more documents).
     pub fn apply_file(&mut self, file: &str, text: &str) -> Result<Output, SimError> {
-        self.command(Action::Apply {
+        self.act(Action::Apply {
             file: file.to_string(),
             text: text.to_string(),
         })
@@ -205,7 +205,7 @@ impl Session {
 
     /// `kubectl edit deployment/NAME`: the editor opened `original` and saved `text`.
     pub fn edit(&mut self, name: &str, original: &str, text: &str) -> Result<Output, SimError> {
-        self.command(Action::Edit {
+        self.act(Action::Edit {
             name: name.to_string(),
             original: original.to_string(),
             text: text.to_string(),
@@ -214,11 +214,13 @@ impl Session {
 
     /// Runs a kubectl line now (the console and every button).
     pub fn kubectl(&mut self, line: &str) -> Result<Output, SimError> {
-        self.command(Action::Kubectl(line.to_string()))
+        self.act(Action::Kubectl(line.to_string()))
     }
 
-    /// Applies and logs a command; what it printed.
-    fn command(&mut self, action: Action) -> Result<Output, SimError> {
+    /// Applies and logs any action (what replaying a log does); what a
+    /// command printed. `step` is the one to use for a new Step: it redoes
+    /// the logged future and leaves idle steps out of the log.
+    pub fn act(&mut self, action: Action) -> Result<Output, SimError> {
         let happened = self.apply(&action)?;
         self.record(action, happened.clone());
         Ok(match happened {
@@ -229,9 +231,7 @@ impl Session {
 
     /// Changes a setting of the simulated cluster (logged, so replay sees it).
     pub fn set(&mut self, setting: Action) -> Result<(), SimError> {
-        let happened = self.apply(&setting)?;
-        self.record(setting, happened);
-        Ok(())
+        self.act(setting).map(drop)
     }
 
     /// Advances to the next change. Redoes the next logged action after a
@@ -428,17 +428,11 @@ impl Session {
                 })
             }
             Action::Apply { file, text } => {
-                let output = kubectl::apply::apply_file(&mut self.live.cluster, file, text);
+                let (output, applied) = kubectl::apply::apply_file(&mut self.live.cluster, file, text);
                 self.live.last_output = output.clone();
                 // The lab follows the Deployment the manifest applied (the last one, if several).
-                let applied = crate::kubectl::yaml::parse_documents(text).unwrap_or_default();
-                if let Some(name) = applied
-                    .iter()
-                    .rev()
-                    .filter_map(|d| d.pointer("/metadata/name").and_then(|n| n.as_str()))
-                    .find(|name| self.live.cluster.deployment(name).is_some())
-                {
-                    self.live.focus = name.to_string();
+                if let Some(name) = applied {
+                    self.live.focus = name;
                 }
                 Ok(Happened::Command {
                     line: format!("apply -f {file}"),

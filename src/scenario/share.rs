@@ -124,8 +124,7 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
     if !session.history_is_complete() || session.history().len() as u64 > MAX_ACTIONS {
         return Err(ShareError::HistoryTooLong);
     }
-    let stats = session.cluster().stats();
-    if stats.pods_created + stats.pods_deleted > MAX_REPLAY_POD_CHANGES {
+    if session.cluster().stats().pod_changes() > MAX_REPLAY_POD_CHANGES {
         return Err(ShareError::TooMuchWork {
             index: session.history().len(),
             budget: MAX_REPLAY_POD_CHANGES,
@@ -228,8 +227,7 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
     for (index, action) in actions.into_iter().enumerate() {
         let replay = |message: String| ShareError::Replay { index, message };
         let within_budget = |session: &Session| {
-            let stats = session.cluster().stats();
-            if stats.pods_created + stats.pods_deleted > max_pod_changes {
+            if session.cluster().stats().pod_changes() > max_pod_changes {
                 return Err(ShareError::TooMuchWork { index, budget: max_pod_changes });
             }
             Ok(())
@@ -241,16 +239,9 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
                     within_budget(&session)?;
                 }
             }
-            Entry::One(Action::Kubectl(line)) => {
-                session.kubectl(&line).map_err(|e| replay(e.to_string()))?;
+            Entry::One(action) => {
+                session.act(action).map_err(|e| replay(e.to_string()))?;
             }
-            Entry::One(Action::Apply { file, text }) => {
-                session.apply_file(&file, &text).map_err(|e| replay(e.to_string()))?;
-            }
-            Entry::One(Action::Edit { name, original, text }) => {
-                session.edit(&name, &original, &text).map_err(|e| replay(e.to_string()))?;
-            }
-            Entry::One(setting) => session.set(setting).map_err(|e| replay(e.to_string()))?,
         }
         within_budget(&session)?;
     }

@@ -7,7 +7,7 @@ use crate::kubectl::Output;
 use crate::i18n::Lang;
 use crate::scenario::embed::Embed;
 use crate::scenario::share::{self, View};
-use crate::scenario::{self, Action, Happened, Scenario, Session};
+use crate::scenario::{Action, Happened, Session};
 use leptos::prelude::*;
 
 pub use crate::scenario::presets::PRESETS;
@@ -143,15 +143,12 @@ impl SimHandle {
                 h.show_opened(view);
                 // An opened link is the working session from now on, also for
                 // crash recovery (a link that fails to open leaves the save alone).
-                if keep {
-                    store_session(&link);
-                }
-                h.last_saved.set_value(link);
+                h.remember(link, keep);
                 h
             }
             Err(e) => {
                 let h = SimHandle::new(0);
-                h.alert.set(Some(failed_to_open(what, &e)));
+                h.failed_to_open(what, &e);
                 h
             }
         }
@@ -201,10 +198,9 @@ impl SimHandle {
                 self.session.set_value(session);
                 self.changed();
                 self.show_opened(view);
-                store_session(&link);
-                self.last_saved.set_value(link);
+                self.remember(link, true);
             }
-            Err(e) => self.alert.set(Some(failed_to_open("the shared link", &e))),
+            Err(e) => self.failed_to_open("the shared link", &e),
         }
     }
 
@@ -236,10 +232,7 @@ impl SimHandle {
     /// fires then finds its own link and leaves the session (and Play) alone.
     pub fn share_link(&self) -> Result<String, String> {
         let link = self.link()?;
-        if self.embed.with_value(Option::is_none) {
-            store_session(&link);
-            self.last_saved.set_value(link.clone());
-        }
+        self.remember(link.clone(), self.embed.with_value(Option::is_none));
         let href = window()
             .location()
             .href()
@@ -259,11 +252,28 @@ impl SimHandle {
         if self.last_saved.with_value(|l| *l == link) {
             return;
         }
-        store_session(&link);
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{link}")));
         }
+        self.remember(link, true);
+    }
+
+    /// The link of the session as it is now: a `hashchange` to it is ours;
+    /// `store`: also the autosave (never from an embed).
+    fn remember(&self, link: String, store: bool) {
+        if store {
+            store_session(&link);
+        }
         self.last_saved.set_value(link);
+    }
+
+    /// Says why a link or save could not be opened (the default is shown).
+    fn failed_to_open(&self, what: &'static str, e: &share::ShareError) {
+        let message = match self.lang.get_untracked() {
+            Lang::En => format!("Could not open {what}: {e}. Showing the default scenario instead."),
+            Lang::Zh => format!("无法打开{}：{e}。改为显示默认场景。", Lang::Zh.t(what)),
+        };
+        self.alert.set(Some(message));
     }
 
     /// Subscribes the caller to every change of the session (the autosave).
@@ -526,15 +536,7 @@ fn initial_lang() -> Lang {
     lang
 }
 
-fn failed_to_open(what: &'static str, e: &share::ShareError) -> String {
-    match initial_lang() {
-        Lang::En => format!("Could not open {what}: {e}. Showing the default scenario instead."),
-        Lang::Zh => format!("无法打开{}：{e}。改为显示默认场景。", Lang::Zh.t(what)),
-    }
-}
-
 fn load_preset(index: usize) -> Result<Session, String> {
     let preset = PRESETS.get(index).ok_or("no such preset")?;
-    let scenario: Scenario = scenario::load(preset.json).map_err(|e| e.to_string())?;
-    Session::new(scenario).map_err(|e| e.to_string())
+    Session::new(preset.scenario()).map_err(|e| e.to_string())
 }
