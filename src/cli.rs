@@ -105,7 +105,7 @@ fn run_file(path: &str, check: bool) -> CliOutput {
                 String::new()
             };
             CliOutput {
-                out: report.to_json(),
+                out: report.to_text(),
                 err,
                 code: i32::from(failed),
             }

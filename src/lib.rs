@@ -9,10 +9,12 @@ pub mod api;
 pub mod bench;
 pub mod cli;
 pub mod i18n;
+pub mod json;
 pub mod kubectl;
 pub mod scenario;
 pub mod sim;
 pub mod sort;
+pub mod sorted_map;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -24,7 +24,8 @@ use crate::api::{
 use pods::PodStore;
 use queue::DueQueue;
 use rng::Rng;
-use std::collections::{BTreeMap, VecDeque};
+use crate::sorted_map::SortedMap;
+use std::collections::VecDeque;
 use std::fmt;
 use std::sync::Arc;
 
@@ -214,8 +215,8 @@ pub struct Cluster {
     now: Time,
     config: ClusterConfig,
     rng: Rng,
-    pub(crate) deployments: BTreeMap<String, Arc<Deployment>>,
-    replica_sets: BTreeMap<String, Arc<ReplicaSet>>,
+    pub(crate) deployments: SortedMap<String, Arc<Deployment>>,
+    replica_sets: SortedMap<String, Arc<ReplicaSet>>,
     pods: PodStore,
     queue: DueQueue,
     events: Vec<Event>,
@@ -245,8 +246,8 @@ impl Cluster {
             now: Time::ZERO,
             rng,
             config,
-            deployments: BTreeMap::new(),
-            replica_sets: BTreeMap::new(),
+            deployments: SortedMap::new(),
+            replica_sets: SortedMap::new(),
             pods: PodStore::default(),
             queue: DueQueue::default(),
             events: Vec::new(),

@@ -2,7 +2,7 @@
 //! `pkg/apis/core/v1/defaults.go` for the pod template).
 
 use super::{Deployment, IntOrString, RollingUpdateDeployment, ROLLING_UPDATE};
-use serde_json::json;
+use crate::json::{Map, Value};
 
 /// Applies SetDefaults_Deployment and the pod-template defaults, in place.
 /// Idempotent: defaulting a defaulted object changes nothing.
@@ -33,7 +33,7 @@ pub fn set_defaults_deployment(d: &mut Deployment) {
         .get_or_insert_with(|| "default-scheduler".to_string());
     pod.other
         .entry("securityContext".to_string())
-        .or_insert_with(|| json!({}));
+        .or_insert_with(|| Value::Object(Map::new()));
     for c in pod
         .init_containers
         .iter_mut()
@@ -48,7 +48,7 @@ pub fn set_defaults_deployment(d: &mut Deployment) {
             .get_or_insert_with(|| "File".to_string());
         c.other
             .entry("resources".to_string())
-            .or_insert_with(|| json!({}));
+            .or_insert_with(|| Value::Object(Map::new()));
         for p in &mut c.ports {
             p.protocol.get_or_insert_with(|| "TCP".to_string());
         }

@@ -3,108 +3,57 @@
 
 use super::json::{Fields, FromJson};
 use super::{IntOrString, LabelSelector, ObjectMeta, PodTemplateSpec, Time};
-use serde::Serialize;
+use crate::json::{Obj, ToJson, Value};
 use std::sync::Arc;
 
-fn is_false(v: &bool) -> bool {
-    !*v
-}
-fn is_zero_i32(v: &i32) -> bool {
-    *v == 0
-}
-fn is_zero_i64(v: &i64) -> bool {
-    *v == 0
-}
-fn is_empty_conditions(v: &Arc<Vec<DeploymentCondition>>) -> bool {
-    v.is_empty()
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Deployment {
-    #[serde(default = "api_version")]
     pub api_version: String,
-    #[serde(default = "kind")]
     pub kind: String,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: DeploymentSpec,
-    #[serde(default, skip_serializing_if = "DeploymentStatus::is_empty")]
     pub status: DeploymentStatus,
 }
 
-fn api_version() -> String {
-    "apps/v1".to_string()
-}
-fn kind() -> String {
-    "Deployment".to_string()
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeploymentSpec {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replicas: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selector: Option<LabelSelector>,
-    #[serde(default)]
     pub template: Arc<PodTemplateSpec>,
-    #[serde(default)]
     pub strategy: DeploymentStrategy,
-    #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub min_ready_seconds: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revision_history_limit: Option<i32>,
-    #[serde(default, skip_serializing_if = "is_false")]
     pub paused: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress_deadline_seconds: Option<i32>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeploymentStrategy {
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rolling_update: Option<RollingUpdateDeployment>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RollingUpdateDeployment {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_unavailable: Option<IntOrString>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_surge: Option<IntOrString>,
 }
 
 pub const ROLLING_UPDATE: &str = "RollingUpdate";
 pub const RECREATE: &str = "Recreate";
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeploymentStatus {
-    #[serde(default, skip_serializing_if = "is_zero_i64")]
     pub observed_generation: i64,
-    #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub replicas: i32,
-    #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub updated_replicas: i32,
-    #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub ready_replicas: i32,
-    #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub available_replicas: i32,
-    #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub unavailable_replicas: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminating_replicas: Option<i32>,
     /// Shared: the controller copies a status on every sync and changes
     /// conditions rarely (clone on write with `Arc::make_mut`).
-    #[serde(default, skip_serializing_if = "is_empty_conditions")]
     pub conditions: Arc<Vec<DeploymentCondition>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collision_count: Option<i32>,
 }
 
@@ -118,10 +67,8 @@ impl DeploymentStatus {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeploymentCondition {
-    #[serde(rename = "type")]
     pub type_: String,
     pub status: String,
     pub last_update_time: Time,
@@ -152,8 +99,8 @@ impl FromJson for Deployment {
     const GO_NAME: &'static str = "Deployment";
     fn read(f: &Fields) -> Result<Self, String> {
         Ok(Deployment {
-            api_version: f.opt_string("apiVersion")?.unwrap_or_else(api_version),
-            kind: f.opt_string("kind")?.unwrap_or_else(kind),
+            api_version: f.opt_string("apiVersion")?.unwrap_or_else(|| "apps/v1".to_string()),
+            kind: f.opt_string("kind")?.unwrap_or_else(|| "Deployment".to_string()),
             metadata: f.object("metadata")?,
             spec: f.object("spec")?,
             status: f.object("status")?,
@@ -231,7 +178,7 @@ impl FromJson for DeploymentCondition {
 
 impl Deployment {
     /// Reads a Deployment from its JSON form (see `api::json`).
-    pub fn from_json(value: &serde_json::Value) -> Result<Deployment, String> {
+    pub fn from_json(value: &Value) -> Result<Deployment, String> {
         super::json::decode(value)
     }
 
@@ -259,7 +206,7 @@ impl Deployment {
     /// spec.selector (an absent one reads as the empty selector).
     pub fn selector(&self) -> &LabelSelector {
         static EMPTY: LabelSelector = LabelSelector {
-            match_labels: std::collections::BTreeMap::new(),
+            match_labels: crate::sorted_map::SortedMap::new(),
             match_expressions: Vec::new(),
         };
         self.spec.selector.as_ref().unwrap_or(&EMPTY)
@@ -273,5 +220,75 @@ impl Deployment {
                 .parse()
                 .map_err(|_| format!("strconv.ParseInt: parsing {v:?}: invalid syntax")),
         }
+    }
+}
+
+// Written as serde's derive wrote them: fields in declaration order, zero
+// values left out where the Go type has `omitempty` (the hash depends on it).
+impl ToJson for Deployment {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field("apiVersion", &self.api_version)
+            .field("kind", &self.kind)
+            .field("metadata", &self.metadata)
+            .field("spec", &self.spec)
+            .field_if(!self.status.is_empty(), "status", &self.status)
+            .build()
+    }
+}
+
+impl ToJson for DeploymentSpec {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .opt("replicas", &self.replicas)
+            .opt("selector", &self.selector)
+            .field("template", &self.template)
+            .field("strategy", &self.strategy)
+            .field_if(self.min_ready_seconds != 0, "minReadySeconds", &self.min_ready_seconds)
+            .opt("revisionHistoryLimit", &self.revision_history_limit)
+            .field_if(self.paused, "paused", &self.paused)
+            .opt("progressDeadlineSeconds", &self.progress_deadline_seconds)
+            .build()
+    }
+}
+
+impl ToJson for DeploymentStrategy {
+    fn to_json(&self) -> Value {
+        Obj::new().opt("type", &self.type_).opt("rollingUpdate", &self.rolling_update).build()
+    }
+}
+
+impl ToJson for RollingUpdateDeployment {
+    fn to_json(&self) -> Value {
+        Obj::new().opt("maxUnavailable", &self.max_unavailable).opt("maxSurge", &self.max_surge).build()
+    }
+}
+
+impl ToJson for DeploymentStatus {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field_if(self.observed_generation != 0, "observedGeneration", &self.observed_generation)
+            .field_if(self.replicas != 0, "replicas", &self.replicas)
+            .field_if(self.updated_replicas != 0, "updatedReplicas", &self.updated_replicas)
+            .field_if(self.ready_replicas != 0, "readyReplicas", &self.ready_replicas)
+            .field_if(self.available_replicas != 0, "availableReplicas", &self.available_replicas)
+            .field_if(self.unavailable_replicas != 0, "unavailableReplicas", &self.unavailable_replicas)
+            .opt("terminatingReplicas", &self.terminating_replicas)
+            .field_if(!self.conditions.is_empty(), "conditions", &self.conditions)
+            .opt("collisionCount", &self.collision_count)
+            .build()
+    }
+}
+
+impl ToJson for DeploymentCondition {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field("type", &self.type_)
+            .field("status", &self.status)
+            .field("lastUpdateTime", &self.last_update_time)
+            .field("lastTransitionTime", &self.last_transition_time)
+            .field("reason", &self.reason)
+            .field("message", &self.message)
+            .build()
     }
 }

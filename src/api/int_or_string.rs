@@ -1,10 +1,9 @@
 //! `IntOrString` (apimachinery `intstr`): `maxSurge: 3` or `maxSurge: "25%"`.
 
-use serde::Serialize;
+use crate::json::{ToJson, Value};
 use std::fmt;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IntOrString {
     Int(i32),
     Str(String),
@@ -12,10 +11,10 @@ pub enum IntOrString {
 
 impl IntOrString {
     /// A JSON number that is an int32, or a string (what Go's IntOrString takes).
-    pub fn from_json(v: &serde_json::Value) -> Option<IntOrString> {
+    pub fn from_json(v: &Value) -> Option<IntOrString> {
         match v {
-            serde_json::Value::String(s) => Some(IntOrString::Str(s.clone())),
-            serde_json::Value::Number(n) => n.as_i64().and_then(|i| i32::try_from(i).ok()).map(IntOrString::Int),
+            Value::String(s) => Some(IntOrString::Str(s.clone())),
+            Value::Number(n) => n.as_i64().and_then(|i| i32::try_from(i).ok()).map(IntOrString::Int),
             _ => None,
         }
     }
@@ -46,6 +45,16 @@ impl IntOrString {
                 };
                 Ok(scaled.clamp(i32::MIN as i64, i32::MAX as i64) as i32)
             }
+        }
+    }
+}
+
+/// A bare number or a string, as Go's IntOrString marshals.
+impl ToJson for IntOrString {
+    fn to_json(&self) -> Value {
+        match self {
+            IntOrString::Int(v) => Value::from(*v),
+            IntOrString::Str(s) => Value::from(s.as_str()),
         }
     }
 }
@@ -89,10 +98,10 @@ mod tests {
 
     #[test]
     fn reads_both_forms_and_nothing_else() {
-        let json: Vec<serde_json::Value> = serde_json::from_str(r#"[3, "25%", 3.5, true, 4294967296]"#).unwrap();
-        let v: Vec<Option<IntOrString>> = json.iter().map(IntOrString::from_json).collect();
+        let json = crate::json::from_str(r#"[3, "25%", 3.5, true, 4294967296]"#).unwrap();
+        let v: Vec<Option<IntOrString>> = json.as_array().unwrap().iter().map(IntOrString::from_json).collect();
         assert_eq!(v, vec![Some(Int(3)), Some(IntOrString::percent(25)), None, None, None]);
         let v = vec![Int(3), IntOrString::percent(25)];
-        assert_eq!(serde_json::to_string(&v).unwrap(), r#"[3,"25%"]"#);
+        assert_eq!(crate::json::to_string(&v), r#"[3,"25%"]"#);
     }
 }

@@ -4,12 +4,12 @@
 //! into Go struct field DeploymentSpec.spec.replicas of type int32`).
 //!
 //! Hand-written rather than serde's `Deserialize` derive: the derives and
-//! their visitors were an eighth of the web bundle. Writing objects out
-//! stays with serde's `Serialize`.
+//! their visitors were an eighth of the web bundle. Writing objects out is
+//! `crate::json::ToJson`.
 
 use super::Time;
-use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use crate::json::{Map, Value};
+use crate::sorted_map::SortedMap;
 use std::sync::Arc;
 
 /// An API type read from JSON.
@@ -26,7 +26,7 @@ pub fn decode<T: FromJson + Default>(value: &Value) -> Result<T, String> {
 
 /// The fields of one JSON object being read, and where it is.
 pub struct Fields<'a> {
-    map: Option<&'a Map<String, Value>>,
+    map: Option<&'a Map>,
     /// The JSON path of this object ("spec.template."), for errors.
     path: String,
     go_name: &'static str,
@@ -180,9 +180,9 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn string_map(&self, key: &str) -> Result<BTreeMap<String, String>, String> {
+    pub fn string_map(&self, key: &str) -> Result<SortedMap<String, String>, String> {
         match self.get(key) {
-            None => Ok(BTreeMap::new()),
+            None => Ok(SortedMap::new()),
             Some(Value::Object(m)) => m
                 .iter()
                 .map(|(k, v)| match v {
@@ -196,7 +196,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The fields this type does not model, kept as written (`other`).
-    pub fn rest(&self, known: &[&str]) -> BTreeMap<String, Value> {
+    pub fn rest(&self, known: &[&str]) -> SortedMap<String, Value> {
         self.map
             .into_iter()
             .flatten()

@@ -1,25 +1,20 @@
 //! Label selectors (`metav1.LabelSelector`) and their matching rules.
 
 use super::json::{Fields, FromJson};
-use serde::Serialize;
-use std::collections::BTreeMap;
+use crate::json::{Obj, ToJson, Value};
+use crate::sorted_map::SortedMap;
 use std::fmt;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LabelSelector {
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub match_labels: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub match_labels: SortedMap<String, String>,
     pub match_expressions: Vec<LabelSelectorRequirement>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LabelSelectorRequirement {
     pub key: String,
     pub operator: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
 }
 
@@ -50,7 +45,7 @@ impl LabelSelector {
     }
 
     /// Whether a label set satisfies every requirement of the selector.
-    pub fn matches(&self, labels: &BTreeMap<String, String>) -> bool {
+    pub fn matches(&self, labels: &SortedMap<String, String>) -> bool {
         self.match_labels
             .iter()
             .all(|(k, v)| labels.get(k) == Some(v))
@@ -86,5 +81,24 @@ impl fmt::Display for LabelSelector {
         }
         crate::sort::sort(&mut parts);
         f.write_str(&parts.join(","))
+    }
+}
+
+impl ToJson for LabelSelector {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field_if(!self.match_labels.is_empty(), "matchLabels", &self.match_labels)
+            .field_if(!self.match_expressions.is_empty(), "matchExpressions", &self.match_expressions)
+            .build()
+    }
+}
+
+impl ToJson for LabelSelectorRequirement {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field("key", &self.key)
+            .field("operator", &self.operator)
+            .field_if(!self.values.is_empty(), "values", &self.values)
+            .build()
     }
 }

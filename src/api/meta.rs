@@ -2,48 +2,30 @@
 
 use super::json::{Fields, FromJson};
 use super::Time;
-use serde::Serialize;
-use std::collections::BTreeMap;
+use crate::json::{Obj, ToJson, Value};
+use crate::sorted_map::SortedMap;
 
-fn is_zero(v: &i64) -> bool {
-    *v == 0
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ObjectMeta {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub namespace: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub uid: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub resource_version: String,
-    #[serde(default, skip_serializing_if = "is_zero")]
     pub generation: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creation_timestamp: Option<Time>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deletion_timestamp: Option<Time>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub labels: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub annotations: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: SortedMap<String, String>,
+    pub annotations: SortedMap<String, String>,
     pub owner_references: Vec<OwnerReference>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OwnerReference {
     pub api_version: String,
     pub kind: String,
     pub name: String,
     pub uid: String,
-    #[serde(default)]
     pub controller: bool,
-    #[serde(default)]
     pub block_owner_deletion: bool,
 }
 
@@ -82,5 +64,35 @@ impl FromJson for OwnerReference {
 impl ObjectMeta {
     pub fn annotation(&self, key: &str) -> Option<&str> {
         self.annotations.get(key).map(String::as_str)
+    }
+}
+
+impl ToJson for ObjectMeta {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field_if(!self.name.is_empty(), "name", &self.name)
+            .field_if(!self.namespace.is_empty(), "namespace", &self.namespace)
+            .field_if(!self.uid.is_empty(), "uid", &self.uid)
+            .field_if(!self.resource_version.is_empty(), "resourceVersion", &self.resource_version)
+            .field_if(self.generation != 0, "generation", &self.generation)
+            .opt("creationTimestamp", &self.creation_timestamp)
+            .opt("deletionTimestamp", &self.deletion_timestamp)
+            .field_if(!self.labels.is_empty(), "labels", &self.labels)
+            .field_if(!self.annotations.is_empty(), "annotations", &self.annotations)
+            .field_if(!self.owner_references.is_empty(), "ownerReferences", &self.owner_references)
+            .build()
+    }
+}
+
+impl ToJson for OwnerReference {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field("apiVersion", &self.api_version)
+            .field("kind", &self.kind)
+            .field("name", &self.name)
+            .field("uid", &self.uid)
+            .field("controller", &self.controller)
+            .field("blockOwnerDeletion", &self.block_owner_deletion)
+            .build()
     }
 }

@@ -3,70 +3,44 @@
 
 use super::json::{Fields, FromJson};
 use super::{ObjectMeta, Time};
-use serde::Serialize;
-use serde_json::Value;
-use std::collections::BTreeMap;
+use crate::json::{Obj, ToJson, Value};
+use crate::sorted_map::SortedMap;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PodTemplateSpec {
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: PodSpec,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PodSpec {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub init_containers: Vec<Container>,
-    #[serde(default)]
     pub containers: Vec<Container>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restart_policy: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_grace_period_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_deadline_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dns_policy: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduler_name: Option<String>,
     /// Every other PodSpec field, kept as written so templates compare and hash faithfully.
-    #[serde(flatten)]
-    pub other: BTreeMap<String, Value>,
+    pub other: SortedMap<String, Value>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Container {
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub image: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ports: Vec<ContainerPort>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_pull_policy: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_message_path: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_message_policy: Option<String>,
-    #[serde(flatten)]
-    pub other: BTreeMap<String, Value>,
+    pub other: SortedMap<String, Value>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ContainerPort {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default)]
     pub container_port: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_port: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
 }
 
@@ -236,5 +210,51 @@ impl PodTemplateSpec {
             .map(|c| c.name.as_str())
             .collect::<Vec<_>>()
             .join(",")
+    }
+}
+
+impl ToJson for PodTemplateSpec {
+    fn to_json(&self) -> Value {
+        Obj::new().field("metadata", &self.metadata).field("spec", &self.spec).build()
+    }
+}
+
+impl ToJson for PodSpec {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field_if(!self.init_containers.is_empty(), "initContainers", &self.init_containers)
+            .field("containers", &self.containers)
+            .opt("restartPolicy", &self.restart_policy)
+            .opt("terminationGracePeriodSeconds", &self.termination_grace_period_seconds)
+            .opt("activeDeadlineSeconds", &self.active_deadline_seconds)
+            .opt("dnsPolicy", &self.dns_policy)
+            .opt("schedulerName", &self.scheduler_name)
+            .flatten(&self.other)
+            .build()
+    }
+}
+
+impl ToJson for Container {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field("name", &self.name)
+            .field("image", &self.image)
+            .field_if(!self.ports.is_empty(), "ports", &self.ports)
+            .opt("imagePullPolicy", &self.image_pull_policy)
+            .opt("terminationMessagePath", &self.termination_message_path)
+            .opt("terminationMessagePolicy", &self.termination_message_policy)
+            .flatten(&self.other)
+            .build()
+    }
+}
+
+impl ToJson for ContainerPort {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .opt("name", &self.name)
+            .field("containerPort", &self.container_port)
+            .opt("hostPort", &self.host_port)
+            .opt("protocol", &self.protocol)
+            .build()
     }
 }

@@ -1,52 +1,37 @@
 //! apps/v1 ReplicaSet: spec and status as the ReplicaSet controller writes them.
 
 use super::{LabelSelector, ObjectMeta, PodTemplateSpec};
-use serde::Serialize;
+use crate::json::{Obj, ToJson, Value};
 use std::sync::Arc;
 
-fn is_zero_i32(v: &i32) -> bool {
-    *v == 0
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReplicaSet {
     pub api_version: String,
     pub kind: String,
     pub metadata: ObjectMeta,
     pub spec: ReplicaSetSpec,
-    #[serde(default)]
     pub status: ReplicaSetStatus,
     /// The Deployment template this ReplicaSet was made from (its own
     /// template plus the hash label): lets "is this the new ReplicaSet?"
     /// answer by pointer on every sync instead of comparing templates.
-    #[serde(skip)]
     pub template_sans_hash: Option<Arc<PodTemplateSpec>>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReplicaSetSpec {
     pub replicas: i32,
-    #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub min_ready_seconds: i32,
     pub selector: LabelSelector,
     pub template: Arc<PodTemplateSpec>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReplicaSetStatus {
     pub replicas: i32,
-    #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub fully_labeled_replicas: i32,
-    #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub ready_replicas: i32,
-    #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub available_replicas: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminating_replicas: Option<i32>,
-    #[serde(default)]
     pub observed_generation: i64,
 }
 
@@ -61,5 +46,41 @@ impl ReplicaSet {
             None => Ok(0),
             Some(v) => v.parse().map_err(|_| ()),
         }
+    }
+}
+
+impl ToJson for ReplicaSet {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field("apiVersion", &self.api_version)
+            .field("kind", &self.kind)
+            .field("metadata", &self.metadata)
+            .field("spec", &self.spec)
+            .field("status", &self.status)
+            .build()
+    }
+}
+
+impl ToJson for ReplicaSetSpec {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field("replicas", &self.replicas)
+            .field_if(self.min_ready_seconds != 0, "minReadySeconds", &self.min_ready_seconds)
+            .field("selector", &self.selector)
+            .field("template", &self.template)
+            .build()
+    }
+}
+
+impl ToJson for ReplicaSetStatus {
+    fn to_json(&self) -> Value {
+        Obj::new()
+            .field("replicas", &self.replicas)
+            .field_if(self.fully_labeled_replicas != 0, "fullyLabeledReplicas", &self.fully_labeled_replicas)
+            .field_if(self.ready_replicas != 0, "readyReplicas", &self.ready_replicas)
+            .field_if(self.available_replicas != 0, "availableReplicas", &self.available_replicas)
+            .opt("terminatingReplicas", &self.terminating_replicas)
+            .field("observedGeneration", &self.observed_generation)
+            .build()
     }
 }

@@ -10,7 +10,7 @@
 //! does not use them.
 
 use super::json::kind_of;
-use serde_json::Value;
+use crate::json::Value;
 
 /// A field's JSON type, as Go decodes it.
 #[derive(Clone, Copy)]

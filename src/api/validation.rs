@@ -3,7 +3,7 @@
 //! `field.Error`, and the way kubectl prints an Invalid error.
 
 use super::{Deployment, IntOrString, LabelSelector, RECREATE, ROLLING_UPDATE};
-use serde::Serialize;
+use crate::json::ToJson;
 use std::fmt;
 
 /// One cause of an Invalid error (`field.Error`).
@@ -74,8 +74,8 @@ impl fmt::Display for InvalidError {
 }
 
 /// How ErrorBody renders a bad value (R2.8): numbers plain, strings quoted, anything else as JSON.
-fn json<T: Serialize + ?Sized>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "null".to_string())
+fn json<T: ToJson + ?Sized>(v: &T) -> String {
+    crate::json::to_string(v)
 }
 
 fn invalid(field: &str, value: String, detail: &str) -> FieldError {
@@ -370,7 +370,7 @@ mod tests {
     use crate::api::defaults::set_defaults_deployment;
 
     fn deployment(json_text: &str) -> Deployment {
-        let mut d = Deployment::from_json(&serde_json::from_str(json_text).unwrap()).unwrap();
+        let mut d = Deployment::from_json(&crate::json::from_str(json_text).unwrap()).unwrap();
         set_defaults_deployment(&mut d);
         d
     }

@@ -5,7 +5,7 @@ use super::args::{self, bool_flag, flag, short, Kind};
 use super::{get_deployment, printed, Failure};
 use crate::api::{keys, Container, ContainerPort, Deployment, LabelSelector};
 use crate::sim::Cluster;
-use serde_json::{Map, Value};
+use crate::json::{self, Map, Value};
 use std::fmt;
 
 /// `kubectl apply -f FILE` of a YAML (or JSON) file: every document in it,
@@ -89,7 +89,7 @@ pub fn apply_object(c: &mut Cluster, manifest: &Value, source: &str) -> Result<S
     {
         annotations.remove(keys::LAST_APPLIED);
     }
-    let last_applied = serde_json::to_string(&new).unwrap_or_default() + "\n";
+    let last_applied = json::to_string(&new) + "\n";
     let exists = c.deployment(&name).is_some();
     if let Some(message) = crate::api::schema::decoding_error(&new) {
         let verb = if exists { "patching" } else { "creating" };
@@ -108,8 +108,8 @@ pub fn apply_object(c: &mut Cluster, manifest: &Value, source: &str) -> Result<S
     let last: Option<Value> = live
         .metadata
         .annotation(keys::LAST_APPLIED)
-        .and_then(|s| serde_json::from_str(s).ok());
-    let mut merged = serde_json::to_value(&live).map_err(Failure::error)?;
+        .and_then(|s| json::from_str(s).ok());
+    let mut merged = json::to_value(&live);
     three_way_merge(&mut merged, last.as_ref(), &new, "");
     if let Some(meta) = merged.get_mut("metadata").and_then(Value::as_object_mut) {
         let annotations = meta
@@ -227,7 +227,7 @@ pub fn edit_target(c: &Cluster, line: &str) -> Option<Result<String, Failure>> {
 /// the object as `get -o yaml` prints it.
 pub fn edit_file(c: &Cluster, name: &str) -> Option<String> {
     let d = c.deployment(name)?;
-    let yaml = super::yaml::to_yaml(&serde_json::to_value(d).ok()?);
+    let yaml = super::yaml::to_yaml(&json::to_value(d));
     Some(format!("{EDIT_HEADER}{yaml}"))
 }
 
@@ -245,7 +245,7 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str) -> Re
         }
         Some(patch) => {
             let live = get_deployment(c, name)?;
-            let mut merged = serde_json::to_value(&live).map_err(Failure::error)?;
+            let mut merged = json::to_value(&live);
             merge_patch(&mut merged, &patch);
             let d = Deployment::from_json(&merged).map_err(|e| not_valid(name, e))?;
             edit(c, d)
@@ -479,9 +479,9 @@ pub fn patch(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
     }
     let name = args::one_named(&a.positional, Kind::Deployment, "patch")?;
     let live = get_deployment(c, &name)?;
-    let patch: Value = serde_json::from_str(patch_text)
+    let patch: Value = json::from_str(patch_text)
         .map_err(|e| Failure::error(format!("unable to parse {patch_text:?}: {e}")))?;
-    let mut merged = serde_json::to_value(&live).map_err(Failure::error)?;
+    let mut merged = json::to_value(&live);
     merge_patch(&mut merged, &patch);
     let changed = c.update_deployment(decode(&merged)?)?;
     Ok(printed(

@@ -2,7 +2,7 @@
 //! resource builder's) error messages.
 
 use super::Failure;
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 /// One flag a command accepts.
 #[derive(Clone, Copy, Debug)]
@@ -46,7 +46,7 @@ const GLOBAL: &[Flag] = &[
 #[derive(Clone, Debug, Default)]
 pub struct Args {
     pub positional: Vec<String>,
-    pub flags: BTreeMap<String, String>,
+    pub flags: SortedMap<String, String>,
 }
 
 impl Args {

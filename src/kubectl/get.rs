@@ -5,8 +5,8 @@ use super::args::{self, flag, short, Kind};
 use super::printers::{age, TABLE};
 use super::{not_found, Failure, Output};
 use crate::api::PodView;
+use crate::json;
 use crate::sim::Cluster;
-use serde::Serialize;
 
 pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
     let a = args::parse(
@@ -79,7 +79,7 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
             .iter()
             .map(|r| format!("{}/{}\n", kind.prefix(), r.name))
             .collect(),
-        "json" => json(&objects(c, kind, &rows)?)?,
+        "json" => json_text(&objects(c, kind, &rows)?),
         "yaml" => super::yaml::to_yaml(&objects(c, kind, &rows)?),
         wide => {
             let wide = wide == "wide";
@@ -194,44 +194,37 @@ fn pod_ip(name: &str) -> String {
 
 /// `-o json`: the objects (a List when several), four-space indented like kubectl.
 /// The objects of the rows: one object, or a List of several (as kubectl prints them).
-fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<serde_json::Value, Failure> {
-    let mut items: Vec<serde_json::Value> = Vec::new();
+fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<crate::json::Value, Failure> {
+    let mut items: Vec<crate::json::Value> = Vec::new();
     for r in rows {
         let v = match kind {
-            Kind::Deployment => serde_json::to_value(c.deployment(&r.name)),
-            Kind::ReplicaSet => serde_json::to_value(c.replica_set(&r.name)),
-            Kind::Pod => Ok(pod_json(c.pods().iter().find(|p| p.name == r.name))),
-        }
-        .map_err(Failure::error)?;
+            Kind::Deployment => json::to_value(&c.deployment(&r.name)),
+            Kind::ReplicaSet => json::to_value(&c.replica_set(&r.name)),
+            Kind::Pod => pod_json(c.pods().iter().find(|p| p.name == r.name)),
+        };
         items.push(v);
     }
     Ok(if items.len() == 1 {
         items.remove(0)
     } else {
-        serde_json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
+        json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
     })
 }
 
-fn json(value: &serde_json::Value) -> Result<String, Failure> {
-    let mut buf = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(
-        &mut buf,
-        serde_json::ser::PrettyFormatter::with_indent(b"    "),
-    );
-    value.serialize(&mut ser).map_err(Failure::error)?;
-    Ok(String::from_utf8_lossy(&buf).into_owned() + "\n")
+fn json_text(value: &json::Value) -> String {
+    json::to_string_indented(value, b"    ") + "\n"
 }
 
-fn pod_json(p: Option<&PodView>) -> serde_json::Value {
+fn pod_json(p: Option<&PodView>) -> crate::json::Value {
     let Some(p) = p else {
-        return serde_json::Value::Null;
+        return crate::json::Value::Null;
     };
-    serde_json::json!({
+    json::json!({
         "apiVersion": "v1",
         "kind": "Pod",
         "metadata": {"name": p.name, "namespace": "default", "creationTimestamp": p.created.rfc3339(),
-                     "ownerReferences": [{"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": p.owner, "controller": true}]},
-        "spec": {"containers": [{"image": p.image}]},
-        "status": {"phase": p.state.phase(), "conditions": [{"type": "Ready", "status": if p.state.is_ready() { "True" } else { "False" }}]}
+                     "ownerReferences": vec![json::json!({"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": p.owner, "controller": true})]},
+        "spec": {"containers": vec![json::json!({"image": p.image})]},
+        "status": {"phase": p.state.phase(), "conditions": vec![json::json!({"type": "Ready", "status": if p.state.is_ready() { "True" } else { "False" }})]}
     })
 }

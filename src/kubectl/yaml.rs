@@ -13,7 +13,7 @@
 //! (A YAML crate would cost ~60 KB gzip of the app's 250 KB budget and
 //! reads YAML 1.2, where `replicas: yes` means something else than in kubectl.)
 
-use serde_json::{Map, Number, Value};
+use crate::json::{Map, Number, Value};
 use std::fmt::{self, Write};
 
 /// A YAML syntax error, worded as go-yaml words it.
@@ -237,7 +237,7 @@ impl Parser {
     }
 
     fn mapping(&mut self, indent: usize) -> Result<Value, YamlError> {
-        let mut map = Map::new();
+        let mut entries = Vec::new();
         loop {
             self.skip_blank();
             let Some(line) = self.lines.get(self.pos) else { break };
@@ -259,15 +259,9 @@ impl Parser {
             } else {
                 self.inline_value(rest, number, indent)?
             };
-            if map.contains_key(&key) {
-                return Err(YamlError {
-                    line: number,
-                    message: format!("unmarshal errors:\n  line {number}: key {key:?} already set in map"),
-                });
-            }
-            map.insert(key, value);
+            entries.push((key, value, number));
         }
-        Ok(Value::Object(map))
+        into_map(entries)
     }
 
     /// The value on the lines after `key:` or `-`: more indented, or (for a
@@ -632,13 +626,13 @@ impl Flow {
 
     fn flow_mapping(&mut self) -> Result<Value, YamlError> {
         self.at += 1;
-        let mut map = Map::new();
+        let mut entries = Vec::new();
         loop {
             self.skip_spaces();
             match self.peek() {
                 Some('}') => {
                     self.at += 1;
-                    return Ok(Value::Object(map));
+                    return into_map(entries);
                 }
                 None => return Err(err(self.line, "did not find expected ',' or '}'")),
                 _ => {}
@@ -663,13 +657,7 @@ impl Flow {
             } else {
                 Value::Null
             };
-            if map.contains_key(&key) {
-                return Err(YamlError {
-                    line: self.line,
-                    message: format!("unmarshal errors:\n  line {}: key {key:?} already set in map", self.line),
-                });
-            }
-            map.insert(key, value);
+            entries.push((key, value, self.line));
             self.skip_spaces();
             match self.peek() {
                 Some(',') => self.at += 1,
@@ -832,13 +820,31 @@ pub fn to_yaml(value: &Value) -> String {
     out
 }
 
-fn sorted(m: &Map<String, Value>) -> Vec<(&String, &Value)> {
+/// A mapping's keys and values (with the line of each key) as an object,
+/// unless a key is repeated: go-yaml's unmarshal error for the first repeat.
+/// Sorting finds repeats in O(n log n): a pasted or linked document may have
+/// tens of thousands of keys.
+fn into_map(entries: Vec<(String, Value, usize)>) -> Result<Value, YamlError> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    crate::sort::sort_by(&mut order, |&a, &b| entries[a].0.cmp(&entries[b].0).then(a.cmp(&b)));
+    let repeat = order.windows(2).filter(|w| entries[w[0]].0 == entries[w[1]].0).map(|w| w[1]).min();
+    if let Some(i) = repeat {
+        let (key, _, line) = &entries[i];
+        return Err(YamlError {
+            line: *line,
+            message: format!("unmarshal errors:\n  line {line}: key {key:?} already set in map"),
+        });
+    }
+    Ok(Value::Object(entries.into_iter().map(|(k, v, _)| (k, v)).collect()))
+}
+
+fn sorted(m: &Map) -> Vec<(&String, &Value)> {
     let mut entries: Vec<(&String, &Value)> = m.iter().collect();
     crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(b.0));
     entries
 }
 
-fn write_mapping(out: &mut String, m: &Map<String, Value>, indent: usize) {
+fn write_mapping(out: &mut String, m: &Map, indent: usize) {
     for (i, (key, value)) in sorted(m).into_iter().enumerate() {
         if i > 0 {
             out.push_str(&" ".repeat(indent));

@@ -59,7 +59,7 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
     }
     d.metadata.annotations.insert(
         keys::LAST_APPLIED.into(),
-        serde_json::to_string(&applied).unwrap_or_default() + "\n",
+        crate::json::to_string(&applied) + "\n",
     );
     let name = d.name().to_string();
     c.create_deployment(d).map_err(|e| LoadError {

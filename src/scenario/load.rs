@@ -3,8 +3,8 @@
 //! (`steps[3]: unknown step "frobnicate"`). Never panics on any input.
 
 use super::format::*;
-use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use crate::json::{Map, Value};
+use crate::sorted_map::SortedMap;
 use std::fmt;
 
 /// An invalid scenario (the runner's exit code 2).
@@ -47,7 +47,7 @@ pub fn load(text: &str) -> Result<Scenario, LoadError> {
         ));
     }
     let value: Value =
-        serde_json::from_str(text).map_err(|e| err("", format!("invalid JSON: {e}")))?;
+        crate::json::from_str(text).map_err(|e| err("", format!("invalid JSON: {e}")))?;
     from_value(&value)
 }
 
@@ -104,7 +104,7 @@ pub fn from_value(value: &Value) -> Result<Scenario, LoadError> {
     })
 }
 
-fn object<'a>(v: &'a Value, path: &str) -> Result<&'a Map<String, Value>, LoadError> {
+fn object<'a>(v: &'a Value, path: &str) -> Result<&'a Map, LoadError> {
     v.as_object()
         .ok_or_else(|| err(path, format!("expected an object, found {}", kind(v))))
 }
@@ -125,7 +125,7 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn check_keys(map: &Map<String, Value>, path: &str, allowed: &[&str]) -> Result<(), LoadError> {
+fn check_keys(map: &Map, path: &str, allowed: &[&str]) -> Result<(), LoadError> {
     match map.keys().find(|k| !allowed.contains(&k.as_str())) {
         Some(k) => Err(err(path, format!("unknown key {k:?}"))),
         None => Ok(()),
@@ -257,7 +257,7 @@ fn step(v: &Value, path: &str) -> Result<Step, LoadError> {
             format!("a step has exactly one key (one of {})", STEPS.join(", ")),
         ));
     };
-    let value = &map[key];
+    let value = map.get(key).unwrap_or(&Value::Null);
     let inner = join(path, key);
     match key.as_str() {
         "kubectl" => Ok(Step::Kubectl(string(value, &inner)?)),
@@ -326,9 +326,9 @@ fn expect(v: &Value, path: &str) -> Result<Expect, LoadError> {
     Ok(e)
 }
 
-fn int_map(v: &Value, path: &str) -> Result<BTreeMap<String, i32>, LoadError> {
-    // Inserts, not `collect`: BTreeMap's FromIterator instantiates a whole stable sort.
-    let mut map = BTreeMap::new();
+fn int_map(v: &Value, path: &str) -> Result<SortedMap<String, i32>, LoadError> {
+    // Inserts, not `collect`: SortedMap's FromIterator instantiates a whole stable sort.
+    let mut map = SortedMap::new();
     for (k, v) in object(v, path)? {
         map.insert(
             k.clone(),
@@ -341,8 +341,8 @@ fn int_map(v: &Value, path: &str) -> Result<BTreeMap<String, i32>, LoadError> {
 fn nullable_string_map(
     v: &Value,
     path: &str,
-) -> Result<BTreeMap<String, Option<String>>, LoadError> {
-    let mut map = BTreeMap::new();
+) -> Result<SortedMap<String, Option<String>>, LoadError> {
+    let mut map = SortedMap::new();
     for (k, v) in object(v, path)? {
         let value = match v {
             Value::Null => None,

@@ -15,7 +15,7 @@
 
 use super::load::{from_value, LoadError};
 use super::session::{Action, Session};
-use serde_json::{json, Map, Value};
+use crate::json::{json, Map, Value};
 use std::fmt;
 
 /// The link format's version tag (the part before the first '.').
@@ -149,21 +149,21 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
         }
     }
     // A bundled scenario goes by its id: the link carries only what was done.
-    let mut doc = match super::presets::preset_of(session.scenario()) {
-        Some(preset) => json!({ "preset": preset.id, "actions": actions }),
-        None => {
-            let scenario = serde_json::to_value(session.scenario())
-                .map_err(|e| ShareError::NotJson(e.to_string()))?;
-            json!({ "scenario": scenario, "actions": actions })
-        }
+    let mut doc = Map::new();
+    match super::presets::preset_of(session.scenario()) {
+        Some(preset) => doc.insert("preset".into(), preset.id.into()),
+        None => doc.insert("scenario".into(), crate::json::to_value(session.scenario())),
     };
+    doc.insert("actions".into(), actions.into());
     if view != View::default() {
-        let mut options = json!({ "presenter": view.presenter });
+        let mut options = Map::new();
+        options.insert("presenter".into(), view.presenter.into());
         if let Some(ms) = view.clock_ms {
-            options["clockMs"] = ms.into();
+            options.insert("clockMs".into(), ms.into());
         }
-        doc["view"] = options;
+        doc.insert("view".into(), options.into());
     }
+    let doc = Value::Object(doc);
     let link = pack(&doc.to_string());
     let chars = link.chars().count();
     if chars > MAX_LINK_CHARS {
@@ -199,7 +199,7 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
             _ => ShareError::Corrupt,
         })?;
     let value: Value =
-        serde_json::from_slice(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
+        crate::json::from_slice(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
     let top = value
         .as_object()
         .ok_or_else(|| ShareError::NotJson("expected an object".into()))?;
@@ -309,7 +309,7 @@ fn parse_actions(value: &Value) -> Result<Vec<Entry>, ShareError> {
     Ok(entries)
 }
 
-fn setting(o: &Map<String, Value>) -> Option<Action> {
+fn setting(o: &Map) -> Option<Action> {
     match (o.len(), o.get("podStartMs"), o.get("image"), o.get("fails")) {
         (1, Some(ms), None, None) => Some(Action::PodStart {
             ms: ms.as_i64().filter(|ms| *ms >= 0)?,

@@ -15,9 +15,9 @@ fn fnv1a32(bytes: impl IntoIterator<Item = u8>, mut hash: u32) -> u32 {
 
 /// ComputeHash(template, collisionCount).
 pub fn compute_hash(template: &PodTemplateSpec, collision_count: Option<i32>) -> String {
-    // serde_json writes struct fields in declaration order and maps sorted (BTreeMap): canonical.
-    let dump = serde_json::to_vec(template).unwrap_or_default();
-    let mut hash = fnv1a32(dump, 0x811C_9DC5);
+    // Struct fields in declaration order, maps sorted: canonical (`crate::json`).
+    let dump = crate::json::to_string(template);
+    let mut hash = fnv1a32(dump.bytes(), 0x811C_9DC5);
     if let Some(count) = collision_count {
         let mut buf = [0u8; 8];
         buf[..4].copy_from_slice(&(count as u32).to_le_bytes());

@@ -3,6 +3,7 @@
 
 use crate::api::{PodState, PodView, Time};
 use std::cmp::Reverse;
+use crate::sorted_map::SortedMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -304,7 +305,7 @@ fn log_rank(now: Time, t: Time) -> i64 {
 /// Pods of every ReplicaSet.
 #[derive(Clone, Debug, Default)]
 pub struct PodStore {
-    pub(crate) groups: BTreeMap<String, PodGroup>,
+    pub(crate) groups: SortedMap<String, PodGroup>,
 }
 
 impl PodStore {

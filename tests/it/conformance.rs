@@ -70,8 +70,8 @@ fn the_same_scenario_twice_gives_byte_identical_output() {
         let Ok(s) = scenario::load(&text) else {
             continue;
         };
-        let a = scenario::run_scenario(&s).map(|r| r.to_json());
-        let b = scenario::run_scenario(&s).map(|r| r.to_json());
+        let a = scenario::run_scenario(&s).map(|r| r.to_text());
+        let b = scenario::run_scenario(&s).map(|r| r.to_text());
         assert_eq!(a, b, "{} is not deterministic", path.display());
     }
 }

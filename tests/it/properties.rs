@@ -146,8 +146,8 @@ proptest! {
             "steps": steps
         }).to_string();
         let Ok(s) = scenario::load(&text) else { return Ok(()) };
-        let first = scenario::run_scenario(&s).map(|r| r.to_json());
-        let second = scenario::run_scenario(&s).map(|r| r.to_json());
+        let first = scenario::run_scenario(&s).map(|r| r.to_text());
+        let second = scenario::run_scenario(&s).map(|r| r.to_text());
         prop_assert_eq!(first, second);
     }
 }
