@@ -151,8 +151,8 @@ pub fn manifests_yaml(session: &Session) -> String {
     let c = session.cluster();
     let name = session.deployment_name();
     let mut items: Vec<crate::json::Value> = Vec::new();
-    items.extend(c.deployment(name).map(|d| json::to_value(d)));
-    items.extend(c.replica_sets_of(name).into_iter().map(|rs| json::to_value(rs)));
+    items.extend(c.deployment(name).map(json::to_value));
+    items.extend(c.replica_sets_of(name).into_iter().map(json::to_value));
     let list = json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}});
     crate::kubectl::yaml::to_yaml(&list)
 }
@@ -210,7 +210,7 @@ pub fn shell_script(session: &Session) -> String {
     out.push_str("# kubectl context, namespace default). Pauses are the simulated time between them.\n");
     out.push_str("set -eu\n\n");
     out.push_str("# The starting point.\n");
-    heredoc(&mut out, "kubectl apply -f -", &&json::to_string_pretty(&manifest));
+    heredoc(&mut out, "kubectl apply -f -", &json::to_string_pretty(&manifest));
     let _ = writeln!(out, "kubectl rollout status deployment/{name}");
     let final_image = scenario
         .deployment
