@@ -15,6 +15,7 @@ pub mod pods;
 pub mod queue;
 pub mod replica_set;
 pub mod rng;
+pub mod slots;
 pub mod why;
 
 use crate::api::{

@@ -3,8 +3,8 @@
 
 use crate::api::{PodState, PodView, Time};
 use std::cmp::Reverse;
+use super::slots::Slots;
 use crate::sorted_map::SortedMap;
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// A pod as the simulator keeps it. Times are milliseconds of simulated time.
@@ -52,11 +52,11 @@ pub struct PodGroup {
     pub key: Arc<str>,
     /// The owning ReplicaSet's name (pod names start with it).
     pub rs_name: String,
-    pods: BTreeMap<u64, Pod>,
+    pods: Slots<u64, Pod>,
     /// The image of the last pod created, shared with the next ones.
     image: Option<Arc<str>>,
-    not_ready: BTreeSet<u64>,
-    ready: BTreeSet<ReadyKey>,
+    not_ready: Slots<u64, ()>,
+    ready: std::collections::BTreeSet<ReadyKey>,
     pub active: i32,
     pub ready_count: i32,
     pub available: i32,
@@ -88,7 +88,7 @@ impl PodGroup {
     pub(crate) fn insert(&mut self, pod: Pod) {
         debug_assert!(pod.deleted_at.is_none() && pod.ready_at.is_none());
         self.active += 1;
-        self.not_ready.insert(pod.uid);
+        self.not_ready.insert(pod.uid, ());
         self.pods.insert(pod.uid, pod);
     }
 
@@ -217,7 +217,7 @@ impl PodGroup {
         let mut unready: Vec<&Pod> = self
             .not_ready
             .iter()
-            .filter_map(|uid| self.pods.get(uid))
+            .filter_map(|(uid, _)| self.pods.get(uid))
             .collect();
         crate::sort::sort_by_key(&mut unready, |p| {
             let pending = phase_of(p).phase() == "Pending";
@@ -236,7 +236,7 @@ impl PodGroup {
     /// pods of each (readyTime, creationTime) run can be candidates.
     fn ready_to_delete(&self, need: usize, now: Time) -> Vec<u64> {
         let mut chosen = Vec::with_capacity(need);
-        let mut cursor = self.ready.iter().next().copied();
+        let mut cursor = self.ready.first().copied();
         while let Some(first) = cursor {
             let remaining = need - chosen.len();
             if remaining == 0 {
@@ -249,16 +249,14 @@ impl PodGroup {
                 candidates.extend(
                     self.ready
                         .range(start..)
+                        .copied()
                         .take_while(|k| (k.0, k.1) == (start.0, start.1))
                         .take(remaining),
                 );
                 let after_run = (start.0, start.1, u64::MAX, u64::MAX);
                 run_start = self
                     .ready
-                    .range((
-                        std::ops::Bound::Excluded(after_run),
-                        std::ops::Bound::Unbounded,
-                    ))
+                    .range((std::ops::Bound::Excluded(after_run), std::ops::Bound::Unbounded))
                     .next()
                     .copied();
             }

@@ -2,7 +2,8 @@
 //! time; within a time, in the order they were queued.
 
 use crate::api::Time;
-use std::collections::{BTreeMap, VecDeque};
+use super::slots::Slots;
+use std::collections::VecDeque;
 use std::sync::Arc;
 
 /// A change due at a time. `rs` names the ReplicaSet whose pod group holds the pod.
@@ -32,8 +33,8 @@ type Bucket = VecDeque<Due>;
 /// pushes and pops touch one bucket instead of re-sorting a heap.
 #[derive(Clone, Debug, Default)]
 pub struct DueQueue {
-    waking: BTreeMap<Time, Bucket>,
-    silent: BTreeMap<Time, Bucket>,
+    waking: Slots<Time, Bucket>,
+    silent: Slots<Time, Bucket>,
     len: usize,
 }
 
@@ -44,7 +45,7 @@ impl DueQueue {
         } else {
             &mut self.silent
         };
-        map.entry(at).or_default().push_back(due);
+        map.get_or_insert_with(at, Bucket::default).push_back(due);
         self.len += 1;
     }
 
@@ -53,15 +54,15 @@ impl DueQueue {
     /// controller runs.)
     pub fn pop_due(&mut self, now: Time) -> Option<Due> {
         for map in [&mut self.waking, &mut self.silent] {
-            let Some(mut entry) = map.first_entry() else {
+            let Some((at, bucket)) = map.first_mut() else {
                 continue;
             };
-            if *entry.key() > now {
+            if *at > now {
                 continue;
             }
-            let due = entry.get_mut().pop_front();
-            if entry.get().is_empty() {
-                entry.remove();
+            let due = bucket.pop_front();
+            if bucket.is_empty() {
+                map.pop_first();
             }
             if due.is_some() {
                 self.len -= 1;
@@ -73,16 +74,15 @@ impl DueQueue {
 
     /// The earliest waking entry, after dropping the stale ones at the head.
     pub fn next_waking(&mut self, is_stale: impl Fn(&Due) -> bool) -> Option<Time> {
-        while let Some(mut entry) = self.waking.first_entry() {
-            while entry.get().front().is_some_and(&is_stale) {
-                entry.get_mut().pop_front();
+        while let Some((at, bucket)) = self.waking.first_mut() {
+            while bucket.front().is_some_and(&is_stale) {
+                bucket.pop_front();
                 self.len -= 1;
             }
-            if entry.get().is_empty() {
-                entry.remove();
-            } else {
-                return Some(*entry.key());
+            if !bucket.is_empty() {
+                return Some(*at);
             }
+            self.waking.pop_first();
         }
         None
     }
