@@ -41,10 +41,10 @@ impl ReplicaSet {
     }
 
     /// The revision annotation: missing is 0, unparseable is an error (`deploymentutil.Revision`).
-    pub fn revision(&self) -> Result<i64, ()> {
+    pub fn revision(&self) -> Result<i64, std::num::ParseIntError> {
         match self.metadata.annotation(super::keys::REVISION) {
             None => Ok(0),
-            Some(v) => v.parse().map_err(|_| ()),
+            Some(v) => v.parse(),
         }
     }
 }

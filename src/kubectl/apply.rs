@@ -2,9 +2,9 @@
 //! three-way merge), `edit`, `create deployment`, `annotate`.
 
 use super::args::{self, bool_flag, flag, short, Kind};
-use super::{get_deployment, printed, Failure};
+use super::{get_deployment, printed, Failure, Output};
 use crate::api::{keys, Container, ContainerPort, Deployment, LabelSelector};
-use crate::sim::Cluster;
+use crate::sim::{ApiError, Cluster};
 use crate::json::{self, Map, Value};
 use std::fmt;
 
@@ -231,45 +231,115 @@ pub fn edit_file(c: &Cluster, name: &str) -> Option<String> {
     Some(format!("{EDIT_HEADER}{yaml}"))
 }
 
-/// `kubectl edit` saving the editor's file: empty aborts, unchanged cancels,
-/// an invalid object is refused with the reason (the editor reopens).
+/// What saving kubectl edit's file led to: what kubectl printed, and the
+/// file the editor reopens on when kubectl retries (a syntax error, an
+/// invalid object), with the failures in its header.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EditSaved {
+    pub output: Output,
+    pub reopen: Option<String>,
+}
+
+/// `kubectl edit` saving the editor's file, as `editoptions.go` goes
+/// through it: the file unchanged since the editor opened (`original`)
+/// cancels, an empty one aborts; a syntax error or an object the API server
+/// finds invalid reopens the editor with the reasons in the header; a file
+/// reopened so and saved unchanged (`reopened`) ends the edit; a renamed
+/// object or one the server cannot decode ends it with the error.
 ///
-/// Like kubectl, only what changed between the opened file (`original`) and
-/// the saved one goes to the server, as a patch: changes made to the object
+/// Like kubectl, only what changed between the opened file and the saved
+/// one goes to the server, as a merge patch: changes made to the object
 /// while the editor was open (a rollout, a scale) are kept.
-pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str) -> Result<String, Failure> {
-    match edit_patch(name, original, text)? {
-        None => Ok("Edit cancelled, saved file was empty.\n".into()),
-        Some(patch) if patch.as_object().is_some_and(Map::is_empty) => {
-            Ok("Edit cancelled, no changes made.\n".into())
+pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reopened: Option<&str>) -> EditSaved {
+    let kept = || temp_file_name(text);
+    let done = |output: Output| EditSaved { output, reopen: None };
+    let failed = |stderr: String| done(Output { stderr, exit_code: 1, ..Default::default() });
+    if reopened.is_some_and(|before| stripped(before) == stripped(text)) {
+        return failed(format!(
+            "A copy of your changes has been stored to {:?}\nerror: Edit cancelled, no valid changes were saved.\n",
+            kept()
+        ));
+    }
+    if stripped(original) == stripped(text) {
+        return done(Output { stderr: "Edit cancelled, no changes made.\n".into(), ..Default::default() });
+    }
+    if !text.lines().any(|l| !l.trim().is_empty() && !l.trim().starts_with('#')) {
+        return done(Output { stderr: "Edit cancelled, saved file was empty.\n".into(), ..Default::default() });
+    }
+    let patch = match edit_patch(name, original, text) {
+        Ok(patch) => patch,
+        Err(EditError::Syntax(e)) => {
+            let reason = format!("The edited file had a syntax error: error converting YAML to JSON: {e}");
+            return EditSaved { output: Output::default(), reopen: Some(reopened_file(&reason, &[], text)) };
         }
-        Some(patch) => {
-            let live = get_deployment(c, name)?;
-            let mut merged = json::to_value(&live);
-            merge_patch(&mut merged, &patch);
-            let d = Deployment::from_json(&merged).map_err(|e| not_valid(name, e))?;
-            edit(c, d)
+        Err(EditError::Renamed) => {
+            return failed(format!(
+                "A copy of your changes has been stored to {:?}\nerror: At least one of apiVersion, kind and name was changed\n",
+                kept()
+            ))
         }
+    };
+    if patch.as_object().is_some_and(Map::is_empty) {
+        return done(Output::ok(printed(name, "skipped")));
+    }
+    let could_not_be_patched = |reason: &dyn fmt::Display| {
+        failed(format!(
+            "error: deployments.apps {name:?} could not be patched: {reason}\nYou can run `kubectl replace -f {}` to try this update again.\n",
+            kept()
+        ))
+    };
+    let Some(live) = c.deployment(name) else {
+        return failed(format!(
+            "error: deployments.apps {name:?} could not be found on the server\nThe edits you made on deleted resources have been saved to {:?}\n",
+            kept()
+        ));
+    };
+    let mut merged = json::to_value(live);
+    merge_patch(&mut merged, &patch);
+    let cannot_decode = |e: &dyn fmt::Display| format!("Deployment in version \"v1\" cannot be handled as a Deployment: {e}");
+    if let Some(message) = crate::api::schema::decoding_error(&merged) {
+        let message = if message.starts_with("strict decoding error") { message } else { cannot_decode(&message) };
+        return could_not_be_patched(&message);
+    }
+    let edited = match Deployment::from_json(&merged) {
+        Ok(d) => d,
+        Err(e) => return could_not_be_patched(&cannot_decode(&e)),
+    };
+    match c.update_deployment(edited) {
+        Ok(_) => done(Output::ok(printed(name, "edited"))),
+        Err(ApiError::Invalid(invalid)) => {
+            let causes: Vec<String> = invalid.causes.iter().map(ToString::to_string).collect();
+            let reason = format!("deployments.apps {name:?} was not valid");
+            EditSaved {
+                output: Output { stderr: format!("error: deployments.apps {name:?} is invalid\n"), exit_code: 0, ..Default::default() },
+                reopen: Some(reopened_file(&reason, &causes, text)),
+            }
+        }
+        Err(other) => could_not_be_patched(&other),
     }
 }
 
-/// The JSON merge patch an edit sends (status and server-set fields left
-/// out, as the API server ignores them); `None` for an empty file.
-pub fn edit_patch(name: &str, original: &str, text: &str) -> Result<Option<Value>, Failure> {
-    let invalid = |reason: String| not_valid(name, reason);
-    let documents = super::yaml::parse_documents(text).map_err(|e| invalid(e.to_string()))?;
-    let Some(edited) = documents.first() else {
-        return Ok(None);
-    };
+/// Why a saved file makes no patch.
+#[derive(Debug)]
+pub enum EditError {
+    /// Not YAML (kubectl reopens the editor).
+    Syntax(super::yaml::YamlError),
+    /// apiVersion, kind or name changed (kubectl gives up).
+    Renamed,
+}
+
+/// The JSON merge patch an edit sends: what changed between the opened and
+/// the saved file, status and server-set fields left out (the API server
+/// ignores them).
+pub fn edit_patch(name: &str, original: &str, text: &str) -> Result<Value, EditError> {
+    let documents = super::yaml::parse_documents(text).map_err(EditError::Syntax)?;
+    let edited = documents.into_iter().next().unwrap_or(Value::Null);
     let same = |pointer: &str, expected: &str| edited.pointer(pointer).and_then(Value::as_str) == Some(expected);
     if !(same("/apiVersion", "apps/v1") && same("/kind", "Deployment") && same("/metadata/name", name)) {
-        return Err(Failure::error("At least one of apiVersion, kind and name was changed"));
-    }
-    if let Some(message) = crate::api::schema::decoding_error(edited) {
-        return Err(invalid(message));
+        return Err(EditError::Renamed);
     }
     let opened = super::yaml::parse_documents(original).ok().and_then(|d| d.into_iter().next()).unwrap_or(Value::Null);
-    let mut patch = merge_patch_between(&opened, edited);
+    let mut patch = merge_patch_between(&opened, &edited);
     if let Some(fields) = patch.as_object_mut() {
         fields.remove("status");
         if let Some(Value::Object(meta)) = fields.get_mut("metadata") {
@@ -281,12 +351,57 @@ pub fn edit_patch(name: &str, original: &str, text: &str) -> Result<Option<Value
             }
         }
     }
-    Ok(Some(patch))
+    Ok(patch)
 }
 
-/// kubectl edit's answer to a file that cannot be saved.
-fn not_valid(name: &str, reason: impl fmt::Display) -> Failure {
-    Failure::error(format!("deployments.apps {name:?} was not valid:\n* {reason}"))
+/// A file as kubectl compares saves (`cmdutil.StripComments`): its JSON
+/// form, or, when it is not YAML, its lines without the comment lines.
+#[derive(PartialEq)]
+enum Stripped {
+    Json(Value),
+    Text(String),
+}
+
+fn stripped(text: &str) -> Stripped {
+    match super::yaml::parse_documents(text) {
+        Ok(documents) => Stripped::Json(documents.into_iter().next().unwrap_or(Value::Null)),
+        Err(_) => Stripped::Text(without_comments(text)),
+    }
+}
+
+/// `cmdutil.ManualStrip`: the lines that are not comments (`#!` stays).
+fn without_comments(text: &str) -> String {
+    let kept: Vec<&str> = text
+        .split('\n')
+        .filter(|line| {
+            let t = line.trim();
+            !t.starts_with('#') || t.starts_with("#!")
+        })
+        .collect();
+    kept.join("\n")
+}
+
+/// The file the editor reopens on: kubectl's header with the reason (and
+/// its causes), then what was saved without its comments (`editHeader.writeTo`).
+fn reopened_file(head: &str, causes: &[String], saved: &str) -> String {
+    // `hashOnLineBreak`: a reason of several lines stays a comment.
+    let commented = |s: &str| s.replace('\n', "\n# ").replace("\n# #", "\n#");
+    let mut file = String::from(EDIT_HEADER);
+    file.push_str(&format!("# {}{}\n", commented(head), if causes.is_empty() { "" } else { ":" }));
+    for cause in causes {
+        file.push_str(&format!("# * {}\n", commented(cause)));
+    }
+    file.push_str("#\n");
+    file.push_str(&without_comments(saved));
+    file
+}
+
+/// Where kubectl says it kept the edited file (`kubectl-edit-*.yaml` in
+/// the temp directory; the digits here come from the file's text, so a
+/// replay prints the same name).
+fn temp_file_name(text: &str) -> String {
+    let digits = text.bytes().fold(0x811C_9DC5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    format!("/tmp/kubectl-edit-{digits}.yaml")
 }
 
 /// The RFC 7386 merge patch that turns `from` into `to` (lists are replaced whole).
@@ -313,17 +428,6 @@ fn merge_patch_between(from: &Value, to: &Value) -> Value {
             Value::Object(patch)
         }
         _ => to.clone(),
-    }
-}
-
-/// `kubectl edit` with the edited object (what the editor would save).
-pub fn edit(c: &mut Cluster, edited: Deployment) -> Result<String, Failure> {
-    let name = edited.name().to_string();
-    get_deployment(c, &name)?;
-    if c.update_deployment(edited)? {
-        Ok(printed(&name, "edited"))
-    } else {
-        Ok("Edit cancelled, no changes made.\n".into())
     }
 }
 

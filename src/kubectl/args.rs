@@ -266,7 +266,7 @@ mod tests {
         .unwrap();
         assert_eq!(a.positional, ["deployment", "web"]);
         assert_eq!(a.get("replicas"), Some("3"));
-        assert_eq!(a.bool("watch", true).unwrap(), false);
+        assert!(!a.bool("watch", true).unwrap());
         assert_eq!(a.get("to-revision"), Some("2"));
         assert_eq!(a.get("namespace"), Some("default"));
     }

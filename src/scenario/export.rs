@@ -68,9 +68,9 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
         };
         match (action, happened) {
             // An edit is what kubectl sends for it: a merge patch of what changed.
-            (Action::Edit { name, original, text }, _) => {
+            (Action::Edit { name, original, text, .. }, happened) => {
                 flush(&mut steps, &mut written_ms);
-                steps.extend(edit_as_patch(name, original, text).map(Step::Kubectl));
+                steps.extend(edit_as_patch(name, original, text, happened).map(Step::Kubectl));
             }
             (Action::Apply { text, .. }, _) => {
                 flush(&mut steps, &mut written_ms);
@@ -239,8 +239,8 @@ pub fn shell_script(session: &Session) -> String {
                     heredoc(&mut out, "kubectl apply -f -", text.trim_end());
                 }
                 // What the editor saved replaces the object, as kubectl replace does.
-                Action::Edit { name, original, text } => {
-                    if let Some(patch) = edit_as_patch(name, original, text) {
+                Action::Edit { name, original, text, .. } => {
+                    if let Some(patch) = edit_as_patch(name, original, text, happened) {
                         let _ = writeln!(out, "kubectl {patch}");
                     }
                 }
@@ -285,11 +285,14 @@ fn shell_word(w: &str) -> String {
 
 /// A `kubectl edit` as the command line of its merge patch (without
 /// `kubectl`); `None` when it changed nothing or could not be saved.
-fn edit_as_patch(name: &str, original: &str, text: &str) -> Option<String> {
-    let patch = crate::kubectl::apply::edit_patch(name, original, text).ok()??;
-    if patch.as_object().is_some_and(|m| m.is_empty()) {
+/// The `kubectl patch` an edit sent, if it was saved ("edited"); a failed
+/// or cancelled save sent nothing.
+fn edit_as_patch(name: &str, original: &str, text: &str, happened: &Happened) -> Option<String> {
+    let Happened::Command { output, .. } = happened else { return None };
+    if !output.stdout.ends_with(" edited\n") {
         return None;
     }
+    let patch = crate::kubectl::apply::edit_patch(name, original, text).ok()?;
     Some(format!("patch deployment {} --type merge -p {}", shell_word(name), shell_word(&patch.to_string())))
 }
 

@@ -20,8 +20,9 @@ pub enum Action {
     Kubectl(String),
     /// `kubectl apply -f FILE` of a manifest's text (Import YAML).
     Apply { file: String, text: String },
-    /// `kubectl edit deployment/NAME`: the file the editor opened, and what was saved.
-    Edit { name: String, original: String, text: String },
+    /// `kubectl edit deployment/NAME`: the file the editor opened, what was
+    /// saved, and the file the editor had reopened on after a failed save.
+    Edit { name: String, original: String, text: String, reopened: Option<String> },
     /// Advance to the next change: the next script step, or one controller
     /// action or pod transition.
     Step,
@@ -87,6 +88,8 @@ struct Live {
     /// The Deployment the lab shows: the scenario's, until an imported
     /// manifest applies another one.
     focus: String,
+    /// The file kubectl edit's editor reopened on after the last save failed.
+    reopened_editor: Option<String>,
 }
 
 /// Actions between stored checkpoints (replay cost vs memory).
@@ -125,6 +128,7 @@ impl Session {
             wait: None,
             last_output: Output::default(),
             focus: deployment.clone(),
+            reopened_editor: None,
         };
         let mut s = Session {
             scenario,
@@ -203,13 +207,23 @@ impl Session {
         })
     }
 
-    /// `kubectl edit deployment/NAME`: the editor opened `original` and saved `text`.
-    pub fn edit(&mut self, name: &str, original: &str, text: &str) -> Result<Output, SimError> {
+    /// `kubectl edit deployment/NAME`: the editor opened `original` and saved
+    /// `text` (from a file it `reopened` on after a failed save, if so).
+    /// What kubectl printed; [`Session::reopened_editor`] says whether the
+    /// editor reopens.
+    pub fn edit(&mut self, name: &str, original: &str, text: &str, reopened: Option<&str>) -> Result<Output, SimError> {
         self.act(Action::Edit {
             name: name.to_string(),
             original: original.to_string(),
             text: text.to_string(),
+            reopened: reopened.map(str::to_string),
         })
+    }
+
+    /// The file kubectl edit's editor reopened on, with the failures in its
+    /// header, when the last save was retried; `None` when that edit is over.
+    pub fn reopened_editor(&self) -> Option<&str> {
+        self.live.reopened_editor.as_deref()
     }
 
     /// Runs a kubectl line now (the console and every button).
@@ -440,11 +454,10 @@ impl Session {
                     scripted: false,
                 })
             }
-            Action::Edit { name, original, text } => {
-                let output = match kubectl::apply::edit_saved(&mut self.live.cluster, name, original, text) {
-                    Ok(stdout) => Output::ok(stdout),
-                    Err(f) => Output::failed(String::new(), f),
-                };
+            Action::Edit { name, original, text, reopened } => {
+                let saved = kubectl::apply::edit_saved(&mut self.live.cluster, name, original, text, reopened.as_deref());
+                let output = saved.output;
+                self.live.reopened_editor = saved.reopen;
                 self.live.last_output = output.clone();
                 Ok(Happened::Command {
                     line: format!("edit deployment/{name}"),

@@ -139,8 +139,11 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
             },
             Action::Kubectl(line) => actions.push(line.as_str().into()),
             Action::Apply { file, text } => actions.push(json!({ "apply": file, "text": text })),
-            Action::Edit { name, original, text } => {
+            Action::Edit { name, original, text, reopened: None } => {
                 actions.push(json!({ "edit": name, "original": original, "text": text }))
+            }
+            Action::Edit { name, original, text, reopened: Some(reopened) } => {
+                actions.push(json!({ "edit": name, "original": original, "text": text, "reopened": reopened }))
             }
             Action::PodStart { ms } => actions.push(json!({ "podStartMs": ms })),
             Action::ImageFails { image, fails } => {
@@ -318,15 +321,22 @@ fn setting(o: &Map) -> Option<Action> {
             image: image.as_str()?.to_string(),
             fails: fails.as_bool()?,
         }),
-        (2 | 3, None, None, None) => {
+        (2..=4, None, None, None) => {
             let text = o.get("text")?.as_str()?.to_string();
-            match (o.get("apply"), o.get("edit"), o.get("original")) {
-                (Some(file), None, None) => Some(Action::Apply { file: file.as_str()?.to_string(), text }),
-                (None, Some(name), Some(original)) => Some(Action::Edit {
-                    name: name.as_str()?.to_string(),
-                    original: original.as_str()?.to_string(),
-                    text,
-                }),
+            let reopened = match o.get("reopened") {
+                None => None,
+                Some(file) => Some(file.as_str()?.to_string()),
+            };
+            match (o.len(), o.get("apply"), o.get("edit"), o.get("original")) {
+                (2, Some(file), None, None) => Some(Action::Apply { file: file.as_str()?.to_string(), text }),
+                (3 | 4, None, Some(name), Some(original)) if o.len() == 3 + usize::from(reopened.is_some()) => {
+                    Some(Action::Edit {
+                        name: name.as_str()?.to_string(),
+                        original: original.as_str()?.to_string(),
+                        text,
+                        reopened,
+                    })
+                }
                 _ => None,
             }
         }

@@ -20,6 +20,8 @@ pub fn Manifests() -> impl IntoView {
     let text = RwSignal::new(String::new());
     // The file as the editor opened it: saving sends only what changed since.
     let opened = RwSignal::new(String::new());
+    // The file the editor reopened on after a failed save (kubectl retries).
+    let reopened = RwSignal::new(None::<String>);
     let file = RwSignal::new(String::from("manifest.yaml"));
     let error = RwSignal::new(None::<String>);
     // The dialog takes the focus when it opens (a screen reader announces it).
@@ -37,6 +39,7 @@ pub fn Manifests() -> impl IntoView {
             let file = file.unwrap_or_default();
             opened.set(file.clone());
             text.set(file);
+            reopened.set(None);
             error.set(None);
         }
         // Import starts empty rather than on a file the editor left.
@@ -45,15 +48,34 @@ pub fn Manifests() -> impl IntoView {
     });
     let close = move || h.dialog.set(None);
     let apply = move |_| {
-        let out = match editing.get_untracked() {
-            Some(name) => h.edit(&name, &opened.get_untracked(), &text.get_untracked()),
-            None => h.apply_file(&file.get_untracked(), &text.get_untracked()),
+        let Some(name) = editing.get_untracked() else {
+            let out = h.apply_file(&file.get_untracked(), &text.get_untracked());
+            if out.exit_code == 0 {
+                close();
+                error.set(None);
+            } else {
+                error.set(Some(out.stderr.trim_end().to_string()));
+            }
+            return;
         };
-        if out.exit_code == 0 {
-            close();
-            error.set(None);
-        } else {
-            error.set(Some(out.stderr.trim_end().to_string()));
+        let before = reopened.get_untracked();
+        let (out, reopen) = h.edit(&name, &opened.get_untracked(), &text.get_untracked(), before.as_deref());
+        match reopen {
+            // kubectl reopens the editor, the failures in the file's header.
+            Some(file) => {
+                text.set(file.clone());
+                reopened.set(Some(file));
+                let said = out.stderr.trim_end();
+                error.set((!said.is_empty()).then(|| said.to_string()));
+            }
+            // The edit is over; what kubectl printed is in the console (a failure also in the alert).
+            None => {
+                close();
+                error.set(None);
+                if out.exit_code != 0 {
+                    h.alert.set(Some(out.stderr.trim_end().to_string()));
+                }
+            }
         }
     };
     let title = move || match editing.get() {

@@ -341,10 +341,13 @@ impl SimHandle {
         }
     }
 
-    /// `kubectl edit`'s editor, opened on `original`, saving `text` (the dialog shows a failure).
-    pub fn edit(&self, name: &str, original: &str, text: &str) -> Output {
+    /// `kubectl edit`'s editor, opened on `original`, saving `text` (from
+    /// the file it `reopened` on, if so): what kubectl printed, and the file
+    /// the editor reopens on when kubectl retries.
+    pub fn edit(&self, name: &str, original: &str, text: &str, reopened: Option<&str>) -> (Output, Option<String>) {
         self.alert.set(None);
-        self.command(|s| s.edit(name, original, text))
+        let out = self.command(|s| s.edit(name, original, text, reopened));
+        (out, self.with(|s| s.reopened_editor().map(str::to_string)))
     }
 
     /// `kubectl apply -f FILE` of a manifest (Import YAML, whose dialog shows a failure).

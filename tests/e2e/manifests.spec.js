@@ -76,8 +76,12 @@ test('kubectl edit in the console opens the object in an editor; saving a new im
   expect(text).toContain('\n      - image: test_web:v1\n');
   await file.fill(text.replace('image: test_web:v1', 'image: test_web:v2').replace('  replicas: 3', '  replicas: -1'));
   await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor.getByRole('alert')).toHaveText('The Deployment "test-deployment" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0');
-  await file.fill(text.replace('image: test_web:v1', 'image: test_web:v2'));
+  // As kubectl does, the editor reopens with the reasons in the file's header, the edits kept.
+  await expect(editor.getByRole('alert')).toHaveText('error: deployments.apps "test-deployment" is invalid');
+  await expect(file).toHaveValue(/\n#\n# deployments\.apps "test-deployment" was not valid:\n# \* spec\.replicas: Invalid value: -1: must be greater than or equal to 0\n#\napiVersion: apps\/v1\n/);
+  const reopened = await file.inputValue();
+  expect(reopened).toContain('\n      - image: test_web:v2\n');
+  await file.fill(reopened.replace('  replicas: -1', '  replicas: 3'));
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor).toHaveCount(0);
   await expect(app.console).toContainText('$ kubectl edit deployment/test-deployment');

@@ -158,9 +158,13 @@ mod edit {
         let file = edit_file(s.cluster(), "test-deployment").unwrap();
         assert!(file.starts_with(EDIT_HEADER) && file.contains("\napiVersion: apps/v1\nkind: Deployment\n"), "{file}");
         // Saving it unchanged: kubectl's answer, no new revision.
-        assert_eq!(s.edit("test-deployment", &file, &file).unwrap().stdout, "Edit cancelled, no changes made.\n");
+        let out = s.edit("test-deployment", &file, &file, None).unwrap();
+        assert_eq!((out.stdout.as_str(), out.stderr.as_str()), ("", "Edit cancelled, no changes made.\n"));
+        // Only comments or layout changed: the same object, the same answer (kubectl compares the JSON).
+        let relaid = file.replace("# Please edit", "#   Please edit").replace("image: test_web:v1", "image: \"test_web:v1\"");
+        assert_eq!(s.edit("test-deployment", &file, &relaid, None).unwrap().stderr, "Edit cancelled, no changes made.\n");
         let edited = file.replace("image: test_web:v1", "image: test_web:v2");
-        let out = s.edit("test-deployment", &file, &edited).unwrap();
+        let out = s.edit("test-deployment", &file, &edited, None).unwrap();
         assert_eq!((out.stdout.as_str(), out.exit_code), ("deployment.apps/test-deployment edited\n", 0));
         play(&mut s);
         assert_eq!(s.cluster().replica_sets_of("test-deployment").len(), 2);
@@ -170,19 +174,77 @@ mod edit {
     }
 
     #[test]
-    fn an_invalid_or_renamed_or_empty_edit_is_answered_as_kubectl_does() {
+    fn an_invalid_object_reopens_the_editor_with_the_reasons_in_its_header() {
         let mut s = session("ui-01-seed.json");
         let before = observable(&s);
         let file = edit_file(s.cluster(), "test-deployment").unwrap();
-        let out = s.edit("test-deployment", &file, &file.replace("  replicas: 3", "  replicas: -1")).unwrap();
-        assert_eq!(out.stderr, "The Deployment \"test-deployment\" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n");
-        let out = s.edit("test-deployment", &file, &file.replace("  replicas: 3", "  replica: 3")).unwrap();
-        assert_eq!(out.stderr, "error: deployments.apps \"test-deployment\" was not valid:\n* strict decoding error: unknown field \"spec.replica\"\n");
-        let out = s.edit("test-deployment", &file, &file.replace("name: test-deployment\n", "name: other\n")).unwrap();
-        assert_eq!(out.stderr, "error: At least one of apiVersion, kind and name was changed\n");
-        let out = s.edit("test-deployment", &file, EDIT_HEADER).unwrap();
-        assert_eq!(out.stdout, "Edit cancelled, saved file was empty.\n");
+        let saved = file.replace("  replicas: 3", "  replicas: -1").replace("image: test_web:v1", "image: test_web:v2");
+        let out = s.edit("test-deployment", &file, &saved, None).unwrap();
+        assert_eq!((out.stderr.as_str(), out.exit_code), ("error: deployments.apps \"test-deployment\" is invalid\n", 0));
+        let reopened = s.reopened_editor().expect("the editor reopens").to_string();
+        let expected_header = format!(
+            "{EDIT_HEADER}# deployments.apps \"test-deployment\" was not valid:\n# * spec.replicas: Invalid value: -1: must be greater than or equal to 0\n#\napiVersion: apps/v1\n"
+        );
+        assert!(reopened.starts_with(&expected_header), "{reopened}");
+        assert!(reopened.contains("image: test_web:v2"), "what was saved is kept: {reopened}");
+        assert_eq!(observable(&s), before, "nothing was changed");
+        // Saved again unchanged: kubectl gives up.
+        let out = s.edit("test-deployment", &file, &reopened, Some(&reopened)).unwrap();
+        assert_eq!(out.exit_code, 1);
+        assert!(out.stderr.starts_with("A copy of your changes has been stored to \"/tmp/kubectl-edit-"), "{}", out.stderr);
+        assert!(out.stderr.ends_with(".yaml\"\nerror: Edit cancelled, no valid changes were saved.\n"), "{}", out.stderr);
+        assert_eq!(s.reopened_editor(), None);
+        // Fixed in the reopened file: the patch is still against the object as first opened.
+        let out = s.edit("test-deployment", &file, &reopened.replace("  replicas: -1", "  replicas: 4"), Some(&reopened)).unwrap();
+        assert_eq!(out.stdout, "deployment.apps/test-deployment edited\n");
+        let d = s.cluster().deployment("test-deployment").unwrap();
+        assert_eq!((d.spec.replicas, d.spec.template.spec.containers[0].image.as_str()), (Some(4), "test_web:v2"));
+        // Only the save that went through was sent: the exported script has one patch.
+        let script = rollout_lab::scenario::export::shell_script(&s);
+        assert_eq!(script.matches("kubectl patch deployment").count(), 1, "{script}");
+        assert!(script.contains(r#"{"spec":{"replicas":4,"#), "{script}");
+    }
+
+    #[test]
+    fn a_syntax_error_reopens_the_editor_and_other_failures_end_the_edit() {
+        let mut s = session("ui-01-seed.json");
+        let before = observable(&s);
+        let file = edit_file(s.cluster(), "test-deployment").unwrap();
+        let out = s.edit("test-deployment", &file, &file.replace("  replicas: 3", "  replicas: [3"), None).unwrap();
+        assert_eq!(out, Default::default(), "kubectl prints nothing, the editor reopens");
+        let reopened = s.reopened_editor().unwrap();
+        assert!(
+            reopened.starts_with(&format!("{EDIT_HEADER}# The edited file had a syntax error: error converting YAML to JSON: yaml: line ")),
+            "{reopened}"
+        );
+        // A field the API server does not know: strict decoding refuses the patch, and kubectl stops.
+        let out = s.edit("test-deployment", &file, &file.replace("  replicas: 3", "  replica: 3"), None).unwrap();
+        assert_eq!(out.exit_code, 1);
+        assert!(
+            out.stderr.starts_with("error: deployments.apps \"test-deployment\" could not be patched: strict decoding error: unknown field \"spec.replica\"\nYou can run `kubectl replace -f /tmp/kubectl-edit-"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(s.reopened_editor(), None);
+        let out = s.edit("test-deployment", &file, &file.replace("  replicas: 3", "  replicas: three"), None).unwrap();
+        assert!(out.stderr.contains("could not be patched: Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n"), "{}", out.stderr);
+        let out = s.edit("test-deployment", &file, &file.replace("name: test-deployment\n", "name: other\n"), None).unwrap();
+        assert!(out.stderr.ends_with("\nerror: At least one of apiVersion, kind and name was changed\n"), "{}", out.stderr);
+        let out = s.edit("test-deployment", &file, EDIT_HEADER, None).unwrap();
+        assert_eq!((out.stderr.as_str(), out.exit_code), ("Edit cancelled, saved file was empty.\n", 0));
         assert_eq!(observable(&s), before);
+    }
+
+    #[test]
+    fn a_retried_edit_travels_in_a_link() {
+        let mut s = session("ui-01-seed.json");
+        let file = edit_file(s.cluster(), "test-deployment").unwrap();
+        s.edit("test-deployment", &file, &file.replace("  replicas: 3", "  replicas: -1"), None).unwrap();
+        let reopened = s.reopened_editor().unwrap().to_string();
+        s.edit("test-deployment", &file, &reopened.replace("  replicas: -1", "  replicas: 2"), Some(&reopened)).unwrap();
+        let (opened, _) = decode(&encode(&s, View::default()).unwrap()).unwrap();
+        assert_eq!(observable(&opened), observable(&s));
+        assert_eq!(opened.cluster().deployment("test-deployment").unwrap().spec.replicas, Some(2));
     }
 
     #[test]
@@ -194,7 +256,7 @@ mod edit {
         s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
         play(&mut s);
         let saved = opened.replace("  replicas: 3", "  replicas: 4");
-        assert_eq!(s.edit("test-deployment", &opened, &saved).unwrap().stdout, "deployment.apps/test-deployment edited\n");
+        assert_eq!(s.edit("test-deployment", &opened, &saved, None).unwrap().stdout, "deployment.apps/test-deployment edited\n");
         let d = s.cluster().deployment("test-deployment").unwrap();
         assert_eq!(d.spec.replicas, Some(4));
         assert_eq!(d.spec.template.spec.containers[0].image, "test_web:v2", "the image set meanwhile stays");
@@ -208,7 +270,7 @@ mod edit {
         s.kubectl("kubectl rollout pause deployment/test-deployment").unwrap();
         let opened = edit_file(s.cluster(), "test-deployment").unwrap();
         let saved = opened.replace("  paused: true\n", "").replace("image: test_web:v1", "image: test_web:v2");
-        assert_eq!(s.edit("test-deployment", &opened, &saved).unwrap().exit_code, 0);
+        assert_eq!(s.edit("test-deployment", &opened, &saved, None).unwrap().exit_code, 0);
         play(&mut s);
         let file = scenario_file(&s).unwrap();
         assert!(file.contains(r#"patch deployment test-deployment --type merge -p"#), "{file}");

@@ -141,11 +141,11 @@ fn cleanup_unhealthy_replicas(
     crate::sort::sort_by(&mut old_rss, |a, b| by_creation_timestamp(a, b));
     let max_cleanup_count = budget.max_scaled_down;
     let mut total_scaled_down = 0;
-    for i in 0..old_rss.len() {
+    for slot in &mut old_rss {
         if total_scaled_down >= max_cleanup_count {
             break;
         }
-        let target = &old_rss[i];
+        let target = &*slot;
         if target.spec.replicas == 0 || target.spec.replicas == target.status.available_replicas {
             continue;
         }
@@ -170,7 +170,7 @@ fn cleanup_unhealthy_replicas(
         let (_, updated) =
             scale_replica_set_and_record_event(c, target, new_replicas_count, d, why)?;
         total_scaled_down += scaled_down_count;
-        old_rss[i] = updated;
+        *slot = updated;
     }
     Ok((old_rss, total_scaled_down))
 }
