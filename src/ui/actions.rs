@@ -33,13 +33,13 @@ pub fn Actions() -> impl IntoView {
     };
     view! {
         <fieldset class="actions">
-            <legend>{move || h.t("Rollout")}</legend>
-            <button type="button" on:click=move |_| run("pause")>{move || h.t("Pause rollout")}</button>
-            <button type="button" on:click=move |_| run("resume")>{move || h.t("Resume rollout")}</button>
+            <legend>{h.tr("Rollout")}</legend>
+            <button type="button" on:click=move |_| run("pause")>{h.tr("Pause rollout")}</button>
+            <button type="button" on:click=move |_| run("resume")>{h.tr("Resume rollout")}</button>
             <div class="actions__undo">
-                <button type="button" on:click=move |_| run("undo")>{move || h.t("Undo")}</button>
-                <select aria-label=move || h.t("To revision") on:change=move |ev| to_revision.set(event_target_value(&ev))>
-                    <option value="">{move || h.t("previous revision")}</option>
+                <button type="button" on:click=move |_| run("undo")>{h.tr("Undo")}</button>
+                <select aria-label=h.tr("To revision") on:change=move |ev| to_revision.set(event_target_value(&ev))>
+                    <option value="">{h.tr("previous revision")}</option>
                     {move || {
                         revisions()
                             .into_iter()
@@ -48,7 +48,7 @@ pub fn Actions() -> impl IntoView {
                     }}
                 </select>
             </div>
-            <button type="button" on:click=move |_| run("restart")>{move || h.t("Restart")}</button>
+            <button type="button" on:click=move |_| run("restart")>{h.tr("Restart")}</button>
         </fieldset>
     }
 }

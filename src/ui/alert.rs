@@ -10,7 +10,7 @@ pub fn Alert() -> impl IntoView {
         <Show when=move || h.alert.get().is_some()>
             <div class="alert" role="alert">
                 <pre>{move || h.alert.get().unwrap_or_default()}</pre>
-                <button type="button" class="alert__close" aria-label=move || h.t("Dismiss") on:click=move |_| h.alert.set(None)>
+                <button type="button" class="alert__close" aria-label=h.tr("Dismiss") on:click=move |_| h.alert.set(None)>
                     "×"
                 </button>
             </div>

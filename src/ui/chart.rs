@@ -12,7 +12,7 @@ pub fn Chart() -> impl IntoView {
     let now_x = move || crate::text::one_decimal(h.clock.get() as f64 / data.with(|c| c.end_ms) as f64 * W);
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {} {}", W as i64, H as i64) role="img" aria-label=move || h.t("Chart: replicas of each ReplicaSet and available pods over time") preserveAspectRatio="none">
+            <svg viewBox=format!("0 0 {} {}", W as i64, H as i64) role="img" aria-label=h.tr("Chart: replicas of each ReplicaSet and available pods over time") preserveAspectRatio="none">
                 {move || {
                     data.get()
                         .lines

@@ -72,7 +72,7 @@ pub fn Console(readonly: bool) -> impl IntoView {
     view! {
         <section class="console">
             <h2>"kubectl"</h2>
-            <div role="log" aria-label=move || h.t("kubectl output") class="console__log">
+            <div role="log" aria-label=h.tr("kubectl output") class="console__log">
                 {move || {
                     entries()
                         .into_iter()

@@ -28,9 +28,9 @@ pub fn Events() -> impl IntoView {
     };
     view! {
         <section class="events">
-            <h2>{move || h.t("Events")}</h2>
-            <div role="log" aria-label=move || h.t("Events") class="events__log">
-                <Show when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{move || h.t("No events yet.")}</p> }>
+            <h2>{h.tr("Events")}</h2>
+            <div role="log" aria-label=h.tr("Events") class="events__log">
+                <Show when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{h.tr("No events yet.")}</p> }>
                     <table class="events__table">
                         <thead>
                             <tr><th>"Type"</th><th>"Reason"</th><th>"Age"</th><th>"From"</th><th>"Message"</th></tr>

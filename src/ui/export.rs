@@ -24,7 +24,7 @@ pub fn Export() -> impl IntoView {
     let h = SimHandle::expect();
     view! {
         <fieldset class="export">
-            <legend>{move || h.t("Import and export")}</legend>
+            <legend>{h.tr("Import and export")}</legend>
             <super::manifests::Manifests />
             <div class="export__buttons">
                 {EXPORTS

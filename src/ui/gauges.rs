@@ -78,7 +78,7 @@ pub fn Gauges() -> impl IntoView {
                         }}
                     </span>
                     <meter
-                        aria-label=move || h.t("Total pods")
+                        aria-label=h.tr("Total pods")
                         min="0"
                         max=move || (b().replicas + b().surge).max(1).to_string()
                         high=move || b().replicas.to_string()
@@ -107,7 +107,7 @@ pub fn Gauges() -> impl IntoView {
                         }}
                     </span>
                     <meter
-                        aria-label=move || h.t("Available pods")
+                        aria-label=h.tr("Available pods")
                         min="0"
                         max=move || b().replicas.max(1).to_string()
                         low=move || (b().replicas - b().unavailable).to_string()

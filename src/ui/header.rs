@@ -27,9 +27,9 @@ pub fn Header() -> impl IntoView {
                 <p class="header__hint">{hint}</p>
             </div>
             <label class="field">
-                <span>{move || h.t("Scenario")}</span>
+                <span>{h.tr("Scenario")}</span>
                 <select
-                    aria-label=move || h.t("Scenario")
+                    aria-label=h.tr("Scenario")
                     prop:value=move || h.preset.get().to_string()
                     on:change=move |ev| {
                         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
@@ -50,7 +50,7 @@ pub fn Header() -> impl IntoView {
                 aria-pressed=move || h.presenter.get().to_string()
                 on:click=move |_| h.presenter.update(|p| *p = !*p)
             >
-                {move || h.t("Presenter mode")}
+                {h.tr("Presenter mode")}
             </button>
             <label class="field">
                 <span>{move || if h.lang.get() == Lang::En { "Language" } else { "语言 Language" }}</span>

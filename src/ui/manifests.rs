@@ -115,8 +115,8 @@ pub fn Manifests() -> impl IntoView {
     };
     view! {
         <div class="manifests">
-            <button type="button" on:click=move |_| { error.set(None); h.dialog.set(Some(Dialog::Import)) }>{move || h.t("Import YAML")}</button>
-            <button type="button" on:click=export_yaml>{move || h.t("Export YAML")}</button>
+            <button type="button" on:click=move |_| { error.set(None); h.dialog.set(Some(Dialog::Import)) }>{h.tr("Import YAML")}</button>
+            <button type="button" on:click=export_yaml>{h.tr("Export YAML")}</button>
         </div>
         <Show when=move || open.get()>
             <div
@@ -129,16 +129,16 @@ pub fn Manifests() -> impl IntoView {
                 <h2>{title}</h2>
                 <Show
                     when=move || editing.get().is_none()
-                    fallback=move || view! { <p class="muted">{move || h.t("Edit the object and save it, as in kubectl edit's editor.")}</p> }
+                    fallback=move || view! { <p class="muted">{h.tr("Edit the object and save it, as in kubectl edit's editor.")}</p> }
                 >
-                    <p class="muted">{move || h.t("A Deployment manifest, applied as kubectl apply -f would.")}</p>
+                    <p class="muted">{h.tr("A Deployment manifest, applied as kubectl apply -f would.")}</p>
                     <label class="field">
-                        <span>{move || h.t("Manifest file")}</span>
+                        <span>{h.tr("Manifest file")}</span>
                         <input type="file" accept=".yaml,.yml,.json,text/yaml,application/json" on:change=choose_file />
                     </label>
                 </Show>
                 <label class="field">
-                    <span>{move || h.t("Manifest")}</span>
+                    <span>{h.tr("Manifest")}</span>
                     <textarea
                         node_ref=area
                         class="dialog__text"
@@ -158,7 +158,7 @@ pub fn Manifests() -> impl IntoView {
                     <button type="button" class="primary" on:click=apply>
                         {move || h.t(if editing.get().is_some() { "Save" } else { "Apply" })}
                     </button>
-                    <button type="button" on:click=move |_| close()>{move || h.t("Cancel")}</button>
+                    <button type="button" on:click=move |_| close()>{h.tr("Cancel")}</button>
                 </div>
             </div>
         </Show>

@@ -63,7 +63,7 @@ pub fn Playback() -> impl IntoView {
     let speed_index = move || SPEEDS.iter().position(|s| *s == h.speed.get()).unwrap_or(2);
     view! {
         <fieldset class="playback">
-            <legend>{move || h.t("Time")}</legend>
+            <legend>{h.tr("Time")}</legend>
             <div class="playback__buttons">
                 <button
                     type="button"
@@ -72,11 +72,11 @@ pub fn Playback() -> impl IntoView {
                 >
                     {move || h.t(if h.playing.get() { "Pause" } else { "Play" })}
                 </button>
-                <button type="button" on:click=move |_| { h.step(); }>{move || h.t("Step")}</button>
+                <button type="button" on:click=move |_| { h.step(); }>{h.tr("Step")}</button>
                 <button type="button" prop:disabled=move || !h.with(|s| s.can_step_back()) on:click=move |_| h.step_back()>
-                    {move || h.t("Step back")}
+                    {h.tr("Step back")}
                 </button>
-                <button type="button" on:click=move |_| h.reset()>{move || h.t("Reset")}</button>
+                <button type="button" on:click=move |_| h.reset()>{h.tr("Reset")}</button>
             </div>
             <p class="playback__clock" aria-live="off">
                 {move || format!("t = {} s", crate::text::seconds(h.clock.get(), 1))}
@@ -88,7 +88,7 @@ pub fn Playback() -> impl IntoView {
                     min="0"
                     max=(SPEEDS.len() - 1).to_string()
                     step="1"
-                    aria-label=move || h.t("Speed")
+                    aria-label=h.tr("Speed")
                     aria-valuetext=move || speed_label(h.speed.get())
                     prop:value=move || speed_index().to_string()
                     on:input=move |ev| {
@@ -104,7 +104,7 @@ pub fn Playback() -> impl IntoView {
                     min="0"
                     max=move || end().to_string()
                     step="100"
-                    aria-label=move || h.t("Timeline")
+                    aria-label=h.tr("Timeline")
                     aria-valuetext=move || {
                         let seconds = crate::text::seconds(h.clock.get(), 1);
                         match h.lang.get() {

@@ -95,13 +95,13 @@ pub fn Settings() -> impl IntoView {
     };
     view! {
         <fieldset class="settings">
-            <legend>{move || h.t("Deployment")}</legend>
+            <legend>{h.tr("Deployment")}</legend>
             <label class="field">
-                <span>{move || h.t("Replicas")}</span>
+                <span>{h.tr("Replicas")}</span>
                 <input
                     type="number"
                     min="0"
-                    aria-label=move || h.t("Replicas")
+                    aria-label=h.tr("Replicas")
                     prop:value=field(0)
                     on:change=move |ev| {
                         let d = h.deployment();
@@ -110,9 +110,9 @@ pub fn Settings() -> impl IntoView {
                 />
             </label>
             <label class="field">
-                <span>{move || h.t("Strategy")}</span>
+                <span>{h.tr("Strategy")}</span>
                 <select
-                    aria-label=move || h.t("Strategy")
+                    aria-label=h.tr("Strategy")
                     prop:value=field(1)
                     on:change=move |ev| {
                         let body = if event_target_value(&ev) == "Recreate" {
@@ -164,12 +164,12 @@ pub fn Settings() -> impl IntoView {
                 />
             </label>
             <label class="field">
-                <span>{move || h.t("Pod start seconds")}</span>
+                <span>{h.tr("Pod start seconds")}</span>
                 <input
                     type="number"
                     min="0"
                     step="0.5"
-                    aria-label=move || h.t("Pod start seconds")
+                    aria-label=h.tr("Pod start seconds")
                     prop:value=field(5)
                     on:change=move |ev| {
                         if let Ok(s) = event_target_value(&ev).trim().parse::<f64>() {
@@ -182,10 +182,10 @@ pub fn Settings() -> impl IntoView {
             </label>
             <div class="field field--wide">
                 <label>
-                    <span>{move || h.t("Image")}</span>
+                    <span>{h.tr("Image")}</span>
                     <input
                         type="text"
-                        aria-label=move || h.t("Image")
+                        aria-label=h.tr("Image")
                         prop:value=move || image.get()
                         on:input=move |ev| image.set(event_target_value(&ev))
                         on:keydown=move |ev| {
@@ -195,16 +195,16 @@ pub fn Settings() -> impl IntoView {
                         }
                     />
                 </label>
-                <button type="button" on:click=move |_| set_image()>{move || h.t("Set image")}</button>
+                <button type="button" on:click=move |_| set_image()>{h.tr("Set image")}</button>
             </div>
             <label class="field field--check">
                 <input
                     type="checkbox"
-                    aria-label=move || h.t("New image fails to pull")
+                    aria-label=h.tr("New image fails to pull")
                     prop:checked=move || failing.get()
                     on:change=move |ev| failing.set(event_target_checked(&ev))
                 />
-                <span>{move || h.t("New image fails to pull")}</span>
+                <span>{h.tr("New image fails to pull")}</span>
             </label>
         </fieldset>
     }

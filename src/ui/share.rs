@@ -30,8 +30,8 @@ pub fn ShareLink() -> impl IntoView {
     };
     view! {
         <div class="share">
-            <button type="button" on:click=copy>{move || h.t("Copy link")}</button>
-            <button type="button" on:click=copy_embed>{move || h.t("Copy embed code")}</button>
+            <button type="button" on:click=copy>{h.tr("Copy link")}</button>
+            <button type="button" on:click=copy_embed>{h.tr("Copy embed code")}</button>
             <CopiedText label="Share link" text=link />
             <CopiedText label="Embed code" text=code />
         </div>

@@ -287,6 +287,13 @@ impl SimHandle {
         self.lang.get().t(en)
     }
 
+    /// `en` in the UI language, as a reactive view or attribute value. One
+    /// function, one closure type: every translated label shares the same
+    /// rendering code (a closure per label would be monomorphised per label).
+    pub fn tr(self, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(en)
+    }
+
     /// Switches the UI language, remembered for the next visit.
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);

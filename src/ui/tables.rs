@@ -27,8 +27,8 @@ pub fn ReplicaSetTable() -> impl IntoView {
         })
     };
     view! {
-        <table class="table" aria-label=move || h.t("ReplicaSets")>
-            <caption>{move || h.t("ReplicaSets (kubectl get rs)")}</caption>
+        <table class="table" aria-label=h.tr("ReplicaSets")>
+            <caption>{h.tr("ReplicaSets (kubectl get rs)")}</caption>
             <thead>
                 <tr><th>"NAME"</th><th>"DESIRED"</th><th>"CURRENT"</th><th>"READY"</th><th>"AGE"</th></tr>
             </thead>
@@ -64,8 +64,8 @@ pub fn HistoryTable() -> impl IntoView {
         })
     };
     view! {
-        <table class="table" aria-label=move || h.t("Rollout history")>
-            <caption>{move || h.t("Rollout history (kubectl rollout history)")}</caption>
+        <table class="table" aria-label=h.tr("Rollout history")>
+            <caption>{h.tr("Rollout history (kubectl rollout history)")}</caption>
             <thead>
                 <tr><th>"REVISION"</th><th>"CHANGE-CAUSE"</th></tr>
             </thead>

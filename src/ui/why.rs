@@ -82,8 +82,8 @@ pub fn Why() -> impl IntoView {
         })
     };
     view! {
-        <section class="why" aria-label=move || h.t("Why this step")>
-            <h2>{move || h.t("Why this step")}</h2>
+        <section class="why" aria-label=h.tr("Why this step")>
+            <h2>{h.tr("Why this step")}</h2>
             {move || lines().into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
         </section>
     }
