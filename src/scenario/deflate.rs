@@ -1,9 +1,13 @@
-//! A small raw-deflate encoder (RFC 1951) for share links: LZ77 over a
-//! 32 KB window with hash chains and one-step lazy matching, written with
-//! the fixed Huffman codes. A link's JSON is a few kilobytes at most, so the
-//! dynamic-code tables of a full encoder (miniz_oxide's, 10 KB of the web
-//! bundle) buy a few percent of link length at most. Decoding stays with
-//! miniz_oxide's inflate, which reads any deflate stream.
+//! Raw deflate (RFC 1951) for share links, small rather than fast.
+//!
+//! The encoder: LZ77 over a 32 KB window with hash chains and one-step lazy
+//! matching, written with the fixed Huffman codes. A link's JSON is a few
+//! kilobytes at most, so the dynamic-code tables of a full encoder
+//! (miniz_oxide's, 10 KB of the web bundle) buy a few percent of link length
+//! at most. The decoder reads any deflate stream (stored, fixed and dynamic
+//! blocks: links written by other encoders too), after zlib's `puff.c`: a
+//! symbol decoded a bit at a time, a few kilobytes of the bundle where
+//! miniz_oxide's table-driven inflate took three times that.
 
 /// Raw deflate of `data` (no zlib header), in fixed-Huffman blocks.
 pub fn deflate(data: &[u8]) -> Vec<u8> {
@@ -185,5 +189,219 @@ impl BitWriter {
             self.bytes.push(self.acc as u8);
         }
         self.bytes
+    }
+}
+
+/// Why a deflate stream could not be inflated.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum InflateError {
+    /// It inflates to more than the limit.
+    TooLarge,
+    /// It is not a deflate stream, or it is cut short.
+    Corrupt,
+}
+
+/// The bytes a raw deflate stream (no zlib header) inflates to, at most
+/// `limit` of them. Bytes after the final block are ignored.
+pub fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
+    let mut input = BitReader { data, at: 0, acc: 0, count: 0 };
+    let mut out = Vec::new();
+    loop {
+        let last = input.bits(1)? == 1;
+        match input.bits(2)? {
+            0 => input.stored(&mut out, limit)?,
+            1 => {
+                let (lengths, distances) = fixed_codes();
+                codes(&mut input, &mut out, limit, &lengths, &distances)?;
+            }
+            2 => {
+                let (lengths, distances) = dynamic_codes(&mut input)?;
+                codes(&mut input, &mut out, limit, &lengths, &distances)?;
+            }
+            _ => return Err(InflateError::Corrupt),
+        }
+        if last {
+            return Ok(out);
+        }
+    }
+}
+
+struct BitReader<'a> {
+    data: &'a [u8],
+    at: usize,
+    acc: u32,
+    count: u32,
+}
+
+impl BitReader<'_> {
+    /// The next `n` (at most 16) bits, least significant first.
+    fn bits(&mut self, n: u32) -> Result<u32, InflateError> {
+        while self.count < n {
+            let byte = *self.data.get(self.at).ok_or(InflateError::Corrupt)?;
+            self.at += 1;
+            self.acc |= (byte as u32) << self.count;
+            self.count += 8;
+        }
+        let value = self.acc & ((1 << n) - 1);
+        self.acc >>= n;
+        self.count -= n;
+        Ok(value)
+    }
+
+    /// A stored block: byte-aligned LEN, its complement, then the bytes.
+    fn stored(&mut self, out: &mut Vec<u8>, limit: usize) -> Result<(), InflateError> {
+        self.acc = 0;
+        self.count = 0;
+        let header = self.data.get(self.at..self.at + 4).ok_or(InflateError::Corrupt)?;
+        let len = u16::from_le_bytes([header[0], header[1]]);
+        if len != !u16::from_le_bytes([header[2], header[3]]) {
+            return Err(InflateError::Corrupt);
+        }
+        self.at += 4;
+        let bytes = self.data.get(self.at..self.at + len as usize).ok_or(InflateError::Corrupt)?;
+        if out.len() + bytes.len() > limit {
+            return Err(InflateError::TooLarge);
+        }
+        out.extend_from_slice(bytes);
+        self.at += len as usize;
+        Ok(())
+    }
+}
+
+const MAX_BITS: usize = 15;
+
+/// A canonical Huffman code: how many codes have each length, and the
+/// symbols in code order.
+struct Huffman {
+    count: [u16; MAX_BITS + 1],
+    symbols: Vec<u16>,
+}
+
+impl Huffman {
+    /// The code with these code lengths (0: the symbol is not used). An
+    /// over-subscribed set is corrupt; an incomplete one is allowed, and
+    /// reading one of its missing codes is corrupt.
+    fn new(lengths: &[u8]) -> Result<Huffman, InflateError> {
+        let mut count = [0u16; MAX_BITS + 1];
+        for &len in lengths {
+            count[len as usize] += 1;
+        }
+        let mut left: i32 = 1;
+        for &n in &count[1..] {
+            left = (left << 1) - n as i32;
+            if left < 0 {
+                return Err(InflateError::Corrupt);
+            }
+        }
+        let mut offsets = [0u16; MAX_BITS + 2];
+        for len in 1..=MAX_BITS {
+            offsets[len + 1] = offsets[len] + count[len];
+        }
+        let mut symbols = vec![0u16; lengths.len()];
+        for (symbol, &len) in lengths.iter().enumerate() {
+            if len != 0 {
+                symbols[offsets[len as usize] as usize] = symbol as u16;
+                offsets[len as usize] += 1;
+            }
+        }
+        Ok(Huffman { count, symbols })
+    }
+
+    /// The next symbol, its code read a bit at a time (most significant first).
+    fn decode(&self, input: &mut BitReader) -> Result<u16, InflateError> {
+        let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
+        for &count in &self.count[1..] {
+            code |= input.bits(1)? as i32;
+            let count = count as i32;
+            if code - first < count {
+                return Ok(self.symbols[(index + code - first) as usize]);
+            }
+            index += count;
+            first = (first + count) << 1;
+            code <<= 1;
+        }
+        Err(InflateError::Corrupt)
+    }
+}
+
+/// The fixed codes of RFC 1951 3.2.6.
+fn fixed_codes() -> (Huffman, Huffman) {
+    let mut lengths = [8u8; 288];
+    lengths[144..256].fill(9);
+    lengths[256..280].fill(7);
+    let lengths = Huffman::new(&lengths).expect("the fixed literal/length code is complete");
+    let distances = Huffman::new(&[5u8; 30]).expect("the fixed distance code is not over-subscribed");
+    (lengths, distances)
+}
+
+/// A dynamic block's codes, read from its header (RFC 1951 3.2.7).
+fn dynamic_codes(input: &mut BitReader) -> Result<(Huffman, Huffman), InflateError> {
+    const ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+    let literals = input.bits(5)? as usize + 257;
+    let distances = input.bits(5)? as usize + 1;
+    let code_lengths = input.bits(4)? as usize + 4;
+    if literals > 286 || distances > 30 {
+        return Err(InflateError::Corrupt);
+    }
+    let mut lengths = [0u8; 19];
+    for &symbol in &ORDER[..code_lengths] {
+        lengths[symbol] = input.bits(3)? as u8;
+    }
+    let length_code = Huffman::new(&lengths)?;
+    let mut lengths = vec![0u8; literals + distances];
+    let mut i = 0;
+    while i < lengths.len() {
+        let (value, repeat) = match length_code.decode(input)? {
+            len @ 0..=15 => (len as u8, 1),
+            16 => (*lengths[..i].last().ok_or(InflateError::Corrupt)?, 3 + input.bits(2)?),
+            17 => (0, 3 + input.bits(3)?),
+            _ => (0, 11 + input.bits(7)?),
+        };
+        let end = i + repeat as usize;
+        lengths.get_mut(i..end).ok_or(InflateError::Corrupt)?.fill(value);
+        i = end;
+    }
+    if lengths[256] == 0 {
+        return Err(InflateError::Corrupt); // no end-of-block code
+    }
+    Ok((Huffman::new(&lengths[..literals])?, Huffman::new(&lengths[literals..])?))
+}
+
+/// A compressed block's symbols, up to its end-of-block code.
+fn codes(
+    input: &mut BitReader,
+    out: &mut Vec<u8>,
+    limit: usize,
+    lengths: &Huffman,
+    distances: &Huffman,
+) -> Result<(), InflateError> {
+    loop {
+        let symbol = lengths.decode(input)? as usize;
+        if symbol < 256 {
+            if out.len() >= limit {
+                return Err(InflateError::TooLarge);
+            }
+            out.push(symbol as u8);
+            continue;
+        }
+        if symbol == 256 {
+            return Ok(());
+        }
+        let (first, extra) = *LENGTHS.get(symbol - 257).ok_or(InflateError::Corrupt)?;
+        let len = first as usize + input.bits(extra as u32)? as usize;
+        let symbol = distances.decode(input)? as usize;
+        let (first, extra) = *DISTANCES.get(symbol).ok_or(InflateError::Corrupt)?;
+        let dist = first as usize + input.bits(extra as u32)? as usize;
+        if dist > out.len() {
+            return Err(InflateError::Corrupt);
+        }
+        if out.len() + len > limit {
+            return Err(InflateError::TooLarge);
+        }
+        // Byte by byte: a match may overlap what it copies (dist < len).
+        let from = out.len() - dist;
+        for k in 0..len {
+            out.push(out[from + k]);
+        }
     }
 }

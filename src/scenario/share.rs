@@ -196,11 +196,10 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
     let packed = base64url_decode(payload).map_err(|at| ShareError::NotBase64 {
         at: at + PREFIX.len(),
     })?;
-    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES)
-        .map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-            _ => ShareError::Corrupt,
-        })?;
+    let text = super::deflate::inflate(&packed, MAX_JSON_BYTES).map_err(|e| match e {
+        super::deflate::InflateError::TooLarge => ShareError::TooLarge,
+        super::deflate::InflateError::Corrupt => ShareError::Corrupt,
+    })?;
     let value: Value =
         crate::json::from_slice(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
     let top = value
