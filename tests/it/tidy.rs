@@ -142,7 +142,7 @@ fn no_should_panic_or_ignored_tests() {
     }
 }
 
-/// Every UI string looked up with `t("…")` has its Chinese, and so has
+/// Every UI string looked up with `t("…")` or `tr("…")` has its Chinese, and so has
 /// every preset title (the Scenario menu shows them through `t`).
 #[test]
 fn every_ui_string_has_a_translation() {
@@ -154,9 +154,12 @@ fn every_ui_string_has_a_translation() {
     for path in files {
         let code = code_of(&path);
         let mut rest = code.as_str();
-        while let Some(at) = rest.find("t(\"") {
-            let is_call = at == 0 || !rest[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
-            let after = &rest[at + 3..];
+        // Lookups are `t("…")` and `tr("…")` (the reactive label).
+        while let Some(at) = rest.find("(\"") {
+            let before = &rest[..at];
+            let name_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+            let is_call = matches!(&before[name_start..], "t" | "tr");
+            let after = &rest[at + 2..];
             let end = after.find('"').unwrap_or(after.len());
             if is_call {
                 seen += 1;
