@@ -17,6 +17,7 @@ pub mod yaml;
 use crate::api::Deployment;
 use crate::sim::{ApiError, Cluster};
 use std::fmt;
+use crate::text::quoted;
 
 /// What a kubectl invocation printed, and its exit code.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -122,7 +123,7 @@ pub fn unknown_command(word: &str, path: &str, known: &[&str]) -> Failure {
         .copied()
         .filter(|k| levenshtein(word, k) <= 2 || k.starts_with(word))
         .collect();
-    let mut msg = format!("unknown command {word:?} for {path:?}");
+    let mut msg = format!("unknown command {word} for {path}", path = quoted(path), word = quoted(word));
     if !suggestions.is_empty() {
         msg.push_str("\n\nDid you mean this?\n");
         for s in suggestions {
@@ -158,8 +159,8 @@ pub fn get_deployment(c: &Cluster, name: &str) -> Result<Deployment, Failure> {
 
 pub fn not_found(kind: args::Kind, name: &str) -> Failure {
     Failure(format!(
-        "Error from server (NotFound): {} {name:?} not found",
-        kind.resource()
+        "Error from server (NotFound): {} {name} not found",
+        kind.resource(), name = quoted(name)
     ))
 }
 

@@ -29,6 +29,7 @@ use crate::sorted_map::SortedMap;
 use std::collections::VecDeque;
 use std::fmt;
 use std::sync::Arc;
+use crate::text::quoted;
 
 /// How pods behave in this cluster.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,12 +95,12 @@ impl fmt::Display for ApiError {
         match self {
             ApiError::NotFound { resource, name } => write!(
                 f,
-                "Error from server (NotFound): {resource} {name:?} not found"
+                "Error from server (NotFound): {resource} {name} not found", name = quoted(name)
             ),
             ApiError::AlreadyExists { resource, name } => {
                 write!(
                     f,
-                    "Error from server (AlreadyExists): {resource} {name:?} already exists"
+                    "Error from server (AlreadyExists): {resource} {name} already exists", name = quoted(name)
                 )
             }
             ApiError::Invalid(e) => write!(f, "{e}"),
@@ -109,7 +110,7 @@ impl fmt::Display for ApiError {
                 reason,
             } => write!(
                 f,
-                "Error from server (Forbidden): {resource} {name:?} is forbidden: {reason}"
+                "Error from server (Forbidden): {resource} {name} is forbidden: {reason}", name = quoted(name)
             ),
             ApiError::Controller(m) => f.write_str(m),
         }

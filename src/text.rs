@@ -1,6 +1,7 @@
-//! Numbers as text with integer arithmetic: the app prints decimals (times,
-//! percentages, chart coordinates) without core's floating-point formatter,
-//! which is ~10 KB of the web bundle.
+//! Text as Go prints it, with less code than core's formatters: decimals
+//! with integer arithmetic (times, percentages, chart coordinates: core's
+//! floating-point formatter is ~10 KB of the web bundle), and strings quoted
+//! as Go's `%q` quotes them (Rust's `{:?}` differs, and brings Unicode tables).
 
 /// `scaled / 10^places` with exactly `places` decimals: `fixed(1234, 1)` is "123.4".
 pub fn fixed(scaled: i64, places: u32) -> String {
@@ -37,6 +38,44 @@ pub fn one_decimal(value: f64) -> String {
     fixed((value * 10.0).round() as i64, 1)
 }
 
+/// `s` quoted as Go's `strconv.Quote` (and so `%q`) writes it: `"`, `\\` and
+/// control characters escaped (`\n`, `\t`, `\x1b`, `\u0085`), everything else
+/// as it is. Go also escapes the rare non-printable characters above U+00A0
+/// (unassigned, format and separator characters); only U+00AD, U+2028 and
+/// U+2029 of those are escaped here.
+pub fn quoted(s: &str) -> Quoted<'_> {
+    Quoted(s)
+}
+
+/// A string to print as Go's `%q` would (see [`quoted`]).
+pub struct Quoted<'a>(pub &'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            match c {
+                '"' | '\\' => {
+                    f.write_char('\\')?;
+                    f.write_char(c)?;
+                }
+                '\u{7}' => f.write_str("\\a")?,
+                '\u{8}' => f.write_str("\\b")?,
+                '\u{c}' => f.write_str("\\f")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                '\u{b}' => f.write_str("\\v")?,
+                '\0'..='\u{1f}' | '\u{7f}' => write!(f, "\\x{:02x}", c as u32)?,
+                '\u{80}'..='\u{a0}' | '\u{ad}' | '\u{2028}' | '\u{2029}' => write!(f, "\\u{:04x}", c as u32)?,
+                _ => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +94,17 @@ mod tests {
         assert_eq!(seconds(12_345, 3), "12.345");
         assert_eq!(one_decimal(599.96), "600.0");
         assert_eq!(one_decimal(0.04), "0.0");
+    }
+
+    #[test]
+    fn strings_quoted_as_gos_percent_q() {
+        let q = |s: &str| quoted(s).to_string();
+        assert_eq!(q("web"), r#""web""#);
+        assert_eq!(q("a \"b\" \\ c"), r#""a \"b\" \\ c""#);
+        assert_eq!(q("tab\tnl\ncr\r\u{7}\u{8}\u{b}\u{c}"), r#""tab\tnl\ncr\r\a\b\v\f""#);
+        // Go writes other control characters as \xNN (Rust's {:?} writes \u{1b} and \0).
+        assert_eq!(q("\u{1b}[0m\0\u{7f}"), r#""\x1b[0m\x00\x7f""#);
+        assert_eq!(q("\u{85}\u{a0}\u{ad}\u{2028}"), r#""\u0085\u00a0\u00ad\u2028""#);
+        assert_eq!(q("部署 é ✔"), "\"部署 é ✔\"");
     }
 }

@@ -5,6 +5,7 @@ use super::json::{Fields, FromJson};
 use super::{IntOrString, LabelSelector, ObjectMeta, PodTemplateSpec, Time};
 use crate::json::{Obj, ToJson, Value};
 use std::sync::Arc;
+use crate::text::quoted;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Deployment {
@@ -218,7 +219,7 @@ impl Deployment {
             None => Ok(0),
             Some(v) => v
                 .parse()
-                .map_err(|_| format!("strconv.ParseInt: parsing {v:?}: invalid syntax")),
+                .map_err(|_| format!("strconv.ParseInt: parsing {v}: invalid syntax", v = quoted(v))),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::json::{ToJson, Value};
 use std::fmt;
+use crate::text::quoted;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IntOrString {
@@ -34,7 +35,7 @@ impl IntOrString {
                     return Err("invalid type: string is not a percentage".to_string());
                 };
                 let v: i64 = digits.parse().map_err(|_| {
-                    format!("invalid value {s:?}: strconv.Atoi: parsing {digits:?}: invalid syntax")
+                    format!("invalid value {s}: strconv.Atoi: parsing {digits}: invalid syntax", digits = quoted(digits), s = quoted(s))
                 })?;
                 let product =
                     (v as i128 * total as i128).clamp(i64::MIN as i128, i64::MAX as i128) as i64;

@@ -11,6 +11,7 @@ use super::Time;
 use crate::json::{Map, Value};
 use crate::sorted_map::SortedMap;
 use std::sync::Arc;
+use crate::text::quoted;
 
 /// An API type read from JSON.
 pub trait FromJson: Sized {
@@ -134,7 +135,7 @@ impl<'a> Fields<'a> {
             None => Ok(None),
             Some(text) => Time::parse_rfc3339(&text)
                 .map(Some)
-                .ok_or_else(|| format!("parsing time {text:?}: not RFC 3339")),
+                .ok_or_else(|| format!("parsing time {text}: not RFC 3339", text = quoted(&text))),
         }
     }
 

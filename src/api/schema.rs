@@ -11,6 +11,7 @@
 
 use super::json::kind_of;
 use crate::json::Value;
+use crate::text::quoted;
 
 /// A field's JSON type, as Go decodes it.
 #[derive(Clone, Copy)]
@@ -217,7 +218,7 @@ pub fn decoding_error(manifest: &Value) -> Option<String> {
         return Some(type_error);
     }
     (!unknown.is_empty()).then(|| {
-        let fields: Vec<String> = unknown.iter().map(|f| format!("unknown field {f:?}")).collect();
+        let fields: Vec<String> = unknown.iter().map(|f| format!("unknown field {f}", f = quoted(f))).collect();
         format!("strict decoding error: {}", fields.join(", "))
     })
 }

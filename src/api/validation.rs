@@ -5,6 +5,7 @@
 use super::{Deployment, IntOrString, LabelSelector, RECREATE, ROLLING_UPDATE};
 use crate::json::ToJson;
 use std::fmt;
+use crate::text::quoted;
 
 /// One cause of an Invalid error (`field.Error`).
 #[derive(Clone, Debug, PartialEq)]
@@ -39,7 +40,7 @@ impl fmt::Display for FieldError {
             FieldErrorKind::Required(detail) => write!(f, "Required value: {detail}"),
             FieldErrorKind::Forbidden(detail) => write!(f, "Forbidden: {detail}"),
             FieldErrorKind::NotSupported { value, supported } => {
-                let quoted: Vec<String> = supported.iter().map(|s| format!("{s:?}")).collect();
+                let quoted: Vec<String> = supported.iter().map(|s| format!("{s}", s = quoted(s))).collect();
                 write!(
                     f,
                     "Unsupported value: {value}: supported values: {}",
@@ -60,7 +61,7 @@ pub struct InvalidError {
 
 impl fmt::Display for InvalidError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "The {} {:?} is invalid: ", self.kind, self.name)?;
+        write!(f, "The {} {} is invalid: ", self.kind, quoted(&self.name))?;
         match self.causes.as_slice() {
             [one] => write!(f, "{one}"),
             many => {

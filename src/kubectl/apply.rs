@@ -7,6 +7,7 @@ use crate::api::{keys, Container, ContainerPort, Deployment, LabelSelector};
 use crate::sim::{ApiError, Cluster};
 use crate::json::{self, Map, Value};
 use std::fmt;
+use crate::text::quoted;
 
 /// `kubectl apply -f FILE` of a YAML (or JSON) file: every document in it,
 /// as kubectl applies them (it goes on after a failed one and exits 1).
@@ -62,14 +63,14 @@ pub fn apply_object(c: &mut Cluster, manifest: &Value, source: &str) -> Result<S
         .collect();
     if !not_set.is_empty() {
         return Err(Failure::error(format!(
-            "error validating {source:?}: error validating data: [{}]; if you choose to ignore these errors, turn validation off with --validate=false",
-            not_set.join(", ")
+            "error validating {source}: error validating data: [{}]; if you choose to ignore these errors, turn validation off with --validate=false",
+            not_set.join(", "), source = quoted(source)
         )));
     }
     if kind != "Deployment" || api_version != "apps/v1" {
         return Err(Failure::error(format!(
-            "resource mapping not found for name: {:?} namespace: \"\" from {source:?}: no matches for kind {kind:?} in version {api_version:?}\nensure CRDs are installed first",
-            manifest.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("")
+            "resource mapping not found for name: {} namespace: \"\" from {source}: no matches for kind {kind} in version {api_version}\nensure CRDs are installed first",
+            quoted(manifest.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("")), api_version = quoted(api_version), kind = quoted(kind), source = quoted(source)
         )));
     }
     let name = manifest
@@ -94,7 +95,7 @@ pub fn apply_object(c: &mut Cluster, manifest: &Value, source: &str) -> Result<S
     if let Some(message) = crate::api::schema::decoding_error(&new) {
         let verb = if exists { "patching" } else { "creating" };
         return Err(Failure(format!(
-            "Error from server (BadRequest): error when {verb} {source:?}: Deployment in version \"v1\" cannot be handled as a Deployment: {message}"
+            "Error from server (BadRequest): error when {verb} {source}: Deployment in version \"v1\" cannot be handled as a Deployment: {message}", source = quoted(source)
         )));
     }
     let Some(live) = c.deployment(&name).cloned() else {
@@ -188,7 +189,7 @@ pub fn apply_command(_c: &mut Cluster, words: &[String]) -> Result<String, Failu
     )?;
     match a.get("filename") {
         None => Err(Failure::error("must specify one of -f and -k")),
-        Some(path) => Err(Failure(format!("error: the path {path:?} does not exist"))),
+        Some(path) => Err(Failure(format!("error: the path {path} does not exist", path = quoted(path)))),
     }
 }
 
@@ -256,8 +257,8 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
     let failed = |stderr: String| done(Output { stderr, exit_code: 1, ..Default::default() });
     if reopened.is_some_and(|before| stripped(before) == stripped(text)) {
         return failed(format!(
-            "A copy of your changes has been stored to {:?}\nerror: Edit cancelled, no valid changes were saved.\n",
-            kept()
+            "A copy of your changes has been stored to {}\nerror: Edit cancelled, no valid changes were saved.\n",
+            quoted(&kept())
         ));
     }
     if stripped(original) == stripped(text) {
@@ -274,8 +275,8 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
         }
         Err(EditError::Renamed) => {
             return failed(format!(
-                "A copy of your changes has been stored to {:?}\nerror: At least one of apiVersion, kind and name was changed\n",
-                kept()
+                "A copy of your changes has been stored to {}\nerror: At least one of apiVersion, kind and name was changed\n",
+                quoted(&kept())
             ))
         }
     };
@@ -284,14 +285,14 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
     }
     let could_not_be_patched = |reason: &dyn fmt::Display| {
         failed(format!(
-            "error: deployments.apps {name:?} could not be patched: {reason}\nYou can run `kubectl replace -f {}` to try this update again.\n",
-            kept()
+            "error: deployments.apps {name} could not be patched: {reason}\nYou can run `kubectl replace -f {}` to try this update again.\n",
+            kept(), name = quoted(name)
         ))
     };
     let Some(live) = c.deployment(name) else {
         return failed(format!(
-            "error: deployments.apps {name:?} could not be found on the server\nThe edits you made on deleted resources have been saved to {:?}\n",
-            kept()
+            "error: deployments.apps {name} could not be found on the server\nThe edits you made on deleted resources have been saved to {}\n",
+            quoted(&kept()), name = quoted(name)
         ));
     };
     let mut merged = json::to_value(live);
@@ -309,9 +310,9 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
         Ok(_) => done(Output::ok(printed(name, "edited"))),
         Err(ApiError::Invalid(invalid)) => {
             let causes: Vec<String> = invalid.causes.iter().map(ToString::to_string).collect();
-            let reason = format!("deployments.apps {name:?} was not valid");
+            let reason = format!("deployments.apps {name} was not valid", name = quoted(name));
             EditSaved {
-                output: Output { stderr: format!("error: deployments.apps {name:?} is invalid\n"), exit_code: 0, ..Default::default() },
+                output: Output { stderr: format!("error: deployments.apps {name} is invalid\n", name = quoted(name)), exit_code: 0, ..Default::default() },
                 reopen: Some(reopened_file(&reason, &causes, text)),
             }
         }
@@ -437,7 +438,7 @@ pub fn create(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
         Some("deployment" | "deploy") => {}
         Some(other) => {
             return Err(Failure::error(format!(
-                "unknown command {other:?}\nSee 'kubectl create -h' for help and examples"
+                "unknown command {other}\nSee 'kubectl create -h' for help and examples", other = quoted(other)
             )))
         }
         None => return Err(Failure::error("must specify one of -f and -k")),
@@ -577,14 +578,14 @@ pub fn patch(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
         }
         other => {
             return Err(Failure::error(format!(
-                "--type must be one of [json merge strategic], not {other:?}"
+                "--type must be one of [json merge strategic], not {other}", other = quoted(other)
             )))
         }
     }
     let name = args::one_named(&a.positional, Kind::Deployment, "patch")?;
     let live = get_deployment(c, &name)?;
     let patch: Value = json::from_str(patch_text)
-        .map_err(|e| Failure::error(format!("unable to parse {patch_text:?}: {e}")))?;
+        .map_err(|e| Failure::error(format!("unable to parse {patch_text}: {e}", patch_text = quoted(patch_text))))?;
     let mut merged = json::to_value(&live);
     merge_patch(&mut merged, &patch);
     let changed = c.update_deployment(decode(&merged)?)?;

@@ -3,6 +3,7 @@
 
 use super::Failure;
 use crate::sorted_map::SortedMap;
+use crate::text::quoted;
 
 /// One flag a command accepts.
 #[derive(Clone, Copy, Debug)]
@@ -60,7 +61,7 @@ impl Args {
             None => Ok(default),
             Some("true") | Some("") => Ok(true),
             Some("false") => Ok(false),
-            Some(v) => Err(Failure::error(format!("invalid argument {v:?} for \"--{long}\" flag: strconv.ParseBool: parsing {v:?}: invalid syntax"))),
+            Some(v) => Err(Failure::error(format!("invalid argument {v} for \"--{long}\" flag: strconv.ParseBool: parsing {v}: invalid syntax", v = quoted(v)))),
         }
     }
 
@@ -69,7 +70,7 @@ impl Args {
         match self.get(long) {
             None => Ok(None),
             Some(v) => v.parse().map(Some).map_err(|_| {
-                Failure::error(format!("invalid argument {v:?} for \"--{long}\" flag: strconv.ParseInt: parsing {v:?}: invalid syntax"))
+                Failure::error(format!("invalid argument {v} for \"--{long}\" flag: strconv.ParseInt: parsing {v}: invalid syntax", v = quoted(v)))
             }),
         }
     }
@@ -181,7 +182,7 @@ pub fn kind_of(word: &str) -> Result<Kind, Failure> {
         }
         "pod" | "pods" | "po" => Ok(Kind::Pod),
         _ => Err(Failure::error(format!(
-            "the server doesn't have a resource type {word:?}"
+            "the server doesn't have a resource type {word}", word = quoted(word)
         ))),
     }
 }

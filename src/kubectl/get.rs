@@ -7,6 +7,7 @@ use super::{not_found, Failure, Output};
 use crate::api::PodView;
 use crate::json;
 use crate::sim::Cluster;
+use crate::text::quoted;
 
 pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
     let a = args::parse(
@@ -27,7 +28,7 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
     let output = a.get("output").unwrap_or("");
     if !matches!(output, "" | "wide" | "name" | "json" | "yaml") {
         return Err(Failure::error(format!(
-            "unable to match a printer suitable for the output format {output:?}, allowed formats are: json,name,wide,yaml"
+            "unable to match a printer suitable for the output format {output}, allowed formats are: json,name,wide,yaml", output = quoted(output)
         )));
     }
     let now = c.now();

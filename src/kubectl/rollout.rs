@@ -10,6 +10,7 @@ pub mod undo;
 use super::args::{self, bool_flag, flag, short, Kind};
 use super::{Failure, Output};
 use crate::sim::Cluster;
+use crate::text::quoted;
 
 pub const SUBCOMMANDS: &[&str] = &["history", "pause", "restart", "resume", "status", "undo"];
 
@@ -58,8 +59,8 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Output {
             "unknown flag: {other}\nSee 'kubectl rollout --help' for usage."
         ))),
         _ => Err(Failure::error(format!(
-            "unknown command {:?}\nSee 'kubectl rollout -h' for help and examples",
-            words.join(" ")
+            "unknown command {}\nSee 'kubectl rollout -h' for help and examples",
+            quoted(&words.join(" "))
         ))),
     };
     result.unwrap_or_else(|f| Output::failed(String::new(), f))
@@ -141,7 +142,7 @@ fn for_each(
 pub fn parse_duration(text: &str) -> Result<i64, Failure> {
     let bad = || {
         Failure::error(format!(
-            "invalid argument {text:?} for \"--timeout\" flag: time: invalid duration {text:?}"
+            "invalid argument {text} for \"--timeout\" flag: time: invalid duration {text}", text = quoted(text)
         ))
     };
     if text == "0" {

@@ -4,6 +4,7 @@ use super::args::{self, bool_flag, Kind};
 use super::{get_deployment, printed, Failure, Output};
 use crate::api::keys;
 use crate::sim::Cluster;
+use crate::text::quoted;
 
 pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
     match words.first().map(String::as_str) {
@@ -18,8 +19,8 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
         }
         Some(_) => {
             return Err(Failure::error(format!(
-                "unknown command {:?}\nSee 'kubectl set -h' for help and examples",
-                words.join(" ")
+                "unknown command {}\nSee 'kubectl set -h' for help and examples",
+                quoted(&words.join(" "))
             )))
         }
     }
@@ -40,7 +41,7 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
     for pair in &pairs {
         let (container, image) = pair.split_once('=').unwrap_or((pair, ""));
         if image.is_empty() {
-            return Err(Failure::error(format!("invalid image update: {pair:?}")));
+            return Err(Failure::error(format!("invalid image update: {pair}", pair = quoted(pair))));
         }
         let spec = &mut std::sync::Arc::make_mut(&mut d.spec.template).spec;
         let mut found = false;
@@ -59,7 +60,7 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
         }
         if !found {
             errors.push(format!(
-                "error: unable to find container named {container:?}"
+                "error: unable to find container named {container}", container = quoted(container)
             ));
         }
     }

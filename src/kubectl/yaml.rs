@@ -15,6 +15,7 @@
 
 use crate::json::{Map, Number, Value};
 use std::fmt::{self, Write};
+use crate::text::quoted;
 
 /// A YAML syntax error, worded as go-yaml words it.
 #[derive(Clone, Debug, PartialEq)]
@@ -832,7 +833,7 @@ fn into_map(entries: Vec<(String, Value, usize)>) -> Result<Value, YamlError> {
         let (key, _, line) = &entries[i];
         return Err(YamlError {
             line: *line,
-            message: format!("unmarshal errors:\n  line {line}: key {key:?} already set in map"),
+            message: format!("unmarshal errors:\n  line {line}: key {key} already set in map", key = quoted(key)),
         });
     }
     Ok(Value::Object(entries.into_iter().map(|(k, v, _)| (k, v)).collect()))

@@ -7,6 +7,7 @@
 //! know are left alone: host pages add their own (tracking, cache busting).
 
 use std::fmt;
+use crate::text::quoted;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Embed {
@@ -33,8 +34,8 @@ impl fmt::Display for EmbedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "the embed option {}={:?} should be 1, 0, true or false",
-            self.key, self.value
+            "the embed option {}={} should be 1, 0, true or false",
+            self.key, quoted(&self.value)
         )
     }
 }

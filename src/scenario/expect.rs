@@ -3,6 +3,7 @@
 use super::format::Expect;
 use crate::api::Deployment;
 use crate::sim::Cluster;
+use crate::text::quoted;
 
 /// Whether `text` matches `pattern`, where `*` matches any run of
 /// characters (including none) and everything else is literal.
@@ -80,7 +81,7 @@ pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
                 .map(|rs| rs.spec.replicas)
                 .sum();
             compare(
-                format!("replicaSets[{image:?}]"),
+                format!("replicaSets[{image}]", image = quoted(image)),
                 want.to_string(),
                 got.to_string(),
             );
@@ -94,7 +95,7 @@ pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
                 .map(|rs| rs.spec.replicas)
                 .sum();
             compare(
-                format!("replicaSetsByRevision[{revision:?}]"),
+                format!("replicaSetsByRevision[{revision}]", revision = quoted(revision)),
                 want.to_string(),
                 got.to_string(),
             );
@@ -159,8 +160,8 @@ pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
         if !matched {
             compare(
                 "events".into(),
-                format!("{patterns:?}"),
-                format!("{messages:?}"),
+                quoted_list(patterns.iter().map(String::as_str)),
+                quoted_list(messages.iter().copied()),
             );
         }
     }
@@ -189,8 +190,8 @@ pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
         if !glob_match(pattern, o.last_output) {
             compare(
                 "output".into(),
-                format!("{pattern:?}"),
-                format!("{:?}", o.last_output),
+                format!("{pattern}", pattern = quoted(pattern)),
+                format!("{}", quoted(o.last_output)),
             );
         }
     }
@@ -202,6 +203,12 @@ pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
         );
     }
     failures
+}
+
+/// `["a", "b"]`: strings quoted as Go quotes them, in brackets.
+fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let quoted: Vec<String> = items.map(|s| quoted(s).to_string()).collect();
+    format!("[{}]", quoted.join(", "))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::sim::deployment::util::{
 };
 use crate::sim::hash::compute_hash;
 use crate::sim::{ApiError, Cluster, ClusterConfig};
+use crate::text::quoted;
 
 /// Existing ReplicaSets are created this far apart, the last one this long before time 0.
 const RS_SPACING_MS: i64 = 100_000;
@@ -140,8 +141,8 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
     if crate::sim::deployment::util::has_progress_deadline(&d) {
         let subject = new_rs
             .as_ref()
-            .map_or(format!("Deployment {name:?}"), |rs| {
-                format!("ReplicaSet {:?}", rs.name())
+            .map_or(format!("Deployment {name}", name = quoted(&name)), |rs| {
+                format!("ReplicaSet {}", quoted(rs.name()))
             });
         let condition = if deployment_complete(&d, &d.status) {
             new_deployment_condition(

@@ -6,6 +6,7 @@ use super::format::*;
 use crate::json::{Map, Value};
 use crate::sorted_map::SortedMap;
 use std::fmt;
+use crate::text::quoted;
 
 /// An invalid scenario (the runner's exit code 2).
 #[derive(Clone, Debug, PartialEq)]
@@ -127,7 +128,7 @@ fn kind(v: &Value) -> &'static str {
 
 fn check_keys(map: &Map, path: &str, allowed: &[&str]) -> Result<(), LoadError> {
     match map.keys().find(|k| !allowed.contains(&k.as_str())) {
-        Some(k) => Err(err(path, format!("unknown key {k:?}"))),
+        Some(k) => Err(err(path, format!("unknown key {k}", k = quoted(k)))),
         None => Ok(()),
     }
 }
@@ -272,7 +273,7 @@ fn step(v: &Value, path: &str) -> Result<Step, LoadError> {
             v => Ok(Step::Settle(seconds(v, &inner)?)),
         },
         "expect" => Ok(Step::Expect(expect(value, &inner)?)),
-        other => Err(err(path, format!("unknown step {other:?}"))),
+        other => Err(err(path, format!("unknown step {other}", other = quoted(other)))),
     }
 }
 
@@ -320,7 +321,7 @@ fn expect(v: &Value, path: &str) -> Result<Expect, LoadError> {
             "conditionStatus" => e.condition_status = Some(nullable_string_map(value, &p)?),
             "output" => e.output = Some(string(value, &p)?),
             "exitCode" => e.exit_code = Some(int(value, &p, 0, 255)? as i32),
-            other => return Err(err(path, format!("unknown key {other:?}"))),
+            other => return Err(err(path, format!("unknown key {other}", other = quoted(other)))),
         }
     }
     Ok(e)
@@ -332,7 +333,7 @@ fn int_map(v: &Value, path: &str) -> Result<SortedMap<String, i32>, LoadError> {
     for (k, v) in object(v, path)? {
         map.insert(
             k.clone(),
-            int(v, &format!("{path}[{k:?}]"), 0, i32::MAX as i64)? as i32,
+            int(v, &format!("{path}[{k}]", k = quoted(k)), 0, i32::MAX as i64)? as i32,
         );
     }
     Ok(map)

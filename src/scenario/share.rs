@@ -17,6 +17,7 @@ use super::load::{from_value, LoadError};
 use super::session::{Action, Session};
 use crate::json::{json, Map, Value};
 use std::fmt;
+use crate::text::quoted;
 
 /// The link format's version tag (the part before the first '.').
 pub const PREFIX: &str = "s1.";
@@ -209,14 +210,14 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
         .keys()
         .find(|k| !["scenario", "preset", "actions", "view"].contains(&k.as_str()))
     {
-        return Err(ShareError::NotJson(format!("unknown field {key:?}")));
+        return Err(ShareError::NotJson(format!("unknown field {key}", key = quoted(key))));
     }
     let view = parse_view(top.get("view"))?;
     let scenario = match (top.get("preset"), top.get("scenario")) {
         (Some(id), None) => {
             let id = id.as_str().unwrap_or_default();
             super::presets::preset(id)
-                .ok_or_else(|| ShareError::NotJson(format!("unknown preset {id:?}")))?
+                .ok_or_else(|| ShareError::NotJson(format!("unknown preset {id}", id = quoted(id))))?
                 .scenario()
         }
         (None, scenario) => from_value(scenario.unwrap_or(&Value::Null)).map_err(ShareError::Scenario)?,

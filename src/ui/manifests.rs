@@ -8,6 +8,7 @@ use super::export::download;
 use super::state::{Dialog, SimHandle};
 use crate::scenario::export;
 use leptos::prelude::*;
+use crate::text::quoted;
 
 #[component]
 pub fn Manifests() -> impl IntoView {
@@ -106,7 +107,7 @@ pub fn Manifests() -> impl IntoView {
                     file.set(name.clone());
                     error.set(None);
                 }
-                None => error.set(Some(format!("error: the file {name:?} could not be read as text"))),
+                None => error.set(Some(format!("error: the file {name} could not be read as text", name = quoted(&name)))),
             }
         });
         reader.set_onload(Some(done.as_ref().unchecked_ref()));

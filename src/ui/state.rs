@@ -11,6 +11,7 @@ use crate::scenario::{Action, Happened, Session};
 use leptos::prelude::*;
 
 pub use crate::scenario::presets::PRESETS;
+use crate::text::quoted;
 
 /// One line of the console: a command (typed or clicked) and what it printed.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,7 +94,7 @@ impl SimHandle {
                 let h = SimHandle::embed_at_start(Embed::default());
                 h.alert.set(Some(match h.lang.get_untracked() {
                     Lang::En => format!("{e}; using the defaults"),
-                    Lang::Zh => format!("嵌入选项 {}={:?} 应为 1、0、true 或 false；改用默认值", e.key, e.value),
+                    Lang::Zh => format!("嵌入选项 {}={} 应为 1、0、true 或 false；改用默认值", e.key, quoted(&e.value)),
                 }));
                 h
             }
@@ -112,8 +113,8 @@ impl SimHandle {
                     let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
                     let ids = ids.join(", ");
                     h.alert.set(Some(match h.lang.get_untracked() {
-                        Lang::En => format!("Unknown scenario {id:?} (one of: {ids}). Showing the default scenario instead."),
-                        Lang::Zh => format!("未知场景 {id:?}（可选：{ids}）。改为显示默认场景。"),
+                        Lang::En => format!("Unknown scenario {id} (one of: {ids}). Showing the default scenario instead.", id = quoted(id)),
+                        Lang::Zh => format!("未知场景 {id}（可选：{ids}）。改为显示默认场景。", id = quoted(id)),
                     }));
                     h
                 }

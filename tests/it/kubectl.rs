@@ -178,6 +178,14 @@ fn get_tables_have_kubectls_columns() {
         "Error from server (NotFound): deployments.apps \"nope\" not found\n",
         1,
     );
+    // Names are quoted as Go's %q quotes them: \xNN for control characters, other text as it is.
+    check(
+        &mut c,
+        "get deploy 'a\u{1b}b\"部署'",
+        "",
+        "Error from server (NotFound): deployments.apps \"a\\x1bb\\\"部署\" not found\n",
+        1,
+    );
     check(
         &mut c,
         "get pods -o name",

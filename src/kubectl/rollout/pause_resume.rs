@@ -2,6 +2,7 @@
 
 use crate::kubectl::{get_deployment, printed, Failure};
 use crate::sim::Cluster;
+use crate::text::quoted;
 
 pub fn pause(c: &mut Cluster, name: &str) -> Result<String, Failure> {
     set_paused(c, name, true)
@@ -19,7 +20,7 @@ fn set_paused(c: &mut Cluster, name: &str, paused: bool) -> Result<String, Failu
         } else {
             "is not paused"
         };
-        return Err(Failure::error(format!("deployments.apps {name:?} {state}")));
+        return Err(Failure::error(format!("deployments.apps {name} {state}", name = quoted(name))));
     }
     d.spec.paused = paused;
     c.update_deployment(d)?;

@@ -4,6 +4,7 @@
 use crate::api::{reasons, Deployment, Time};
 use crate::kubectl::{get_deployment, Failure, Output};
 use crate::sim::Cluster;
+use crate::text::quoted;
 
 /// How long a watch without `--timeout` may let pass before giving up.
 pub const WATCH_LIMIT_MS: i64 = 3_600_000;
@@ -13,8 +14,8 @@ pub fn status_message(d: &Deployment, revision: i64) -> Result<(String, bool), F
     if revision > 0 {
         let current = d.revision().map_err(|e| {
             Failure::error(format!(
-                "cannot get the revision of deployment {:?}: {e}",
-                d.name()
+                "cannot get the revision of deployment {}: {e}",
+                quoted(d.name())
             ))
         })?;
         if revision != current {
@@ -34,22 +35,22 @@ pub fn status_message(d: &Deployment, revision: i64) -> Result<(String, bool), F
         .is_some_and(|c| c.reason == reasons::TIMED_OUT_REASON)
     {
         return Err(Failure::error(format!(
-            "deployment {:?} exceeded its progress deadline",
-            d.name()
+            "deployment {} exceeded its progress deadline",
+            quoted(d.name())
         )));
     }
     let name = d.name();
     if s.updated_replicas < d.replicas() {
-        return Ok((format!("Waiting for deployment {name:?} rollout to finish: {} out of {} new replicas have been updated...\n", s.updated_replicas, d.replicas()), false));
+        return Ok((format!("Waiting for deployment {name} rollout to finish: {} out of {} new replicas have been updated...\n", s.updated_replicas, d.replicas(), name = quoted(name)), false));
     }
     if s.replicas > s.updated_replicas {
-        return Ok((format!("Waiting for deployment {name:?} rollout to finish: {} old replicas are pending termination...\n", s.replicas - s.updated_replicas), false));
+        return Ok((format!("Waiting for deployment {name} rollout to finish: {} old replicas are pending termination...\n", s.replicas - s.updated_replicas, name = quoted(name)), false));
     }
     if s.available_replicas < s.updated_replicas {
-        return Ok((format!("Waiting for deployment {name:?} rollout to finish: {} of {} updated replicas are available...\n", s.available_replicas, s.updated_replicas), false));
+        return Ok((format!("Waiting for deployment {name} rollout to finish: {} of {} updated replicas are available...\n", s.available_replicas, s.updated_replicas, name = quoted(name)), false));
     }
     Ok((
-        format!("deployment {name:?} successfully rolled out\n"),
+        format!("deployment {name} successfully rolled out\n", name = quoted(name)),
         true,
     ))
 }
@@ -107,7 +108,7 @@ pub fn run(c: &mut Cluster, name: &str, watch: bool, revision: i64, timeout_ms: 
                 None => {
                     return Output::failed(
                         stdout,
-                        Failure::error(format!("deployments.apps {name:?} was deleted")),
+                        Failure::error(format!("deployments.apps {name} was deleted", name = quoted(name))),
                     )
                 }
                 Some(now) if *now != d => {

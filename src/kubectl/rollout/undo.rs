@@ -6,6 +6,7 @@ use crate::api::{keys, ReplicaSet};
 use crate::kubectl::{get_deployment, printed, Failure, Output};
 use crate::sim::deployment::util::equal_ignore_hash;
 use crate::sim::Cluster;
+use crate::text::quoted;
 
 const APPLY_WARNING: &str = "Warning: resource deployments/{NAME} was previously managed with 'kubectl apply'. Rolling back will not update the kubectl.kubernetes.io/last-applied-configuration annotation, which may cause unexpected behavior on future 'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.\n";
 
@@ -37,7 +38,7 @@ fn rollback(c: &mut Cluster, name: &str, to_revision: i64) -> Result<String, Fai
     let rss: Vec<ReplicaSet> = c.replica_sets_of(name).into_iter().cloned().collect();
     let target = rollback_target(&rss, to_revision).ok_or_else(|| {
         if to_revision == 0 {
-            Failure::error(format!("no rollout history found for deployment {name:?}"))
+            Failure::error(format!("no rollout history found for deployment {name}", name = quoted(name)))
         } else {
             Failure::error(format!(
                 "unable to find specified revision {to_revision} in history"

@@ -6,6 +6,7 @@ use super::util::*;
 use crate::api::{reasons, Deployment, ReplicaSet, Time};
 use crate::sim::{ApiError, Cluster};
 use std::sync::Arc;
+use crate::text::quoted;
 
 /// syncRolloutStatus: status plus Progressing — complete, progressing
 /// (fresh lastUpdateTime even with the same reason), or timed out.
@@ -28,8 +29,8 @@ pub fn sync_rollout_status(
         && current.is_some_and(|c| c.reason == reasons::NEW_RS_AVAILABLE_REASON);
     if has_progress_deadline(d) && !is_complete_deployment {
         let subject = |suffix: &str| match new_rs {
-            Some(rs) => format!("ReplicaSet {:?} {suffix}", rs.name()),
-            None => format!("Deployment {:?} {suffix}", d.name()),
+            Some(rs) => format!("ReplicaSet {} {suffix}", quoted(rs.name())),
+            None => format!("Deployment {} {suffix}", quoted(d.name())),
         };
         if deployment_complete(d, &new_status) {
             let msg = || subject("has successfully progressed.");

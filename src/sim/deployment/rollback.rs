@@ -9,6 +9,7 @@ use crate::api::{keys, Deployment, ReplicaSet};
 use crate::sim::why::Why;
 use crate::sim::{ApiError, Cluster};
 use std::sync::Arc;
+use crate::text::quoted;
 
 /// getRollbackTo: the requested revision, if the annotation parses.
 pub fn get_rollback_to(d: &Deployment) -> Option<i64> {
@@ -52,8 +53,8 @@ pub fn rollback(
     };
     if rollback_to_template(c, d, rs)? {
         let message = format!(
-            "Rolled back deployment {:?} to revision {revision}",
-            d.name()
+            "Rolled back deployment {} to revision {revision}",
+            quoted(d.name())
         );
         c.record_event(d, "Normal", "DeploymentRollback", message, Why::Unexplained);
     }
@@ -68,8 +69,8 @@ fn rollback_to_template(
 ) -> Result<bool, ApiError> {
     if equal_ignore_hash(&d.spec.template, &rs.spec.template) {
         let message = format!(
-            "The rollback revision contains the same template as current deployment {:?}",
-            d.name()
+            "The rollback revision contains the same template as current deployment {}",
+            quoted(d.name())
         );
         warn(c, d, "DeploymentRollbackTemplateUnchanged", message);
         update_deployment_and_clear_rollback_to(c, d)?;

@@ -12,6 +12,7 @@ use crate::sim::hash::compute_hash;
 use crate::sim::why::{Fencepost, Why};
 use crate::sim::{ApiError, Cluster};
 use std::sync::Arc;
+use crate::text::quoted;
 
 /// New ReplicaSet (if any) and all old ones, as upstream returns them.
 pub type Split = (Option<Arc<ReplicaSet>>, Vec<Arc<ReplicaSet>>);
@@ -148,7 +149,7 @@ fn get_new_replica_set(
             needs_update |= set_deployment_revision(Arc::make_mut(d), revision);
         }
         if has_progress_deadline(d) && d.status.condition(reasons::PROGRESSING).is_none() {
-            let msg = format!("Found new replica set {:?}", existing.name());
+            let msg = format!("Found new replica set {}", quoted(existing.name()));
             set_deployment_condition(
                 &mut Arc::make_mut(d).status,
                 new_deployment_condition(
@@ -235,7 +236,7 @@ fn create_new_replica_set(
     }
     let mut needs_update = set_deployment_revision(Arc::make_mut(d), &new_revision.to_string());
     if !already_exists && has_progress_deadline(d) {
-        let msg = format!("Created new replica set {:?}", created.name());
+        let msg = format!("Created new replica set {}", quoted(created.name()));
         set_deployment_condition(
             &mut Arc::make_mut(d).status,
             new_deployment_condition(
