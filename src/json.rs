@@ -87,19 +87,8 @@ impl fmt::Display for Number {
         match self.0 {
             N::PosInt(u) => write!(f, "{u}"),
             N::NegInt(i) => write!(f, "{i}"),
-            N::Float(x) => f.write_str(&format_f64(x)),
+            N::Float(x) => f.write_str(&crate::float::format(x)),
         }
-    }
-}
-
-/// A finite float as serde_json writes it: the shortest text that reads
-/// back the same, with `.0` on whole numbers. (serde_json switches to an
-/// exponent beyond 1e16 and below 1e-5; no value this lab writes gets there.)
-fn format_f64(x: f64) -> String {
-    if x == x.trunc() && x.abs() < 1e16 {
-        format!("{}.0", x as i64)
-    } else {
-        format!("{x}")
     }
 }
 
@@ -1116,9 +1105,9 @@ impl Parser<'_> {
                 return Ok(u.into());
             }
         }
-        match text.parse::<f64>() {
-            Ok(f) if f.is_finite() => Ok(Number(N::Float(f))),
-            _ => Err(self.error_at("number out of range", self.at)),
+        match crate::float::parse(text) {
+            Some(f) => Ok(Number(N::Float(f))),
+            None => Err(self.error_at("number out of range", self.at)),
         }
     }
 }

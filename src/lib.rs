@@ -15,6 +15,7 @@ pub mod scenario;
 pub mod sim;
 pub mod sort;
 pub mod sorted_map;
+pub mod float;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

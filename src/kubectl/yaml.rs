@@ -802,7 +802,7 @@ fn resolve_float(text: &str) -> Option<f64> {
     if !looks_numeric {
         return None;
     }
-    clean.parse::<f64>().ok()
+    crate::float::parse(&clean)
 }
 
 // ---- output ------------------------------------------------------------------

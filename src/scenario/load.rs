@@ -180,7 +180,7 @@ fn seconds(v: &Value, path: &str) -> Result<f64, LoadError> {
     if !(0.0..=31_536_000.0).contains(&s) {
         return Err(err(
             path,
-            format!("{s} seconds is out of range (0 to 31536000)"),
+            format!("{v} seconds is out of range (0 to 31536000)"),
         ));
     }
     Ok(s)
