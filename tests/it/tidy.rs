@@ -181,3 +181,29 @@ fn every_ui_string_has_a_translation() {
     assert!(seen > 60, "found only {seen} UI strings: is the pattern still right?");
     assert!(missing.is_empty(), "no Chinese for:\n{}", missing.join("\n"));
 }
+
+/// Code the browser runs quotes with `text::quoted` and reads and writes
+/// floats with `crate::float`: Rust's `{:?}` brings core's Unicode tables and
+/// `f64`'s `FromStr` and `Display` bring its power tables (BENCHMARKS.md has
+/// what each cost the bundle). Native-only code (cli, bench) and tests may.
+#[test]
+fn the_web_code_uses_its_own_quoting_and_float_text() {
+    let mut found = Vec::new();
+    for path in rust_files(&src()) {
+        let rel = relative(&path);
+        if rel == "cli.rs" || rel == "bench.rs" || rel.starts_with("bin/") || rel == "float.rs" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Unit tests at the end of a file do not reach the bundle.
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in code.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with("//")) {
+            let debug_format = line.contains(":?}") || line.contains(":#?}");
+            let float_parse = line.contains("parse::<f64>") || line.contains("parse::<f32>");
+            if debug_format || float_parse {
+                found.push(format!("{rel}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "use crate::text::quoted / crate::float:\n{}", found.join("\n"));
+}
