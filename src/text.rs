@@ -54,24 +54,32 @@ impl std::fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use std::fmt::Write;
         f.write_char('"')?;
-        for c in self.0.chars() {
-            match c {
-                '"' | '\\' => {
-                    f.write_char('\\')?;
-                    f.write_char(c)?;
-                }
-                '\u{7}' => f.write_str("\\a")?,
-                '\u{8}' => f.write_str("\\b")?,
-                '\u{c}' => f.write_str("\\f")?,
-                '\n' => f.write_str("\\n")?,
-                '\r' => f.write_str("\\r")?,
-                '\t' => f.write_str("\\t")?,
-                '\u{b}' => f.write_str("\\v")?,
-                '\0'..='\u{1f}' | '\u{7f}' => write!(f, "\\x{:02x}", c as u32)?,
-                '\u{80}'..='\u{a0}' | '\u{ad}' | '\u{2028}' | '\u{2029}' => write!(f, "\\u{:04x}", c as u32)?,
-                _ => f.write_char(c)?,
+        // Runs of characters that need no escape are written whole.
+        let mut plain_from = 0;
+        for (at, c) in self.0.char_indices() {
+            let escaped: Option<&str> = match c {
+                '"' => Some("\\\""),
+                '\\' => Some("\\\\"),
+                '\u{7}' => Some("\\a"),
+                '\u{8}' => Some("\\b"),
+                '\u{c}' => Some("\\f"),
+                '\n' => Some("\\n"),
+                '\r' => Some("\\r"),
+                '\t' => Some("\\t"),
+                '\u{b}' => Some("\\v"),
+                '\0'..='\u{1f}' | '\u{7f}' | '\u{80}'..='\u{a0}' | '\u{ad}' | '\u{2028}' | '\u{2029}' => Some(""),
+                _ => None,
+            };
+            let Some(escaped) = escaped else { continue };
+            f.write_str(&self.0[plain_from..at])?;
+            plain_from = at + c.len_utf8();
+            match (escaped, c as u32) {
+                ("", code @ 0..=0x7f) => write!(f, "\\x{code:02x}")?,
+                ("", code) => write!(f, "\\u{code:04x}")?,
+                (text, _) => f.write_str(text)?,
             }
         }
+        f.write_str(&self.0[plain_from..])?;
         f.write_char('"')
     }
 }
