@@ -95,23 +95,15 @@ fn LaneView(name: String, lanes: Memo<Vec<Lane>>) -> impl IntoView {
                 fallback=move || view! { <Compact pods=Signal::derive(pods) /> }
             >
                 <ul class="lane__pods" aria-label=pods_label.clone()>
-                    <For each=pods key=|p: &PodView| p.name.clone() let(pod)>
-                        <PodChip name=pod.name.clone() lane=lane />
+                    // Keyed by name and state: a pod that changes state is drawn anew (its
+                    // entrance animation belongs to new pods only, see style/app.css).
+                    <For each=pods key=|p: &PodView| format!("{} {}", p.name, p.state.label()) let(pod)>
+                        <Pod pod />
                     </For>
                 </ul>
             </Show>
         </div>
     }
-}
-
-/// A pod chip that follows its pod's state across updates (keyed by name).
-#[component]
-fn PodChip(name: String, lane: Memo<Option<Lane>>) -> impl IntoView {
-    let pod = Memo::new(move |_| {
-        lane.get()
-            .and_then(|l| l.pods.into_iter().find(|p| p.name == name))
-    });
-    move || pod.get().map(|p| view! { <Pod pod=p /> })
 }
 
 /// Many pods: one block per state with its count.
