@@ -2,26 +2,25 @@
 //! and the Timeline. Keyboard: Space plays or pauses, Right steps, Left
 //! steps back (unless a text field has focus).
 
-use super::state::SimHandle;
+use super::state::{SimHandle, SPEEDS};
 use leptos::ev;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::time::Duration;
 
-/// The speeds the slider offers, in simulated seconds per second.
-const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
 /// How often Play moves the clock, in real milliseconds.
 const TICK_MS: u64 = 50;
 
-fn speed_label(s: f64) -> String {
-    format!("{}x", crate::text::trimmed((s * 100.0).round() as i64, 2))
+/// "0.25x", "1x", "8x" for an index into `SPEEDS`.
+fn speed_label(index: usize) -> String {
+    format!("{}x", crate::text::trimmed(SPEEDS[index.min(SPEEDS.len() - 1)], 2))
 }
 
 #[component]
 pub fn Playback() -> impl IntoView {
     let h = SimHandle::expect();
     if let Ok(interval) = set_interval_with_handle(
-        move || h.tick(TICK_MS as f64),
+        move || h.tick(TICK_MS as i64),
         Duration::from_millis(TICK_MS),
     ) {
         on_cleanup(move || interval.clear());
@@ -60,7 +59,6 @@ pub fn Playback() -> impl IntoView {
             .map(move |t| format!("{}%", crate::text::fixed(t.0 * 10_000 / end, 2)))
             .collect::<Vec<_>>()
     };
-    let speed_index = move || SPEEDS.iter().position(|s| *s == h.speed.get()).unwrap_or(2);
     view! {
         <fieldset class="playback">
             <legend>{h.tr("Time")}</legend>
@@ -90,10 +88,10 @@ pub fn Playback() -> impl IntoView {
                     step="1"
                     aria-label=h.tr("Speed")
                     aria-valuetext=move || speed_label(h.speed.get())
-                    prop:value=move || speed_index().to_string()
+                    prop:value=move || h.speed.get().to_string()
                     on:input=move |ev| {
                         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                            h.speed.set(SPEEDS[i.min(SPEEDS.len() - 1)]);
+                            h.speed.set(i.min(SPEEDS.len() - 1));
                         }
                     }
                 />

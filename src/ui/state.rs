@@ -22,15 +22,21 @@ pub struct ConsoleLine {
     pub scripted: bool,
 }
 
+/// The speeds Play offers, in percent of real time (Speed slider, 0.25x to 8x).
+pub const SPEEDS: [i64; 6] = [25, 50, 100, 200, 400, 800];
+/// The index of 1x in `SPEEDS`.
+const SPEED_1X: usize = 2;
+
 /// `Copy` handle to the session and the playback state, provided as context.
 #[derive(Clone, Copy)]
 pub struct SimHandle {
     session: StoredValue<Session>,
     /// Bumped after every change to the session: what projections track.
-    version: RwSignal<u64>,
+    version: RwSignal<i64>,
     pub playing: RwSignal<bool>,
     /// Simulated seconds per real second.
-    pub speed: RwSignal<f64>,
+    /// Play's speed: an index into `SPEEDS`.
+    pub speed: RwSignal<usize>,
     /// The clock shown, in simulated ms (runs ahead of the cluster while playing).
     pub clock: RwSignal<i64>,
     /// The API server's or kubectl's message for the last failed action.
@@ -70,7 +76,7 @@ impl SimHandle {
             session: StoredValue::new(session),
             version: RwSignal::new(0),
             playing: RwSignal::new(false),
-            speed: RwSignal::new(1.0),
+            speed: RwSignal::new(SPEED_1X),
             alert: RwSignal::new(None),
             preset: RwSignal::new(preset),
             presenter: RwSignal::new(false),
@@ -443,11 +449,12 @@ impl SimHandle {
 
     /// Play: move the shown clock by `real_ms` × speed and take every step
     /// that falls due; stops when nothing is left to happen.
-    pub fn tick(&self, real_ms: f64) {
+    pub fn tick(&self, real_ms: i64) {
         if !self.playing.get_untracked() {
             return;
         }
-        let target = self.clock.get_untracked() + (real_ms * self.speed.get_untracked()) as i64;
+        let percent = SPEEDS[self.speed.get_untracked().min(SPEEDS.len() - 1)];
+        let target = self.clock.get_untracked() + real_ms * percent / 100;
         let mut steps = 0;
         loop {
             let next = self
