@@ -97,6 +97,7 @@ pub fn Playback() -> impl IntoView {
                 />
             </label>
             <div class="timeline">
+                <span class="timeline__label" aria-hidden="true">{h.tr("Timeline")}</span>
                 <input
                     type="range"
                     min="0"
