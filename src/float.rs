@@ -7,11 +7,12 @@
 //! - [`parse`] is correctly rounded for up to 15 significant digits with a
 //!   decimal exponent up to ±22 (the fast path of Clinger's algorithm: one
 //!   exact integer, one exact power of ten, one rounding), and beyond that
-//!   computes in double-double arithmetic: only a number within 10^-30 of
-//!   halfway between two floats can round the wrong way.
+//!   computes in double-double arithmetic: only a number within about
+//!   10^-28 (relative) of halfway between two floats can round the wrong
+//!   way. Digits past the 38th are dropped.
 //! - [`format`] writes the shortest digits that [`parse`] reads back as the
-//!   same value, laid out as serde_json (ryu) lays them out: `1.0`, `0.25`,
-//!   `1e-7`, `1.5e+300`.
+//!   same value (the nearest such, ties to even), laid out as serde_json
+//!   1.0.154 lays them out: `1.0`, `0.25`, `1e-7`, `1.5e+300`.
 
 /// The powers of ten an `f64` holds exactly.
 const EXACT_POWERS: [f64; 23] = [
@@ -109,8 +110,9 @@ pub fn parse(text: &str) -> Option<f64> {
 
 /// `mantissa × 10^exponent`. Correctly rounded, with one exact operation,
 /// when the mantissa is below 2^53 and the exponent within ±22; otherwise
-/// computed in double-double arithmetic (about 106 bits), so only a value
-/// within 10^-30 of halfway between two floats can round the wrong way.
+/// computed in double-double arithmetic (about 100 bits after the powers of
+/// ten), so only a value within about 10^-28 (relative) of halfway between
+/// two floats can round the wrong way.
 fn from_parts(mantissa: u128, exponent: i64) -> f64 {
     if mantissa < 1 << 53 && exponent.unsigned_abs() <= 22 {
         let (m, power) = (mantissa as f64, EXACT_POWERS[exponent.unsigned_abs() as usize]);
@@ -118,28 +120,43 @@ fn from_parts(mantissa: u128, exponent: i64) -> f64 {
     }
     // Results near the bottom of the range are computed 2^200 higher: the
     // double-double's low half would otherwise fall into subnormals and lose
-    // its bits. Scaling back by a power of two is exact for normal results.
-    let lift = if exponent < -250 { 200 } else { 0 };
+    // its bits. Results near the top are computed 2^64 lower, so that no
+    // intermediate product overflows before the last rounding. Scaling back
+    // by a power of two is exact (or overflows, where the value does).
+    let lift = lift_for(exponent);
     let Double(high, low) = from_parts_double(mantissa, exponent, lift);
     if !high.is_finite() {
         return high;
     }
     let value = (high + low) * two_to(-lift);
-    if lift == 0 || value.is_normal() || value == 0.0 {
+    // Below 2^-1021 floats are 2^-1074 apart (the subnormals and the first
+    // normal binade): rounding the sum first and scaling it after would round
+    // twice, so such a result is rounded once, on that grid.
+    if lift <= 0 || value.abs() >= 2.0 * f64::MIN_POSITIVE {
         return value;
     }
-    // A subnormal: rounded once, on the subnormal grid, from the double-double
-    // (rounding the sum first and scaling it after would round twice).
-    let step = f64::from_bits(1); // 2^-1074, the subnormal grid
+    let step = f64::from_bits(1); // 2^-1074
+    // `high` rounded onto the grid, then corrected by what `low` adds: the
+    // differences are taken before adding `low`, which can be far below
+    // `high`'s last bit and still decide a near-tie.
     let mut rounded = high * two_to(-lift);
-    let residual = (high - rounded * two_to(lift)) + low; // exact but for `low`'s share
+    let off = high - rounded * two_to(lift); // exact
     let half = step * two_to(lift) / 2.0;
-    if residual > half {
+    if (off - half) + low > 0.0 {
         rounded += step;
-    } else if residual < -half {
+    } else if (off + half) + low < 0.0 {
         rounded -= step;
     }
     rounded
+}
+
+/// The power of two `from_parts` computes `× 10^exponent` at (see there).
+fn lift_for(exponent: i64) -> i32 {
+    match exponent {
+        ..-250 => 200,
+        251.. => -64,
+        _ => 0,
+    }
 }
 
 /// `mantissa × 10^exponent × 2^lift` in double-double arithmetic.
@@ -220,6 +237,12 @@ fn two_product(a: f64, b: f64) -> (f64, f64) {
     if !product.is_finite() {
         return (product, 0.0);
     }
+    if product.abs() > 1e300 {
+        // Near f64::MAX the halves' products could overflow: work 2^64 lower
+        // (scaling by a power of two changes no bit of the result).
+        let (product, error) = two_product(a * two_to(-64), b);
+        return (product * two_to(64), error * two_to(64));
+    }
     let (a_high, a_low) = split(a);
     let (b_high, b_low) = split(b);
     let error = ((a_high * b_high - product) + a_high * b_low + a_low * b_high) + a_low * b_low;
@@ -282,14 +305,27 @@ fn shortest(x: f64) -> (u64, i32) {
         }
         best = (d, k);
         // Of the neighbours that read back as x, the one nearest to it (as ryu picks).
+        // Measured at from_parts' scale, where the low halves keep their bits.
+        let lift = lift_for(i64::from(k));
+        let lifted = x * two_to(lift);
         let distance = |candidate: u64| {
-            let Double(high, low) = from_parts_double(u128::from(candidate), i64::from(k), 0);
-            ((high - x) + low).abs()
+            let Double(high, low) = from_parts_double(u128::from(candidate), i64::from(k), lift);
+            ((high - lifted) + low).abs()
+        };
+        // An exact tie (x halfway between two candidates) goes to the even one,
+        // as serde_json's does; "exact" allows for the double-double's error.
+        let nearer = |a: u64, b: u64| {
+            let (da, db) = (distance(a), distance(b));
+            if (da - db).abs() <= lifted * 1e-25 {
+                (a % 2).cmp(&(b % 2))
+            } else {
+                da.total_cmp(&db)
+            }
         };
         let found = [d, d.wrapping_sub(1), d + 1]
             .into_iter()
             .filter(|&c| c != 0 && from_parts(u128::from(c), i64::from(k)) == x)
-            .min_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+            .min_by(|&a, &b| nearer(a, b));
         if let Some(candidate) = found {
             return trim((candidate, k));
         }
@@ -306,7 +342,8 @@ fn trim((mut d, mut k): (u64, i32)) -> (u64, i32) {
     (d, k)
 }
 
-/// ryu's layout of `digits × 10^exponent`, as serde_json writes floats.
+/// serde_json's layout of `digits × 10^exponent` (ryu's, with `e+` for
+/// positive exponents).
 fn layout(sign: &str, digits: &str, exponent: i32) -> String {
     let length = digits.len() as i32;
     let point = length + exponent; // where the decimal point goes
@@ -340,7 +377,10 @@ mod tests {
         }
         assert_eq!(parse("1e-400"), Some(0.0));
         // Beyond the fast path: double-double arithmetic.
-        for text in ["1.7976931348623157e308", "2.2250738585072014e-308", "4.9e-324", "3.141592653589793238462643383279", "1e100", "1e-100", "123456789012345678901234567890", "8.66372583730624e290", "0.1e308", "1000e-330"] {
+        for text in ["1.7976931348623157e308", "2.2250738585072014e-308", "4.9e-324", "3.141592653589793238462643383279", "1e100", "1e-100", "123456789012345678901234567890", "8.66372583730624e290", "0.1e308", "1000e-330",
+            // The bottom and top of the range (found in review: rounded twice, overflowed).
+            "2.4703282292062328e-324", "2.2250738585072011e-308", "2.2250738585072014e-308", "4.4501477170144023e-308",
+            "1.797693134862315708e308", "1.7976931348623158e308", "1.7976931348623157e308"] {
             assert_eq!(parse(text), text.parse::<f64>().ok(), "{text}");
         }
     }
@@ -367,6 +407,10 @@ mod tests {
             (123.456, "123.456"),
             (0.30000000000000004, "0.30000000000000004"),
             (-0.0, "-0.0"),
+            // Exact ties between two shortest candidates go to the even digit
+            // (639943452718977.25 and 2198198068470.28125, exactly representable).
+            (639_943_452_718_977.0 + 0.25, "639943452718977.2"),
+            (2_198_198_068_470.0 + 0.281_25, "2198198068470.2812"),
         ];
         for (x, text) in cases {
             assert_eq!(format(x), text, "{x}");

@@ -281,7 +281,10 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
         }
     };
     if patch.as_object().is_some_and(Map::is_empty) {
-        return done(Output::ok(printed(name, "skipped")));
+        // Only status or server-set fields changed: kubectl sends them, the API
+        // server ignores them, and kubectl says "edited" (it prints "skipped"
+        // only for an object whose JSON did not change, caught above).
+        return done(Output::ok(printed(name, "edited")));
     }
     let could_not_be_patched = |reason: &dyn fmt::Display| {
         failed(format!(
@@ -372,21 +375,40 @@ fn stripped(text: &str) -> Stripped {
 
 /// `cmdutil.ManualStrip`: the lines that are not comments (`#!` stays).
 fn without_comments(text: &str) -> String {
-    let kept: Vec<&str> = text
-        .split('\n')
-        .filter(|line| {
-            let t = line.trim();
-            !t.starts_with('#') || t.starts_with("#!")
-        })
-        .collect();
-    kept.join("\n")
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut kept = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.starts_with('#') && !t.starts_with("#!") {
+            continue;
+        }
+        kept.push_str(line);
+        // As ManualStrip: the line break after every line but the last kept.
+        if i + 1 < lines.len() {
+            kept.push('\n');
+        }
+    }
+    kept
+}
+
+/// `hashOnLineBreak`: every line break not followed by `#` (nor ending the
+/// text) starts a comment line, so a reason of several lines stays a comment.
+fn commented(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' && chars.peek().is_some_and(|next| *next != '#') {
+            out.push_str("\n# ");
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The file the editor reopens on: kubectl's header with the reason (and
 /// its causes), then what was saved without its comments (`editHeader.writeTo`).
 fn reopened_file(head: &str, causes: &[String], saved: &str) -> String {
-    // `hashOnLineBreak`: a reason of several lines stays a comment.
-    let commented = |s: &str| s.replace('\n', "\n# ").replace("\n# #", "\n#");
     let mut file = String::from(EDIT_HEADER);
     file.push_str(&format!("# {}{}\n", commented(head), if causes.is_empty() { "" } else { ":" }));
     for cause in causes {

@@ -275,12 +275,14 @@ const MAX_BITS: usize = 15;
 struct Huffman {
     count: [u16; MAX_BITS + 1],
     symbols: Vec<u16>,
+    /// Every code of every length is used.
+    complete: bool,
 }
 
 impl Huffman {
     /// The code with these code lengths (0: the symbol is not used). An
-    /// over-subscribed set is corrupt; an incomplete one is allowed, and
-    /// reading one of its missing codes is corrupt.
+    /// over-subscribed set is corrupt; an incomplete one is built (reading
+    /// one of its missing codes is corrupt), and `is_complete` tells.
     fn new(lengths: &[u8]) -> Result<Huffman, InflateError> {
         let mut count = [0u16; MAX_BITS + 1];
         for &len in lengths {
@@ -293,6 +295,7 @@ impl Huffman {
                 return Err(InflateError::Corrupt);
             }
         }
+        let complete = left == 0;
         let mut offsets = [0u16; MAX_BITS + 2];
         for len in 1..=MAX_BITS {
             offsets[len + 1] = offsets[len] + count[len];
@@ -304,7 +307,18 @@ impl Huffman {
                 offsets[len as usize] += 1;
             }
         }
-        Ok(Huffman { count, symbols })
+        Ok(Huffman { count, symbols, complete })
+    }
+
+    /// A dynamic block's literal/length or distance code may be incomplete
+    /// only when it is a single code of length 1 (as zlib and puff.c read it).
+    fn check_incomplete(self) -> Result<Huffman, InflateError> {
+        let codes: u16 = self.count[1..].iter().sum();
+        if self.complete || codes == self.count[1] && codes <= 1 {
+            Ok(self)
+        } else {
+            Err(InflateError::Corrupt)
+        }
     }
 
     /// The next symbol, its code read a bit at a time (most significant first).
@@ -348,6 +362,9 @@ fn dynamic_codes(input: &mut BitReader) -> Result<(Huffman, Huffman), InflateErr
         lengths[symbol] = input.bits(3)? as u8;
     }
     let length_code = Huffman::new(&lengths)?;
+    if !length_code.complete {
+        return Err(InflateError::Corrupt);
+    }
     let mut lengths = vec![0u8; literals + distances];
     let mut i = 0;
     while i < lengths.len() {
@@ -364,7 +381,10 @@ fn dynamic_codes(input: &mut BitReader) -> Result<(Huffman, Huffman), InflateErr
     if lengths[256] == 0 {
         return Err(InflateError::Corrupt); // no end-of-block code
     }
-    Ok((Huffman::new(&lengths[..literals])?, Huffman::new(&lengths[literals..])?))
+    Ok((
+        Huffman::new(&lengths[..literals])?.check_incomplete()?,
+        Huffman::new(&lengths[literals..])?.check_incomplete()?,
+    ))
 }
 
 /// A compressed block's symbols, up to its end-of-block code.

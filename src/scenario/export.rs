@@ -293,6 +293,9 @@ fn edit_as_patch(name: &str, original: &str, text: &str, happened: &Happened) ->
         return None;
     }
     let patch = crate::kubectl::apply::edit_patch(name, original, text).ok()?;
+    if patch.as_object().is_some_and(|fields| fields.is_empty()) {
+        return None; // only fields the API server ignores changed
+    }
     Some(format!("patch deployment {} --type merge -p {}", shell_word(name), shell_word(&patch.to_string())))
 }
 

@@ -236,6 +236,34 @@ mod edit {
     }
 
     #[test]
+    fn a_status_only_edit_is_edited_and_changes_nothing() {
+        let mut s = session("ui-01-seed.json");
+        let before = observable(&s);
+        let file = edit_file(s.cluster(), "test-deployment").unwrap();
+        let status = file.find("\nstatus:\n").expect("a status block");
+        let (spec, status_block) = file.split_at(status);
+        assert!(status_block.contains("\n  observedGeneration: 1\n"), "{status_block}");
+        let status_only = format!("{spec}{}", status_block.replace("\n  observedGeneration: 1\n", "\n  observedGeneration: 99\n"));
+        let out = s.edit("test-deployment", &file, &status_only, None).unwrap();
+        assert_eq!((out.stdout.as_str(), out.exit_code), ("deployment.apps/test-deployment edited\n", 0), "{}", out.stderr);
+        assert_eq!(observable(&s), before, "the API server ignores status sent to the main resource");
+        let script = rollout_lab::scenario::export::shell_script(&s);
+        assert!(!script.contains("kubectl patch"), "nothing to replay: {script}");
+    }
+
+    #[test]
+    fn the_reopened_file_keeps_what_was_saved_without_its_comments() {
+        let mut s = session("ui-01-seed.json");
+        let file = edit_file(s.cluster(), "test-deployment").unwrap();
+        // A saved file that ends with a comment line: ManualStrip keeps the line break before it.
+        let saved = format!("{}# a last comment", file.replace("  replicas: 3", "  replicas: -1"));
+        s.edit("test-deployment", &file, &saved, None).unwrap();
+        let reopened = s.reopened_editor().unwrap();
+        assert!(reopened.ends_with("\n") && !reopened.contains("a last comment"), "{reopened:?}");
+        assert_eq!(reopened.matches("# Please edit the object below").count(), 1, "the new header only: {reopened}");
+    }
+
+    #[test]
     fn a_retried_edit_travels_in_a_link() {
         let mut s = session("ui-01-seed.json");
         let file = edit_file(s.cluster(), "test-deployment").unwrap();

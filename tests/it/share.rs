@@ -310,7 +310,8 @@ mod deflate {
             }
         }
 
-        /// A valid stream with some bits flipped: no panic, the reference's verdict.
+        /// A valid stream with some bits flipped: no panic, and the reference's
+        /// verdict both ways (incomplete Huffman codes are refused as zlib does).
         #[test]
         fn damaged_streams_never_panic(data in proptest::collection::vec(any::<u8>(), 1..2000), level in 0u8..10, flips in proptest::collection::vec(any::<(usize, u8)>(), 1..4)) {
             let mut packed = miniz_oxide::deflate::compress_to_vec(&data, level);
@@ -318,10 +319,8 @@ mod deflate {
                 let i = at % packed.len();
                 packed[i] ^= 1 << (bit % 8);
             }
-            let ours = inflate(&packed, 1 << 20);
-            if let Some(theirs) = reference(&packed) {
-                prop_assert_eq!(ours.ok(), Some(theirs));
-            }
+            let theirs = reference(&packed).filter(|out| out.len() <= 1 << 20);
+            prop_assert_eq!(inflate(&packed, 1 << 20).ok(), theirs);
         }
 
         #[test]
