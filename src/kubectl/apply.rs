@@ -255,19 +255,23 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
     let kept = || temp_file_name(text);
     let done = |output: Output| EditSaved { output, reopen: None };
     let failed = |stderr: String| done(Output { stderr, exit_code: 1, ..Default::default() });
-    if reopened.is_some_and(|before| stripped(before) == stripped(text)) {
+    let saved = first_document(text);
+    let saved_stripped = stripped(text, &saved);
+    // Retrying after a failure: the reopened file saved as it was gives up.
+    if reopened.is_some_and(|before| stripped(before, &first_document(before)) == saved_stripped) {
         return failed(format!(
             "A copy of your changes has been stored to {}\nerror: Edit cancelled, no valid changes were saved.\n",
             quoted(&kept())
         ));
     }
-    if stripped(original) == stripped(text) {
+    // Retrying or not, the file as the editor first opened it cancels.
+    if stripped(original, &first_document(original)) == saved_stripped {
         return done(Output { stderr: "Edit cancelled, no changes made.\n".into(), ..Default::default() });
     }
     if !text.lines().any(|l| !l.trim().is_empty() && !l.trim().starts_with('#')) {
         return done(Output { stderr: "Edit cancelled, saved file was empty.\n".into(), ..Default::default() });
     }
-    let patch = match edit_patch(name, original, text) {
+    let patch = match patch_of(name, original, saved) {
         Ok(patch) => patch,
         Err(EditError::Syntax(e)) => {
             let reason = format!("The edited file had a syntax error: error converting YAML to JSON: {e}");
@@ -336,13 +340,22 @@ pub enum EditError {
 /// the saved file, status and server-set fields left out (the API server
 /// ignores them).
 pub fn edit_patch(name: &str, original: &str, text: &str) -> Result<Value, EditError> {
-    let documents = super::yaml::parse_documents(text).map_err(EditError::Syntax)?;
-    let edited = documents.into_iter().next().unwrap_or(Value::Null);
+    patch_of(name, original, first_document(text))
+}
+
+/// The first document of a file as kubectl edit reads it (`null` for none).
+fn first_document(text: &str) -> Result<Value, super::yaml::YamlError> {
+    super::yaml::parse_documents(text).map(|documents| documents.into_iter().next().unwrap_or(Value::Null))
+}
+
+/// `edit_patch` of a saved file already read.
+fn patch_of(name: &str, original: &str, saved: Result<Value, super::yaml::YamlError>) -> Result<Value, EditError> {
+    let edited = saved.map_err(EditError::Syntax)?;
     let same = |pointer: &str, expected: &str| edited.pointer(pointer).and_then(Value::as_str) == Some(expected);
     if !(same("/apiVersion", "apps/v1") && same("/kind", "Deployment") && same("/metadata/name", name)) {
         return Err(EditError::Renamed);
     }
-    let opened = super::yaml::parse_documents(original).ok().and_then(|d| d.into_iter().next()).unwrap_or(Value::Null);
+    let opened = first_document(original).unwrap_or(Value::Null);
     let mut patch = merge_patch_between(&opened, &edited);
     if let Some(fields) = patch.as_object_mut() {
         fields.remove("status");
@@ -366,9 +379,9 @@ enum Stripped {
     Text(String),
 }
 
-fn stripped(text: &str) -> Stripped {
-    match super::yaml::parse_documents(text) {
-        Ok(documents) => Stripped::Json(documents.into_iter().next().unwrap_or(Value::Null)),
+fn stripped(text: &str, read: &Result<Value, super::yaml::YamlError>) -> Stripped {
+    match read {
+        Ok(value) => Stripped::Json(value.clone()),
         Err(_) => Stripped::Text(without_comments(text)),
     }
 }

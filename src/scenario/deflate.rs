@@ -206,13 +206,15 @@ pub enum InflateError {
 pub fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
     let mut input = BitReader { data, at: 0, acc: 0, count: 0 };
     let mut out = Vec::new();
+    // Built at the first fixed block (a stream may hold many small ones).
+    let mut fixed = None;
     loop {
         let last = input.bits(1)? == 1;
         match input.bits(2)? {
             0 => input.stored(&mut out, limit)?,
             1 => {
-                let (lengths, distances) = fixed_codes();
-                codes(&mut input, &mut out, limit, &lengths, &distances)?;
+                let (lengths, distances) = fixed.get_or_insert_with(fixed_codes);
+                codes(&mut input, &mut out, limit, lengths, distances)?;
             }
             2 => {
                 let (lengths, distances) = dynamic_codes(&mut input)?;
@@ -282,7 +284,7 @@ struct Huffman {
 impl Huffman {
     /// The code with these code lengths (0: the symbol is not used). An
     /// over-subscribed set is corrupt; an incomplete one is built (reading
-    /// one of its missing codes is corrupt), and `is_complete` tells.
+    /// one of its missing codes is corrupt), and `complete` tells.
     fn new(lengths: &[u8]) -> Result<Huffman, InflateError> {
         let mut count = [0u16; MAX_BITS + 1];
         for &len in lengths {

@@ -140,11 +140,12 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
             },
             Action::Kubectl(line) => actions.push(line.as_str().into()),
             Action::Apply { file, text } => actions.push(json!({ "apply": file, "text": text })),
-            Action::Edit { name, original, text, reopened: None } => {
-                actions.push(json!({ "edit": name, "original": original, "text": text }))
-            }
-            Action::Edit { name, original, text, reopened: Some(reopened) } => {
-                actions.push(json!({ "edit": name, "original": original, "text": text, "reopened": reopened }))
+            Action::Edit { name, original, text, reopened } => {
+                let mut edit = json!({ "edit": name, "original": original, "text": text });
+                if let (Some(fields), Some(reopened)) = (edit.as_object_mut(), reopened) {
+                    fields.insert("reopened".into(), reopened.as_str().into());
+                }
+                actions.push(edit)
             }
             Action::PodStart { ms } => actions.push(json!({ "podStartMs": ms })),
             Action::ImageFails { image, fails } => {
@@ -327,9 +328,9 @@ fn setting(o: &Map) -> Option<Action> {
                 None => None,
                 Some(file) => Some(file.as_str()?.to_string()),
             };
-            match (o.len(), o.get("apply"), o.get("edit"), o.get("original")) {
-                (2, Some(file), None, None) => Some(Action::Apply { file: file.as_str()?.to_string(), text }),
-                (3 | 4, None, Some(name), Some(original)) if o.len() == 3 + usize::from(reopened.is_some()) => {
+            match (o.get("apply"), o.get("edit"), o.get("original")) {
+                (Some(file), None, None) if o.len() == 2 => Some(Action::Apply { file: file.as_str()?.to_string(), text }),
+                (None, Some(name), Some(original)) if o.len() == 3 + usize::from(reopened.is_some()) => {
                     Some(Action::Edit {
                         name: name.as_str()?.to_string(),
                         original: original.as_str()?.to_string(),

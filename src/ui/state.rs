@@ -34,7 +34,6 @@ pub struct SimHandle {
     /// Bumped after every change to the session: what projections track.
     version: RwSignal<i64>,
     pub playing: RwSignal<bool>,
-    /// Simulated seconds per real second.
     /// Play's speed: an index into `SPEEDS`.
     pub speed: RwSignal<usize>,
     /// The clock shown, in simulated ms (runs ahead of the cluster while playing).
