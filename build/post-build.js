@@ -1,8 +1,6 @@
 // Trunk post_build hook (Trunk.toml), two jobs on the staged dist/:
 //
-// 1. In release builds, minifies wasm-bindgen's JS glue with terser (Trunk's
-//    own `minify` leaves it as it is): -1.7 KB of gzip. Its integrity
-//    attribute in index.html is updated to match.
+// 1. In release builds, makes wasm-bindgen's output smaller (`shrink` below).
 // 2. Moves the inline <script type="module"> that Trunk writes to start the
 //    wasm module into its own file, so that the page runs under a strict
 //    Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no
@@ -13,32 +11,58 @@
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
+const { orderFunctions, shortenImports } = require('./shrink-wasm');
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by trunk build)');
 const htmlPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
 const sha384 = (text) => crypto.createHash('sha384').update(text).digest();
+const npmTools = path.join(__dirname, '../tests/e2e/node_modules');
 
-async function minifyGlue() {
-  // terser comes with the npm dev tools (tests/e2e, installed by .ci/setup); a
-  // build without them still works, 1.7 KB of gzip larger.
-  let minify;
-  try {
-    ({ minify } = require(path.join(__dirname, '../tests/e2e/node_modules/terser')));
-  } catch {
-    console.warn('post-build: terser is not installed (run .ci/setup): the JS glue stays unminified');
-    return;
-  }
-  const glue = fs.readdirSync(dir).filter((f) => /^rollout-lab-web-[0-9a-f]+\.js$/.test(f));
-  if (glue.length !== 1) throw new Error(`post-build: expected one wasm-bindgen glue file, found ${glue.length}`);
-  const file = path.join(dir, glue[0]);
-  const before = fs.readFileSync(file, 'utf8');
-  const out = await minify(before, { module: true, compress: true, mangle: true });
+/** The one staged file whose name matches `pattern`. */
+function staged(pattern, what) {
+  const found = fs.readdirSync(dir).filter((f) => pattern.test(f));
+  if (found.length !== 1) throw new Error(`post-build: expected one ${what}, found ${found.length}`);
+  return path.join(dir, found[0]);
+}
+
+/** Points index.html's integrity attribute for a file that was `before` at its new content. */
+function reintegrate(before, after, name) {
   const oldIntegrity = `sha384-${sha384(before).toString('base64')}`;
-  if (!html.includes(oldIntegrity)) throw new Error(`post-build: index.html has no integrity ${oldIntegrity} for ${glue[0]}`);
-  fs.writeFileSync(file, out.code);
-  html = html.replace(oldIntegrity, `sha384-${sha384(out.code).toString('base64')}`);
+  if (!html.includes(oldIntegrity)) throw new Error(`post-build: index.html has no integrity ${oldIntegrity} for ${name}`);
+  html = html.replace(oldIntegrity, `sha384-${sha384(after).toString('base64')}`);
+}
+
+/**
+ * Release builds only. Three rewrites of wasm-bindgen's output, each skipped
+ * with a warning when its npm tool is missing (run .ci/setup), each keeping
+ * index.html's integrity attributes right:
+ * - terser minifies the JS glue, which Trunk's `minify` leaves as it is: -1.7 KB of gzip;
+ * - the wasm's imports get short names, in the glue too (build/shrink-wasm.js): -2 KB;
+ * - the wasm's functions are put in the order gzip likes best (build/shrink-wasm.js): -8 KB.
+ */
+async function shrink() {
+  const glueFile = staged(/^rollout-lab-web-[0-9a-f]+\.js$/, 'wasm-bindgen glue file');
+  const wasmFile = staged(/^rollout-lab-web-[0-9a-f]+_bg\.wasm$/, 'wasm module');
+  const glueBefore = fs.readFileSync(glueFile, 'utf8');
+  const wasmBefore = fs.readFileSync(wasmFile);
+  let glue = glueBefore;
+  try {
+    const { minify } = require(path.join(npmTools, 'terser'));
+    glue = (await minify(glue, { module: true, compress: true, mangle: true })).code;
+  } catch (e) {
+    if (e.code !== 'MODULE_NOT_FOUND') throw e;
+    console.warn('post-build: terser is not installed: the JS glue stays unminified');
+  }
+  glue = shortenImports(wasmFile, glue);
+  // The same npm binaryen Trunk's wasm-opt step uses (Debian's breaks the wasm).
+  const wasmOpt = path.join(npmTools, '.bin/wasm-opt');
+  if (fs.existsSync(wasmOpt)) orderFunctions(wasmFile, wasmOpt);
+  else console.warn('post-build: npm wasm-opt is not installed: the wasm keeps rustc\'s function order');
+  fs.writeFileSync(glueFile, glue);
+  reintegrate(glueBefore, glue, path.basename(glueFile));
+  reintegrate(wasmBefore, fs.readFileSync(wasmFile), path.basename(wasmFile));
 }
 
 function externalizeBoot() {
@@ -59,7 +83,7 @@ function externalizeBoot() {
 }
 
 (async () => {
-  if (process.env.TRUNK_PROFILE === 'release') await minifyGlue();
+  if (process.env.TRUNK_PROFILE === 'release') await shrink();
   externalizeBoot();
   fs.writeFileSync(htmlPath, html);
 })().catch((e) => {

@@ -1,0 +1,257 @@
+// Two rewrites of the built wasm that make the bundle's gzip smaller without
+// changing what runs (both measured in BENCHMARKS.md).
+//
+// orderFunctions (~8 KB): no byte of code changes, only the order of the
+// function bodies in the code section, and binaryen renumbers every call,
+// table entry and export to match.
+//
+// Why it pays: gzip finds repeats only within the last 32 KB, and rustc lays
+// out a generic's instantiations (Leptos's build/rebuild/unmount of each view
+// type, drop glue, iterator adapters) far apart. Placed side by side, most
+// of a function is a copy of its neighbour.
+//
+// How: a greedy chain. From the function just placed, the 16 most similar
+// unplaced functions (MinHash of their 6-byte shingles) are shortlisted, and
+// the one that deflates smallest per byte after the last 32 KB placed comes
+// next. The chain is deterministic: ties go to the lower function index.
+// The order reaches binaryen as function names (f000000, f000001, ...), which
+// `wasm-opt --reorder-functions-by-name --strip-debug` applies and then drops.
+//
+// shortenImports (~2 KB): wasm-bindgen names each import after its JS
+// function plus a 16-digit hash (`__wbg_body_5f971cbc6950ca4f`), and both the
+// wasm and the JS glue spell every name out: 111 hashes that gzip cannot
+// shrink, twice. They become `a`, `b`, ... in both files.
+'use strict';
+const fs = require('fs');
+const zlib = require('zlib');
+const { execFileSync } = require('child_process');
+
+const SHINGLE = 6;
+const HASHES = 64;
+const SHORTLIST = 16;
+const WINDOW = 32768; // deflate's window
+// rustc's wasm32 defaults. Trunk's wasm-opt step reads them from rustc's target_features section, which
+// that step drops; wasm-opt must be told, or it refuses the module it wrote.
+const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals'];
+
+/** Reads the sections, the number of imported functions and the bodies. */
+function parse(wasm) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('shrink-wasm: not a wasm module');
+  let i = 8;
+  const leb = () => {
+    let value = 0;
+    let scale = 1;
+    let byte;
+    do {
+      byte = wasm[i++];
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    return value;
+  };
+  const name = () => {
+    const length = leb();
+    i += length;
+    return wasm.toString('utf8', i - length, i);
+  };
+  const sections = [];
+  while (i < wasm.length) {
+    const id = wasm[i++];
+    const size = leb();
+    sections.push({ id, start: i, end: i + size });
+    i += size;
+  }
+  let importedFunctions = 0;
+  const imports = []; // { module, field, start (of the entry), descriptor (its bytes after the names), end }
+  const exports = new Set();
+  const bodies = [];
+  for (const section of sections) {
+    i = section.start;
+    if (section.id === 2) {
+      for (let n = leb(); n > 0; n--) {
+        const start = i;
+        const moduleName = name();
+        const field = name();
+        const descriptor = i;
+        const kind = wasm[i++];
+        if (kind === 0) { leb(); importedFunctions++; }                  // function: type index
+        else if (kind === 1) { i++; const flags = leb(); leb(); if (flags & 1) leb(); } // table: reftype, limits
+        else if (kind === 2) { const flags = leb(); leb(); if (flags & 1) leb(); } // memory: limits
+        else if (kind === 3) i += 2;                                      // global: type, mutability
+        else if (kind === 4) { i++; leb(); }                              // tag
+        else throw new Error(`shrink-wasm: unknown import kind ${kind}`);
+        imports.push({ module: moduleName, field, start, descriptor, end: i });
+      }
+    } else if (section.id === 7) {
+      for (let n = leb(); n > 0; n--) {
+        exports.add(name());
+        i++; // kind
+        leb(); // index
+      }
+    } else if (section.id === 10) {
+      for (let n = leb(); n > 0; n--) {
+        const size = leb();
+        bodies.push(wasm.subarray(i, i + size));
+        i += size;
+      }
+    }
+  }
+  return { sections, importedFunctions, imports, exports, bodies };
+}
+
+/** A MinHash signature of the body's shingles: similar bodies share many minima. */
+function signature(body) {
+  const minima = new Uint32Array(HASHES).fill(0xffffffff);
+  for (let p = 0; p + SHINGLE <= body.length; p++) {
+    let h = 2166136261; // FNV-1a of the shingle
+    for (let q = 0; q < SHINGLE; q++) h = Math.imul(h ^ body[p + q], 16777619) >>> 0;
+    for (let k = 0; k < HASHES; k++) {
+      let v = Math.imul(h ^ Math.imul(k + 1, 0x9e3779b9), 0x85ebca6b) >>> 0;
+      v = Math.imul(v ^ (v >>> 13), 0xc2b2ae35) >>> 0;
+      v = (v ^ (v >>> 16)) >>> 0;
+      if (v < minima[k]) minima[k] = v;
+    }
+  }
+  return minima;
+}
+
+/** The greedy chain: returns the bodies' indices in their new order. */
+function chain(bodies) {
+  const count = bodies.length;
+  const signatures = bodies.map((body) => signature(body));
+  const placed = new Uint8Array(count);
+  const order = [0];
+  placed[0] = 1;
+  let tail = [bodies[0]]; // the last WINDOW bytes placed, as the deflate dictionary
+  let tailLength = bodies[0].length;
+  while (order.length < count) {
+    const last = order[order.length - 1];
+    const mine = signatures[last];
+    const shortlist = []; // [score, index], best first
+    for (let k = 0; k < count; k++) {
+      if (placed[k]) continue;
+      const theirs = signatures[k];
+      let shared = 0;
+      for (let q = 0; q < HASHES; q++) if (mine[q] === theirs[q]) shared++;
+      const score = shared * 1e6 - Math.abs(bodies[k].length - bodies[last].length);
+      if (shortlist.length < SHORTLIST || score > shortlist[shortlist.length - 1][0]) {
+        let at = shortlist.length;
+        while (at > 0 && shortlist[at - 1][0] < score) at--;
+        shortlist.splice(at, 0, [score, k]);
+        if (shortlist.length > SHORTLIST) shortlist.pop();
+      }
+    }
+    let dictionary = Buffer.concat(tail);
+    if (dictionary.length > WINDOW) dictionary = dictionary.subarray(dictionary.length - WINDOW);
+    let next = -1;
+    let bestRatio = Infinity;
+    for (const [, k] of shortlist) {
+      const ratio = zlib.deflateRawSync(bodies[k], { level: 9, dictionary }).length / bodies[k].length;
+      if (ratio < bestRatio) { bestRatio = ratio; next = k; }
+    }
+    placed[next] = 1;
+    order.push(next);
+    tail.push(bodies[next]);
+    tailLength += bodies[next].length;
+    while (tailLength - tail[0].length >= WINDOW) tailLength -= tail.shift().length;
+  }
+  return order;
+}
+
+function uleb(n) {
+  const out = [];
+  do {
+    const byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    out.push(n ? byte | 0x80 : byte);
+  } while (n);
+  return out;
+}
+
+/** The module without its custom sections, plus a name section naming each function by its new place. */
+function withOrderNames(wasm, { sections, importedFunctions }, order) {
+  const rank = new Array(order.length);
+  order.forEach((body, place) => { rank[body] = place; });
+  const names = [...uleb(order.length)];
+  rank.forEach((place, body) => {
+    const name = Buffer.from(`f${String(place).padStart(6, '0')}`);
+    names.push(...uleb(importedFunctions + body), ...uleb(name.length), ...name);
+  });
+  const content = [...uleb(4), ...Buffer.from('name'), 1, ...uleb(names.length), ...names];
+  const parts = [wasm.subarray(0, 8)];
+  for (const s of sections) {
+    if (s.id === 0) continue;
+    parts.push(Buffer.from([s.id, ...uleb(s.end - s.start)]), wasm.subarray(s.start, s.end));
+  }
+  parts.push(Buffer.from([0, ...uleb(content.length)]), Buffer.from(content));
+  return Buffer.concat(parts);
+}
+
+/** Rewrites the wasm file at `file` in place with its functions in gzip's best order. */
+function orderFunctions(file, wasmOpt) {
+  const wasm = fs.readFileSync(file);
+  const parsed = parse(wasm);
+  if (parsed.bodies.length === 0) return;
+  const named = `${file}.named`;
+  fs.writeFileSync(named, withOrderNames(wasm, parsed, chain(parsed.bodies)));
+  try {
+    execFileSync(wasmOpt, [named, ...FEATURES, '--reorder-functions-by-name', '--strip-debug', '-o', file], { stdio: 'inherit' });
+  } finally {
+    fs.rmSync(named, { force: true });
+  }
+}
+
+/** A short name for the n-th import: a..z, A..Z, then two letters and so on. */
+function shortName(n) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let name = '';
+  do {
+    name += letters[n % letters.length];
+    n = Math.floor(n / letters.length) - 1;
+  } while (n >= 0);
+  return name;
+}
+
+/**
+ * Renames the imports of the wasm file at `wasmFile` to short names, and the
+ * same keys in `glue`, wasm-bindgen's JS; returns the new glue. An import is
+ * renamed only where the glue spells its name exactly once (its key in the
+ * imports object) and no export shares it, so nothing else can change.
+ */
+function shortenImports(wasmFile, glue) {
+  const wasm = fs.readFileSync(wasmFile);
+  const { sections, imports, exports } = parse(wasm);
+  const token = (text) => new RegExp(`(?<![\\w$])${text.replace(/[.$]/g, '\\$&')}(?![\\w$])`, 'g');
+  const occurrences = (text) => (glue.match(token(text)) || []).length;
+  const modules = new Map(); // old module name -> new
+  const entries = [];
+  let renamed = 0;
+  for (const entry of imports) {
+    let { module, field } = entry;
+    if (!modules.has(module)) {
+      const quoted = JSON.stringify(module);
+      const short = JSON.stringify(shortName(modules.size));
+      modules.set(module, glue.split(quoted).length === 2 ? shortName(modules.size) : module);
+      if (modules.get(module) !== module) glue = glue.replace(quoted, short);
+    }
+    module = modules.get(module);
+    if (!exports.has(field) && occurrences(field) === 1) {
+      const short = `${shortName(renamed++)}_`; // the underscore keeps them apart from the module names
+      glue = glue.replace(token(field), short);
+      field = short;
+    }
+    entries.push(Buffer.from([...uleb(Buffer.byteLength(module)), ...Buffer.from(module),
+      ...uleb(Buffer.byteLength(field)), ...Buffer.from(field)]), wasm.subarray(entry.descriptor, entry.end));
+  }
+  const importSection = Buffer.concat([Buffer.from(uleb(imports.length)), ...entries]);
+  const parts = [wasm.subarray(0, 8)];
+  for (const s of sections) {
+    const content = s.id === 2 ? importSection : wasm.subarray(s.start, s.end);
+    parts.push(Buffer.from([s.id, ...uleb(content.length)]), content);
+  }
+  fs.writeFileSync(wasmFile, Buffer.concat(parts));
+  return glue;
+}
+
+module.exports = { orderFunctions, shortenImports };
