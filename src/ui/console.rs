@@ -11,9 +11,8 @@ use leptos::prelude::*;
 pub fn Console(readonly: bool) -> impl IntoView {
     let h = SimHandle::expect();
     let input = RwSignal::new(String::new());
-    // Index into the typed history while browsing it with Up/Down.
-    let browsing = RwSignal::new(None::<usize>);
-    let typed = RwSignal::new(Vec::<String>::new());
+    // The lines typed, and where Up/Down is in them. Plain state, not signals: nothing renders it.
+    let typed = StoredValue::new(Typed::default());
     let entries = move || {
         h.with(|s| {
             s.history()
@@ -33,18 +32,19 @@ pub fn Console(readonly: bool) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let submit = move || {
-        let line = input.get_untracked().trim().to_string();
-        if line.is_empty() {
-            return;
-        }
-        typed.update(|t| t.push(line.clone()));
-        browsing.set(None);
-        input.set(String::new());
-        h.console(&line);
-    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "Enter" => submit(),
+        "Enter" => {
+            let line = input.get_untracked().trim().to_string();
+            if line.is_empty() {
+                return;
+            }
+            typed.update_value(|typed| {
+                typed.lines.push(line.clone());
+                typed.browsing = None;
+            });
+            input.set(String::new());
+            h.console(&line);
+        }
         "Tab" => {
             ev.prevent_default();
             let line = input.get_untracked();
@@ -54,18 +54,23 @@ pub fn Console(readonly: bool) -> impl IntoView {
         }
         "ArrowUp" | "ArrowDown" => {
             ev.prevent_default();
-            let list = typed.get_untracked();
-            if list.is_empty() {
-                return;
+            let key = ev.key();
+            let line = typed.try_update_value(|typed| {
+                let count = typed.lines.len();
+                if count == 0 {
+                    return None;
+                }
+                typed.browsing = match (key.as_str(), typed.browsing) {
+                    ("ArrowUp", None) => Some(count - 1),
+                    ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
+                    ("ArrowDown", Some(i)) if i + 1 < count => Some(i + 1),
+                    _ => None,
+                };
+                Some(typed.browsing.map(|i| typed.lines[i].clone()).unwrap_or_default())
+            });
+            if let Some(Some(line)) = line {
+                input.set(line);
             }
-            let next = match (ev.key().as_str(), browsing.get_untracked()) {
-                ("ArrowUp", None) => Some(list.len() - 1),
-                ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
-                ("ArrowDown", Some(i)) if i + 1 < list.len() => Some(i + 1),
-                _ => None,
-            };
-            browsing.set(next);
-            input.set(next.map(|i| list[i].clone()).unwrap_or_default());
         }
         _ => {}
     };
@@ -105,4 +110,12 @@ pub fn Console(readonly: bool) -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The console's own history of typed lines (the session's history also has scripted and clicked commands).
+#[derive(Default)]
+struct Typed {
+    lines: Vec<String>,
+    /// Index into `lines` while browsing them with Up/Down.
+    browsing: Option<usize>,
 }
