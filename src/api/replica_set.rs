@@ -21,7 +21,8 @@ pub struct ReplicaSet {
 pub struct ReplicaSetSpec {
     pub replicas: i32,
     pub min_ready_seconds: i32,
-    pub selector: LabelSelector,
+    /// Shared, as the template is: a scale copies the spec, never changes it.
+    pub selector: Arc<LabelSelector>,
     pub template: Arc<PodTemplateSpec>,
 }
 

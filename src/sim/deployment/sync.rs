@@ -281,18 +281,18 @@ pub fn replica_set_from_template(
     };
     rs.metadata.name = name;
     rs.metadata.labels = template.metadata.labels.clone();
-    rs.metadata.owner_references = vec![OwnerReference {
+    rs.metadata.owner_references = Arc::new([OwnerReference {
         api_version: "apps/v1".into(),
         kind: "Deployment".into(),
         name: d.name().to_string(),
         uid: d.metadata.uid.clone(),
         controller: true,
         block_owner_deletion: true,
-    }];
+    }]);
     rs.spec = ReplicaSetSpec {
         replicas: 0,
         min_ready_seconds: d.spec.min_ready_seconds,
-        selector,
+        selector: Arc::new(selector),
         template: Arc::new(template),
     };
     rs
