@@ -6,8 +6,10 @@ use std::sync::Arc;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReplicaSet {
-    pub api_version: String,
-    pub kind: String,
+    /// Always apps/v1 ReplicaSet (the controller makes them all): no
+    /// strings to copy when a scale copies the object.
+    pub api_version: &'static str,
+    pub kind: &'static str,
     pub metadata: ObjectMeta,
     pub spec: ReplicaSetSpec,
     pub status: ReplicaSetStatus,

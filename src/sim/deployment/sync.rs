@@ -274,8 +274,8 @@ pub fn replica_set_from_template(
         .match_labels
         .insert(keys::POD_TEMPLATE_HASH.into(), hash.to_string());
     let mut rs = ReplicaSet {
-        api_version: "apps/v1".into(),
-        kind: "ReplicaSet".into(),
+        api_version: "apps/v1",
+        kind: "ReplicaSet",
         template_sans_hash: Some(template_sans_hash),
         ..Default::default()
     };
