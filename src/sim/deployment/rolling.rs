@@ -59,6 +59,11 @@ fn reconcile_new_replica_set<'a>(
         return Ok(scale_replica_set_and_record_event(c, new_rs, replicas, d, why)?.0);
     }
     let new_replicas_count = new_rs_new_replicas(d, all_rss.clone(), new_rs);
+    if new_replicas_count == new_rs.spec.replicas {
+        // scaleReplicaSetAndRecordEvent would do nothing (most syncs of a
+        // rollout): its explanation is not worth working out.
+        return Ok(false);
+    }
     let why = Why::ScaleUp {
         replicas,
         surge: max_surge(d),
