@@ -86,18 +86,15 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.entries.binary_search_by(|(k, _)| k.borrow().cmp(key))
     }
 
-    /// Where `key` is, for lookups. A handful of entries are scanned for
-    /// equality: string keys compare their lengths first, and annotation
-    /// keys share the long `deployment.kubernetes.io/` prefix that every
-    /// step of a binary search compares again (the simulator's hottest
-    /// lookups, several per controller sync).
+    /// Where `key` is, for lookups: a scan for equality. These maps hold a
+    /// handful of entries; string keys compare their lengths first, and
+    /// annotation keys share the long `deployment.kubernetes.io/` prefix
+    /// that every step of a binary search compares again (the simulator's
+    /// hottest lookups, several per controller sync).
     fn position<Q: Ord + ?Sized>(&self, key: &Q) -> Option<usize>
     where
         K: Borrow<Q>,
     {
-        if self.entries.len() > 8 {
-            return self.find(key).ok();
-        }
         self.entries.iter().position(|(k, _)| k.borrow() == key)
     }
 
@@ -236,7 +233,6 @@ mod tests {
         assert_eq!(ours, theirs);
         assert_eq!(m.get("c"), b.get("c"));
         assert_eq!(m.len(), b.len());
-        // Past a handful of entries, lookups search instead of scanning.
         for k in 0..20 {
             let key = format!("k{}", k * 7 % 20);
             m.insert(key.clone(), k);
