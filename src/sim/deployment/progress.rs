@@ -7,7 +7,6 @@ use crate::api::{reasons, Deployment, ReplicaSet, Time};
 use crate::sim::{ApiError, Cluster};
 use std::sync::Arc;
 use crate::text::quoted;
-use std::fmt;
 
 /// syncRolloutStatus: status plus Progressing — complete, progressing
 /// (fresh lastUpdateTime even with the same reason), or timed out.
@@ -32,17 +31,12 @@ pub fn sync_rollout_status(
     // last, to stamp when the status is written (see below).
     let mut restamp = None;
     if has_progress_deadline(d) && !is_complete_deployment {
-        let subject = |out: &mut dyn fmt::Write, suffix: &str| match new_rs {
-            Some(rs) => write!(out, "ReplicaSet {} {suffix}", quoted(rs.name())),
-            None => write!(out, "Deployment {} {suffix}", quoted(d.name())),
-        };
-        let message = |suffix: &str| {
-            let mut text = String::new();
-            let _ = subject(&mut text, suffix);
-            text
+        let subject = |suffix: &str| match new_rs {
+            Some(rs) => format!("ReplicaSet {} {suffix}", quoted(rs.name())),
+            None => format!("Deployment {} {suffix}", quoted(d.name())),
         };
         if deployment_complete(d, &new_status) {
-            let msg = || message("has successfully progressed.");
+            let msg = || subject("has successfully progressed.");
             set_deployment_condition_lazily(
                 &mut new_status,
                 reasons::PROGRESSING,
@@ -52,6 +46,7 @@ pub fn sync_rollout_status(
                 now,
             );
         } else if deployment_progressing(d, &new_status) {
+            let msg = subject("is progressing.");
             // The common case, a rollout moving on: the Progressing
             // condition is already this one and last, so removing and
             // appending it changes only its lastUpdateTime. Doing that on
@@ -61,13 +56,12 @@ pub fn sync_rollout_status(
                 c.type_ == reasons::PROGRESSING
                     && c.status == "True"
                     && c.reason == reasons::REPLICA_SET_UPDATED_REASON
-                    && writes(&c.message, |out| subject(out, "is progressing."))
+                    && c.message == msg
                     && conditions.iter().filter(|c| c.type_ == reasons::PROGRESSING).count() == 1
             });
             if let Some(same) = same {
                 restamp = (same.last_update_time != now.truncated()).then_some(now.truncated());
             } else {
-                let msg = message("is progressing.");
                 let mut condition = new_deployment_condition(
                     reasons::PROGRESSING,
                     "True",
@@ -84,7 +78,7 @@ pub fn sync_rollout_status(
                 set_deployment_condition(&mut new_status, condition);
             }
         } else if deployment_timed_out(d, &new_status, now) {
-            let msg = message("has timed out progressing.");
+            let msg = subject("has timed out progressing.");
             set_deployment_condition(
                 &mut new_status,
                 new_deployment_condition(
@@ -115,19 +109,6 @@ pub fn sync_rollout_status(
     }
     c.update_deployment_status(d);
     Ok(())
-}
-
-/// Whether `write` writes exactly `text` (a message compared without formatting it).
-fn writes(text: &str, write: impl FnOnce(&mut dyn fmt::Write) -> fmt::Result) -> bool {
-    struct Rest<'a>(&'a str);
-    impl fmt::Write for Rest<'_> {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
-            Ok(())
-        }
-    }
-    let mut rest = Rest(text);
-    write(&mut rest).is_ok() && rest.0.is_empty()
 }
 
 /// requeueStuckDeployment, as a due time: a Deployment with a deadline that
