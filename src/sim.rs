@@ -469,7 +469,7 @@ impl Cluster {
     /// what differs from what is stored, as upstream's callers do.
     pub(crate) fn update_deployment_status(&mut self, d: &mut Arc<Deployment>) {
         let seq = self.next_seq();
-        Arc::make_mut(d).metadata.resource_version = seq.to_string();
+        set_resource_version(&mut Arc::make_mut(d).metadata.resource_version, seq);
         self.changed = true;
     }
 
@@ -516,11 +516,18 @@ impl Cluster {
         }
         let min_ready_changed = stored.spec.min_ready_seconds != rs.spec.min_ready_seconds;
         rs.metadata.generation = stored.metadata.generation + i64::from(stored.spec != rs.spec);
-        rs.metadata.uid = stored.metadata.uid.clone();
+        // The controller's copy is of the stored object: identity is copied
+        // only when it differs (a scale is a write per replaced pod).
+        if rs.metadata.uid != stored.metadata.uid {
+            rs.metadata.uid = stored.metadata.uid.clone();
+        }
         rs.metadata.creation_timestamp = stored.metadata.creation_timestamp;
-        rs.metadata.owner_references = stored.metadata.owner_references.clone();
+        if rs.metadata.owner_references != stored.metadata.owner_references {
+            rs.metadata.owner_references = stored.metadata.owner_references.clone();
+        }
         rs.status = stored.status.clone();
-        rs.metadata.resource_version = self.next_seq().to_string();
+        let seq = self.next_seq();
+        set_resource_version(&mut rs.metadata.resource_version, seq);
         let updated = Arc::new(rs);
         self.replica_sets
             .insert(updated.name().to_string(), updated.clone());
@@ -538,21 +545,24 @@ impl Cluster {
         self.update_replica_set(rs.clone()).map(|_| ())
     }
 
+    /// Writes the status of `rs`, the caller's copy of the stored
+    /// ReplicaSet, which goes first so that the write happens in place.
     pub(crate) fn update_replica_set_status(
         &mut self,
-        name: &str,
+        rs: Arc<ReplicaSet>,
         status: crate::api::ReplicaSetStatus,
     ) {
         let seq = self.seq + 1;
-        let Some(stored) = self.replica_sets.get_mut(name) else {
+        let Some(stored) = self.replica_sets.get_mut(rs.name()) else {
             return;
         };
+        drop(rs);
         if stored.status == status {
             return;
         }
         let stored = Arc::make_mut(stored);
         stored.status = status;
-        stored.metadata.resource_version = seq.to_string();
+        set_resource_version(&mut stored.metadata.resource_version, seq);
         self.seq = seq;
         self.changed = true;
     }
@@ -877,6 +887,14 @@ impl Cluster {
             stored.status = d.status.clone();
         }
     }
+}
+
+/// Sets a resourceVersion in the string's own buffer: controllers write
+/// several objects per sync, and a fresh string each time showed in profiles.
+fn set_resource_version(resource_version: &mut String, seq: u64) {
+    use std::fmt::Write;
+    resource_version.clear();
+    let _ = write!(resource_version, "{seq}");
 }
 
 /// Whether the ReplicaSet's controller reference names this Deployment.

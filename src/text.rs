@@ -54,9 +54,12 @@ impl std::fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use std::fmt::Write;
         f.write_char('"')?;
-        // Runs of characters that need no escape are written whole.
+        // Runs of characters that need no escape are written whole, and
+        // printable ASCII (object names, mostly) skips the per-character match.
         let mut plain_from = 0;
-        for (at, c) in self.0.char_indices() {
+        let plain = !self.0.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\' || b >= 0x7f);
+        let scanned = if plain { "" } else { self.0 };
+        for (at, c) in scanned.char_indices() {
             let escaped: Option<&str> = match c {
                 '"' => Some("\\\""),
                 '\\' => Some("\\\\"),

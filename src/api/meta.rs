@@ -4,6 +4,7 @@ use super::json::{Fields, FromJson};
 use super::Time;
 use crate::json::{Obj, ToJson, Value};
 use crate::sorted_map::SortedMap;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ObjectMeta {
@@ -16,7 +17,9 @@ pub struct ObjectMeta {
     pub deletion_timestamp: Option<Time>,
     pub labels: SortedMap<String, String>,
     pub annotations: SortedMap<String, String>,
-    pub owner_references: Vec<OwnerReference>,
+    /// Shared: set when a ReplicaSet is created and copied with it on every
+    /// scale (clone on write would copy it; nothing writes it after creation).
+    pub owner_references: Arc<[OwnerReference]>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -42,7 +45,7 @@ impl FromJson for ObjectMeta {
             deletion_timestamp: f.opt_time("deletionTimestamp")?,
             labels: f.string_map("labels")?,
             annotations: f.string_map("annotations")?,
-            owner_references: f.list("ownerReferences")?,
+            owner_references: f.list("ownerReferences")?.into(),
         })
     }
 }

@@ -6,8 +6,10 @@ use std::sync::Arc;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReplicaSet {
-    pub api_version: String,
-    pub kind: String,
+    /// Always apps/v1 ReplicaSet (the controller makes them all): no
+    /// strings to copy when a scale copies the object.
+    pub api_version: &'static str,
+    pub kind: &'static str,
     pub metadata: ObjectMeta,
     pub spec: ReplicaSetSpec,
     pub status: ReplicaSetStatus,
@@ -21,7 +23,8 @@ pub struct ReplicaSet {
 pub struct ReplicaSetSpec {
     pub replicas: i32,
     pub min_ready_seconds: i32,
-    pub selector: LabelSelector,
+    /// Shared, as the template is: a scale copies the spec, never changes it.
+    pub selector: Arc<LabelSelector>,
     pub template: Arc<PodTemplateSpec>,
 }
 

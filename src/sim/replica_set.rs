@@ -19,10 +19,7 @@ pub fn sync_replica_set(c: &mut Cluster, rs: std::sync::Arc<crate::api::ReplicaS
     if rs.status == status {
         return;
     }
-    // Release the shared copy first, so the status write happens in place.
-    let name = rs.name().to_string();
-    drop(rs);
-    c.update_replica_set_status(&name, status);
+    c.update_replica_set_status(rs, status);
 }
 
 /// manageReplicas: the difference between live pods and spec.replicas, in

@@ -27,6 +27,9 @@ pub fn sync_rollout_status(
     let current = d.status.condition(reasons::PROGRESSING);
     let is_complete_deployment = new_status.replicas == new_status.updated_replicas
         && current.is_some_and(|c| c.reason == reasons::NEW_RS_AVAILABLE_REASON);
+    // A new lastUpdateTime for the Progressing condition that is already
+    // last, to stamp when the status is written (see below).
+    let mut restamp = None;
     if has_progress_deadline(d) && !is_complete_deployment {
         let subject = |suffix: &str| match new_rs {
             Some(rs) => format!("ReplicaSet {} {suffix}", quoted(rs.name())),
@@ -44,20 +47,36 @@ pub fn sync_rollout_status(
             );
         } else if deployment_progressing(d, &new_status) {
             let msg = subject("is progressing.");
-            let mut condition = new_deployment_condition(
-                reasons::PROGRESSING,
-                "True",
-                reasons::REPLICA_SET_UPDATED_REASON,
-                msg,
-                now,
-            );
-            if let Some(current) = current {
-                if current.status == "True" {
-                    condition.last_transition_time = current.last_transition_time;
+            // The common case, a rollout moving on: the Progressing
+            // condition is already this one and last, so removing and
+            // appending it changes only its lastUpdateTime. Doing that on
+            // the shared conditions would copy them all, every sync.
+            let conditions = &new_status.conditions;
+            let same = conditions.last().filter(|c| {
+                c.type_ == reasons::PROGRESSING
+                    && c.status == "True"
+                    && c.reason == reasons::REPLICA_SET_UPDATED_REASON
+                    && c.message == msg
+                    && conditions.iter().filter(|c| c.type_ == reasons::PROGRESSING).count() == 1
+            });
+            if let Some(same) = same {
+                restamp = (same.last_update_time != now.truncated()).then_some(now.truncated());
+            } else {
+                let mut condition = new_deployment_condition(
+                    reasons::PROGRESSING,
+                    "True",
+                    reasons::REPLICA_SET_UPDATED_REASON,
+                    msg,
+                    now,
+                );
+                if let Some(current) = current {
+                    if current.status == "True" {
+                        condition.last_transition_time = current.last_transition_time;
+                    }
+                    remove_deployment_condition(&mut new_status, reasons::PROGRESSING);
                 }
-                remove_deployment_condition(&mut new_status, reasons::PROGRESSING);
+                set_deployment_condition(&mut new_status, condition);
             }
-            set_deployment_condition(&mut new_status, condition);
         } else if deployment_timed_out(d, &new_status, now) {
             let msg = subject("has timed out progressing.");
             set_deployment_condition(
@@ -75,11 +94,19 @@ pub fn sync_rollout_status(
     // getReplicaFailures: the simulated API never fails a pod create, so no
     // ReplicaSet carries a ReplicaFailure condition to copy.
     remove_deployment_condition(&mut new_status, reasons::REPLICA_FAILURE);
-    if d.status == new_status {
+    if restamp.is_none() && d.status == new_status {
         // requeueStuckDeployment: see progress_check_time.
         return Ok(());
     }
-    Arc::make_mut(d).status = new_status;
+    let status = &mut Arc::make_mut(d).status;
+    *status = new_status;
+    if let Some(time) = restamp {
+        // The old status (and its hold on the conditions) is gone: this
+        // stamps in place. Progressing is still last (only ReplicaFailure went).
+        if let Some(progressing) = Arc::make_mut(&mut status.conditions).last_mut() {
+            progressing.last_update_time = time;
+        }
+    }
     c.update_deployment_status(d);
     Ok(())
 }

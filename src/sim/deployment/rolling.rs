@@ -29,21 +29,12 @@ pub fn rollout_rolling(
     let Some(new_rs) = new_rs else { return Ok(()) };
     // allRSs keeps the objects as they were before this sync's scaling (so
     // the status written below lags one sync, as upstream's does).
-    let all_rss: Vec<Arc<ReplicaSet>> = old_rss
-        .iter()
-        .cloned()
-        .chain(std::iter::once(new_rs.clone()))
-        .collect();
+    let all_rss = refs(&old_rss).chain([&*new_rs]);
 
-    if reconcile_new_replica_set(c, &all_rss, &new_rs, d)? {
+    if reconcile_new_replica_set(c, all_rss.clone(), &new_rs, d)? {
         return sync_rollout_status(c, &old_rss, Some(&*new_rs), d);
     }
-    let active_old: Vec<Arc<ReplicaSet>> = old_rss
-        .iter()
-        .filter(|rs| rs.spec.replicas > 0)
-        .cloned()
-        .collect();
-    if reconcile_old_replica_sets(c, &all_rss, active_old, &new_rs, d)? {
+    if reconcile_old_replica_sets(c, all_rss, &old_rss, &new_rs, d)? {
         return sync_rollout_status(c, &old_rss, Some(&*new_rs), d);
     }
     if deployment_complete(d, &d.status) {
@@ -53,9 +44,9 @@ pub fn rollout_rolling(
 }
 
 /// reconcileNewReplicaSet: down to spec.replicas if above it, else up to NewRSNewReplicas.
-fn reconcile_new_replica_set(
+fn reconcile_new_replica_set<'a>(
     c: &mut Cluster,
-    all_rss: &[Arc<ReplicaSet>],
+    all_rss: impl Iterator<Item = &'a ReplicaSet> + Clone,
     new_rs: &Arc<ReplicaSet>,
     d: &Deployment,
 ) -> Result<bool, ApiError> {
@@ -67,12 +58,17 @@ fn reconcile_new_replica_set(
         let why = Why::ShrinkNew { replicas };
         return Ok(scale_replica_set_and_record_event(c, new_rs, replicas, d, why)?.0);
     }
-    let new_replicas_count = new_rs_new_replicas(d, refs(all_rss), new_rs);
+    let new_replicas_count = new_rs_new_replicas(d, all_rss.clone(), new_rs);
+    if new_replicas_count == new_rs.spec.replicas {
+        // scaleReplicaSetAndRecordEvent would do nothing (most syncs of a
+        // rollout): its explanation is not worth working out.
+        return Ok(false);
+    }
     let why = Why::ScaleUp {
         replicas,
         surge: max_surge(d),
         surge_spec: Fencepost::of(d, true),
-        current: get_replica_count_for_replica_sets(refs(all_rss)),
+        current: get_replica_count_for_replica_sets(all_rss),
         from: new_rs.spec.replicas,
         to: new_replicas_count,
     };
@@ -84,18 +80,19 @@ fn reconcile_new_replica_set(
 /// case 1, the new RS is stuck (5 pods, none available) next to a healthy
 /// old RS of 8 — maxScaledDown = 13 − 8 − 5 = 0, nothing goes; case 2, the
 /// stuck RS is old and gets cleaned up first (unhealthy pods cost nothing).
-fn reconcile_old_replica_sets(
+fn reconcile_old_replica_sets<'a>(
     c: &mut Cluster,
-    all_rss: &[Arc<ReplicaSet>],
-    old_rss: Vec<Arc<ReplicaSet>>,
+    all_rss: impl Iterator<Item = &'a ReplicaSet>,
+    old_rss: &[Arc<ReplicaSet>],
     new_rs: &Arc<ReplicaSet>,
     d: &Deployment,
 ) -> Result<bool, ApiError> {
-    let old_pods_count = get_replica_count_for_replica_sets(refs(&old_rss));
+    let active_old = refs(old_rss).filter(|rs| rs.spec.replicas > 0);
+    let old_pods_count = get_replica_count_for_replica_sets(active_old);
     if old_pods_count == 0 {
         return Ok(false);
     }
-    let all_pods_count = get_replica_count_for_replica_sets(refs(all_rss));
+    let all_pods_count = get_replica_count_for_replica_sets(all_rss);
     let min_available = d.replicas() - max_unavailable(d);
     let new_rs_unavailable_pod_count = new_rs.spec.replicas - new_rs.status.available_replicas;
     let max_scaled_down = all_pods_count - min_available - new_rs_unavailable_pod_count;
@@ -108,9 +105,17 @@ fn reconcile_old_replica_sets(
         new_rs_unavailable_pod_count,
         max_scaled_down,
     };
+    // Upstream's caller filters the active old ReplicaSets before the
+    // checks above; they come out only when something may be scaled down.
+    let active_old: Vec<Arc<ReplicaSet>> = old_rss
+        .iter()
+        .filter(|rs| rs.spec.replicas > 0)
+        .cloned()
+        .collect();
     // Upstream returns (false, nil) on these errors: the sync goes on to
     // cleanup and status.
-    let Ok((old_rss, cleanup_count)) = cleanup_unhealthy_replicas(c, old_rss, d, &budget) else {
+    let Ok((old_rss, cleanup_count)) = cleanup_unhealthy_replicas(c, active_old, d, &budget)
+    else {
         return Ok(false);
     };
     let mut all: Vec<Arc<ReplicaSet>> = old_rss.clone();

@@ -274,25 +274,25 @@ pub fn replica_set_from_template(
         .match_labels
         .insert(keys::POD_TEMPLATE_HASH.into(), hash.to_string());
     let mut rs = ReplicaSet {
-        api_version: "apps/v1".into(),
-        kind: "ReplicaSet".into(),
+        api_version: "apps/v1",
+        kind: "ReplicaSet",
         template_sans_hash: Some(template_sans_hash),
         ..Default::default()
     };
     rs.metadata.name = name;
     rs.metadata.labels = template.metadata.labels.clone();
-    rs.metadata.owner_references = vec![OwnerReference {
+    rs.metadata.owner_references = Arc::new([OwnerReference {
         api_version: "apps/v1".into(),
         kind: "Deployment".into(),
         name: d.name().to_string(),
         uid: d.metadata.uid.clone(),
         controller: true,
         block_owner_deletion: true,
-    }];
+    }]);
     rs.spec = ReplicaSetSpec {
         replicas: 0,
         min_ready_seconds: d.spec.min_ready_seconds,
-        selector,
+        selector: Arc::new(selector),
         template: Arc::new(template),
     };
     rs

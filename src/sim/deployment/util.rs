@@ -236,9 +236,8 @@ pub fn set_deployment_revision(d: &mut Deployment, revision: &str) -> bool {
 pub fn set_replicas_annotations(rs: &mut ReplicaSet, desired: i32, max: i32) -> bool {
     let mut changed = false;
     for (key, value) in [(keys::DESIRED_REPLICAS, desired), (keys::MAX_REPLICAS, max)] {
-        let value = value.to_string();
-        if rs.metadata.annotations.get(key) != Some(&value) {
-            rs.metadata.annotations.insert(key.into(), value);
+        if !is_annotation(rs, key, value) {
+            rs.metadata.annotations.insert(key.into(), value.to_string());
             changed = true;
         }
     }
@@ -247,8 +246,17 @@ pub fn set_replicas_annotations(rs: &mut ReplicaSet, desired: i32, max: i32) -> 
 
 /// ReplicasAnnotationsNeedUpdate.
 pub fn replicas_annotations_need_update(rs: &ReplicaSet, desired: i32, max: i32) -> bool {
-    rs.metadata.annotation(keys::DESIRED_REPLICAS) != Some(desired.to_string().as_str())
-        || rs.metadata.annotation(keys::MAX_REPLICAS) != Some(max.to_string().as_str())
+    !is_annotation(rs, keys::DESIRED_REPLICAS, desired) || !is_annotation(rs, keys::MAX_REPLICAS, max)
+}
+
+/// Whether the annotation is `value` as Go's strconv.Itoa writes it,
+/// compared without writing it: it parses to `value` and has no sign or
+/// zero the decimal form would not have.
+fn is_annotation(rs: &ReplicaSet, key: &str, value: i32) -> bool {
+    rs.metadata.annotation(key).is_some_and(|text| {
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        (text.parse() == Ok(value) && !digits.starts_with(['+', '0'])) || (text == "0" && value == 0)
+    })
 }
 
 /// An int32 annotation: missing or invalid is None (getIntFromAnnotation).
@@ -585,6 +593,17 @@ mod tests {
             !set_new_replica_set_annotations(&d, &mut r, 4, true),
             "revisions never go down"
         );
+    }
+
+    #[test]
+    fn replicas_annotations_match_only_the_decimal_form() {
+        for text in ["0", "-0", "00", "+0", "5", "+5", "05", "-5", "-05", "--5", "", " 5", "2147483647", "-2147483648", "2147483648"] {
+            let mut r = rs(0);
+            r.metadata.annotations.insert(keys::DESIRED_REPLICAS.into(), text.into());
+            for value in [0, 5, -5, i32::MAX, i32::MIN] {
+                assert_eq!(is_annotation(&r, keys::DESIRED_REPLICAS, value), text == value.to_string(), "{text:?} {value}");
+            }
+        }
     }
 
     #[test]
