@@ -54,94 +54,93 @@ impl Lang {
     }
 }
 
+/// English, a tab, Chinese: one pair per line. A table in one string rather than a `match` on the
+/// English text, which compiled to a comparison per arm (0.3 KB more gzip).
+const ZH: &str = concat!(
+    // header
+    "Scenario\t场景\n",
+    "Presenter mode\t演示模式\n",
+    "Language\t语言\n",
+    "Copy link\t复制链接\n",
+    "Copy embed code\t复制嵌入代码\n",
+    "Share link\t分享链接\n",
+    "Embed code\t嵌入代码\n",
+    "Rolling update (the seed note)\t滚动更新（种子笔记的例子）\n",
+    "Rollover: a second update mid-rollout\t翻转更新：发布中途再次更新\n",
+    "Rollback with undo --to-revision\t用 undo --to-revision 回滚\n",
+    "Canary: pause after the first new pod\t金丝雀：第一个新 Pod 出现后暂停\n",
+    "Recreate: all old pods go first\t重建：先删除所有旧 Pod\n",
+    "Stuck rollout: deadline exceeded, then undo\t卡住的发布：超过进度期限，然后回滚\n",
+    "Proportional scaling mid-rollout\t发布中途的按比例扩缩容\n",
+    // settings
+    "Deployment\tDeployment 设置\n",
+    "Replicas\t副本数\n",
+    "Strategy\t策略\n",
+    "Pod start seconds\tPod 启动秒数\n",
+    "Image\t镜像\n",
+    "Set image\t设置镜像\n",
+    "New image fails to pull\t新镜像拉取失败\n",
+    // rollout actions
+    "Rollout\t发布\n",
+    "Pause rollout\t暂停发布\n",
+    "Resume rollout\t恢复发布\n",
+    "Undo\t回滚\n",
+    "To revision\t目标版本\n",
+    "previous revision\t上一个版本\n",
+    "Restart\t重启\n",
+    // playback
+    "Time\t时间\n",
+    "Play\t播放\n",
+    "Pause\t暂停\n",
+    "Step\t单步\n",
+    "Step back\t后退一步\n",
+    "Reset\t重置\n",
+    "Speed\t速度\n",
+    "Timeline\t时间线\n",
+    // gauges
+    "Total pods\tPod 总数\n",
+    "Available pods\t可用 Pod\n",
+    "Recreate: no surge\t重建：不超量\n",
+    "Recreate: every replica must be available\t重建：Available 条件要求所有副本可用\n",
+    // why
+    "Why this step\t为什么这样做\n",
+    "Nothing is left to happen.\t没有待发生的事情了。\n",
+    "Nothing has happened yet. Change the Deployment (Set image, Replicas…) or press Play.\t尚未发生任何事。修改 Deployment（设置镜像、副本数……）或按“播放”。\n",
+    "Pods changed state: a pod became Ready or available, or finished terminating.\tPod 状态变化：某个 Pod 变为就绪或可用，或已终止完毕。\n",
+    "The scenario's expectation holds.\t场景的预期成立。\n",
+    // chart, events, tables, console
+    "Chart: replicas of each ReplicaSet and available pods over time\t图表：各 ReplicaSet 的副本数与可用 Pod 随时间的变化\n",
+    "available\t可用\n",
+    "Events\t事件\n",
+    "No events yet.\t暂无事件。\n",
+    "ReplicaSets\tReplicaSet 列表\n",
+    "ReplicaSets (kubectl get rs)\tReplicaSet 列表（kubectl get rs）\n",
+    "Rollout history\t发布历史\n",
+    "Rollout history (kubectl rollout history)\t发布历史（kubectl rollout history）\n",
+    "kubectl output\tkubectl 输出\n",
+    "Dismiss\t关闭\n",
+    // import and export
+    "Import and export\t导入与导出\n",
+    "Export scenario\t导出场景\n",
+    "Export events\t导出事件\n",
+    "Export chart\t导出图表\n",
+    "Export shell script\t导出 Shell 脚本\n",
+    "Import YAML\t导入 YAML\n",
+    "Export YAML\t导出 YAML\n",
+    "A Deployment manifest, applied as kubectl apply -f would.\t一个 Deployment 清单，按 kubectl apply -f 的方式应用。\n",
+    "Manifest file\t清单文件\n",
+    "Manifest\t清单\n",
+    "Apply\t应用\n",
+    "Save\t保存\n",
+    "Edit the object and save it, as in kubectl edit's editor.\t编辑对象并保存，如同在 kubectl edit 的编辑器中。\n",
+    "Cancel\t取消\n",
+    "Could not export\t无法导出\n",
+    // opening links and saves
+    "the shared link\t分享的链接\n",
+    "the last saved session\t上次保存的会话\n",
+    "the embedded link\t嵌入的链接\n",
+);
+
 fn zh(en: &str) -> Option<&'static str> {
-    Some(match en {
-        // header
-        "Scenario" => "场景",
-        "Presenter mode" => "演示模式",
-        "Language" => "语言",
-        "Copy link" => "复制链接",
-        "Copy embed code" => "复制嵌入代码",
-        "Share link" => "分享链接",
-        "Embed code" => "嵌入代码",
-        "Rolling update (the seed note)" => "滚动更新（种子笔记的例子）",
-        "Rollover: a second update mid-rollout" => "翻转更新：发布中途再次更新",
-        "Rollback with undo --to-revision" => "用 undo --to-revision 回滚",
-        "Canary: pause after the first new pod" => "金丝雀：第一个新 Pod 出现后暂停",
-        "Recreate: all old pods go first" => "重建：先删除所有旧 Pod",
-        "Stuck rollout: deadline exceeded, then undo" => "卡住的发布：超过进度期限，然后回滚",
-        "Proportional scaling mid-rollout" => "发布中途的按比例扩缩容",
-        // settings
-        "Deployment" => "Deployment 设置",
-        "Replicas" => "副本数",
-        "Strategy" => "策略",
-        "Pod start seconds" => "Pod 启动秒数",
-        "Image" => "镜像",
-        "Set image" => "设置镜像",
-        "New image fails to pull" => "新镜像拉取失败",
-        // rollout actions
-        "Rollout" => "发布",
-        "Pause rollout" => "暂停发布",
-        "Resume rollout" => "恢复发布",
-        "Undo" => "回滚",
-        "To revision" => "目标版本",
-        "previous revision" => "上一个版本",
-        "Restart" => "重启",
-        // playback
-        "Time" => "时间",
-        "Play" => "播放",
-        "Pause" => "暂停",
-        "Step" => "单步",
-        "Step back" => "后退一步",
-        "Reset" => "重置",
-        "Speed" => "速度",
-        "Timeline" => "时间线",
-        // gauges
-        "Total pods" => "Pod 总数",
-        "Available pods" => "可用 Pod",
-        "Recreate: no surge" => "重建：不超量",
-        "Recreate: every replica must be available" => "重建：Available 条件要求所有副本可用",
-        // why
-        "Why this step" => "为什么这样做",
-        "Nothing is left to happen." => "没有待发生的事情了。",
-        "Nothing has happened yet. Change the Deployment (Set image, Replicas…) or press Play." => {
-            "尚未发生任何事。修改 Deployment（设置镜像、副本数……）或按“播放”。"
-        }
-        "Pods changed state: a pod became Ready or available, or finished terminating." => {
-            "Pod 状态变化：某个 Pod 变为就绪或可用，或已终止完毕。"
-        }
-        "The scenario's expectation holds." => "场景的预期成立。",
-        // chart, events, tables, console
-        "Chart: replicas of each ReplicaSet and available pods over time" => "图表：各 ReplicaSet 的副本数与可用 Pod 随时间的变化",
-        "available" => "可用",
-        "Events" => "事件",
-        "No events yet." => "暂无事件。",
-        "ReplicaSets" => "ReplicaSet 列表",
-        "ReplicaSets (kubectl get rs)" => "ReplicaSet 列表（kubectl get rs）",
-        "Rollout history" => "发布历史",
-        "Rollout history (kubectl rollout history)" => "发布历史（kubectl rollout history）",
-        "kubectl output" => "kubectl 输出",
-        "Dismiss" => "关闭",
-        // import and export
-        "Import and export" => "导入与导出",
-        "Export scenario" => "导出场景",
-        "Export events" => "导出事件",
-        "Export chart" => "导出图表",
-        "Export shell script" => "导出 Shell 脚本",
-        "Import YAML" => "导入 YAML",
-        "Export YAML" => "导出 YAML",
-        "A Deployment manifest, applied as kubectl apply -f would." => "一个 Deployment 清单，按 kubectl apply -f 的方式应用。",
-        "Manifest file" => "清单文件",
-        "Manifest" => "清单",
-        "Apply" => "应用",
-        "Save" => "保存",
-        "Edit the object and save it, as in kubectl edit's editor." => "编辑对象并保存，如同在 kubectl edit 的编辑器中。",
-        "Cancel" => "取消",
-        "Could not export" => "无法导出",
-        // opening links and saves
-        "the shared link" => "分享的链接",
-        "the last saved session" => "上次保存的会话",
-        "the embedded link" => "嵌入的链接",
-        _ => return None,
-    })
+    ZH.lines().find_map(|pair| pair.split_once('\t').filter(|(english, _)| *english == en).map(|(_, chinese)| chinese))
 }
