@@ -13,6 +13,7 @@ pub mod json;
 pub mod kubectl;
 pub mod scenario;
 pub mod sim;
+pub mod size_classes;
 pub mod sort;
 pub mod sorted_map;
 pub mod float;
