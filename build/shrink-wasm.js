@@ -17,10 +17,11 @@
 // The order reaches binaryen as function names (f000000, f000001, ...), which
 // `wasm-opt --reorder-functions-by-name --strip-debug` applies and then drops.
 //
-// shortenImports (~2 KB): wasm-bindgen names each import after its JS
+// shortenImports (~3 KB): wasm-bindgen names each import after its JS
 // function plus a 16-digit hash (`__wbg_body_5f971cbc6950ca4f`), and both the
 // wasm and the JS glue spell every name out: 111 hashes that gzip cannot
-// shrink, twice. They become `a`, `b`, ... in both files.
+// shrink, twice. They become `a_`, `b_`, ... in both files; the exports too
+// (`_a`, `_b`, ...), whose closure shims have names of 100 characters.
 'use strict';
 const fs = require('fs');
 const zlib = require('zlib');
@@ -64,7 +65,7 @@ function parse(wasm) {
   }
   let importedFunctions = 0;
   const imports = []; // { module, field, start (of the entry), descriptor (its bytes after the names), end }
-  const exports = new Set();
+  const exports = []; // { name, descriptor (its bytes after the name), end }
   const bodies = [];
   for (const section of sections) {
     i = section.start;
@@ -85,9 +86,11 @@ function parse(wasm) {
       }
     } else if (section.id === 7) {
       for (let n = leb(); n > 0; n--) {
-        exports.add(name());
+        const exportName = name();
+        const descriptor = i;
         i++; // kind
         leb(); // index
+        exports.push({ name: exportName, descriptor, end: i });
       }
     } else if (section.id === 10) {
       for (let n = leb(); n > 0; n--) {
@@ -227,6 +230,7 @@ function shortName(n) {
 function shortenImports(wasmFile, glue) {
   const wasm = fs.readFileSync(wasmFile);
   const { sections, imports, exports } = parse(wasm);
+  const exportNames = new Set(exports.map((e) => e.name));
   const token = (text) => new RegExp(`(?<![\\w$])${text.replace(/[.$]/g, '\\$&')}(?![\\w$])`, 'g');
   const occurrences = (text) => (glue.match(token(text)) || []).length;
   const modules = new Map(); // old module name -> new
@@ -241,7 +245,7 @@ function shortenImports(wasmFile, glue) {
       if (modules.get(module) !== module) glue = glue.replace(quoted, short);
     }
     module = modules.get(module);
-    if (!exports.has(field) && occurrences(field) === 1) {
+    if (!exportNames.has(field) && occurrences(field) === 1) {
       const short = `${shortName(renamed++)}_`; // the underscore keeps them apart from the module names
       glue = glue.replace(token(field), short);
       field = short;
@@ -250,9 +254,26 @@ function shortenImports(wasmFile, glue) {
       ...uleb(Buffer.byteLength(field)), ...Buffer.from(field)]), wasm.subarray(entry.descriptor, entry.end));
   }
   const importSection = Buffer.concat([Buffer.from(uleb(imports.length)), ...entries]);
+  // Exports: renamed where every mention in the glue is a property access (`wasm.__wbindgen_malloc`);
+  // a name the glue also spells otherwise (`simulate_crash`, a JS export too) keeps its name.
+  const exportEntries = [];
+  let shortExports = 0;
+  for (const entry of exports) {
+    let { name } = entry;
+    const accessed = new RegExp(`(?<=\\.)${name.replace(/[.$]/g, '\\$&')}(?![\\w$])`, 'g');
+    const accesses = (glue.match(accessed) || []).length;
+    if (accesses > 0 && accesses === occurrences(name)) {
+      const short = `_${shortName(shortExports++)}`;
+      glue = glue.replace(accessed, short);
+      name = short;
+    }
+    exportEntries.push(Buffer.from([...uleb(Buffer.byteLength(name)), ...Buffer.from(name)]),
+      wasm.subarray(entry.descriptor, entry.end));
+  }
+  const exportSection = Buffer.concat([Buffer.from(uleb(exports.length)), ...exportEntries]);
   const parts = [wasm.subarray(0, 8)];
   for (const s of sections) {
-    const content = s.id === 2 ? importSection : wasm.subarray(s.start, s.end);
+    const content = s.id === 2 ? importSection : s.id === 7 ? exportSection : wasm.subarray(s.start, s.end);
     parts.push(Buffer.from([s.id, ...uleb(content.length)]), content);
   }
   fs.writeFileSync(wasmFile, Buffer.concat(parts));
