@@ -11,7 +11,7 @@
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
-const { orderFunctions, shortenImports } = require('./shrink-wasm');
+const { orderFunctions, shortenNames } = require('./shrink-wasm');
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by trunk build)');
@@ -39,8 +39,8 @@ function reintegrate(before, after, name) {
  * with a warning when its npm tool is missing (run .ci/setup), each keeping
  * index.html's integrity attributes right:
  * - terser minifies the JS glue, which Trunk's `minify` leaves as it is: -1.7 KB of gzip;
- * - the wasm's imports get short names, in the glue too (build/shrink-wasm.js): -2 KB;
- * - the wasm's functions are put in the order gzip likes best (build/shrink-wasm.js): -8 KB.
+ * - the wasm's imports and exports get short names, in the glue too (build/shrink-wasm.js): -3 KB;
+ * - the wasm's functions are put in the order gzip likes best (build/shrink-wasm.js): -11 KB.
  */
 async function shrink() {
   const glueFile = staged(/^rollout-lab-web-[0-9a-f]+\.js$/, 'wasm-bindgen glue file');
@@ -55,7 +55,7 @@ async function shrink() {
     if (e.code !== 'MODULE_NOT_FOUND') throw e;
     console.warn('post-build: terser is not installed: the JS glue stays unminified');
   }
-  glue = shortenImports(wasmFile, glue);
+  glue = shortenNames(wasmFile, glue);
   // The same npm binaryen Trunk's wasm-opt step uses (Debian's breaks the wasm).
   const wasmOpt = path.join(npmTools, '.bin/wasm-opt');
   if (fs.existsSync(wasmOpt)) orderFunctions(wasmFile, wasmOpt);

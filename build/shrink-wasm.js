@@ -1,7 +1,7 @@
 // Two rewrites of the built wasm that make the bundle's gzip smaller without
 // changing what runs (both measured in BENCHMARKS.md).
 //
-// orderFunctions (~8 KB): no byte of code changes, only the order of the
+// orderFunctions (~11 KB): no byte of code changes, only the order of the
 // function bodies in the code section, and binaryen renumbers every call,
 // table entry and export to match.
 //
@@ -17,7 +17,7 @@
 // The order reaches binaryen as function names (f000000, f000001, ...), which
 // `wasm-opt --reorder-functions-by-name --strip-debug` applies and then drops.
 //
-// shortenImports (~3 KB): wasm-bindgen names each import after its JS
+// shortenNames (~3 KB): wasm-bindgen names each import after its JS
 // function plus a 16-digit hash (`__wbg_body_5f971cbc6950ca4f`), and both the
 // wasm and the JS glue spell every name out: 111 hashes that gzip cannot
 // shrink, twice. They become `a_`, `b_`, ... in both files; the exports too
@@ -222,12 +222,14 @@ function shortName(n) {
 }
 
 /**
- * Renames the imports of the wasm file at `wasmFile` to short names, and the
- * same keys in `glue`, wasm-bindgen's JS; returns the new glue. An import is
- * renamed only where the glue spells its name exactly once (its key in the
- * imports object) and no export shares it, so nothing else can change.
+ * Renames the imports and exports of the wasm file at `wasmFile` to short
+ * names, and the same names in `glue`, wasm-bindgen's JS; returns the new
+ * glue. An import is renamed only where the glue spells its name exactly once
+ * (its key in the imports object) and no export shares it; an export only
+ * where every mention is a property read (`wasm.name`). So nothing else in
+ * the glue can change.
  */
-function shortenImports(wasmFile, glue) {
+function shortenNames(wasmFile, glue) {
   const wasm = fs.readFileSync(wasmFile);
   const { sections, imports, exports } = parse(wasm);
   const exportNames = new Set(exports.map((e) => e.name));
@@ -280,4 +282,4 @@ function shortenImports(wasmFile, glue) {
   return glue;
 }
 
-module.exports = { orderFunctions, shortenImports };
+module.exports = { orderFunctions, shortenNames };
