@@ -25,31 +25,32 @@ pub fn Manifests() -> impl IntoView {
     let reopened = RwSignal::new(None::<String>);
     let file = RwSignal::new(String::from("manifest.yaml"));
     let error = RwSignal::new(None::<String>);
-    // The dialog takes the focus when it opens (a screen reader announces it).
-    // (Found by class, not a NodeRef: the app's only NodeRef would cost 0.5 KB of gzip. Effects run after
-    // the DOM is drawn, so the textarea is there.)
+    // When the dialog opens: the editor on the object as kubectl edit writes it, and the focus on the
+    // text (a screen reader announces the dialog). One effect for both: each effect type costs bundle.
     Effect::new(move |_| {
-        if h.dialog.get().is_some() {
+        let dialog = h.dialog.get();
+        match &dialog {
+            Some(Dialog::Edit(name)) => {
+                // Untracked: saving changes the session, and must not reset the editor.
+                let file = untrack(|| h.with(|s| crate::kubectl::apply::edit_file(s.cluster(), name)));
+                let file = file.unwrap_or_default();
+                opened.set(file.clone());
+                text.set(file);
+                reopened.set(None);
+                error.set(None);
+            }
+            // Import starts empty rather than on a file the editor left.
+            Some(Dialog::Import) if text.get_untracked().starts_with(crate::kubectl::apply::EDIT_HEADER) => text.set(String::new()),
+            _ => {}
+        }
+        // (Found by class, not a NodeRef: the app's only NodeRef would cost 0.5 KB of gzip. Effects run
+        // after the DOM is drawn, so the textarea is there.)
+        if dialog.is_some() {
             use wasm_bindgen::JsCast;
             if let Ok(Some(area)) = document().query_selector(".dialog__text") {
                 let _ = area.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         }
-    });
-    // The editor opens on the object as kubectl edit writes it.
-    Effect::new(move |_| match h.dialog.get() {
-        Some(Dialog::Edit(name)) => {
-            // Untracked: saving changes the session, and must not reset the editor.
-            let file = untrack(|| h.with(|s| crate::kubectl::apply::edit_file(s.cluster(), &name)));
-            let file = file.unwrap_or_default();
-            opened.set(file.clone());
-            text.set(file);
-            reopened.set(None);
-            error.set(None);
-        }
-        // Import starts empty rather than on a file the editor left.
-        Some(Dialog::Import) if text.get_untracked().starts_with(crate::kubectl::apply::EDIT_HEADER) => text.set(String::new()),
-        _ => {}
     });
     let close = move || h.dialog.set(None);
     let apply = move |_| {
