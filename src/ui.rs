@@ -85,7 +85,8 @@ fn EmbeddedApp(console: bool, readonly: bool) -> impl IntoView {
 fn autosave(handle: SimHandle) {
     const AUTOSAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
     let pending = StoredValue::new(false);
-    Effect::new(move |started: Option<()>| {
+    // A RenderEffect (see ui/manifests.rs on why not `Effect`), kept until the app goes.
+    let effect = RenderEffect::new(move |started: Option<()>| {
         handle.track_changes();
         // The session as opened needs no save (and a fresh visit keeps a bare address).
         if started.is_some() && !pending.get_value() {
@@ -99,4 +100,5 @@ fn autosave(handle: SimHandle) {
             );
         }
     });
+    on_cleanup(move || drop(effect));
 }

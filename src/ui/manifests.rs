@@ -26,8 +26,9 @@ pub fn Manifests() -> impl IntoView {
     let file = RwSignal::new(String::from("manifest.yaml"));
     let error = RwSignal::new(None::<String>);
     // When the dialog opens: the editor on the object as kubectl edit writes it, and the focus on the
-    // text (a screen reader announces the dialog). One effect for both: each effect type costs bundle.
-    Effect::new(move |_| {
+    // text (a screen reader announces the dialog). One effect for both, and a RenderEffect (kept until the
+    // component goes): the app's only `Effect`s would bring the framework's deferred-effect code.
+    let effect = RenderEffect::new(move |_| {
         let dialog = h.dialog.get();
         match &dialog {
             Some(Dialog::Edit(name)) => {
@@ -43,15 +44,21 @@ pub fn Manifests() -> impl IntoView {
             Some(Dialog::Import) if text.get_untracked().starts_with(crate::kubectl::apply::EDIT_HEADER) => text.set(String::new()),
             _ => {}
         }
-        // (Found by class, not a NodeRef: the app's only NodeRef would cost 0.5 KB of gzip. Effects run
-        // after the DOM is drawn, so the textarea is there.)
+        // (Found by class, not a NodeRef: the app's only NodeRef would cost 0.5 KB of gzip. After a zero
+        // timeout, when the dialog is drawn.)
         if dialog.is_some() {
-            use wasm_bindgen::JsCast;
-            if let Ok(Some(area)) = document().query_selector(".dialog__text") {
-                let _ = area.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+            set_timeout(
+                || {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(Some(area)) = document().query_selector(".dialog__text") {
+                        let _ = area.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }
     });
+    on_cleanup(move || drop(effect));
     let close = move || h.dialog.set(None);
     let apply = move |_| {
         let Some(name) = untrack(editing) else {

@@ -73,11 +73,13 @@ pub fn Settings() -> impl IntoView {
     let recreate = move || spec().is_some_and(|v| v.1 == "Recreate");
     let image = RwSignal::new(String::new());
     let failing = RwSignal::new(false);
-    Effect::new(move |_| {
+    // A RenderEffect kept until the component goes (see manifests.rs on why not `Effect`).
+    let effect = RenderEffect::new(move |_| {
         if let Some(v) = spec() {
             image.set(v.6);
         }
     });
+    on_cleanup(move || drop(effect));
     let set_image = move || {
         let d = h.deployment();
         let container = spec().map(|v| v.5).unwrap_or_default();
