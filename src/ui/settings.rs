@@ -73,11 +73,15 @@ pub fn Settings() -> impl IntoView {
     let recreate = move || spec().is_some_and(|v| v.1 == "Recreate");
     let image = RwSignal::new(String::new());
     let failing = RwSignal::new(false);
+    // The textbox follows the Deployment's image when that changes, and only then: the session changes
+    // on every tick while playing, and a new image being typed mid-rollout (a rollover) must stay.
     // A RenderEffect kept until the component goes (see manifests.rs on why not `Effect`).
-    let effect = RenderEffect::new(move |_| {
-        if let Some(v) = spec() {
-            image.set(v.6);
+    let effect = RenderEffect::new(move |shown: Option<String>| {
+        let current = spec().map(|v| v.6).unwrap_or_default();
+        if shown.as_ref() != Some(&current) {
+            image.set(current.clone());
         }
+        current
     });
     on_cleanup(move || drop(effect));
     let set_image = move || {

@@ -81,3 +81,25 @@ test('the console runs the seed commands and answers the typo as kubectl does', 
   await expect(app.kubectl).toHaveValue('rollout status ');
   expect(app.errors).toEqual([]);
 });
+
+test('a rollover typed while a rollout plays keeps the typed image, and the Image box follows the Deployment', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByRole('slider', { name: 'Speed' }).fill('6'); // the fastest
+  await app.textbox('Image').fill('test_web:v2');
+  await app.button('Set image').click();
+  await app.button('Play').click();
+  await expect(app.lanes()).toHaveCount(2);
+  // Typed mid-rollout: the session keeps changing while it plays, and the typed text stays.
+  const events = await app.events.getByRole('row').count();
+  await app.textbox('Image').fill('test_web:v3');
+  await expect.poll(() => app.events.getByRole('row').count()).toBeGreaterThan(events);
+  await expect(app.textbox('Image')).toHaveValue('test_web:v3');
+  await app.button('Set image').click();
+  await expect(app.console).toContainText('$ kubectl set image deployment/test-deployment web=test_web:v3');
+  await expect(app.lanes()).toHaveCount(3);
+  // A change from elsewhere (the console) shows in the box.
+  await app.run('set image deployment/test-deployment web=test_web:v4');
+  await expect(app.textbox('Image')).toHaveValue('test_web:v4');
+  expect(app.errors).toEqual([]);
+});
