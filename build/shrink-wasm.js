@@ -241,10 +241,11 @@ function shortenNames(wasmFile, glue) {
   for (const entry of imports) {
     let { module, field } = entry;
     if (!modules.has(module)) {
+      // Renamed only where the glue spells it once (its key in the imports object).
       const quoted = JSON.stringify(module);
-      const short = JSON.stringify(shortName(modules.size));
-      modules.set(module, glue.split(quoted).length === 2 ? shortName(modules.size) : module);
-      if (modules.get(module) !== module) glue = glue.replace(quoted, short);
+      const short = glue.split(quoted).length === 2 ? shortName(modules.size) : module;
+      glue = glue.replace(quoted, JSON.stringify(short));
+      modules.set(module, short);
     }
     module = modules.get(module);
     if (!exportNames.has(field) && occurrences(field) === 1) {

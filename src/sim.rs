@@ -516,15 +516,14 @@ impl Cluster {
         }
         let min_ready_changed = stored.spec.min_ready_seconds != rs.spec.min_ready_seconds;
         rs.metadata.generation = stored.metadata.generation + i64::from(stored.spec != rs.spec);
-        // The controller's copy is of the stored object: identity is copied
-        // only when it differs (a scale is a write per replaced pod).
+        // The controller's copy is of the stored object: its uid is copied
+        // only when it differs (a scale is a write per replaced pod). The
+        // owner references are shared: copying them is a reference count.
         if rs.metadata.uid != stored.metadata.uid {
             rs.metadata.uid = stored.metadata.uid.clone();
         }
         rs.metadata.creation_timestamp = stored.metadata.creation_timestamp;
-        if rs.metadata.owner_references != stored.metadata.owner_references {
-            rs.metadata.owner_references = stored.metadata.owner_references.clone();
-        }
+        rs.metadata.owner_references = stored.metadata.owner_references.clone();
         rs.status = stored.status.clone();
         let seq = self.next_seq();
         set_resource_version(&mut rs.metadata.resource_version, seq);

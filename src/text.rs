@@ -54,32 +54,31 @@ impl std::fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use std::fmt::Write;
         f.write_char('"')?;
-        // Runs of characters that need no escape are written whole, and
-        // printable ASCII (object names, mostly) skips the per-character match.
+        // Runs of characters that need no escape are written whole.
         let mut plain_from = 0;
-        let plain = !self.0.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\' || b >= 0x7f);
-        let scanned = if plain { "" } else { self.0 };
-        for (at, c) in scanned.char_indices() {
-            let escaped: Option<&str> = match c {
-                '"' => Some("\\\""),
-                '\\' => Some("\\\\"),
-                '\u{7}' => Some("\\a"),
-                '\u{8}' => Some("\\b"),
-                '\u{c}' => Some("\\f"),
-                '\n' => Some("\\n"),
-                '\r' => Some("\\r"),
-                '\t' => Some("\\t"),
-                '\u{b}' => Some("\\v"),
-                '\0'..='\u{1f}' | '\u{7f}' | '\u{80}'..='\u{a0}' | '\u{ad}' | '\u{2028}' | '\u{2029}' => Some(""),
-                _ => None,
+        for (at, c) in self.0.char_indices() {
+            let short = match c {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\u{7}' => "\\a",
+                '\u{8}' => "\\b",
+                '\u{c}' => "\\f",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '\u{b}' => "\\v",
+                _ => "",
             };
-            let Some(escaped) = escaped else { continue };
+            let coded = matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{a0}' | '\u{ad}' | '\u{2028}' | '\u{2029}');
+            if short.is_empty() && !coded {
+                continue;
+            }
             f.write_str(&self.0[plain_from..at])?;
             plain_from = at + c.len_utf8();
-            match (escaped, c as u32) {
-                ("", code @ 0..=0x7f) => write!(f, "\\x{code:02x}")?,
-                ("", code) => write!(f, "\\u{code:04x}")?,
-                (text, _) => f.write_str(text)?,
+            match c as u32 {
+                _ if !short.is_empty() => f.write_str(short)?,
+                code @ 0..=0x7f => write!(f, "\\x{code:02x}")?,
+                code => write!(f, "\\u{code:04x}")?,
             }
         }
         f.write_str(&self.0[plain_from..])?;

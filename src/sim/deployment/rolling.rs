@@ -87,8 +87,8 @@ fn reconcile_old_replica_sets<'a>(
     new_rs: &Arc<ReplicaSet>,
     d: &Deployment,
 ) -> Result<bool, ApiError> {
-    let active_old = refs(old_rss).filter(|rs| rs.spec.replicas > 0);
-    let old_pods_count = get_replica_count_for_replica_sets(active_old);
+    // Upstream counts the active old ReplicaSets; the others add 0.
+    let old_pods_count = get_replica_count_for_replica_sets(refs(old_rss));
     if old_pods_count == 0 {
         return Ok(false);
     }
