@@ -38,9 +38,11 @@ impl Pod {
     }
 }
 
-/// Key of the readiness index: most recently Ready first, then newest, then
-/// the random tie-break; the pod's id last.
-type ReadyKey = (Reverse<i64>, Reverse<i64>, u64, u64);
+/// Key of the readiness index, ascending: Ready time, creation time (whole
+/// seconds), then the random tie-break and the pod's id, both reversed. So
+/// the pod to delete first (most recently Ready, newest, smallest
+/// tie-break) is the last entry, where removal is cheap.
+type ReadyKey = (i64, i64, Reverse<u64>, Reverse<u64>);
 
 /// All pods of one ReplicaSet (kept until its last terminating pod is gone,
 /// even after the ReplicaSet itself was deleted).
@@ -56,7 +58,15 @@ pub struct PodGroup {
     /// The image of the last pod created, shared with the next ones.
     image: Option<Arc<str>>,
     not_ready: Slots<u64, ()>,
-    ready: std::collections::BTreeSet<ReadyKey>,
+    /// The readiness index: a `Vec` rather than a `BTreeSet` (whose node code
+    /// is 7 KB of wasm). Pods turn Ready at the current instant, so their
+    /// keys are never below a key already there: they are appended, and
+    /// `ready[ready_sorted..]` is put in order only when the index is read.
+    /// A deleted pod's entry stays (stale) unless it is the last; stale
+    /// entries are skipped, popped when they reach the end, and swept out
+    /// when they outnumber the live ones (see `drop_stale`).
+    ready: Vec<ReadyKey>,
+    ready_sorted: usize,
     pub active: i32,
     pub ready_count: i32,
     pub available: i32,
@@ -65,10 +75,10 @@ pub struct PodGroup {
 
 fn ready_key(p: &Pod) -> ReadyKey {
     (
-        Reverse(p.ready_at.map_or(0, |t| t.truncated().0)),
-        Reverse(p.created.truncated().0),
-        p.tiebreak,
-        p.uid,
+        p.ready_at.map_or(0, |t| t.truncated().0),
+        p.created.truncated().0,
+        Reverse(p.tiebreak),
+        Reverse(p.uid),
     )
 }
 
@@ -97,7 +107,7 @@ impl PodGroup {
         self.active += 1;
         self.ready_count += 1;
         self.available += i32::from(pod.available);
-        self.ready.insert(ready_key(&pod));
+        self.ready.push(ready_key(&pod));
         self.pods.insert(pod.uid, pod);
     }
 
@@ -111,7 +121,7 @@ impl PodGroup {
         p.ready_at = Some(now);
         p.available = available_now;
         self.not_ready.remove(&uid);
-        self.ready.insert(ready_key(p));
+        self.ready.push(ready_key(p));
         self.ready_count += 1;
         self.available += i32::from(available_now);
         true
@@ -147,13 +157,46 @@ impl PodGroup {
         self.active -= 1;
         self.terminating += 1;
         if p.ready_at.is_some() {
-            self.ready.remove(&ready_key(p));
             self.ready_count -= 1;
             self.available -= i32::from(p.available);
+            self.drop_stale();
         } else {
             self.not_ready.remove(&uid);
         }
         true
+    }
+
+    /// Whether a readiness index entry is for a pod still Ready (a pod
+    /// leaves the index only by deletion).
+    fn is_live(&self, key: &ReadyKey) -> bool {
+        self.pods.get(&key.3 .0).is_some_and(|p| p.deleted_at.is_none())
+    }
+
+    /// Pops stale entries off the end of the readiness index (where scale-down's
+    /// victims are), and sweeps all of them out once they outnumber the live
+    /// entries: amortised O(1) per deletion.
+    fn drop_stale(&mut self) {
+        while self.ready.last().is_some_and(|k| !self.is_live(k)) {
+            self.ready.pop();
+        }
+        if self.ready.len() > 2 * self.ready_count as usize + 32 {
+            let mut ready = std::mem::take(&mut self.ready);
+            ready.retain(|k| self.is_live(k));
+            self.ready = ready;
+        }
+        self.ready_sorted = self.ready_sorted.min(self.ready.len());
+    }
+
+    /// Puts the entries appended since the last read in order. They are never
+    /// below the sorted ones but those of their own instant, so only that
+    /// tail is sorted (once, however many pods turned Ready in it).
+    fn sort_ready(&mut self) {
+        let fresh = &self.ready[self.ready_sorted..];
+        if let Some(lowest) = fresh.iter().min().copied() {
+            let start = self.ready[..self.ready_sorted].partition_point(|k| *k <= lowest);
+            crate::sort::sort_by(&mut self.ready[start..], Ord::cmp);
+        }
+        self.ready_sorted = self.ready.len();
     }
 
     pub(crate) fn remove_terminated(&mut self, uid: u64) -> Option<Pod> {
@@ -198,7 +241,7 @@ impl PodGroup {
     /// before running, not-ready before ready, Ready for the shortest time
     /// first (log2 buckets), then newest first (log2 buckets), then UID.
     pub fn pods_to_delete(
-        &self,
+        &mut self,
         count: usize,
         now: Time,
         phase_of: impl Fn(&Pod) -> PodState,
@@ -225,44 +268,34 @@ impl PodGroup {
         });
         let mut chosen: Vec<u64> = unready.iter().take(count).map(|p| p.uid).collect();
         if chosen.len() < count {
+            self.sort_ready();
             chosen.extend(self.ready_to_delete(count - chosen.len(), now));
         }
         chosen
     }
 
     /// The `need` ready pods to delete first, without walking all of them:
-    /// the index is ordered by ready time, so whole log2 buckets are taken
-    /// until the bucket where the cut falls, where only the first `need`
-    /// pods of each (readyTime, creationTime) run can be candidates.
+    /// the index (sorted) is ordered by ready time, so whole log2 buckets are
+    /// taken from its end until the bucket where the cut falls, where only
+    /// the last `need` live pods of each (readyTime, creationTime) run can be
+    /// candidates.
     fn ready_to_delete(&self, need: usize, now: Time) -> Vec<u64> {
         let mut chosen = Vec::with_capacity(need);
-        let mut cursor = self.ready.first().copied();
-        while let Some(first) = cursor {
+        // Entries before `end` are still to be looked at.
+        let mut end = self.ready.len();
+        while end > 0 && chosen.len() < need {
             let remaining = need - chosen.len();
-            if remaining == 0 {
-                break;
-            }
-            let bucket = log_rank(now, Time(first.0 .0));
+            let bucket = log_rank(now, Time(self.ready[end - 1].0));
             let mut candidates: Vec<ReadyKey> = Vec::new();
-            let mut run_start = Some(first);
-            while let Some(start) = run_start.filter(|s| log_rank(now, Time(s.0 .0)) == bucket) {
-                candidates.extend(
-                    self.ready
-                        .range(start..)
-                        .copied()
-                        .take_while(|k| (k.0, k.1) == (start.0, start.1))
-                        .take(remaining),
-                );
-                let after_run = (start.0, start.1, u64::MAX, u64::MAX);
-                run_start = self
-                    .ready
-                    .range((std::ops::Bound::Excluded(after_run), std::ops::Bound::Unbounded))
-                    .next()
-                    .copied();
+            while end > 0 && log_rank(now, Time(self.ready[end - 1].0)) == bucket {
+                let run = (self.ready[end - 1].0, self.ready[end - 1].1);
+                let start = self.ready[..end].partition_point(|k| (k.0, k.1) < run);
+                let live = self.ready[start..end].iter().rev().filter(|k| self.is_live(k));
+                candidates.extend(live.take(remaining));
+                end = start;
             }
-            crate::sort::sort_by_key(&mut candidates, |k| (log_rank(now, Time(k.1 .0)), k.2));
-            chosen.extend(candidates.iter().take(remaining).map(|k| k.3));
-            cursor = run_start;
+            crate::sort::sort_by_key(&mut candidates, |k| (log_rank(now, Time(k.1)), k.2 .0));
+            chosen.extend(candidates.iter().take(remaining).map(|k| k.3 .0));
         }
         chosen
     }
@@ -397,6 +430,74 @@ mod tests {
         assert_eq!(g.pods_to_delete(2, now, running), vec![3, 4]);
         assert_eq!(g.pods_to_delete(4, now, running), vec![3, 4, 5, 1]);
         assert_eq!(g.pods_to_delete(5, now, running).len(), 5);
+    }
+
+    /// Random lifecycles (initial Ready pods in any order, pods turning Ready
+    /// in bursts at one instant, deletions anywhere, victims taken from the
+    /// top) agree with ranking every Ready pod from scratch, as
+    /// ActivePodsWithRanks does: Ready for the shortest time first, then
+    /// newest, by log2 bucket, then the tie-break.
+    #[test]
+    fn ready_victims_agree_with_a_full_ranking() {
+        let mut x: u64 = 11;
+        let mut next = |n: u64| {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (x >> 33) % n
+        };
+        for round in 0..40 {
+            let mut g = PodGroup::default();
+            let mut uid = 0;
+            let mut now = Time::from_secs(1000);
+            for _ in 0..next(60) {
+                uid += 1;
+                let mut p = pod(uid, next(1000) as i64);
+                p.tiebreak = next(1 << 40);
+                p.ready_at = Some(Time(p.created.0 + next(5000) as i64));
+                g.insert_ready(p);
+            }
+            for _ in 0..300 {
+                match next(6) {
+                    0 | 1 => {
+                        uid += 1;
+                        let mut p = pod(uid, 0);
+                        p.created = Time(now.0 - next(4000) as i64);
+                        p.tiebreak = next(1 << 40);
+                        g.insert(p);
+                    }
+                    2 => {
+                        let waiting: Vec<u64> = g.not_ready.iter().map(|(u, _)| *u).collect();
+                        for u in waiting.into_iter().filter(|_| next(3) > 0) {
+                            g.mark_ready(u, now, true);
+                        }
+                    }
+                    3 => {
+                        let live: Vec<u64> = g.pods().filter(|p| p.deleted_at.is_none()).map(|p| p.uid).collect();
+                        if !live.is_empty() {
+                            g.mark_deleted(live[next(live.len() as u64) as usize], now);
+                        }
+                    }
+                    4 => now = Time(now.0 + [0, 250, 1000, 7000, 60_000][next(5) as usize]),
+                    _ => {
+                        let mut ranked: Vec<&Pod> =
+                            g.pods().filter(|p| p.deleted_at.is_none() && p.ready_at.is_some()).collect();
+                        ranked.sort_by_key(|p| {
+                            (log_rank(now, p.ready_at.unwrap()), log_rank(now, p.created), p.tiebreak)
+                        });
+                        let want: Vec<u64> = ranked.iter().map(|p| p.uid).collect();
+                        let need = next(want.len() as u64 + 1) as usize;
+                        let unready = g.not_ready.len();
+                        let got = g.pods_to_delete(unready + need, now, running);
+                        if unready + need < g.active as usize {
+                            assert_eq!(got[unready..], want[..need], "round {round}");
+                        }
+                        for u in got.into_iter().filter(|_| next(2) == 0) {
+                            g.mark_deleted(u, now);
+                        }
+                    }
+                }
+                assert!(g.ready.len() <= 2 * g.ready_count as usize + 32, "stale entries are swept");
+            }
+        }
     }
 
     #[test]
