@@ -51,22 +51,14 @@ pub fn apply_file(c: &mut Cluster, source: &str, text: &str) -> (super::Output, 
 /// `kubectl apply -f` of one object given as JSON (the scenario's `apply`
 /// step reads it from "STDIN").
 pub fn apply_object(c: &mut Cluster, manifest: &Value, source: &str) -> Result<String, Failure> {
-    let kind = manifest.get("kind").and_then(Value::as_str).unwrap_or("");
-    let api_version = manifest
-        .get("apiVersion")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let not_set: Vec<&str> = [("apiVersion", api_version), ("kind", kind)]
-        .iter()
-        .filter(|(_, v)| v.is_empty())
-        .map(|(field, _)| if *field == "kind" { "kind not set" } else { "apiVersion not set" })
-        .collect();
-    if !not_set.is_empty() {
+    if let Some(errors) = object_kind_errors(manifest) {
         return Err(Failure::error(format!(
-            "error validating {source}: error validating data: [{}]; if you choose to ignore these errors, turn validation off with --validate=false",
-            not_set.join(", "), source = quoted(source)
+            "error validating {source}: error validating data: {errors}; if you choose to ignore these errors, turn validation off with --validate=false",
+            source = quoted(source)
         )));
     }
+    let kind = manifest.get("kind").and_then(Value::as_str).unwrap_or("");
+    let api_version = manifest.get("apiVersion").and_then(Value::as_str).unwrap_or("");
     if kind != "Deployment" || api_version != "apps/v1" {
         return Err(Failure::error(format!(
             "resource mapping not found for name: {} namespace: \"\" from {source}: no matches for kind {kind} in version {api_version}\nensure CRDs are installed first",
@@ -193,6 +185,35 @@ pub fn apply_command(_c: &mut Cluster, words: &[String]) -> Result<String, Failu
     }
 }
 
+/// What kubectl's client-side validation (`GetObjectKind` in
+/// `util/openapi/validation`) says of a manifest's apiVersion and kind, as a
+/// Go error aggregate prints it: one error alone, several in brackets.
+/// `None` when both are there and well-formed.
+pub fn object_kind_errors(manifest: &Value) -> Option<String> {
+    let Some(fields) = manifest.as_object() else {
+        return Some("invalid object to validate".into());
+    };
+    let mut errors = Vec::new();
+    match fields.get("apiVersion") {
+        None | Some(Value::Null) => errors.push("apiVersion not set".to_string()),
+        Some(Value::String(gv)) if gv.matches('/').count() > 1 => {
+            errors.push(format!("unexpected GroupVersion string: {gv}"))
+        }
+        Some(Value::String(_)) => {}
+        Some(_) => errors.push("apiVersion isn't string type".into()),
+    }
+    match fields.get("kind") {
+        None | Some(Value::Null) => errors.push("kind not set".into()),
+        Some(Value::String(_)) => {}
+        Some(_) => errors.push("kind isn't string type".into()),
+    }
+    match errors.len() {
+        0 => None,
+        1 => errors.pop(),
+        _ => Some(format!("[{}]", errors.join(", "))),
+    }
+}
+
 /// `kubectl edit` typed in the console: no editor runs here.
 pub fn edit_command(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
     let a = args::parse(words, &[short(flag("output"), 'o')], "kubectl edit")?;
@@ -242,11 +263,18 @@ pub struct EditSaved {
 }
 
 /// `kubectl edit` saving the editor's file, as `editoptions.go` goes
-/// through it: the file unchanged since the editor opened (`original`)
-/// cancels, an empty one aborts; a syntax error or an object the API server
-/// finds invalid reopens the editor with the reasons in the header; a file
-/// reopened so and saved unchanged (`reopened`) ends the edit; a renamed
-/// object or one the server cannot decode ends it with the error.
+/// through it. First client-side validation, which reads the file and
+/// checks its apiVersion and kind: a YAML error, a missing or mistyped
+/// apiVersion or kind, or an empty file (not an object) prints "is invalid"
+/// and reopens the editor with "The edited file failed validation" in its
+/// header. (So kubectl's "Edit cancelled, saved file was empty." is not
+/// reached while validation is on, its default.) Then: the file unchanged
+/// since the editor opened (`original`) cancels; a kind or version the
+/// cluster does not serve reopens the editor ("had a syntax error", the
+/// resource builder's mapping error); an object the API server finds
+/// invalid reopens it with the reasons; a file reopened so and saved
+/// unchanged (`reopened`) ends the edit; a renamed object or one the
+/// server cannot decode ends it with the error.
 ///
 /// Like kubectl, only what changed between the opened file and the saved
 /// one goes to the server, as a merge patch: changes made to the object
@@ -264,17 +292,34 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
             quoted(&kept())
         ));
     }
+    // editResults.addError of an Invalid error: kubectl goes on and reopens the editor.
+    let not_valid = |causes: &[String]| EditSaved {
+        output: Output { stderr: format!("error: deployments.apps {} is invalid\n", quoted(name)), exit_code: 0, ..Default::default() },
+        reopen: Some(reopened_file(&format!("deployments.apps {} was not valid", quoted(name)), causes, text)),
+    };
+    // Client-side validation (a paramVerifyingSchema: the API server
+    // validates fields itself, so only the apiVersion and kind are checked).
+    let invalid = match &saved {
+        Err(e) => Some(e.to_string()),
+        Ok(document) => object_kind_errors(document),
+    };
+    if let Some(error) = invalid {
+        let cause = format!("<nil>: Invalid value: \"The edited file failed validation\": {error}");
+        return not_valid(&[cause]);
+    }
     // Retrying or not, the file as the editor first opened it cancels.
     if stripped(original, &first_document(original)) == saved_stripped {
         return done(Output { stderr: "Edit cancelled, no changes made.\n".into(), ..Default::default() });
     }
-    if !text.lines().any(|l| !l.trim().is_empty() && !l.trim().starts_with('#')) {
-        return done(Output { stderr: "Edit cancelled, saved file was empty.\n".into(), ..Default::default() });
+    if let Some(error) = saved.as_ref().ok().and_then(mapping_error) {
+        let reason = format!("The edited file had a syntax error: {error}");
+        return EditSaved { output: Output::default(), reopen: Some(reopened_file(&reason, &[], text)) };
     }
     let patch = match patch_of(name, original, saved) {
         Ok(patch) => patch,
         Err(EditError::Syntax(e)) => {
-            let reason = format!("The edited file had a syntax error: error converting YAML to JSON: {e}");
+            // Validation read the same file: not reached.
+            let reason = format!("The edited file had a syntax error: error parsing edited-file: error converting YAML to JSON: {e}");
             return EditSaved { output: Output::default(), reopen: Some(reopened_file(&reason, &[], text)) };
         }
         Err(EditError::Renamed) => {
@@ -317,15 +362,38 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
         Ok(_) => done(Output::ok(printed(name, "edited"))),
         Err(ApiError::Invalid(invalid)) => {
             let causes: Vec<String> = invalid.causes.iter().map(ToString::to_string).collect();
-            let reason = format!("deployments.apps {name} was not valid", name = quoted(name));
-            EditSaved {
-                output: Output { stderr: format!("error: deployments.apps {name} is invalid\n", name = quoted(name)), exit_code: 0, ..Default::default() },
-                reopen: Some(reopened_file(&reason, &causes, text)),
-            }
+            not_valid(&causes)
         }
         Err(other) => could_not_be_patched(&other),
     }
 }
+
+/// The resource builder's error for an object whose apiVersion and kind the
+/// cluster does not serve (`mapper.infoForData`), `None` when it does.
+/// Kinds the cluster serves other than a Deployment map too: kubectl then
+/// refuses the changed kind (see `patch_of`).
+fn mapping_error(document: &Value) -> Option<String> {
+    let text = |pointer: &str| document.pointer(pointer).and_then(Value::as_str).unwrap_or("");
+    let (api_version, kind) = (text("/apiVersion"), text("/kind"));
+    if SERVED_KINDS.iter().any(|(version, kinds)| *version == api_version && kinds.split(' ').any(|k| k == kind)) {
+        return None;
+    }
+    Some(format!(
+        "resource mapping not found for name: {} namespace: {} from \"edited-file\": no matches for kind {} in version {}\nensure CRDs are installed first",
+        quoted(text("/metadata/name")), quoted(text("/metadata/namespace")), quoted(kind), quoted(api_version)
+    ))
+}
+
+/// The built-in kinds a cluster of the newest release serves, by apiVersion
+/// (the common ones: a typo in a kind or version is what this catches).
+const SERVED_KINDS: &[(&str, &str)] = &[
+    ("v1", "Pod Service ConfigMap Secret Namespace Node ServiceAccount PersistentVolume PersistentVolumeClaim ReplicationController Endpoints Event LimitRange ResourceQuota"),
+    ("apps/v1", "Deployment ReplicaSet StatefulSet DaemonSet ControllerRevision"),
+    ("batch/v1", "Job CronJob"),
+    ("autoscaling/v2", "HorizontalPodAutoscaler"),
+    ("networking.k8s.io/v1", "Ingress NetworkPolicy IngressClass"),
+    ("policy/v1", "PodDisruptionBudget"),
+];
 
 /// Why a saved file makes no patch.
 #[derive(Debug)]
