@@ -386,6 +386,12 @@ impl Cluster {
 
     // ---- writes through the API --------------------------------------------
 
+    /// The newest resourceVersion the cluster handed out: it moves on every
+    /// write, so comparing it tells whether a command wrote anything.
+    pub fn resource_version(&self) -> u64 {
+        self.seq
+    }
+
     fn next_seq(&mut self) -> u64 {
         self.seq += 1;
         self.seq

@@ -35,11 +35,14 @@ pub enum Action {
 /// What an action did, for the console and the "Why this step" panel.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Happened {
-    /// A kubectl command and what it printed.
+    /// A kubectl command, what it printed, and whether it wrote to the
+    /// cluster (a read, a refused or cancelled write, an edit whose editor
+    /// reopens, a patch with no change: not).
     Command {
         line: String,
         output: Output,
         scripted: bool,
+        wrote: bool,
     },
     /// A controller sync or pod transitions, with the events it recorded
     /// and the pods it created and deleted.
@@ -431,6 +434,8 @@ impl Session {
 
     /// Applies one action to the live state (also used by replay).
     fn apply(&mut self, action: &Action) -> Result<Happened, SimError> {
+        let before = self.live.cluster.resource_version();
+        let wrote = |s: &Self| s.live.cluster.resource_version() != before;
         match action {
             Action::Kubectl(line) => {
                 let output = kubectl::run(&mut self.live.cluster, line);
@@ -439,6 +444,7 @@ impl Session {
                     line: line.clone(),
                     output,
                     scripted: false,
+                    wrote: wrote(self),
                 })
             }
             Action::Apply { file, text } => {
@@ -452,6 +458,7 @@ impl Session {
                     line: format!("apply -f {file}"),
                     output,
                     scripted: false,
+                    wrote: wrote(self),
                 })
             }
             Action::Edit { name, original, text, reopened } => {
@@ -463,6 +470,7 @@ impl Session {
                     line: format!("edit deployment/{name}"),
                     output,
                     scripted: false,
+                    wrote: wrote(self),
                 })
             }
             Action::Step => self.apply_step(),
@@ -483,16 +491,19 @@ impl Session {
             match self.scenario.steps.get(live.script_pos) {
                 Some(Step::Kubectl(line)) => {
                     live.script_pos += 1;
+                    let before = live.cluster.resource_version();
                     let output = kubectl::run(&mut live.cluster, line);
                     live.last_output = output.clone();
                     return Ok(Happened::Command {
                         line: line.clone(),
                         output,
                         scripted: true,
+                        wrote: live.cluster.resource_version() != before,
                     });
                 }
                 Some(Step::Apply(object)) => {
                     live.script_pos += 1;
+                    let before = live.cluster.resource_version();
                     let output = match kubectl::apply::apply_object(&mut live.cluster, object, "STDIN") {
                         Ok(stdout) => Output::ok(stdout),
                         Err(f) => Output::failed(String::new(), f),
@@ -502,6 +513,7 @@ impl Session {
                         line: "apply -f -".into(),
                         output,
                         scripted: true,
+                        wrote: live.cluster.resource_version() != before,
                     });
                 }
                 Some(Step::Sync(n)) => {

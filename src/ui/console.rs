@@ -24,6 +24,7 @@ pub fn Console(readonly: bool) -> impl IntoView {
                             line,
                             output,
                             scripted,
+                            ..
                         },
                     ) => Some((line.clone(), output.clone(), *scripted)),
                     (Action::Kubectl(line), _) => Some((line.clone(), Default::default(), false)),

@@ -25,6 +25,10 @@ pub fn Why() -> impl IntoView {
                     let refused = if zh { format!("kubectl {line} 被拒绝；没有任何变化。") } else { format!("kubectl {line} was refused; nothing changed.") };
                     vec![refused, output.stderr.trim_end().to_string()]
                 }
+                Happened::Command { line, output, wrote: false, .. } => {
+                    let read = if zh { format!("kubectl {line} 没有改变集群中的任何东西。") } else { format!("kubectl {line} changed nothing in the cluster.") };
+                    std::iter::once(read).chain(output.stderr.lines().map(str::to_string)).collect()
+                }
                 Happened::Command { line, .. } => vec![if zh {
                     format!("kubectl {line} 写入了对象。控制器从不在 kubectl 内运行：它们在下一步才作出反应。")
                 } else {

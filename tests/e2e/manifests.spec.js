@@ -79,9 +79,19 @@ test('kubectl edit in the console opens the object in an editor; saving a new im
   // As kubectl does, the editor reopens with the reasons in the file's header, the edits kept.
   await expect(editor.getByRole('alert')).toHaveText('error: deployments.apps "test-deployment" is invalid');
   await expect(file).toHaveValue(/\n#\n# deployments\.apps "test-deployment" was not valid:\n# \* spec\.replicas: Invalid value: -1: must be greater than or equal to 0\n#\napiVersion: apps\/v1\n/);
-  const reopened = await file.inputValue();
+  let reopened = await file.inputValue();
   expect(reopened).toContain('\n      - image: test_web:v2\n');
-  await file.fill(reopened.replace('  replicas: -1', '  replicas: 3'));
+  // A kind the cluster does not serve: kubectl prints nothing and reopens the file with the reason in
+  // its header, which the editor shows first, as an editor opens a file.
+  await file.fill(reopened.replace('kind: Deployment\n', 'kind: Deploymnet\n'));
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(file).toHaveValue(/\n#\n# The edited file had a syntax error: resource mapping not found for name: "test-deployment" namespace: "default" from "edited-file": no matches for kind "Deploymnet" in version "apps\/v1"\n# ensure CRDs are installed first\n#\napiVersion: apps\/v1\n/);
+  await expect(editor.getByRole('alert')).toHaveCount(0);
+  await expect(file).toBeFocused();
+  expect(await file.evaluate((area) => [area.scrollTop, area.selectionStart])).toEqual([0, 0]);
+  await expect(page.getByRole('region', { name: 'Why this step' })).toContainText('kubectl edit deployment/test-deployment changed nothing in the cluster.');
+  reopened = await file.inputValue();
+  await file.fill(reopened.replace('kind: Deploymnet\n', 'kind: Deployment\n').replace('  replicas: -1', '  replicas: 3'));
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor).toHaveCount(0);
   await expect(app.console).toContainText('$ kubectl edit deployment/test-deployment');

@@ -184,3 +184,29 @@ fn checkpoints_are_thinned_to_their_pod_budget_and_step_back_stays_exact() {
         assert_eq!(&observable(&s), expected);
     }
 }
+
+/// "Why this step" says a command wrote the object only when it did.
+#[test]
+fn a_command_records_whether_it_wrote_to_the_cluster() {
+    let mut s = session("ui-01-seed.json");
+    let wrote = |s: &Session| match s.history().last() {
+        Some((_, Happened::Command { wrote, .. })) => *wrote,
+        other => panic!("not a command: {other:?}"),
+    };
+    for (line, expected) in [
+        ("kubectl get pods", false),
+        ("kubectl scale deployment test-deployment --replicas 4", true),
+        ("kubectl scale deployment test-deployment --replicas 4", false),
+        ("kubectl scale deployment test-deployment --replicas -1", false),
+        ("kubectl rollout pause deployment/test-deployment", true),
+        ("kubectl patch deployment test-deployment -p '{\"spec\":{\"paused\":true}}'", false),
+    ] {
+        s.kubectl(line).unwrap();
+        assert_eq!(wrote(&s), expected, "{line}");
+    }
+    let file = rollout_lab::kubectl::apply::edit_file(s.cluster(), "test-deployment").unwrap();
+    s.edit("test-deployment", &file, &file.replace("  replicas: 4", "  replicas: -1"), None).unwrap();
+    assert!(!wrote(&s), "an edit whose editor reopens");
+    s.edit("test-deployment", &file, &file.replace("  replicas: 4", "  replicas: 5"), None).unwrap();
+    assert!(wrote(&s), "an edit that went through");
+}
