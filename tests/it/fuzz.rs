@@ -198,3 +198,65 @@ fn collect_paths(v: &serde_json::Value, here: String, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// Lines of kubectl edit's file, each mutated or not: removed, its value
+/// swapped for another line's, cut short, or given a stray character.
+fn mutated_edit_file() -> impl Strategy<Value = (Vec<(u8, usize)>, String)> {
+    let ops = prop::collection::vec((0u8..6, any::<usize>()), 1..5);
+    (ops, prop::sample::select(vec!["", ":", "- ", "{", "'", "\t", "null", "7", "Deployment", "v1"]))
+        .prop_map(|(ops, stray)| (ops, stray.to_string()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// kubectl edit's save takes any mutation of the file without panicking:
+    /// either the editor reopens and the cluster is untouched, or the edit
+    /// ends with kubectl's exit codes and a valid Deployment.
+    #[test]
+    fn an_edited_file_never_panics_and_a_reopened_editor_changes_nothing((ops, stray) in mutated_edit_file()) {
+        let mut r = seed_runner();
+        let name = "test-deployment";
+        let original = kubectl::apply::edit_file(&r.cluster, name).unwrap();
+        let mut lines: Vec<String> = original.lines().map(str::to_string).collect();
+        for (op, at) in ops {
+            if lines.is_empty() {
+                break;
+            }
+            let i = at % lines.len();
+            match op {
+                0 => drop(lines.remove(i)),
+                1 => {
+                    let other = lines[at / 7 % lines.len()].clone();
+                    let value = other.split_once(": ").map_or(other.as_str(), |(_, v)| v).to_string();
+                    if let Some((key, _)) = lines[i].clone().split_once(": ") {
+                        lines[i] = format!("{key}: {value}");
+                    }
+                }
+                2 => {
+                    let cut = lines[i].len() / 2;
+                    lines[i] = lines[i].chars().take(cut).collect();
+                }
+                3 => lines[i].push_str(&stray),
+                4 => lines[i].insert_str(0, &stray),
+                _ => lines.insert(i, stray.clone()),
+            }
+        }
+        let saved = lines.join("\n") + "\n";
+        let before = rollout_lab::json::to_string(&rollout_lab::json::to_value(r.cluster.deployment(name).unwrap()));
+        let result = kubectl::apply::edit_saved(&mut r.cluster, name, &original, &saved, None);
+        let after = r.cluster.deployment(name).map(|d| rollout_lab::json::to_string(&rollout_lab::json::to_value(d)));
+        prop_assert!(result.output.exit_code == 0 || result.output.exit_code == 1, "{result:?}");
+        if let Some(file) = &result.reopen {
+            prop_assert!(file.starts_with(kubectl::apply::EDIT_HEADER), "{file}");
+            prop_assert_eq!(after.as_deref(), Some(before.as_str()), "a reopened editor wrote nothing");
+            // Saved again unchanged, kubectl gives up, still without writing.
+            let again = kubectl::apply::edit_saved(&mut r.cluster, name, &original, file, Some(file));
+            prop_assert_eq!(again.output.exit_code, 1);
+            prop_assert!(again.reopen.is_none());
+        }
+        if let Some(d) = r.cluster.deployment(name) {
+            prop_assert!(rollout_lab::api::validation::validate_deployment(d, None).is_ok());
+        }
+    }
+}
