@@ -179,12 +179,16 @@ impl PodGroup {
         while self.ready.last().is_some_and(|k| !self.is_live(k)) {
             self.ready.pop();
         }
+        self.ready_sorted = self.ready_sorted.min(self.ready.len());
         if self.ready.len() > 2 * self.ready_count as usize + 32 {
+            // Sorted first: the sweep shifts entries, and with them where
+            // the part still to be sorted starts.
+            self.sort_ready();
             let mut ready = std::mem::take(&mut self.ready);
             ready.retain(|k| self.is_live(k));
             self.ready = ready;
+            self.ready_sorted = self.ready.len();
         }
-        self.ready_sorted = self.ready_sorted.min(self.ready.len());
     }
 
     /// Puts the entries appended since the last read in order. They are never
@@ -448,7 +452,7 @@ mod tests {
             let mut g = PodGroup::default();
             let mut uid = 0;
             let mut now = Time::from_secs(1000);
-            for _ in 0..next(60) {
+            for _ in 0..next(150) {
                 uid += 1;
                 let mut p = pod(uid, next(1000) as i64);
                 p.tiebreak = next(1 << 40);
@@ -458,11 +462,13 @@ mod tests {
             for _ in 0..300 {
                 match next(6) {
                     0 | 1 => {
-                        uid += 1;
-                        let mut p = pod(uid, 0);
-                        p.created = Time(now.0 - next(4000) as i64);
-                        p.tiebreak = next(1 << 40);
-                        g.insert(p);
+                        for _ in 0..=next(8) {
+                            uid += 1;
+                            let mut p = pod(uid, 0);
+                            p.created = Time(now.0 - next(4000) as i64);
+                            p.tiebreak = next(1 << 40);
+                            g.insert(p);
+                        }
                     }
                     2 => {
                         let waiting: Vec<u64> = g.not_ready.iter().map(|(u, _)| *u).collect();
@@ -471,9 +477,12 @@ mod tests {
                         }
                     }
                     3 => {
-                        let live: Vec<u64> = g.pods().filter(|p| p.deleted_at.is_none()).map(|p| p.uid).collect();
-                        if !live.is_empty() {
-                            g.mark_deleted(live[next(live.len() as u64) as usize], now);
+                        // A burst of deletions anywhere (enough for sweeps of stale entries).
+                        for _ in 0..=next(24) {
+                            let live: Vec<u64> = g.pods().filter(|p| p.deleted_at.is_none()).map(|p| p.uid).collect();
+                            if !live.is_empty() {
+                                g.mark_deleted(live[next(live.len() as u64) as usize], now);
+                            }
                         }
                     }
                     4 => now = Time(now.0 + [0, 250, 1000, 7000, 60_000][next(5) as usize]),
@@ -484,7 +493,9 @@ mod tests {
                             (log_rank(now, p.ready_at.unwrap()), log_rank(now, p.created), p.tiebreak)
                         });
                         let want: Vec<u64> = ranked.iter().map(|p| p.uid).collect();
-                        let need = next(want.len() as u64 + 1) as usize;
+                        // Often a few: a cut inside a run is where the order within it shows.
+                        let most = if next(2) == 0 { want.len() } else { want.len().min(6) };
+                        let need = next(most as u64 + 1) as usize;
                         let unready = g.not_ready.len();
                         let got = g.pods_to_delete(unready + need, now, running);
                         if unready + need < g.active as usize {
@@ -498,6 +509,34 @@ mod tests {
                 assert!(g.ready.len() <= 2 * g.ready_count as usize + 32, "stale entries are swept");
             }
         }
+    }
+
+    /// A sweep of stale entries while pods that turned Ready at this instant
+    /// are still unsorted keeps them in the part still to be sorted.
+    #[test]
+    fn a_sweep_keeps_the_unsorted_tail_to_be_sorted() {
+        let mut g = PodGroup::default();
+        for uid in 1..=100 {
+            let mut p = pod(uid, 0);
+            p.ready_at = Some(Time::from_secs(1));
+            p.available = true;
+            g.insert_ready(p);
+        }
+        g.pods_to_delete(1, Time::from_secs(2), running); // sorts the index
+        for uid in 101..=110 {
+            let mut p = pod(uid, 1);
+            p.tiebreak = (uid * 7919) % 101; // not in uid order
+            g.insert(p);
+            g.mark_ready(uid, Time::from_secs(3), true);
+        }
+        for uid in 1..=80 {
+            g.mark_deleted(uid, Time::from_secs(3)); // stale entries before the new tail: swept
+        }
+        assert!(g.ready.len() < 110, "a sweep ran");
+        let mut newest: Vec<&Pod> = (101..=110).filter_map(|uid| g.get(uid)).collect();
+        newest.sort_by_key(|p| p.tiebreak);
+        let want: Vec<u64> = newest.iter().take(3).map(|p| p.uid).collect();
+        assert_eq!(g.pods_to_delete(3, Time::from_secs(4), running), want);
     }
 
     #[test]
