@@ -40,7 +40,7 @@ function reintegrate(before, after, name) {
  * index.html's integrity attributes right:
  * - terser minifies the JS glue, which Trunk's `minify` leaves as it is: -1.7 KB of gzip;
  * - the wasm's imports and exports get short names, in the glue too (build/shrink-wasm.js): -3 KB;
- * - the wasm's functions are put in the order gzip likes best (build/shrink-wasm.js): -11 KB.
+ * - the wasm's functions are put in the order gzip likes best (build/shrink-wasm.js): -11 KB or more.
  */
 async function shrink() {
   const glueFile = staged(/^rollout-lab-web-[0-9a-f]+\.js$/, 'wasm-bindgen glue file');
@@ -58,7 +58,7 @@ async function shrink() {
   glue = shortenNames(wasmFile, glue);
   // The same npm binaryen Trunk's wasm-opt step uses (Debian's breaks the wasm).
   const wasmOpt = path.join(npmTools, '.bin/wasm-opt');
-  if (fs.existsSync(wasmOpt)) orderFunctions(wasmFile, wasmOpt);
+  if (fs.existsSync(wasmOpt)) await orderFunctions(wasmFile, wasmOpt);
   else console.warn('post-build: npm wasm-opt is not installed: the wasm keeps rustc\'s function order');
   fs.writeFileSync(glueFile, glue);
   reintegrate(glueBefore, glue, path.basename(glueFile));

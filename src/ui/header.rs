@@ -13,8 +13,8 @@ pub fn Header() -> impl IntoView {
             let d = s.deployment_name().to_string();
             let container = s.cluster().deployment(&d).and_then(|d| d.spec.template.spec.containers.first().map(|c| c.name.clone())).unwrap_or_default();
             match (h.lang.get(), s.script_remaining()) {
-                (Lang::En, 0) => format!("Try kubectl set image deployment/{d} {container}=test_web:v2, or the Set image button."),
-                (Lang::Zh, 0) => format!("试试 kubectl set image deployment/{d} {container}=test_web:v2，或点击“设置镜像”按钮。"),
+                (Lang::En, 0) => format!("Try kubectl set image deployment/{d} {container}=test_web:v2, or type test_web:v2 in Image and press Set image."),
+                (Lang::Zh, 0) => format!("试试 kubectl set image deployment/{d} {container}=test_web:v2，或在“镜像”中填入 test_web:v2 再点击“设置镜像”。"),
                 (Lang::En, n) => format!("This scenario has {n} scripted steps: press Play or Step."),
                 (Lang::Zh, n) => format!("此场景有 {n} 个脚本步骤：按“播放”或“单步”。"),
             }

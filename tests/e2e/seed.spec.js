@@ -16,7 +16,7 @@ test('first visit shows the seed Deployment rolled out', async ({ page }) => {
   await expect(app.lanes()).toHaveCount(1);
   await expect(app.pods('Available')).toHaveCount(3);
   await expect(page.getByRole('meter', { name: 'Available pods' })).toBeVisible();
-  await expect(page.getByText('kubectl set image deployment/test-deployment web=test_web:v2')).toBeVisible();
+  await expect(page.getByText('kubectl set image deployment/test-deployment web=test_web:v2, or type test_web:v2 in Image and press Set image.')).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: path.join(__dirname, 'test-results', 'seed-1280x800.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

@@ -41,7 +41,7 @@ test('shortened names and reordered functions leave the module working with its 
   execFileSync(path.join(bin, 'wasm-as'), [path.join(dir, 'app.wat'), '-o', wasmFile]);
 
   const glue = shortenNames(wasmFile, GLUE);
-  orderFunctions(wasmFile, path.join(bin, 'wasm-opt'));
+  await orderFunctions(wasmFile, path.join(bin, 'wasm-opt'));
 
   // The hashed names are gone from both files; the JS export `simulate_crash` keeps its name.
   for (const long of ['__wbg_twice_5f971cbc6950ca4f', '__wbg_log_1e8503a8a690f0a3', 'add_then_twice_0123456789abcdef', './app_bg.js']) {
