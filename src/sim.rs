@@ -224,6 +224,8 @@ pub struct Cluster {
     events: Vec<Event>,
     /// Creation sequence and resourceVersion counter.
     seq: u64,
+    /// See `user_writes()`.
+    user_writes: u64,
     /// The last pod id handed out.
     next_pod_uid: u64,
     /// Drawn once from the seed: shifts every pod name suffix.
@@ -254,6 +256,7 @@ impl Cluster {
             queue: DueQueue::default(),
             events: Vec::new(),
             seq: 0,
+            user_writes: 0,
             next_pod_uid: 0,
             name_offset,
             changed: false,
@@ -386,10 +389,11 @@ impl Cluster {
 
     // ---- writes through the API --------------------------------------------
 
-    /// The newest resourceVersion the cluster handed out: it moves on every
-    /// write, so comparing it tells whether a command wrote anything.
-    pub fn resource_version(&self) -> u64 {
-        self.seq
+    /// How many writes users (kubectl) have made: creates, and updates that
+    /// changed something. The controllers' writes do not count, so that a
+    /// `kubectl rollout status`, which watches them work, wrote nothing.
+    pub fn user_writes(&self) -> u64 {
+        self.user_writes
     }
 
     fn next_seq(&mut self) -> u64 {
@@ -421,6 +425,7 @@ impl Cluster {
         self.deployments.insert(d.name().to_string(), Arc::new(d));
         self.changed = true;
         self.settled = false;
+        self.user_writes += 1;
         Ok(())
     }
 
@@ -452,6 +457,7 @@ impl Cluster {
         d.metadata.resource_version = self.next_seq().to_string();
         self.deployments.insert(name, Arc::new(d));
         self.changed = true;
+        self.user_writes += 1;
         // The controllers react at the current instant.
         self.settled = false;
         Ok(true)

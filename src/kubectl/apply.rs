@@ -14,7 +14,11 @@ use crate::text::quoted;
 /// Also the name of the last Deployment it applied.
 pub fn apply_file(c: &mut Cluster, source: &str, text: &str) -> (super::Output, Option<String>) {
     let documents = match super::yaml::parse_documents(text) {
-        Ok(d) => d,
+        // The stream visitor skips documents that are empty or `null`.
+        Ok(mut d) => {
+            d.retain(|document| !document.is_null());
+            d
+        }
         Err(e) => {
             let failed = super::Output {
                 stderr: format!("error: error parsing {source}: error converting YAML to JSON: {e}\n"),
@@ -368,13 +372,17 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
     }
 }
 
-/// The resource builder's error for an object whose apiVersion and kind the
-/// cluster does not serve (`mapper.infoForData`), `None` when it does.
-/// Kinds the cluster serves other than a Deployment map too: kubectl then
-/// refuses the changed kind (see `patch_of`).
+/// The resource builder's error for an object it cannot read
+/// (`mapper.infoForData`): an empty kind (the decoder's, over the document
+/// as JSON), or an apiVersion and kind the cluster does not serve. `None`
+/// when it maps: kinds the cluster serves other than a Deployment map too,
+/// and kubectl then refuses the changed kind (see `patch_of`).
 fn mapping_error(document: &Value) -> Option<String> {
     let text = |pointer: &str| document.pointer(pointer).and_then(Value::as_str).unwrap_or("");
     let (api_version, kind) = (text("/apiVersion"), text("/kind"));
+    if kind.is_empty() {
+        return Some(format!("unable to decode \"edited-file\": Object 'Kind' is missing in '{document}'"));
+    }
     if SERVED_KINDS.iter().any(|(version, kinds)| *version == api_version && kinds.split(' ').any(|k| k == kind)) {
         return None;
     }
@@ -387,12 +395,18 @@ fn mapping_error(document: &Value) -> Option<String> {
 /// The built-in kinds a cluster of the newest release serves, by apiVersion
 /// (the common ones: a typo in a kind or version is what this catches).
 const SERVED_KINDS: &[(&str, &str)] = &[
-    ("v1", "Pod Service ConfigMap Secret Namespace Node ServiceAccount PersistentVolume PersistentVolumeClaim ReplicationController Endpoints Event LimitRange ResourceQuota"),
+    ("v1", "Pod Service ConfigMap Secret Namespace Node ServiceAccount PersistentVolume PersistentVolumeClaim ReplicationController Endpoints Event LimitRange ResourceQuota PodTemplate"),
     ("apps/v1", "Deployment ReplicaSet StatefulSet DaemonSet ControllerRevision"),
     ("batch/v1", "Job CronJob"),
+    ("autoscaling/v1", "HorizontalPodAutoscaler"),
     ("autoscaling/v2", "HorizontalPodAutoscaler"),
     ("networking.k8s.io/v1", "Ingress NetworkPolicy IngressClass"),
     ("policy/v1", "PodDisruptionBudget"),
+    ("rbac.authorization.k8s.io/v1", "Role ClusterRole RoleBinding ClusterRoleBinding"),
+    ("storage.k8s.io/v1", "StorageClass"),
+    ("discovery.k8s.io/v1", "EndpointSlice"),
+    ("coordination.k8s.io/v1", "Lease"),
+    ("scheduling.k8s.io/v1", "PriorityClass"),
 ];
 
 /// Why a saved file makes no patch.

@@ -36,8 +36,9 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Happened {
     /// A kubectl command, what it printed, and whether it wrote to the
-    /// cluster (a read, a refused or cancelled write, an edit whose editor
-    /// reopens, a patch with no change: not).
+    /// cluster (a read, a `rollout status` watching the controllers, a
+    /// refused or cancelled write, an edit whose editor reopens, a patch
+    /// with no change: not).
     Command {
         line: String,
         output: Output,
@@ -434,8 +435,8 @@ impl Session {
 
     /// Applies one action to the live state (also used by replay).
     fn apply(&mut self, action: &Action) -> Result<Happened, SimError> {
-        let before = self.live.cluster.resource_version();
-        let wrote = |s: &Self| s.live.cluster.resource_version() != before;
+        let before = self.live.cluster.user_writes();
+        let wrote = |s: &Self| s.live.cluster.user_writes() != before;
         match action {
             Action::Kubectl(line) => {
                 let output = kubectl::run(&mut self.live.cluster, line);
@@ -491,19 +492,19 @@ impl Session {
             match self.scenario.steps.get(live.script_pos) {
                 Some(Step::Kubectl(line)) => {
                     live.script_pos += 1;
-                    let before = live.cluster.resource_version();
+                    let before = live.cluster.user_writes();
                     let output = kubectl::run(&mut live.cluster, line);
                     live.last_output = output.clone();
                     return Ok(Happened::Command {
                         line: line.clone(),
                         output,
                         scripted: true,
-                        wrote: live.cluster.resource_version() != before,
+                        wrote: live.cluster.user_writes() != before,
                     });
                 }
                 Some(Step::Apply(object)) => {
                     live.script_pos += 1;
-                    let before = live.cluster.resource_version();
+                    let before = live.cluster.user_writes();
                     let output = match kubectl::apply::apply_object(&mut live.cluster, object, "STDIN") {
                         Ok(stdout) => Output::ok(stdout),
                         Err(f) => Output::failed(String::new(), f),
@@ -513,7 +514,7 @@ impl Session {
                         line: "apply -f -".into(),
                         output,
                         scripted: true,
-                        wrote: live.cluster.resource_version() != before,
+                        wrote: live.cluster.user_writes() != before,
                     });
                 }
                 Some(Step::Sync(n)) => {

@@ -191,16 +191,34 @@ impl PodGroup {
         }
     }
 
-    /// Puts the entries appended since the last read in order. They are never
-    /// below the sorted ones but those of their own instant, so only that
-    /// tail is sorted (once, however many pods turned Ready in it).
+    /// Puts the entries appended since the last read in order: they are
+    /// sorted, then merged with the sorted entries above the lowest of them.
+    /// Pods turn Ready at the current instant, so those are at most the
+    /// entries of the same second: the merge is linear in them, and usually
+    /// there are none (the new entries all go after the sorted ones).
     fn sort_ready(&mut self) {
-        let fresh = &self.ready[self.ready_sorted..];
-        if let Some(lowest) = fresh.iter().min().copied() {
-            let start = self.ready[..self.ready_sorted].partition_point(|k| *k <= lowest);
-            crate::sort::sort_by(&mut self.ready[start..], Ord::cmp);
-        }
+        let sorted = self.ready_sorted;
         self.ready_sorted = self.ready.len();
+        if sorted == self.ready.len() {
+            return;
+        }
+        crate::sort::sort_by(&mut self.ready[sorted..], Ord::cmp);
+        let lowest = self.ready[sorted];
+        let start = self.ready[..sorted].partition_point(|k| *k <= lowest);
+        if start == sorted {
+            return;
+        }
+        let mut merged = Vec::with_capacity(self.ready.len() - start);
+        let (mut old, mut new) = (start, sorted);
+        while old < sorted && new < self.ready.len() {
+            let take_new = self.ready[new] < self.ready[old];
+            merged.push(if take_new { self.ready[new] } else { self.ready[old] });
+            new += usize::from(take_new);
+            old += usize::from(!take_new);
+        }
+        merged.extend_from_slice(&self.ready[old..sorted]);
+        merged.extend_from_slice(&self.ready[new..]);
+        self.ready[start..].copy_from_slice(&merged);
     }
 
     pub(crate) fn remove_terminated(&mut self, uid: u64) -> Option<Pod> {

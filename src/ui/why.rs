@@ -21,13 +21,16 @@ pub fn Why() -> impl IntoView {
             };
             let events = s.cluster().events();
             match happened {
-                Happened::Command { line, output, .. } if output.exit_code != 0 => {
-                    let refused = if zh { format!("kubectl {line} 被拒绝；没有任何变化。") } else { format!("kubectl {line} was refused; nothing changed.") };
-                    vec![refused, output.stderr.trim_end().to_string()]
-                }
-                Happened::Command { line, output, wrote: false, .. } => {
-                    let read = if zh { format!("kubectl {line} 没有改变集群中的任何东西。") } else { format!("kubectl {line} changed nothing in the cluster.") };
-                    std::iter::once(read).chain(output.stderr.lines().map(str::to_string)).collect()
+                Happened::Command { line, output, wrote, .. } if output.exit_code != 0 || !wrote => {
+                    let first = match (output.exit_code != 0, wrote, zh) {
+                        (true, true, true) => format!("kubectl {line} 写入了集群，然后失败了。"),
+                        (true, true, false) => format!("kubectl {line} wrote to the cluster, then failed."),
+                        (true, false, true) => format!("kubectl {line} 失败了，没有写入任何东西。"),
+                        (true, false, false) => format!("kubectl {line} failed and wrote nothing."),
+                        (false, _, true) => format!("kubectl {line} 没有向集群写入任何东西。"),
+                        (false, _, false) => format!("kubectl {line} wrote nothing to the cluster."),
+                    };
+                    std::iter::once(first).chain(output.stderr.lines().map(str::to_string)).collect()
                 }
                 Happened::Command { line, .. } => vec![if zh {
                     format!("kubectl {line} 写入了对象。控制器从不在 kubectl 内运行：它们在下一步才作出反应。")

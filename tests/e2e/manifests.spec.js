@@ -89,7 +89,7 @@ test('kubectl edit in the console opens the object in an editor; saving a new im
   await expect(editor.getByRole('alert')).toHaveCount(0);
   await expect(file).toBeFocused();
   expect(await file.evaluate((area) => [area.scrollTop, area.selectionStart])).toEqual([0, 0]);
-  await expect(page.getByRole('region', { name: 'Why this step' })).toContainText('kubectl edit deployment/test-deployment changed nothing in the cluster.');
+  await expect(page.getByRole('region', { name: 'Why this step' })).toContainText('kubectl edit deployment/test-deployment wrote nothing to the cluster.');
   reopened = await file.inputValue();
   await file.fill(reopened.replace('kind: Deploymnet\n', 'kind: Deployment\n').replace('  replicas: -1', '  replicas: 3'));
   await editor.getByRole('button', { name: 'Save' }).click();

@@ -110,6 +110,8 @@ fn invalid_manifests_get_kubectls_and_the_api_servers_messages() {
             "The Deployment \"nginx-deployment\" is invalid: spec.template.metadata.labels: Invalid value: {\"app\":\"nginx\"}: `selector` does not match template `labels`\n",
         ),
         (String::from("# nothing here\n"), "error: no objects passed to apply\n"),
+        // The stream visitor skips `null` documents.
+        (String::from("null\n---\n~\n"), "error: no objects passed to apply\n"),
     ];
     for (text, expected) in cases {
         assert_eq!(applying(&text), expected, "for\n{text}");
@@ -126,6 +128,9 @@ fn a_file_with_several_documents_applies_each_and_reports_the_bad_one() {
     assert!(out.stderr.contains("unknown field \"spec.replica\""), "{}", out.stderr);
     assert_eq!(out.exit_code, 1);
     assert!(s.cluster().deployment("nginx-deployment").is_some());
+    // A `null` document among them is skipped.
+    let out = s.apply_file("three.yaml", &format!("null\n---\n{}", nginx().replace("replicas: 3", "replicas: 4"))).unwrap();
+    assert_eq!((out.stdout.as_str(), out.exit_code), ("deployment.apps/nginx-deployment configured\n", 0), "{}", out.stderr);
 }
 
 mod fuzz {
@@ -260,6 +265,13 @@ mod edit {
             );
             assert!(reopened.starts_with(&format!("{EDIT_HEADER}{reason}")), "{reopened}");
         }
+        // An empty kind: the decoder's error, over the document as JSON (keys sorted, as Go writes a map).
+        s.edit("test-deployment", &file, &file.replace("kind: Deployment\n", "kind: \"\"\n"), None).unwrap();
+        let reopened = s.reopened_editor().unwrap();
+        assert!(
+            reopened.starts_with(&format!("{EDIT_HEADER}# The edited file had a syntax error: unable to decode \"edited-file\": Object 'Kind' is missing in '{{\"apiVersion\":\"apps/v1\",\"kind\":\"\",\"metadata\":{{")),
+            "{reopened}"
+        );
         // A kind the cluster serves, but not the one opened: kubectl gives up.
         let out = s.edit("test-deployment", &file, &file.replace("kind: Deployment\n", "kind: ReplicaSet\n"), None).unwrap();
         assert!(out.stderr.ends_with("\nerror: At least one of apiVersion, kind and name was changed\n"), "{}", out.stderr);

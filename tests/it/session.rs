@@ -200,6 +200,10 @@ fn a_command_records_whether_it_wrote_to_the_cluster() {
         ("kubectl scale deployment test-deployment --replicas -1", false),
         ("kubectl rollout pause deployment/test-deployment", true),
         ("kubectl patch deployment test-deployment -p '{\"spec\":{\"paused\":true}}'", false),
+        ("kubectl rollout resume deployment/test-deployment", true),
+        ("kubectl set image deployment/test-deployment web=test_web:v2", true),
+        // It watches the controllers roll the new image out: they write, kubectl does not.
+        ("kubectl rollout status deployment/test-deployment", false),
     ] {
         s.kubectl(line).unwrap();
         assert_eq!(wrote(&s), expected, "{line}");
@@ -209,4 +213,5 @@ fn a_command_records_whether_it_wrote_to_the_cluster() {
     assert!(!wrote(&s), "an edit whose editor reopens");
     s.edit("test-deployment", &file, &file.replace("  replicas: 4", "  replicas: 5"), None).unwrap();
     assert!(wrote(&s), "an edit that went through");
+    assert!(s.kubectl("kubectl rollout status deployment/test-deployment").unwrap().stdout.contains("successfully rolled out"));
 }
