@@ -60,8 +60,8 @@ pub struct PodGroup {
     not_ready: Slots<u64, ()>,
     /// The readiness index: a `Vec` rather than a `BTreeSet` (whose node code
     /// is 7 KB of wasm). Pods turn Ready at the current instant, so their
-    /// keys are never below a key already there: they are appended, and
-    /// `ready[ready_sorted..]` is put in order only when the index is read.
+    /// keys are never below those of an earlier second: they are appended,
+    /// and `ready[ready_sorted..]` is merged in only when the index is read.
     /// A deleted pod's entry stays (stale) unless it is the last; stale
     /// entries are skipped, popped when they reach the end, and swept out
     /// when they outnumber the live ones (see `drop_stale`).
