@@ -61,13 +61,9 @@ pub fn apply_object(c: &mut Cluster, manifest: &Value, source: &str) -> Result<S
             source = quoted(source)
         )));
     }
-    let kind = manifest.get("kind").and_then(Value::as_str).unwrap_or("");
-    let api_version = manifest.get("apiVersion").and_then(Value::as_str).unwrap_or("");
-    if kind != "Deployment" || api_version != "apps/v1" {
-        return Err(Failure::error(format!(
-            "resource mapping not found for name: {} namespace: \"\" from {source}: no matches for kind {kind} in version {api_version}\nensure CRDs are installed first",
-            quoted(manifest.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("")), api_version = quoted(api_version), kind = quoted(kind), source = quoted(source)
-        )));
+    // The simulated cluster takes Deployments only: other kinds it does not serve.
+    if let Some(error) = mapping_error(manifest, source, &[("apps/v1", "Deployment")]) {
+        return Err(Failure::error(error));
     }
     let name = manifest
         .pointer("/metadata/name")
@@ -303,35 +299,29 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
     };
     // Client-side validation (a paramVerifyingSchema: the API server
     // validates fields itself, so only the apiVersion and kind are checked).
-    let invalid = match &saved {
-        Err(e) => Some(e.to_string()),
-        Ok(document) => object_kind_errors(document),
+    let failed_validation = |error: &dyn fmt::Display| {
+        not_valid(&[format!("<nil>: Invalid value: \"The edited file failed validation\": {error}")])
     };
-    if let Some(error) = invalid {
-        let cause = format!("<nil>: Invalid value: \"The edited file failed validation\": {error}");
-        return not_valid(&[cause]);
-    }
+    let document = match &saved {
+        Err(e) => return failed_validation(e),
+        Ok(document) => match object_kind_errors(document) {
+            Some(error) => return failed_validation(&error),
+            None => document,
+        },
+    };
     // Retrying or not, the file as the editor first opened it cancels.
     if stripped(original, &first_document(original)) == saved_stripped {
         return done(Output { stderr: "Edit cancelled, no changes made.\n".into(), ..Default::default() });
     }
-    if let Some(error) = saved.as_ref().ok().and_then(mapping_error) {
+    if let Some(error) = mapping_error(document, "edited-file", SERVED_KINDS) {
         let reason = format!("The edited file had a syntax error: {error}");
         return EditSaved { output: Output::default(), reopen: Some(reopened_file(&reason, &[], text)) };
     }
-    let patch = match patch_of(name, original, saved) {
-        Ok(patch) => patch,
-        Err(EditError::Syntax(e)) => {
-            // Validation read the same file: not reached.
-            let reason = format!("The edited file had a syntax error: error parsing edited-file: error converting YAML to JSON: {e}");
-            return EditSaved { output: Output::default(), reopen: Some(reopened_file(&reason, &[], text)) };
-        }
-        Err(EditError::Renamed) => {
-            return failed(format!(
-                "A copy of your changes has been stored to {}\nerror: At least one of apiVersion, kind and name was changed\n",
-                quoted(&kept())
-            ))
-        }
+    let Some(patch) = patch_of(name, original, document) else {
+        return failed(format!(
+            "A copy of your changes has been stored to {}\nerror: At least one of apiVersion, kind and name was changed\n",
+            quoted(&kept())
+        ));
     };
     if patch.as_object().is_some_and(Map::is_empty) {
         // Only status or server-set fields changed: kubectl sends them, the API
@@ -372,23 +362,23 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
     }
 }
 
-/// The resource builder's error for an object it cannot read
+/// The resource builder's error for an object from `source` it cannot read
 /// (`mapper.infoForData`): an empty kind (the decoder's, over the document
-/// as JSON), or an apiVersion and kind the cluster does not serve. `None`
-/// when it maps: kinds the cluster serves other than a Deployment map too,
-/// and kubectl then refuses the changed kind (see `patch_of`).
-fn mapping_error(document: &Value) -> Option<String> {
+/// as JSON), or an apiVersion and kind not among `served`. `None` when it
+/// maps (for edit, kinds other than a Deployment map too, and kubectl then
+/// refuses the changed kind: see `patch_of`).
+fn mapping_error(document: &Value, source: &str, served: &[(&str, &str)]) -> Option<String> {
     let text = |pointer: &str| document.pointer(pointer).and_then(Value::as_str).unwrap_or("");
     let (api_version, kind) = (text("/apiVersion"), text("/kind"));
     if kind.is_empty() {
-        return Some(format!("unable to decode \"edited-file\": Object 'Kind' is missing in '{document}'"));
+        return Some(format!("unable to decode {}: Object 'Kind' is missing in '{document}'", quoted(source)));
     }
-    if SERVED_KINDS.iter().any(|(version, kinds)| *version == api_version && kinds.split(' ').any(|k| k == kind)) {
+    if served.iter().any(|(version, kinds)| *version == api_version && kinds.split(' ').any(|k| k == kind)) {
         return None;
     }
     Some(format!(
-        "resource mapping not found for name: {} namespace: {} from \"edited-file\": no matches for kind {} in version {}\nensure CRDs are installed first",
-        quoted(text("/metadata/name")), quoted(text("/metadata/namespace")), quoted(kind), quoted(api_version)
+        "resource mapping not found for name: {} namespace: {} from {}: no matches for kind {} in version {}\nensure CRDs are installed first",
+        quoted(text("/metadata/name")), quoted(text("/metadata/namespace")), quoted(source), quoted(kind), quoted(api_version)
     ))
 }
 
@@ -409,20 +399,12 @@ const SERVED_KINDS: &[(&str, &str)] = &[
     ("scheduling.k8s.io/v1", "PriorityClass"),
 ];
 
-/// Why a saved file makes no patch.
-#[derive(Debug)]
-pub enum EditError {
-    /// Not YAML (kubectl reopens the editor).
-    Syntax(super::yaml::YamlError),
-    /// apiVersion, kind or name changed (kubectl gives up).
-    Renamed,
-}
-
 /// The JSON merge patch an edit sends: what changed between the opened and
 /// the saved file, status and server-set fields left out (the API server
-/// ignores them).
-pub fn edit_patch(name: &str, original: &str, text: &str) -> Result<Value, EditError> {
-    patch_of(name, original, first_document(text))
+/// ignores them). `None` for a file that is not YAML or that changes the
+/// apiVersion, kind or name (kubectl sends nothing).
+pub fn edit_patch(name: &str, original: &str, text: &str) -> Option<Value> {
+    patch_of(name, original, &first_document(text).ok()?)
 }
 
 /// The first document of a file as kubectl edit reads it (`null` for none).
@@ -431,14 +413,13 @@ fn first_document(text: &str) -> Result<Value, super::yaml::YamlError> {
 }
 
 /// `edit_patch` of a saved file already read.
-fn patch_of(name: &str, original: &str, saved: Result<Value, super::yaml::YamlError>) -> Result<Value, EditError> {
-    let edited = saved.map_err(EditError::Syntax)?;
+fn patch_of(name: &str, original: &str, edited: &Value) -> Option<Value> {
     let same = |pointer: &str, expected: &str| edited.pointer(pointer).and_then(Value::as_str) == Some(expected);
     if !(same("/apiVersion", "apps/v1") && same("/kind", "Deployment") && same("/metadata/name", name)) {
-        return Err(EditError::Renamed);
+        return None;
     }
     let opened = first_document(original).unwrap_or(Value::Null);
-    let mut patch = merge_patch_between(&opened, &edited);
+    let mut patch = merge_patch_between(&opened, edited);
     if let Some(fields) = patch.as_object_mut() {
         fields.remove("status");
         if let Some(Value::Object(meta)) = fields.get_mut("metadata") {
@@ -450,7 +431,7 @@ fn patch_of(name: &str, original: &str, saved: Result<Value, super::yaml::YamlEr
             }
         }
     }
-    Ok(patch)
+    Some(patch)
 }
 
 /// A file as kubectl compares saves (`cmdutil.StripComments`): its JSON

@@ -292,7 +292,7 @@ fn edit_as_patch(name: &str, original: &str, text: &str, happened: &Happened) ->
     if !output.stdout.ends_with(" edited\n") {
         return None;
     }
-    let patch = crate::kubectl::apply::edit_patch(name, original, text).ok()?;
+    let patch = crate::kubectl::apply::edit_patch(name, original, text)?;
     if patch.as_object().is_some_and(|fields| fields.is_empty()) {
         return None; // only fields the API server ignores changed
     }

@@ -433,10 +433,19 @@ impl Session {
         }
     }
 
-    /// Applies one action to the live state (also used by replay).
+    /// Applies one action to the live state (also used by replay), and
+    /// notes whether a kubectl command in it wrote to the cluster.
     fn apply(&mut self, action: &Action) -> Result<Happened, SimError> {
         let before = self.live.cluster.user_writes();
-        let wrote = |s: &Self| s.live.cluster.user_writes() != before;
+        let mut happened = self.apply_action(action)?;
+        if let Happened::Command { wrote, .. } = &mut happened {
+            *wrote = self.live.cluster.user_writes() != before;
+        }
+        Ok(happened)
+    }
+
+    /// `apply` but for `wrote`, which the commands here leave false.
+    fn apply_action(&mut self, action: &Action) -> Result<Happened, SimError> {
         match action {
             Action::Kubectl(line) => {
                 let output = kubectl::run(&mut self.live.cluster, line);
@@ -445,7 +454,7 @@ impl Session {
                     line: line.clone(),
                     output,
                     scripted: false,
-                    wrote: wrote(self),
+                    wrote: false,
                 })
             }
             Action::Apply { file, text } => {
@@ -459,7 +468,7 @@ impl Session {
                     line: format!("apply -f {file}"),
                     output,
                     scripted: false,
-                    wrote: wrote(self),
+                    wrote: false,
                 })
             }
             Action::Edit { name, original, text, reopened } => {
@@ -471,7 +480,7 @@ impl Session {
                     line: format!("edit deployment/{name}"),
                     output,
                     scripted: false,
-                    wrote: wrote(self),
+                    wrote: false,
                 })
             }
             Action::Step => self.apply_step(),
@@ -492,19 +501,17 @@ impl Session {
             match self.scenario.steps.get(live.script_pos) {
                 Some(Step::Kubectl(line)) => {
                     live.script_pos += 1;
-                    let before = live.cluster.user_writes();
                     let output = kubectl::run(&mut live.cluster, line);
                     live.last_output = output.clone();
                     return Ok(Happened::Command {
                         line: line.clone(),
                         output,
                         scripted: true,
-                        wrote: live.cluster.user_writes() != before,
+                        wrote: false,
                     });
                 }
                 Some(Step::Apply(object)) => {
                     live.script_pos += 1;
-                    let before = live.cluster.user_writes();
                     let output = match kubectl::apply::apply_object(&mut live.cluster, object, "STDIN") {
                         Ok(stdout) => Output::ok(stdout),
                         Err(f) => Output::failed(String::new(), f),
@@ -514,7 +521,7 @@ impl Session {
                         line: "apply -f -".into(),
                         output,
                         scripted: true,
-                        wrote: live.cluster.user_writes() != before,
+                        wrote: false,
                     });
                 }
                 Some(Step::Sync(n)) => {

@@ -94,6 +94,11 @@ fn invalid_manifests_get_kubectls_and_the_api_servers_messages() {
             "error: error validating \"bad.yaml\": error validating data: [unexpected GroupVersion string: apps/v1/x, kind isn't string type]; if you choose to ignore these errors, turn validation off with --validate=false\n",
         ),
         (
+            // The namespace in the message is the object's (infoForData).
+            nginx().replace("kind: Deployment", "kind: Job").replace("apiVersion: apps/v1", "apiVersion: batch/v1").replace("  name: nginx-deployment\n", "  name: nginx-deployment\n  namespace: default\n"),
+            "error: resource mapping not found for name: \"nginx-deployment\" namespace: \"default\" from \"bad.yaml\": no matches for kind \"Job\" in version \"batch/v1\"\nensure CRDs are installed first\n",
+        ),
+        (
             nginx().replace("kind: Deployment", "kind: Deploymnet"),
             "error: resource mapping not found for name: \"nginx-deployment\" namespace: \"\" from \"bad.yaml\": no matches for kind \"Deploymnet\" in version \"apps/v1\"\nensure CRDs are installed first\n",
         ),
