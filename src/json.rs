@@ -1,11 +1,11 @@
 //! JSON values, text and the `ToJson` trait: the subset of `serde_json`
 //! this crate used, written out because serde's generic machinery (the
-//! derives, the value serializer, the parser's visitors and the `SortedMap`
+//! derives, the value serializer, the parser's visitors and the `BTreeMap`
 //! behind every object) was about a tenth of the web bundle.
 //!
 //! It behaves as `serde_json` did, so outputs stay byte-identical:
 //! - a parsed object's keys come out sorted (serde_json's `Map` is a
-//!   `SortedMap`), and a duplicated key keeps its last value;
+//!   `BTreeMap`), and a duplicated key keeps its last value;
 //! - `ToJson` writes a struct's fields in declaration order, as serde's
 //!   derive did: the pod-template hash is computed over that compact text
 //!   (`sim/hash.rs`), so field order and omissions are part of every
@@ -13,7 +13,7 @@
 //! - error messages, escapes, number forms and pretty-printing are
 //!   serde_json's (`expected `,` or `}` at line 1 column 9`).
 
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -201,7 +201,7 @@ impl Map {
         self.entries.iter_mut().map(|(_, v)| v)
     }
 
-    /// Entries in key order, the last of equal keys kept (a `SortedMap`
+    /// Entries in key order, the last of equal keys kept (a `BTreeMap`
     /// filled in this order).
     fn from_entries(mut entries: Vec<(String, Value)>) -> Map {
         entries.reverse();
@@ -671,7 +671,7 @@ impl<T: ToJson> ToJson for Vec<T> {
         self.as_slice().to_json()
     }
 }
-impl<T: ToJson> ToJson for SortedMap<String, T> {
+impl<T: ToJson> ToJson for BTreeMap<String, T> {
     fn to_json(&self) -> Value {
         // Already in key order.
         Value::Object(Map { entries: self.iter().map(|(k, v)| (k.clone(), v.to_json())).collect(), sorted: true })
@@ -721,7 +721,7 @@ impl Obj {
     }
 
     /// Entries of a map flattened into this object (serde's `flatten`).
-    pub fn flatten(mut self, entries: &SortedMap<String, Value>) -> Obj {
+    pub fn flatten(mut self, entries: &BTreeMap<String, Value>) -> Obj {
         for (k, v) in entries {
             self.0.push(k, v.clone());
         }

@@ -15,7 +15,6 @@ pub mod scenario;
 pub mod sim;
 pub mod size_classes;
 pub mod sort;
-pub mod sorted_map;
 pub mod float;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

@@ -25,7 +25,7 @@ use crate::api::{
 use pods::PodStore;
 use queue::DueQueue;
 use rng::Rng;
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 use crate::text::quoted;
@@ -217,8 +217,8 @@ pub struct Cluster {
     now: Time,
     config: ClusterConfig,
     rng: Rng,
-    pub(crate) deployments: SortedMap<String, Arc<Deployment>>,
-    replica_sets: SortedMap<String, Arc<ReplicaSet>>,
+    pub(crate) deployments: BTreeMap<String, Arc<Deployment>>,
+    replica_sets: BTreeMap<String, Arc<ReplicaSet>>,
     pods: PodStore,
     queue: DueQueue,
     events: Vec<Event>,
@@ -250,8 +250,8 @@ impl Cluster {
             now: Time::ZERO,
             rng,
             config,
-            deployments: SortedMap::new(),
-            replica_sets: SortedMap::new(),
+            deployments: BTreeMap::new(),
+            replica_sets: BTreeMap::new(),
             pods: PodStore::default(),
             queue: DueQueue::default(),
             events: Vec::new(),

@@ -207,7 +207,7 @@ impl Deployment {
     /// spec.selector (an absent one reads as the empty selector).
     pub fn selector(&self) -> &LabelSelector {
         static EMPTY: LabelSelector = LabelSelector {
-            match_labels: crate::sorted_map::SortedMap::new(),
+            match_labels: std::collections::BTreeMap::new(),
             match_expressions: Vec::new(),
         };
         self.spec.selector.as_ref().unwrap_or(&EMPTY)

@@ -9,7 +9,7 @@
 
 use super::Time;
 use crate::json::{Map, Value};
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use crate::text::quoted;
 
@@ -181,9 +181,9 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub fn string_map(&self, key: &str) -> Result<SortedMap<String, String>, String> {
+    pub fn string_map(&self, key: &str) -> Result<BTreeMap<String, String>, String> {
         match self.get(key) {
-            None => Ok(SortedMap::new()),
+            None => Ok(BTreeMap::new()),
             Some(Value::Object(m)) => m
                 .iter()
                 .map(|(k, v)| match v {
@@ -197,7 +197,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The fields this type does not model, kept as written (`other`).
-    pub fn rest(&self, known: &[&str]) -> SortedMap<String, Value> {
+    pub fn rest(&self, known: &[&str]) -> BTreeMap<String, Value> {
         self.map
             .into_iter()
             .flatten()

@@ -2,12 +2,12 @@
 
 use super::json::{Fields, FromJson};
 use crate::json::{Obj, ToJson, Value};
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 use std::fmt;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LabelSelector {
-    pub match_labels: SortedMap<String, String>,
+    pub match_labels: BTreeMap<String, String>,
     pub match_expressions: Vec<LabelSelectorRequirement>,
 }
 
@@ -45,7 +45,7 @@ impl LabelSelector {
     }
 
     /// Whether a label set satisfies every requirement of the selector.
-    pub fn matches(&self, labels: &SortedMap<String, String>) -> bool {
+    pub fn matches(&self, labels: &BTreeMap<String, String>) -> bool {
         self.match_labels
             .iter()
             .all(|(k, v)| labels.get(k) == Some(v))

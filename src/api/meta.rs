@@ -3,7 +3,7 @@
 use super::json::{Fields, FromJson};
 use super::Time;
 use crate::json::{Obj, ToJson, Value};
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -15,8 +15,8 @@ pub struct ObjectMeta {
     pub generation: i64,
     pub creation_timestamp: Option<Time>,
     pub deletion_timestamp: Option<Time>,
-    pub labels: SortedMap<String, String>,
-    pub annotations: SortedMap<String, String>,
+    pub labels: BTreeMap<String, String>,
+    pub annotations: BTreeMap<String, String>,
     /// Shared: set when a ReplicaSet is created and copied with it on every
     /// scale (clone on write would copy it; nothing writes it after creation).
     pub owner_references: Arc<[OwnerReference]>,

@@ -4,7 +4,7 @@
 use super::json::{Fields, FromJson};
 use super::{ObjectMeta, Time};
 use crate::json::{Obj, ToJson, Value};
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PodTemplateSpec {
@@ -22,7 +22,7 @@ pub struct PodSpec {
     pub dns_policy: Option<String>,
     pub scheduler_name: Option<String>,
     /// Every other PodSpec field, kept as written so templates compare and hash faithfully.
-    pub other: SortedMap<String, Value>,
+    pub other: BTreeMap<String, Value>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub struct Container {
     pub image_pull_policy: Option<String>,
     pub termination_message_path: Option<String>,
     pub termination_message_policy: Option<String>,
-    pub other: SortedMap<String, Value>,
+    pub other: BTreeMap<String, Value>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

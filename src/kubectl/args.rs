@@ -2,7 +2,7 @@
 //! resource builder's) error messages.
 
 use super::Failure;
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 use crate::text::quoted;
 
 /// One flag a command accepts.
@@ -47,7 +47,7 @@ const GLOBAL: &[Flag] = &[
 #[derive(Clone, Debug, Default)]
 pub struct Args {
     pub positional: Vec<String>,
-    pub flags: SortedMap<String, String>,
+    pub flags: BTreeMap<String, String>,
 }
 
 impl Args {

@@ -8,7 +8,7 @@ use super::{get_deployment, Failure};
 use crate::api::{keys, Container, Deployment, PodTemplateSpec, ReplicaSet};
 use crate::sim::deployment::sync::find_new_replica_set;
 use crate::sim::Cluster;
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 pub fn run(c: &Cluster, words: &[String]) -> Result<String, Failure> {
     let a = args::parse(words, &[], "kubectl describe")?;
@@ -160,7 +160,7 @@ fn describe_events(c: &Cluster, d: &Deployment, w: &mut String) {
 }
 
 /// printLabelsMultiline: first label on the title line, the rest after a tab; `<none>` when empty.
-fn print_labels(w: &mut String, title: &str, labels: &SortedMap<String, String>) {
+fn print_labels(w: &mut String, title: &str, labels: &BTreeMap<String, String>) {
     w.push_str(&format!("{title}:\t"));
     if labels.is_empty() {
         w.push_str("<none>\n");
@@ -179,7 +179,7 @@ const MAX_ANNOTATION_LEN: usize = 140;
 
 /// printAnnotationsMultiline: like labels, minus last-applied-configuration;
 /// long or multi-line values go below their key, each line shortened.
-fn print_annotations(w: &mut String, title: &str, annotations: &SortedMap<String, String>) {
+fn print_annotations(w: &mut String, title: &str, annotations: &BTreeMap<String, String>) {
     w.push_str(&format!("{title}:\t"));
     let shown: Vec<(&String, &String)> = annotations
         .iter()

@@ -1,7 +1,7 @@
 //! The scenario file's types, as loaded (and as the app saves them).
 
 use crate::json::{Obj, ToJson, Value};
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
@@ -67,8 +67,8 @@ pub enum Step {
 /// What an `expect` step checks; every key optional.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Expect {
-    pub replica_sets: Option<SortedMap<String, i32>>,
-    pub replica_sets_by_revision: Option<SortedMap<String, i32>>,
+    pub replica_sets: Option<BTreeMap<String, i32>>,
+    pub replica_sets_by_revision: Option<BTreeMap<String, i32>>,
     pub available: Option<i32>,
     pub updated_replicas: Option<i32>,
     pub ready_replicas: Option<i32>,
@@ -79,9 +79,9 @@ pub struct Expect {
     pub revision: Option<Option<i64>>,
     pub events: Option<Vec<String>>,
     /// Condition type → reason (`None`: the condition is absent).
-    pub condition: Option<SortedMap<String, Option<String>>>,
+    pub condition: Option<BTreeMap<String, Option<String>>>,
     /// Condition type → status (`True`, `False`, `Unknown`; `None`: absent).
-    pub condition_status: Option<SortedMap<String, Option<String>>>,
+    pub condition_status: Option<BTreeMap<String, Option<String>>>,
     pub output: Option<String>,
     pub exit_code: Option<i32>,
 }

@@ -4,7 +4,7 @@
 
 use super::format::*;
 use crate::json::{Map, Value};
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 use std::fmt;
 use crate::text::quoted;
 
@@ -327,9 +327,9 @@ fn expect(v: &Value, path: &str) -> Result<Expect, LoadError> {
     Ok(e)
 }
 
-fn int_map(v: &Value, path: &str) -> Result<SortedMap<String, i32>, LoadError> {
-    // Inserts, not `collect`: SortedMap's FromIterator instantiates a whole stable sort.
-    let mut map = SortedMap::new();
+fn int_map(v: &Value, path: &str) -> Result<BTreeMap<String, i32>, LoadError> {
+    // Inserts, not `collect`: BTreeMap's FromIterator instantiates a whole stable sort.
+    let mut map = BTreeMap::new();
     for (k, v) in object(v, path)? {
         map.insert(
             k.clone(),
@@ -342,8 +342,8 @@ fn int_map(v: &Value, path: &str) -> Result<SortedMap<String, i32>, LoadError> {
 fn nullable_string_map(
     v: &Value,
     path: &str,
-) -> Result<SortedMap<String, Option<String>>, LoadError> {
-    let mut map = SortedMap::new();
+) -> Result<BTreeMap<String, Option<String>>, LoadError> {
+    let mut map = BTreeMap::new();
     for (k, v) in object(v, path)? {
         let value = match v {
             Value::Null => None,

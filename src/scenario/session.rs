@@ -11,7 +11,7 @@ use super::load::LoadError;
 use crate::api::Time;
 use crate::kubectl::{self, Output};
 use crate::sim::{Cluster, SimError, UnitKind};
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 /// One thing the user (or the script) did.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,7 +68,7 @@ pub enum Happened {
 pub struct Frame {
     pub time: Time,
     /// spec.replicas of each ReplicaSet (by name).
-    pub replicas: SortedMap<String, i32>,
+    pub replicas: BTreeMap<String, i32>,
     /// The Deployment's available replicas.
     pub available: i32,
     /// Events recorded so far.
@@ -419,7 +419,7 @@ impl Session {
 
     fn frame(&self) -> Frame {
         let c = &self.live.cluster;
-        let mut replicas = SortedMap::new();
+        let mut replicas = BTreeMap::new();
         for rs in c.replica_sets_of(&self.live.focus).iter() {
             replicas.insert(rs.name().to_string(), rs.spec.replicas);
         }

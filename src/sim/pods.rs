@@ -4,7 +4,7 @@
 use crate::api::{PodState, PodView, Time};
 use std::cmp::Reverse;
 use super::slots::Slots;
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A pod as the simulator keeps it. Times are milliseconds of simulated time.
@@ -358,7 +358,7 @@ fn log_rank(now: Time, t: Time) -> i64 {
 /// Pods of every ReplicaSet.
 #[derive(Clone, Debug, Default)]
 pub struct PodStore {
-    pub(crate) groups: SortedMap<String, PodGroup>,
+    pub(crate) groups: BTreeMap<String, PodGroup>,
 }
 
 impl PodStore {

@@ -61,7 +61,7 @@ fn rollback(c: &mut Cluster, name: &str, to_revision: i64) -> Result<String, Fai
     let mut template = (*target.spec.template).clone();
     template.metadata.labels.remove(keys::POD_TEMPLATE_HASH);
     d.spec.template = std::sync::Arc::new(template);
-    let mut annotations = crate::sorted_map::SortedMap::new();
+    let mut annotations = std::collections::BTreeMap::new();
     for (k, v) in &d.metadata.annotations {
         if keys::skip_copy_annotation(k) {
             annotations.insert(k.clone(), v.clone());
