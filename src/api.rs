@@ -1,16 +1,16 @@
 //! The Kubernetes object model the simulator speaks: the apps/v1 Deployment
 //! and ReplicaSet and the core/v1 Pod fields the controllers use, with the
-//! API server's defaulting and validation. Serialises to Kubernetes' JSON.
+//! API server's defaulting and validation. serde writes and reads Kubernetes'
+//! JSON; `decode` reads it with the API server's Go decoder's rules and words.
 
+pub mod decode;
 pub mod defaults;
 pub mod deployment;
 pub mod int_or_string;
-pub mod json;
 pub mod labels;
 pub mod meta;
 pub mod pod;
 pub mod replica_set;
-pub mod schema;
 pub mod time;
 pub mod validation;
 
@@ -21,6 +21,23 @@ pub use meta::{ObjectMeta, OwnerReference};
 pub use pod::*;
 pub use replica_set::*;
 pub use time::Time;
+
+/// An object as a JSON value (maps sorted by key, as `serde_json` keeps
+/// them). The API types have string keys and finite numbers only, so
+/// writing them cannot fail.
+pub fn to_value<T: serde::Serialize + ?Sized>(object: &T) -> serde_json::Value {
+    serde_json::to_value(object).unwrap_or_default()
+}
+
+/// An object as compact JSON text, fields in declaration order.
+pub fn to_json<T: serde::Serialize + ?Sized>(object: &T) -> String {
+    serde_json::to_string(object).unwrap_or_default()
+}
+
+/// As [`to_json`], indented by two spaces.
+pub fn to_json_pretty<T: serde::Serialize + ?Sized>(object: &T) -> String {
+    serde_json::to_string_pretty(object).unwrap_or_default()
+}
 
 /// Well-known annotation and label keys (`pkg/controller/deployment/util/deployment_util.go`).
 pub mod keys {

@@ -9,13 +9,11 @@ pub mod api;
 pub mod bench;
 pub mod cli;
 pub mod i18n;
-pub mod json;
 pub mod kubectl;
 pub mod scenario;
 pub mod sim;
 pub mod size_classes;
 pub mod sort;
-pub mod float;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

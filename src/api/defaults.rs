@@ -2,7 +2,7 @@
 //! `pkg/apis/core/v1/defaults.go` for the pod template).
 
 use super::{Deployment, IntOrString, RollingUpdateDeployment, ROLLING_UPDATE};
-use crate::json::{Map, Value};
+use serde_json::{Map, Value};
 
 /// Applies SetDefaults_Deployment and the pod-template defaults, in place.
 /// Idempotent: defaulting a defaulted object changes nothing.
@@ -31,9 +31,7 @@ pub fn set_defaults_deployment(d: &mut Deployment) {
         .get_or_insert_with(|| "ClusterFirst".to_string());
     pod.scheduler_name
         .get_or_insert_with(|| "default-scheduler".to_string());
-    pod.other
-        .entry("securityContext".to_string())
-        .or_insert_with(|| Value::Object(Map::new()));
+    pod.security_context.get_or_insert_with(|| Value::Object(Map::new()));
     for c in pod
         .init_containers
         .iter_mut()
@@ -46,9 +44,7 @@ pub fn set_defaults_deployment(d: &mut Deployment) {
             .get_or_insert_with(|| "/dev/termination-log".to_string());
         c.termination_message_policy
             .get_or_insert_with(|| "File".to_string());
-        c.other
-            .entry("resources".to_string())
-            .or_insert_with(|| Value::Object(Map::new()));
+        c.resources.get_or_insert_with(|| Value::Object(Map::new()));
         for p in &mut c.ports {
             p.protocol.get_or_insert_with(|| "TCP".to_string());
         }

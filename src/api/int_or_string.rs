@@ -1,6 +1,7 @@
 //! `IntOrString` (apimachinery `intstr`): `maxSurge: 3` or `maxSurge: "25%"`.
 
-use crate::json::{ToJson, Value};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use crate::text::quoted;
 
@@ -12,14 +13,6 @@ pub enum IntOrString {
 
 impl IntOrString {
     /// A JSON number that is an int32, or a string (what Go's IntOrString takes).
-    pub fn from_json(v: &Value) -> Option<IntOrString> {
-        match v {
-            Value::String(s) => Some(IntOrString::Str(s.clone())),
-            Value::Number(n) => n.as_i64().and_then(|i| i32::try_from(i).ok()).map(IntOrString::Int),
-            _ => None,
-        }
-    }
-
     pub fn percent(p: i32) -> IntOrString {
         IntOrString::Str(format!("{p}%"))
     }
@@ -51,12 +44,40 @@ impl IntOrString {
 }
 
 /// A bare number or a string, as Go's IntOrString marshals.
-impl ToJson for IntOrString {
-    fn to_json(&self) -> Value {
+impl Serialize for IntOrString {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            IntOrString::Int(v) => Value::from(*v),
-            IntOrString::Str(s) => Value::from(s.as_str()),
+            IntOrString::Int(v) => s.serialize_i32(*v),
+            IntOrString::Str(v) => s.serialize_str(v),
         }
+    }
+}
+
+/// A number that fits int32, or a string; anything else is refused with the
+/// Go type's name (`api::decode` words it as the API server does).
+impl<'de> Deserialize<'de> for IntOrString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IntOrString, D::Error> {
+        struct IntOrStringVisitor;
+        impl Visitor<'_> for IntOrStringVisitor {
+            type Value = IntOrString;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("intstr.IntOrString")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<IntOrString, E> {
+                i32::try_from(v)
+                    .map(IntOrString::Int)
+                    .map_err(|_| E::invalid_type(de::Unexpected::Signed(v), &self))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<IntOrString, E> {
+                i32::try_from(v)
+                    .map(IntOrString::Int)
+                    .map_err(|_| E::invalid_type(de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IntOrString, E> {
+                Ok(IntOrString::Str(v.to_string()))
+            }
+        }
+        d.deserialize_any(IntOrStringVisitor)
     }
 }
 
@@ -99,10 +120,10 @@ mod tests {
 
     #[test]
     fn reads_both_forms_and_nothing_else() {
-        let json = crate::json::from_str(r#"[3, "25%", 3.5, true, 4294967296]"#).unwrap();
-        let v: Vec<Option<IntOrString>> = json.as_array().unwrap().iter().map(IntOrString::from_json).collect();
+        let read = |text: &str| serde_json::from_str::<IntOrString>(text).ok();
+        let v: Vec<Option<IntOrString>> = ["3", r#""25%""#, "3.5", "true", "4294967296"].into_iter().map(read).collect();
         assert_eq!(v, vec![Some(Int(3)), Some(IntOrString::percent(25)), None, None, None]);
         let v = vec![Int(3), IntOrString::percent(25)];
-        assert_eq!(crate::json::to_string(&v), r#"[3,"25%"]"#);
+        assert_eq!(serde_json::to_string(&v).unwrap(), r#"[3,"25%"]"#);
     }
 }

@@ -1,43 +1,28 @@
 //! Label selectors (`metav1.LabelSelector`) and their matching rules.
 
-use super::json::{Fields, FromJson};
-use crate::json::{Obj, ToJson, Value};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct LabelSelector {
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub match_labels: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub match_expressions: Vec<LabelSelectorRequirement>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct LabelSelectorRequirement {
     pub key: String,
     pub operator: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
 }
 
-impl FromJson for LabelSelector {
-    const GO_NAME: &'static str = "LabelSelector";
-    fn read(f: &Fields) -> Result<Self, String> {
-        Ok(LabelSelector {
-            match_labels: f.string_map("matchLabels")?,
-            match_expressions: f.list("matchExpressions")?,
-        })
-    }
-}
 
-impl FromJson for LabelSelectorRequirement {
-    const GO_NAME: &'static str = "LabelSelectorRequirement";
-    fn read(f: &Fields) -> Result<Self, String> {
-        Ok(LabelSelectorRequirement {
-            key: f.string("key")?,
-            operator: f.string("operator")?,
-            values: f.strings("values")?,
-        })
-    }
-}
 
 impl LabelSelector {
     pub fn is_empty(&self) -> bool {
@@ -84,21 +69,4 @@ impl fmt::Display for LabelSelector {
     }
 }
 
-impl ToJson for LabelSelector {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field_if(!self.match_labels.is_empty(), "matchLabels", &self.match_labels)
-            .field_if(!self.match_expressions.is_empty(), "matchExpressions", &self.match_expressions)
-            .build()
-    }
-}
 
-impl ToJson for LabelSelectorRequirement {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("key", &self.key)
-            .field("operator", &self.operator)
-            .field_if(!self.values.is_empty(), "values", &self.values)
-            .build()
-    }
-}

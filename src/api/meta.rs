@@ -1,28 +1,51 @@
 //! ObjectMeta and OwnerReference: the metadata every object carries.
 
-use super::json::{Fields, FromJson};
+use super::deployment::is_zero;
 use super::Time;
-use crate::json::{Obj, ToJson, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ObjectMeta {
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub generate_name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub namespace: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub self_link: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub uid: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub resource_version: String,
+    #[serde(skip_serializing_if = "is_zero")]
     pub generation: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub creation_timestamp: Option<Time>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deletion_timestamp: Option<Time>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deletion_grace_period_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub annotations: BTreeMap<String, String>,
     /// Shared: set when a ReplicaSet is created and copied with it on every
     /// scale (clone on write would copy it; nothing writes it after creation).
+    #[serde(skip_serializing_if = "is_zero")]
     pub owner_references: Arc<[OwnerReference]>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub finalizers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_fields: Option<Value>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct OwnerReference {
     pub api_version: String,
     pub kind: String,
@@ -32,37 +55,7 @@ pub struct OwnerReference {
     pub block_owner_deletion: bool,
 }
 
-impl FromJson for ObjectMeta {
-    const GO_NAME: &'static str = "ObjectMeta";
-    fn read(f: &Fields) -> Result<Self, String> {
-        Ok(ObjectMeta {
-            name: f.string("name")?,
-            namespace: f.string("namespace")?,
-            uid: f.string("uid")?,
-            resource_version: f.string("resourceVersion")?,
-            generation: f.i64("generation")?,
-            creation_timestamp: f.opt_time("creationTimestamp")?,
-            deletion_timestamp: f.opt_time("deletionTimestamp")?,
-            labels: f.string_map("labels")?,
-            annotations: f.string_map("annotations")?,
-            owner_references: f.list("ownerReferences")?.into(),
-        })
-    }
-}
 
-impl FromJson for OwnerReference {
-    const GO_NAME: &'static str = "OwnerReference";
-    fn read(f: &Fields) -> Result<Self, String> {
-        Ok(OwnerReference {
-            api_version: f.string("apiVersion")?,
-            kind: f.string("kind")?,
-            name: f.string("name")?,
-            uid: f.string("uid")?,
-            controller: f.bool("controller")?,
-            block_owner_deletion: f.bool("blockOwnerDeletion")?,
-        })
-    }
-}
 
 impl ObjectMeta {
     pub fn annotation(&self, key: &str) -> Option<&str> {
@@ -70,32 +63,4 @@ impl ObjectMeta {
     }
 }
 
-impl ToJson for ObjectMeta {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field_if(!self.name.is_empty(), "name", &self.name)
-            .field_if(!self.namespace.is_empty(), "namespace", &self.namespace)
-            .field_if(!self.uid.is_empty(), "uid", &self.uid)
-            .field_if(!self.resource_version.is_empty(), "resourceVersion", &self.resource_version)
-            .field_if(self.generation != 0, "generation", &self.generation)
-            .opt("creationTimestamp", &self.creation_timestamp)
-            .opt("deletionTimestamp", &self.deletion_timestamp)
-            .field_if(!self.labels.is_empty(), "labels", &self.labels)
-            .field_if(!self.annotations.is_empty(), "annotations", &self.annotations)
-            .field_if(!self.owner_references.is_empty(), "ownerReferences", &self.owner_references)
-            .build()
-    }
-}
 
-impl ToJson for OwnerReference {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("apiVersion", &self.api_version)
-            .field("kind", &self.kind)
-            .field("name", &self.name)
-            .field("uid", &self.uid)
-            .field("controller", &self.controller)
-            .field("blockOwnerDeletion", &self.block_owner_deletion)
-            .build()
-    }
-}

@@ -1,116 +1,176 @@
 //! core/v1 pod template and pod fields: what a template carries (for the
 //! hash, equality, `rollout history --revision`) and a pod's observable state.
 
-use super::json::{Fields, FromJson};
 use super::{ObjectMeta, Time};
-use crate::json::{Obj, ToJson, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PodTemplateSpec {
     pub metadata: ObjectMeta,
     pub spec: PodSpec,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The fields the simulator reads come first; after them, every other
+/// PodSpec field in key order, kept as written (typed where Go's type is a
+/// plain one) so that templates compare, hash and print faithfully.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct PodSpec {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub init_containers: Vec<Container>,
     pub containers: Vec<Container>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub restart_policy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub termination_grace_period_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub active_deadline_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_policy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scheduler_name: Option<String>,
-    /// Every other PodSpec field, kept as written so templates compare and hash faithfully.
-    pub other: BTreeMap<String, Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affinity: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub automount_service_account_token: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dns_config: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable_service_links: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ephemeral_containers: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_aliases: Option<Value>,
+    #[serde(rename = "hostIPC", skip_serializing_if = "Option::is_none")]
+    pub host_ipc: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_network: Option<bool>,
+    #[serde(rename = "hostPID", skip_serializing_if = "Option::is_none")]
+    pub host_pid: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_users: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hostname: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hostname_override: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_pull_secrets: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_selector: Option<BTreeMap<String, String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub os: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overhead: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preemption_policy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority_class_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub readiness_gates: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_claims: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runtime_class_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheduling_gates: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_context: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_account: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_account_name: Option<String>,
+    #[serde(rename = "setHostnameAsFQDN", skip_serializing_if = "Option::is_none")]
+    pub set_hostname_as_fqdn: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_process_namespace: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subdomain: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tolerations: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topology_spread_constraints: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volumes: Option<Value>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// As PodSpec: the simulator's fields, then the others in key order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct Container {
     pub name: String,
     pub image: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ports: Vec<ContainerPort>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_pull_policy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub termination_message_path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub termination_message_policy: Option<String>,
-    pub other: BTreeMap<String, Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub args: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub command: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub env: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub env_from: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub liveness_probe: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub readiness_probe: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resize_policy: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restart_policy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restart_policy_rules: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_context: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub startup_probe: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stdin: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stdin_once: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tty: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_devices: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_mounts: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub working_dir: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ContainerPort {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub container_port: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub host_port: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
 }
 
-impl FromJson for PodTemplateSpec {
-    const GO_NAME: &'static str = "PodTemplateSpec";
-    fn read(f: &Fields) -> Result<Self, String> {
-        Ok(PodTemplateSpec {
-            metadata: f.object("metadata")?,
-            spec: f.object("spec")?,
-        })
-    }
-}
 
-impl FromJson for PodSpec {
-    const GO_NAME: &'static str = "PodSpec";
-    fn read(f: &Fields) -> Result<Self, String> {
-        Ok(PodSpec {
-            init_containers: f.list("initContainers")?,
-            containers: f.list("containers")?,
-            restart_policy: f.opt_string("restartPolicy")?,
-            termination_grace_period_seconds: f.opt_i64("terminationGracePeriodSeconds")?,
-            active_deadline_seconds: f.opt_i64("activeDeadlineSeconds")?,
-            dns_policy: f.opt_string("dnsPolicy")?,
-            scheduler_name: f.opt_string("schedulerName")?,
-            other: f.rest(&[
-                "initContainers",
-                "containers",
-                "restartPolicy",
-                "terminationGracePeriodSeconds",
-                "activeDeadlineSeconds",
-                "dnsPolicy",
-                "schedulerName",
-            ]),
-        })
-    }
-}
 
-impl FromJson for Container {
-    const GO_NAME: &'static str = "Container";
-    fn read(f: &Fields) -> Result<Self, String> {
-        Ok(Container {
-            name: f.string("name")?,
-            image: f.string("image")?,
-            ports: f.list("ports")?,
-            image_pull_policy: f.opt_string("imagePullPolicy")?,
-            termination_message_path: f.opt_string("terminationMessagePath")?,
-            termination_message_policy: f.opt_string("terminationMessagePolicy")?,
-            other: f.rest(&[
-                "name",
-                "image",
-                "ports",
-                "imagePullPolicy",
-                "terminationMessagePath",
-                "terminationMessagePolicy",
-            ]),
-        })
-    }
-}
 
-impl FromJson for ContainerPort {
-    const GO_NAME: &'static str = "ContainerPort";
-    fn read(f: &Fields) -> Result<Self, String> {
-        Ok(ContainerPort {
-            name: f.opt_string("name")?,
-            container_port: f.i32("containerPort")?,
-            host_port: f.opt_i32("hostPort")?,
-            protocol: f.opt_string("protocol")?,
-        })
-    }
-}
 
 /// What the kubelet reports about a pod, as `kubectl get pods` shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -213,48 +273,6 @@ impl PodTemplateSpec {
     }
 }
 
-impl ToJson for PodTemplateSpec {
-    fn to_json(&self) -> Value {
-        Obj::new().field("metadata", &self.metadata).field("spec", &self.spec).build()
-    }
-}
 
-impl ToJson for PodSpec {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field_if(!self.init_containers.is_empty(), "initContainers", &self.init_containers)
-            .field("containers", &self.containers)
-            .opt("restartPolicy", &self.restart_policy)
-            .opt("terminationGracePeriodSeconds", &self.termination_grace_period_seconds)
-            .opt("activeDeadlineSeconds", &self.active_deadline_seconds)
-            .opt("dnsPolicy", &self.dns_policy)
-            .opt("schedulerName", &self.scheduler_name)
-            .flatten(&self.other)
-            .build()
-    }
-}
 
-impl ToJson for Container {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("name", &self.name)
-            .field("image", &self.image)
-            .field_if(!self.ports.is_empty(), "ports", &self.ports)
-            .opt("imagePullPolicy", &self.image_pull_policy)
-            .opt("terminationMessagePath", &self.termination_message_path)
-            .opt("terminationMessagePolicy", &self.termination_message_policy)
-            .flatten(&self.other)
-            .build()
-    }
-}
 
-impl ToJson for ContainerPort {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .opt("name", &self.name)
-            .field("containerPort", &self.container_port)
-            .opt("hostPort", &self.host_port)
-            .opt("protocol", &self.protocol)
-            .build()
-    }
-}

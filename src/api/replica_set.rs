@@ -1,10 +1,13 @@
 //! apps/v1 ReplicaSet: spec and status as the ReplicaSet controller writes them.
 
 use super::{LabelSelector, ObjectMeta, PodTemplateSpec};
-use crate::json::{Obj, ToJson, Value};
+use super::deployment::is_zero;
+use serde::Serialize;
 use std::sync::Arc;
 
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Written by the controllers only, so never decoded.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ReplicaSet {
     /// Always apps/v1 ReplicaSet (the controller makes them all): no
     /// strings to copy when a scale copies the object.
@@ -16,24 +19,32 @@ pub struct ReplicaSet {
     /// The Deployment template this ReplicaSet was made from (its own
     /// template plus the hash label): lets "is this the new ReplicaSet?"
     /// answer by pointer on every sync instead of comparing templates.
+    #[serde(skip)]
     pub template_sans_hash: Option<Arc<PodTemplateSpec>>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ReplicaSetSpec {
     pub replicas: i32,
+    #[serde(skip_serializing_if = "is_zero")]
     pub min_ready_seconds: i32,
     /// Shared, as the template is: a scale copies the spec, never changes it.
     pub selector: Arc<LabelSelector>,
     pub template: Arc<PodTemplateSpec>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ReplicaSetStatus {
     pub replicas: i32,
+    #[serde(skip_serializing_if = "is_zero")]
     pub fully_labeled_replicas: i32,
+    #[serde(skip_serializing_if = "is_zero")]
     pub ready_replicas: i32,
+    #[serde(skip_serializing_if = "is_zero")]
     pub available_replicas: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub terminating_replicas: Option<i32>,
     pub observed_generation: i64,
 }
@@ -52,38 +63,5 @@ impl ReplicaSet {
     }
 }
 
-impl ToJson for ReplicaSet {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("apiVersion", &self.api_version)
-            .field("kind", &self.kind)
-            .field("metadata", &self.metadata)
-            .field("spec", &self.spec)
-            .field("status", &self.status)
-            .build()
-    }
-}
 
-impl ToJson for ReplicaSetSpec {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("replicas", &self.replicas)
-            .field_if(self.min_ready_seconds != 0, "minReadySeconds", &self.min_ready_seconds)
-            .field("selector", &self.selector)
-            .field("template", &self.template)
-            .build()
-    }
-}
 
-impl ToJson for ReplicaSetStatus {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("replicas", &self.replicas)
-            .field_if(self.fully_labeled_replicas != 0, "fullyLabeledReplicas", &self.fully_labeled_replicas)
-            .field_if(self.ready_replicas != 0, "readyReplicas", &self.ready_replicas)
-            .field_if(self.available_replicas != 0, "availableReplicas", &self.available_replicas)
-            .opt("terminatingReplicas", &self.terminating_replicas)
-            .field("observedGeneration", &self.observed_generation)
-            .build()
-    }
-}

@@ -2,7 +2,7 @@
 //! RFC 3339 with second precision as metav1.Time is. Scenario time 0 is
 //! 2026-01-01T00:00:00Z wherever a wall clock shows.
 
-use crate::json::{ToJson, Value};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 /// Milliseconds since scenario time 0 (may be negative: objects that existed before the scenario).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -144,9 +144,17 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 /// RFC 3339 text, as metav1.Time marshals.
-impl ToJson for Time {
-    fn to_json(&self) -> Value {
-        Value::String(self.rfc3339())
+impl Serialize for Time {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.rfc3339())
+    }
+}
+
+impl<'de> Deserialize<'de> for Time {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Time, D::Error> {
+        let text = String::deserialize(d)?;
+        Time::parse_rfc3339(&text)
+            .ok_or_else(|| de::Error::custom(format!("parsing time {}: not RFC 3339", crate::text::quoted(&text))))
     }
 }
 

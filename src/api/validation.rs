@@ -3,7 +3,6 @@
 //! `field.Error`, and the way kubectl prints an Invalid error.
 
 use super::{Deployment, IntOrString, LabelSelector, RECREATE, ROLLING_UPDATE};
-use crate::json::ToJson;
 use std::fmt;
 use crate::text::quoted;
 
@@ -75,8 +74,9 @@ impl fmt::Display for InvalidError {
 }
 
 /// How ErrorBody renders a bad value (R2.8): numbers plain, strings quoted, anything else as JSON.
-fn json<T: ToJson + ?Sized>(v: &T) -> String {
-    crate::json::to_string(v)
+fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    // Only strings, maps with string keys and numbers: writing cannot fail.
+    serde_json::to_string(v).unwrap_or_default()
 }
 
 fn invalid(field: &str, value: String, detail: &str) -> FieldError {
@@ -371,7 +371,7 @@ mod tests {
     use crate::api::defaults::set_defaults_deployment;
 
     fn deployment(json_text: &str) -> Deployment {
-        let mut d = Deployment::from_json(&crate::json::from_str(json_text).unwrap()).unwrap();
+        let mut d = Deployment::from_json(&serde_json::from_str(json_text).unwrap()).unwrap();
         set_defaults_deployment(&mut d);
         d
     }

@@ -5,7 +5,9 @@ use super::args::{self, bool_flag, flag, short, Kind};
 use super::{get_deployment, printed, Failure, Output};
 use crate::api::{keys, Container, ContainerPort, Deployment, LabelSelector};
 use crate::sim::{ApiError, Cluster};
-use crate::json::{self, Map, Value};
+use crate::api::decode::decode_strict;
+use crate::api::to_value;
+use serde_json::{Map, Value};
 use std::fmt;
 use crate::text::quoted;
 
@@ -82,16 +84,15 @@ pub fn apply_object(c: &mut Cluster, manifest: &Value, source: &str) -> Result<S
     {
         annotations.remove(keys::LAST_APPLIED);
     }
-    let last_applied = json::to_string(&new) + "\n";
+    let last_applied = new.to_string() + "\n";
     let exists = c.deployment(&name).is_some();
-    if let Some(message) = crate::api::schema::decoding_error(&new) {
+    let mut d: Deployment = decode_strict(&new).map_err(|message| {
         let verb = if exists { "patching" } else { "creating" };
-        return Err(Failure(format!(
+        Failure(format!(
             "Error from server (BadRequest): error when {verb} {source}: Deployment in version \"v1\" cannot be handled as a Deployment: {message}", source = quoted(source)
-        )));
-    }
+        ))
+    })?;
     let Some(live) = c.deployment(&name).cloned() else {
-        let mut d = decode(&new)?;
         d.metadata
             .annotations
             .insert(keys::LAST_APPLIED.into(), last_applied);
@@ -101,8 +102,8 @@ pub fn apply_object(c: &mut Cluster, manifest: &Value, source: &str) -> Result<S
     let last: Option<Value> = live
         .metadata
         .annotation(keys::LAST_APPLIED)
-        .and_then(|s| json::from_str(s).ok());
-    let mut merged = json::to_value(&live);
+        .and_then(|s| serde_json::from_str(s).ok());
+    let mut merged = to_value(&live);
     three_way_merge(&mut merged, last.as_ref(), &new, "");
     if let Some(meta) = merged.get_mut("metadata").and_then(Value::as_object_mut) {
         let annotations = meta
@@ -249,7 +250,7 @@ pub fn edit_target(c: &Cluster, line: &str) -> Option<Result<String, Failure>> {
 /// the object as `get -o yaml` prints it.
 pub fn edit_file(c: &Cluster, name: &str) -> Option<String> {
     let d = c.deployment(name)?;
-    let yaml = super::yaml::to_yaml(&json::to_value(d));
+    let yaml = super::yaml::to_yaml(&to_value(d));
     Some(format!("{EDIT_HEADER}{yaml}"))
 }
 
@@ -341,16 +342,14 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
             quoted(&kept()), name = quoted(name)
         ));
     };
-    let mut merged = json::to_value(live);
+    let mut merged = to_value(live);
     merge_patch(&mut merged, &patch);
-    let cannot_decode = |e: &dyn fmt::Display| format!("Deployment in version \"v1\" cannot be handled as a Deployment: {e}");
-    if let Some(message) = crate::api::schema::decoding_error(&merged) {
-        let message = if message.starts_with("strict decoding error") { message } else { cannot_decode(&message) };
-        return could_not_be_patched(&message);
-    }
-    let edited = match Deployment::from_json(&merged) {
+    let edited: Deployment = match decode_strict(&merged) {
         Ok(d) => d,
-        Err(e) => return could_not_be_patched(&cannot_decode(&e)),
+        Err(message) if message.starts_with("strict decoding error") => return could_not_be_patched(&message),
+        Err(e) => {
+            return could_not_be_patched(&format!("Deployment in version \"v1\" cannot be handled as a Deployment: {e}"))
+        }
     };
     match c.update_deployment(edited) {
         Ok(_) => done(Output::ok(printed(name, "edited"))),
@@ -682,9 +681,9 @@ pub fn patch(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
     }
     let name = args::one_named(&a.positional, Kind::Deployment, "patch")?;
     let live = get_deployment(c, &name)?;
-    let patch: Value = json::from_str(patch_text)
+    let patch: Value = serde_json::from_str(patch_text)
         .map_err(|e| Failure::error(format!("unable to parse {patch_text}: {e}", patch_text = quoted(patch_text))))?;
-    let mut merged = json::to_value(&live);
+    let mut merged = to_value(&live);
     merge_patch(&mut merged, &patch);
     let changed = c.update_deployment(decode(&merged)?)?;
     Ok(printed(

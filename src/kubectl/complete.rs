@@ -92,7 +92,7 @@ mod tests {
     fn cluster() -> Cluster {
         let mut c = Cluster::new(Default::default());
         let d = Deployment::from_json(
-            &crate::json::from_str(
+            &serde_json::from_str(
                 r#"{"metadata":{"name":"test-deployment"},"spec":{"selector":{"matchLabels":{"app":"web"}},
                "template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"web","image":"x:1"}]}}}}"#,
             )

@@ -5,7 +5,9 @@ use super::args::{self, flag, short, Kind};
 use super::printers::{age, TABLE};
 use super::{not_found, Failure, Output};
 use crate::api::PodView;
-use crate::json;
+use crate::api::to_value;
+use serde::Serialize;
+use serde_json::{json, Value};
 use crate::sim::Cluster;
 use crate::text::quoted;
 
@@ -195,12 +197,12 @@ fn pod_ip(name: &str) -> String {
 
 /// `-o json`: the objects (a List when several), four-space indented like kubectl.
 /// The objects of the rows: one object, or a List of several (as kubectl prints them).
-fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<crate::json::Value, Failure> {
-    let mut items: Vec<crate::json::Value> = Vec::new();
+fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<Value, Failure> {
+    let mut items: Vec<Value> = Vec::new();
     for r in rows {
         let v = match kind {
-            Kind::Deployment => json::to_value(&c.deployment(&r.name)),
-            Kind::ReplicaSet => json::to_value(&c.replica_set(&r.name)),
+            Kind::Deployment => to_value(&c.deployment(&r.name)),
+            Kind::ReplicaSet => to_value(&c.replica_set(&r.name)),
             Kind::Pod => pod_json(c.pods().iter().find(|p| p.name == r.name)),
         };
         items.push(v);
@@ -208,24 +210,28 @@ fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<crate::json::Value, 
     Ok(if items.len() == 1 {
         items.remove(0)
     } else {
-        json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
+        json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
     })
 }
 
-fn json_text(value: &json::Value) -> String {
-    json::to_string_indented(value, b"    ") + "\n"
+fn json_text(value: &Value) -> String {
+    let mut out = Vec::new();
+    let mut writer = serde_json::Serializer::with_formatter(&mut out, serde_json::ser::PrettyFormatter::with_indent(b"    "));
+    // A Value with string keys and finite numbers: writing to a Vec cannot fail.
+    let _ = value.serialize(&mut writer);
+    String::from_utf8(out).unwrap_or_default() + "\n"
 }
 
-fn pod_json(p: Option<&PodView>) -> crate::json::Value {
+fn pod_json(p: Option<&PodView>) -> Value {
     let Some(p) = p else {
-        return crate::json::Value::Null;
+        return Value::Null;
     };
-    json::json!({
+    json!({
         "apiVersion": "v1",
         "kind": "Pod",
         "metadata": {"name": p.name, "namespace": "default", "creationTimestamp": p.created.rfc3339(),
-                     "ownerReferences": vec![json::json!({"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": p.owner, "controller": true})]},
-        "spec": {"containers": vec![json::json!({"image": p.image})]},
-        "status": {"phase": p.state.phase(), "conditions": vec![json::json!({"type": "Ready", "status": if p.state.is_ready() { "True" } else { "False" }})]}
+                     "ownerReferences": vec![json!({"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": p.owner, "controller": true})]},
+        "spec": {"containers": vec![json!({"image": p.image})]},
+        "status": {"phase": p.state.phase(), "conditions": vec![json!({"type": "Ready", "status": if p.state.is_ready() { "True" } else { "False" }})]}
     })
 }

@@ -157,7 +157,7 @@ pub fn parse_duration(text: &str) -> Result<i64, Failure> {
         let n = rest
             .find(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
             .ok_or_else(bad)?;
-        let value = crate::float::parse(&rest[..n]).ok_or_else(bad)?;
+        let value = rest[..n].parse::<f64>().map_err(|_| bad())?;
         rest = &rest[n..];
         let unit_len = rest
             .find(|ch: char| ch.is_ascii_digit() || ch == '.')

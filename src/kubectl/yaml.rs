@@ -13,7 +13,7 @@
 //! (A YAML crate would cost ~60 KB gzip of the app's 250 KB budget and
 //! reads YAML 1.2, where `replicas: yes` means something else than in kubectl.)
 
-use crate::json::{Map, Number, Value};
+use serde_json::{Map, Number, Value};
 use std::fmt::{self, Write};
 use crate::text::quoted;
 
@@ -802,7 +802,7 @@ fn resolve_float(text: &str) -> Option<f64> {
     if !looks_numeric {
         return None;
     }
-    crate::float::parse(&clean)
+    clean.parse().ok()
 }
 
 // ---- output ------------------------------------------------------------------
@@ -839,13 +839,13 @@ fn into_map(entries: Vec<(String, Value, usize)>) -> Result<Value, YamlError> {
     Ok(Value::Object(entries.into_iter().map(|(k, v, _)| (k, v)).collect()))
 }
 
-fn sorted(m: &Map) -> Vec<(&String, &Value)> {
+fn sorted(m: &Map<String, Value>) -> Vec<(&String, &Value)> {
     let mut entries: Vec<(&String, &Value)> = m.iter().collect();
     crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(b.0));
     entries
 }
 
-fn write_mapping(out: &mut String, m: &Map, indent: usize) {
+fn write_mapping(out: &mut String, m: &Map<String, Value>, indent: usize) {
     for (i, (key, value)) in sorted(m).into_iter().enumerate() {
         if i > 0 {
             out.push_str(&" ".repeat(indent));

@@ -4,7 +4,7 @@
 
 use super::format::{Scenario, Step};
 use super::session::{Action, Frame, Happened, Session};
-use crate::json;
+use crate::api::{to_json_pretty, to_value};
 use crate::text::one_decimal;
 use std::fmt::{self, Write};
 
@@ -130,7 +130,7 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
         steps.push(Step::Advance((until - written_ms) as f64 / 1000.0));
     }
     scenario.steps = steps;
-    let mut text = crate::json::to_string_pretty(&scenario);
+    let mut text = to_json_pretty(&scenario);
     text.push('\n');
     Ok(text)
 }
@@ -150,10 +150,10 @@ fn seconds(ms: i64) -> String {
 pub fn manifests_yaml(session: &Session) -> String {
     let c = session.cluster();
     let name = session.deployment_name();
-    let mut items: Vec<crate::json::Value> = Vec::new();
-    items.extend(c.deployment(name).map(json::to_value));
-    items.extend(c.replica_sets_of(name).into_iter().map(json::to_value));
-    let list = json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}});
+    let mut items: Vec<serde_json::Value> = Vec::new();
+    items.extend(c.deployment(name).map(to_value));
+    items.extend(c.replica_sets_of(name).into_iter().map(to_value));
+    let list = serde_json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}});
     crate::kubectl::yaml::to_yaml(&list)
 }
 
@@ -210,7 +210,7 @@ pub fn shell_script(session: &Session) -> String {
     out.push_str("# kubectl context, namespace default). Pauses are the simulated time between them.\n");
     out.push_str("set -eu\n\n");
     out.push_str("# The starting point.\n");
-    heredoc(&mut out, "kubectl apply -f -", &json::to_string_pretty(&manifest));
+    heredoc(&mut out, "kubectl apply -f -", &to_json_pretty(&manifest));
     let _ = writeln!(out, "kubectl rollout status deployment/{name}");
     let final_image = scenario
         .deployment

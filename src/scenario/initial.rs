@@ -60,7 +60,7 @@ pub fn build(scenario: &Scenario) -> Result<Cluster, LoadError> {
     }
     d.metadata.annotations.insert(
         keys::LAST_APPLIED.into(),
-        crate::json::to_string(&applied) + "\n",
+        crate::api::to_json(&applied) + "\n",
     );
     let name = d.name().to_string();
     c.create_deployment(d).map_err(|e| LoadError {

@@ -3,7 +3,7 @@
 //! (`steps[3]: unknown step "frobnicate"`). Never panics on any input.
 
 use super::format::*;
-use crate::json::{Map, Value};
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 use crate::text::quoted;
@@ -48,7 +48,7 @@ pub fn load(text: &str) -> Result<Scenario, LoadError> {
         ));
     }
     let value: Value =
-        crate::json::from_str(text).map_err(|e| err("", format!("invalid JSON: {e}")))?;
+        serde_json::from_str(text).map_err(|e| err("", format!("invalid JSON: {e}")))?;
     from_value(&value)
 }
 
@@ -105,7 +105,7 @@ pub fn from_value(value: &Value) -> Result<Scenario, LoadError> {
     })
 }
 
-fn object<'a>(v: &'a Value, path: &str) -> Result<&'a Map, LoadError> {
+fn object<'a>(v: &'a Value, path: &str) -> Result<&'a Map<String, Value>, LoadError> {
     v.as_object()
         .ok_or_else(|| err(path, format!("expected an object, found {}", kind(v))))
 }
@@ -126,7 +126,7 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn check_keys(map: &Map, path: &str, allowed: &[&str]) -> Result<(), LoadError> {
+fn check_keys(map: &Map<String, Value>, path: &str, allowed: &[&str]) -> Result<(), LoadError> {
     match map.keys().find(|k| !allowed.contains(&k.as_str())) {
         Some(k) => Err(err(path, format!("unknown key {k}", k = quoted(k)))),
         None => Ok(()),

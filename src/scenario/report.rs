@@ -1,10 +1,11 @@
 //! The runner's result document (spec "Output").
 
 use crate::api::{keys, Deployment, ReplicaSet};
-use crate::json::{Obj, ToJson, Value};
+use serde::Serialize;
 use crate::sim::{Cluster, Event};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RunReport {
     pub steps: Vec<StepReport>,
     pub events: Vec<EventReport>,
@@ -19,11 +20,12 @@ impl RunReport {
     }
 
     pub fn to_text(&self) -> String {
-        crate::json::to_string_pretty(self) + "\n"
+        crate::api::to_json_pretty(self) + "\n"
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct StepReport {
     pub index: usize,
     /// Seconds of simulated time after the step.
@@ -35,10 +37,12 @@ pub struct StepReport {
     pub replica_sets: Vec<ReplicaSetReport>,
     pub pods: PodsReport,
     pub event_count: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expect: Option<ExpectReport>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DeploymentReport {
     pub generation: i64,
     pub observed_generation: i64,
@@ -53,15 +57,18 @@ pub struct DeploymentReport {
     pub conditions: Vec<ConditionReport>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ConditionReport {
+    #[serde(rename = "type")]
     pub type_: String,
     pub status: String,
     pub reason: String,
     pub message: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ReplicaSetReport {
     pub name: String,
     pub image: String,
@@ -71,22 +78,26 @@ pub struct ReplicaSetReport {
     pub available_replicas: i32,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PodsReport {
     pub total: i32,
     pub ready: i32,
     pub terminating: i32,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ExpectReport {
     pub ok: bool,
     pub failures: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct EventReport {
     pub time: f64,
+    #[serde(rename = "type")]
     pub type_: String,
     pub reason: String,
     pub object: String,
@@ -150,98 +161,5 @@ pub fn event_report(e: &Event) -> EventReport {
         reason: e.reason.into(),
         object: e.object.clone(),
         message: e.message.clone(),
-    }
-}
-
-impl ToJson for RunReport {
-    fn to_json(&self) -> Value {
-        Obj::new().field("steps", &self.steps).field("events", &self.events).build()
-    }
-}
-
-impl ToJson for StepReport {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("index", &self.index)
-            .field("time", &self.time)
-            .field("stdout", &self.stdout)
-            .field("stderr", &self.stderr)
-            .field("exitCode", &self.exit_code)
-            .field("deployment", &self.deployment)
-            .field("replicaSets", &self.replica_sets)
-            .field("pods", &self.pods)
-            .field("eventCount", &self.event_count)
-            .opt("expect", &self.expect)
-            .build()
-    }
-}
-
-impl ToJson for DeploymentReport {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("generation", &self.generation)
-            .field("observedGeneration", &self.observed_generation)
-            .field("replicas", &self.replicas)
-            .field("updatedReplicas", &self.updated_replicas)
-            .field("readyReplicas", &self.ready_replicas)
-            .field("availableReplicas", &self.available_replicas)
-            .field("unavailableReplicas", &self.unavailable_replicas)
-            .field("terminatingReplicas", &self.terminating_replicas)
-            .field("revision", &self.revision)
-            .field("paused", &self.paused)
-            .field("conditions", &self.conditions)
-            .build()
-    }
-}
-
-impl ToJson for ConditionReport {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("type", &self.type_)
-            .field("status", &self.status)
-            .field("reason", &self.reason)
-            .field("message", &self.message)
-            .build()
-    }
-}
-
-impl ToJson for ReplicaSetReport {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("name", &self.name)
-            .field("image", &self.image)
-            .field("revision", &self.revision)
-            .field("replicas", &self.replicas)
-            .field("readyReplicas", &self.ready_replicas)
-            .field("availableReplicas", &self.available_replicas)
-            .build()
-    }
-}
-
-impl ToJson for PodsReport {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("total", &self.total)
-            .field("ready", &self.ready)
-            .field("terminating", &self.terminating)
-            .build()
-    }
-}
-
-impl ToJson for ExpectReport {
-    fn to_json(&self) -> Value {
-        Obj::new().field("ok", &self.ok).field("failures", &self.failures).build()
-    }
-}
-
-impl ToJson for EventReport {
-    fn to_json(&self) -> Value {
-        Obj::new()
-            .field("time", &self.time)
-            .field("type", &self.type_)
-            .field("reason", &self.reason)
-            .field("object", &self.object)
-            .field("message", &self.message)
-            .build()
     }
 }

@@ -15,7 +15,7 @@
 
 use super::load::{from_value, LoadError};
 use super::session::{Action, Session};
-use crate::json::{json, Map, Value};
+use serde_json::{json, Map, Value};
 use std::fmt;
 use crate::text::quoted;
 
@@ -157,7 +157,7 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
     let mut doc = Map::new();
     match super::presets::preset_of(session.scenario()) {
         Some(preset) => doc.insert("preset".into(), preset.id.into()),
-        None => doc.insert("scenario".into(), crate::json::to_value(session.scenario())),
+        None => doc.insert("scenario".into(), crate::api::to_value(session.scenario())),
     };
     doc.insert("actions".into(), actions.into());
     if view != View::default() {
@@ -203,7 +203,7 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
         super::deflate::InflateError::Corrupt => ShareError::Corrupt,
     })?;
     let value: Value =
-        crate::json::from_slice(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
+        serde_json::from_slice::<Value>(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
     let top = value
         .as_object()
         .ok_or_else(|| ShareError::NotJson("expected an object".into()))?;
@@ -313,7 +313,7 @@ fn parse_actions(value: &Value) -> Result<Vec<Entry>, ShareError> {
     Ok(entries)
 }
 
-fn setting(o: &Map) -> Option<Action> {
+fn setting(o: &Map<String, Value>) -> Option<Action> {
     match (o.len(), o.get("podStartMs"), o.get("image"), o.get("fails")) {
         (1, Some(ms), None, None) => Some(Action::PodStart {
             ms: ms.as_i64().filter(|ms| *ms >= 0)?,

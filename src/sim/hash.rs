@@ -15,8 +15,8 @@ fn fnv1a32(bytes: impl IntoIterator<Item = u8>, mut hash: u32) -> u32 {
 
 /// ComputeHash(template, collisionCount).
 pub fn compute_hash(template: &PodTemplateSpec, collision_count: Option<i32>) -> String {
-    // Struct fields in declaration order, maps sorted: canonical (`crate::json`).
-    let dump = crate::json::to_string(template);
+    // Struct fields in declaration order, maps sorted: canonical.
+    let dump = crate::api::to_json(template);
     let mut hash = fnv1a32(dump.bytes(), 0x811C_9DC5);
     if let Some(count) = collision_count {
         let mut buf = [0u8; 8];

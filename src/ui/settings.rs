@@ -7,7 +7,7 @@ use super::state::SimHandle;
 use crate::api::IntOrString;
 use crate::scenario::Action;
 use leptos::prelude::*;
-use crate::json::json;
+use serde_json::json;
 
 /// Quotes a word for the kubectl line when a shell would need it.
 pub fn shell_quote(s: &str) -> String {
@@ -22,7 +22,7 @@ pub fn shell_quote(s: &str) -> String {
 }
 
 /// An int-or-percent field as JSON: `3` stays a number, anything else a string.
-fn int_or_string(text: &str) -> crate::json::Value {
+fn int_or_string(text: &str) -> serde_json::Value {
     match text.trim().parse::<i64>() {
         Ok(n) => json!(n),
         Err(_) => json!(text.trim()),
@@ -63,7 +63,7 @@ pub fn Settings() -> impl IntoView {
             })
         }
     };
-    let patch = move |body: crate::json::Value| {
+    let patch = move |body: serde_json::Value| {
         let d = h.deployment();
         h.kubectl(&format!(
             "patch deployment/{d} -p {}",

@@ -243,9 +243,9 @@ proptest! {
             }
         }
         let saved = lines.join("\n") + "\n";
-        let before = rollout_lab::json::to_string(&rollout_lab::json::to_value(r.cluster.deployment(name).unwrap()));
+        let before = rollout_lab::api::to_json(r.cluster.deployment(name).unwrap());
         let result = kubectl::apply::edit_saved(&mut r.cluster, name, &original, &saved, None);
-        let after = r.cluster.deployment(name).map(|d| rollout_lab::json::to_string(&rollout_lab::json::to_value(d)));
+        let after = r.cluster.deployment(name).map(|d| rollout_lab::api::to_json(d));
         prop_assert!(result.output.exit_code == 0 || result.output.exit_code == 1, "{result:?}");
         if let Some(file) = &result.reopen {
             prop_assert!(file.starts_with(kubectl::apply::EDIT_HEADER), "{file}");

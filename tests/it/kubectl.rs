@@ -372,7 +372,7 @@ fn an_invalid_update_is_refused_with_the_api_servers_message() {
         "spec": {"replicas": 3, "selector": {"matchLabels": {"app": "web"}},
                  "strategy": {"rollingUpdate": {"maxSurge": 0, "maxUnavailable": 0}},
                  "template": {"metadata": {"labels": {"app": "web"}}, "spec": {"containers": [{"name": "web", "image": "test_web:v1"}]}}}});
-    let err = kubectl::apply::apply_object(&mut c, &crate::support::ours(&manifest), "STDIN").unwrap_err();
+    let err = kubectl::apply::apply_object(&mut c, &manifest, "STDIN").unwrap_err();
     assert_eq!(err.0, "The Deployment \"test-deployment\" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0");
     assert_eq!(
         c.deployment("test-deployment").cloned(),

@@ -4,7 +4,6 @@ mod cli;
 mod conformance;
 mod embed;
 mod export;
-mod float;
 mod fuzz;
 mod i18n;
 mod import;

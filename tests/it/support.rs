@@ -62,17 +62,7 @@ pub fn observable(c: &Cluster, deployment: &str) -> String {
     )
 }
 
-/// serde_json's value as the crate's (through text, so both ends are exercised).
-pub fn ours(v: &serde_json::Value) -> rollout_lab::json::Value {
-    rollout_lab::json::from_str(&v.to_string()).unwrap_or_else(|e| panic!("{e}: {v}"))
-}
-
-/// The crate's value as serde_json's (through text).
-pub fn theirs(v: &rollout_lab::json::Value) -> serde_json::Value {
-    serde_json::from_str(&v.to_string()).unwrap_or_else(|e| panic!("{e}: {v}"))
-}
-
 /// A JSON value as YAML (kubectl's printer).
-pub fn yaml_of(v: &rollout_lab::json::Value) -> String {
+pub fn yaml_of(v: &serde_json::Value) -> String {
     rollout_lab::kubectl::yaml::to_yaml(v)
 }

@@ -182,28 +182,25 @@ fn every_ui_string_has_a_translation() {
     assert!(missing.is_empty(), "no Chinese for:\n{}", missing.join("\n"));
 }
 
-/// Code the browser runs quotes with `text::quoted` and reads and writes
-/// floats with `crate::float`: Rust's `{:?}` brings core's Unicode tables and
-/// `f64`'s `FromStr` and `Display` bring its power tables (BENCHMARKS.md has
-/// what each cost the bundle). Native-only code (cli, bench) and tests may.
+/// Strings users see are quoted as Go's `%q` quotes them (`text::quoted`),
+/// never with Rust's `{:?}`, which escapes differently (`\u{1b}` for `\x1b`).
+/// Native-only code (cli, bench) and tests may.
 #[test]
-fn the_web_code_uses_its_own_quoting_and_float_text() {
+fn quoting_is_go_quoting() {
     let mut found = Vec::new();
     for path in rust_files(&src()) {
         let rel = relative(&path);
-        if rel == "cli.rs" || rel == "bench.rs" || rel.starts_with("bin/") || rel == "float.rs" {
+        if rel == "cli.rs" || rel == "bench.rs" || rel.starts_with("bin/") {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
-        // Unit tests at the end of a file do not reach the bundle.
+        // Unit tests at the end of a file are not what users see.
         let code = text.split("#[cfg(test)]").next().unwrap_or_default();
         for (n, line) in code.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with("//")) {
-            let debug_format = line.contains(":?}") || line.contains(":#?}");
-            let float_parse = line.contains("parse::<f64>") || line.contains("parse::<f32>");
-            if debug_format || float_parse {
+            if line.contains(":?}") || line.contains(":#?}") {
                 found.push(format!("{rel}:{}: {}", n + 1, line.trim()));
             }
         }
     }
-    assert!(found.is_empty(), "use crate::text::quoted / crate::float:\n{}", found.join("\n"));
+    assert!(found.is_empty(), "use crate::text::quoted:\n{}", found.join("\n"));
 }

@@ -1,19 +1,10 @@
 //! kubectl's YAML (kubectl::yaml): manifests in, `get -o yaml` out.
 
 use proptest::prelude::*;
-use crate::support::{ours, theirs};
 use rollout_lab::kubectl::yaml::YamlError;
 use serde_json::{json, Value};
 
-// The tests state values with serde_json's `json!`; the module reads and
-// writes the crate's own JSON values, converted through JSON text.
-fn parse_documents(text: &str) -> Result<Vec<Value>, YamlError> {
-    Ok(rollout_lab::kubectl::yaml::parse_documents(text)?.iter().map(theirs).collect())
-}
-
-fn to_yaml(v: &Value) -> String {
-    rollout_lab::kubectl::yaml::to_yaml(&ours(v))
-}
+use rollout_lab::kubectl::yaml::{parse_documents, to_yaml};
 
 fn one(text: &str) -> Value {
     let mut docs = parse_documents(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
