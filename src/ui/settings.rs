@@ -178,7 +178,7 @@ pub fn Settings() -> impl IntoView {
                     aria-label=h.tr("Pod start seconds")
                     prop:value=field(5)
                     on:change=move |ev| {
-                        if let Some(s) = crate::float::parse(event_target_value(&ev).trim()) {
+                        if let Some(s) = event_target_value(&ev).trim().parse::<f64>().ok() {
                             if (0.0..=3600.0).contains(&s) {
                                 h.set(Action::PodStart { ms: (s * 1000.0).round() as i64 });
                             }
