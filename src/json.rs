@@ -205,7 +205,7 @@ impl Map {
     /// filled in this order).
     fn from_entries(mut entries: Vec<(String, Value)>) -> Map {
         entries.reverse();
-        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0)); // stable: the last written comes first
+        entries.sort_by(|a, b| a.0.cmp(&b.0)); // stable: the last written comes first
         entries.dedup_by(|later, first| later.0 == first.0);
         Map { entries, sorted: true }
     }

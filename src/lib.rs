@@ -14,7 +14,6 @@ pub mod kubectl;
 pub mod scenario;
 pub mod sim;
 pub mod size_classes;
-pub mod sort;
 pub mod float;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

@@ -202,7 +202,7 @@ impl PodGroup {
         if sorted == self.ready.len() {
             return;
         }
-        crate::sort::sort_by(&mut self.ready[sorted..], Ord::cmp);
+        self.ready[sorted..].sort_by(Ord::cmp);
         let lowest = self.ready[sorted];
         let start = self.ready[..sorted].partition_point(|k| *k <= lowest);
         if start == sorted {
@@ -284,7 +284,7 @@ impl PodGroup {
             .iter()
             .filter_map(|(uid, _)| self.pods.get(uid))
             .collect();
-        crate::sort::sort_by_key(&mut unready, |p| {
+        unready.sort_by_key(|p| {
             let pending = phase_of(p).phase() == "Pending";
             (!pending, log_rank(now, p.created), p.tiebreak)
         });
@@ -316,7 +316,7 @@ impl PodGroup {
                 candidates.extend(live.take(remaining));
                 end = start;
             }
-            crate::sort::sort_by_key(&mut candidates, |k| (log_rank(now, Time(k.1)), k.2 .0));
+            candidates.sort_by_key(|k| (log_rank(now, Time(k.1)), k.2 .0));
             chosen.extend(candidates.iter().take(remaining).map(|k| k.3 .0));
         }
         chosen
