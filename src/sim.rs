@@ -15,7 +15,6 @@ pub mod pods;
 pub mod queue;
 pub mod replica_set;
 pub mod rng;
-pub mod slots;
 pub mod why;
 
 use crate::api::{

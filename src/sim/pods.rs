@@ -3,8 +3,7 @@
 
 use crate::api::{PodState, PodView, Time};
 use std::cmp::Reverse;
-use super::slots::Slots;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// A pod as the simulator keeps it. Times are milliseconds of simulated time.
@@ -54,10 +53,12 @@ pub struct PodGroup {
     pub key: Arc<str>,
     /// The owning ReplicaSet's name (pod names start with it).
     pub rs_name: String,
-    pods: Slots<u64, Pod>,
+    /// By pod id.
+    pods: BTreeMap<u64, Pod>,
     /// The image of the last pod created, shared with the next ones.
     image: Option<Arc<str>>,
-    not_ready: Slots<u64, ()>,
+    /// The ids of the live pods not Ready yet.
+    not_ready: BTreeSet<u64>,
     /// The readiness index: a `Vec` rather than a `BTreeSet` (whose node code
     /// is 7 KB of wasm). Pods turn Ready at the current instant, so their
     /// keys are never below those of an earlier second: they are appended,
@@ -98,7 +99,7 @@ impl PodGroup {
     pub(crate) fn insert(&mut self, pod: Pod) {
         debug_assert!(pod.deleted_at.is_none() && pod.ready_at.is_none());
         self.active += 1;
-        self.not_ready.insert(pod.uid, ());
+        self.not_ready.insert(pod.uid);
         self.pods.insert(pod.uid, pod);
     }
 
@@ -282,7 +283,7 @@ impl PodGroup {
         let mut unready: Vec<&Pod> = self
             .not_ready
             .iter()
-            .filter_map(|(uid, _)| self.pods.get(uid))
+            .filter_map(|uid| self.pods.get(uid))
             .collect();
         unready.sort_by_key(|p| {
             let pending = phase_of(p).phase() == "Pending";
@@ -489,7 +490,7 @@ mod tests {
                         }
                     }
                     2 => {
-                        let waiting: Vec<u64> = g.not_ready.iter().map(|(u, _)| *u).collect();
+                        let waiting: Vec<u64> = g.not_ready.iter().copied().collect();
                         for u in waiting.into_iter().filter(|_| next(3) > 0) {
                             g.mark_ready(u, now, true);
                         }
