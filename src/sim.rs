@@ -15,7 +15,6 @@ pub mod pods;
 pub mod queue;
 pub mod replica_set;
 pub mod rng;
-pub mod slots;
 pub mod why;
 
 use crate::api::{
@@ -38,7 +37,7 @@ pub struct ClusterConfig {
     /// A deleted pod is Terminating this long, then gone.
     pub pod_stop: i64,
     /// Pods of these images never become Ready (ErrImagePull, ImagePullBackOff).
-    /// Sorted, without duplicates (a Vec: one fewer BTree instantiation in the wasm).
+    /// Sorted, without duplicates.
     pub failing_images: Vec<String>,
     pub seed: u64,
 }
@@ -355,7 +354,7 @@ impl Cluster {
             .group(uid)
             .map(|g| g.view(&g.rs_name, self.now, |p| self.pod_state(p)))
             .unwrap_or_default();
-        crate::sort::sort_by(&mut pods, |a, b| a.name.cmp(&b.name));
+        pods.sort_by(|a, b| a.name.cmp(&b.name));
         pods
     }
 
@@ -367,7 +366,7 @@ impl Cluster {
             .values()
             .flat_map(|g| g.view(&g.rs_name, self.now, |p| self.pod_state(p)))
             .collect();
-        crate::sort::sort_by(&mut pods, |a, b| a.name.cmp(&b.name));
+        pods.sort_by(|a, b| a.name.cmp(&b.name));
         pods
     }
 
@@ -421,7 +420,7 @@ impl Cluster {
         d.metadata.resource_version = seq.to_string();
         d.status = Default::default();
         self.deployment_keys.push(Arc::from(d.name()));
-        crate::sort::sort(&mut self.deployment_keys);
+        self.deployment_keys.sort();
         self.deployments.insert(d.name().to_string(), Arc::new(d));
         self.changed = true;
         self.settled = false;
@@ -644,7 +643,7 @@ impl Cluster {
         pending.push(Unit::Transitions);
         let first_rs = pending.len();
         pending.extend(self.replica_sets.values().cloned().map(Unit::ReplicaSet));
-        crate::sort::sort_by(&mut pending[first_rs..], |a, b| {
+        pending[first_rs..].sort_by(|a, b| {
             match (a, b) {
                 (Unit::ReplicaSet(a), Unit::ReplicaSet(b)) => {
                     controller_utils::by_creation_timestamp(a, b)

@@ -64,7 +64,7 @@ impl fmt::Display for LabelSelector {
                 op => format!("{} {op} ({})", r.key, r.values.join(",")),
             });
         }
-        crate::sort::sort(&mut parts);
+        parts.sort();
         f.write_str(&parts.join(","))
     }
 }

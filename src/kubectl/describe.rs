@@ -134,7 +134,7 @@ fn describe_events(c: &Cluster, d: &Deployment, w: &mut String) {
         w.push_str("Events:\t<none>\n");
         return;
     }
-    crate::sort::sort_by_key(&mut grouped, |(_, _, last)| *last);
+    grouped.sort_by_key(|(_, _, last)| *last);
     w.push_str(
         "Events:\n  Type\tReason\tAge\tFrom\tMessage\n  ----\t------\t----\t----\t-------\n",
     );

@@ -827,7 +827,7 @@ pub fn to_yaml(value: &Value) -> String {
 /// tens of thousands of keys.
 fn into_map(entries: Vec<(String, Value, usize)>) -> Result<Value, YamlError> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
-    crate::sort::sort_by(&mut order, |&a, &b| entries[a].0.cmp(&entries[b].0).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| entries[a].0.cmp(&entries[b].0).then(a.cmp(&b)));
     let repeat = order.windows(2).filter(|w| entries[w[0]].0 == entries[w[1]].0).map(|w| w[1]).min();
     if let Some(i) = repeat {
         let (key, _, line) = &entries[i];
@@ -841,7 +841,7 @@ fn into_map(entries: Vec<(String, Value, usize)>) -> Result<Value, YamlError> {
 
 fn sorted(m: &Map<String, Value>) -> Vec<(&String, &Value)> {
     let mut entries: Vec<(&String, &Value)> = m.iter().collect();
-    crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(b.0));
+    entries.sort_by(|a, b| a.0.cmp(b.0));
     entries
 }
 

@@ -22,7 +22,7 @@ pub fn cluster_config(spec: &ClusterSpec) -> ClusterConfig {
         pod_stop: (spec.pod_stop_seconds * 1000.0).round() as i64,
         failing_images: {
             let mut images = spec.failing_images.clone();
-            crate::sort::sort(&mut images);
+            images.sort();
             images.dedup();
             images
         },

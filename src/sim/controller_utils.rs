@@ -13,12 +13,12 @@ pub fn by_creation_timestamp(a: &ReplicaSet, b: &ReplicaSet) -> Ordering {
 }
 
 pub fn sort_by_creation_timestamp<R: std::ops::Deref<Target = ReplicaSet>>(rss: &mut [R]) {
-    crate::sort::sort_by(rss, |a, b| by_creation_timestamp(a, b));
+    rss.sort_by(|a, b| by_creation_timestamp(a, b));
 }
 
 /// ReplicaSetsBySizeOlder: larger first; equal sizes older first (scaling down).
 pub fn sort_by_size_older<R: std::ops::Deref<Target = ReplicaSet>>(rss: &mut [R]) {
-    crate::sort::sort_by(rss, |a, b| {
+    rss.sort_by(|a, b| {
         b.spec
             .replicas
             .cmp(&a.spec.replicas)
@@ -28,7 +28,7 @@ pub fn sort_by_size_older<R: std::ops::Deref<Target = ReplicaSet>>(rss: &mut [R]
 
 /// ReplicaSetsBySizeNewer: larger first; equal sizes newer first (scaling up).
 pub fn sort_by_size_newer<R: std::ops::Deref<Target = ReplicaSet>>(rss: &mut [R]) {
-    crate::sort::sort_by(rss, |a, b| {
+    rss.sort_by(|a, b| {
         b.spec
             .replicas
             .cmp(&a.spec.replicas)

@@ -3,8 +3,8 @@
 
 use crate::api::{PodState, PodView, Time};
 use std::cmp::Reverse;
-use super::slots::Slots;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound::{self, Excluded, Included, Unbounded};
 use std::sync::Arc;
 
 /// A pod as the simulator keeps it. Times are milliseconds of simulated time.
@@ -41,7 +41,7 @@ impl Pod {
 /// Key of the readiness index, ascending: Ready time, creation time (whole
 /// seconds), then the random tie-break and the pod's id, both reversed. So
 /// the pod to delete first (most recently Ready, newest, smallest
-/// tie-break) is the last entry, where removal is cheap.
+/// tie-break) is the last entry.
 type ReadyKey = (i64, i64, Reverse<u64>, Reverse<u64>);
 
 /// All pods of one ReplicaSet (kept until its last terminating pod is gone,
@@ -54,19 +54,15 @@ pub struct PodGroup {
     pub key: Arc<str>,
     /// The owning ReplicaSet's name (pod names start with it).
     pub rs_name: String,
-    pods: Slots<u64, Pod>,
+    /// By pod id.
+    pods: BTreeMap<u64, Pod>,
     /// The image of the last pod created, shared with the next ones.
     image: Option<Arc<str>>,
-    not_ready: Slots<u64, ()>,
-    /// The readiness index: a `Vec` rather than a `BTreeSet` (whose node code
-    /// is 7 KB of wasm). Pods turn Ready at the current instant, so their
-    /// keys are never below those of an earlier second: they are appended,
-    /// and `ready[ready_sorted..]` is merged in only when the index is read.
-    /// A deleted pod's entry stays (stale) unless it is the last; stale
-    /// entries are skipped, popped when they reach the end, and swept out
-    /// when they outnumber the live ones (see `drop_stale`).
-    ready: Vec<ReadyKey>,
-    ready_sorted: usize,
+    /// The ids of the live pods not Ready yet.
+    not_ready: BTreeSet<u64>,
+    /// The readiness index: the live Ready pods (a pod leaves it when it is
+    /// deleted).
+    ready: BTreeSet<ReadyKey>,
     pub active: i32,
     pub ready_count: i32,
     pub available: i32,
@@ -98,7 +94,7 @@ impl PodGroup {
     pub(crate) fn insert(&mut self, pod: Pod) {
         debug_assert!(pod.deleted_at.is_none() && pod.ready_at.is_none());
         self.active += 1;
-        self.not_ready.insert(pod.uid, ());
+        self.not_ready.insert(pod.uid);
         self.pods.insert(pod.uid, pod);
     }
 
@@ -107,7 +103,7 @@ impl PodGroup {
         self.active += 1;
         self.ready_count += 1;
         self.available += i32::from(pod.available);
-        self.ready.push(ready_key(&pod));
+        self.ready.insert(ready_key(&pod));
         self.pods.insert(pod.uid, pod);
     }
 
@@ -121,7 +117,7 @@ impl PodGroup {
         p.ready_at = Some(now);
         p.available = available_now;
         self.not_ready.remove(&uid);
-        self.ready.push(ready_key(p));
+        self.ready.insert(ready_key(p));
         self.ready_count += 1;
         self.available += i32::from(available_now);
         true
@@ -159,66 +155,11 @@ impl PodGroup {
         if p.ready_at.is_some() {
             self.ready_count -= 1;
             self.available -= i32::from(p.available);
-            self.drop_stale();
+            self.ready.remove(&ready_key(p));
         } else {
             self.not_ready.remove(&uid);
         }
         true
-    }
-
-    /// Whether a readiness index entry is for a pod still Ready (a pod
-    /// leaves the index only by deletion).
-    fn is_live(&self, key: &ReadyKey) -> bool {
-        self.pods.get(&key.3 .0).is_some_and(|p| p.deleted_at.is_none())
-    }
-
-    /// Pops stale entries off the end of the readiness index (where scale-down's
-    /// victims are), and sweeps all of them out once they outnumber the live
-    /// entries: amortised O(1) per deletion.
-    fn drop_stale(&mut self) {
-        while self.ready.last().is_some_and(|k| !self.is_live(k)) {
-            self.ready.pop();
-        }
-        self.ready_sorted = self.ready_sorted.min(self.ready.len());
-        if self.ready.len() > 2 * self.ready_count as usize + 32 {
-            // Sorted first: the sweep shifts entries, and with them where
-            // the part still to be sorted starts.
-            self.sort_ready();
-            let mut ready = std::mem::take(&mut self.ready);
-            ready.retain(|k| self.is_live(k));
-            self.ready = ready;
-            self.ready_sorted = self.ready.len();
-        }
-    }
-
-    /// Puts the entries appended since the last read in order: they are
-    /// sorted, then merged with the sorted entries above the lowest of them.
-    /// Pods turn Ready at the current instant, so those are at most the
-    /// entries of the same second: the merge is linear in them, and usually
-    /// there are none (the new entries all go after the sorted ones).
-    fn sort_ready(&mut self) {
-        let sorted = self.ready_sorted;
-        self.ready_sorted = self.ready.len();
-        if sorted == self.ready.len() {
-            return;
-        }
-        crate::sort::sort_by(&mut self.ready[sorted..], Ord::cmp);
-        let lowest = self.ready[sorted];
-        let start = self.ready[..sorted].partition_point(|k| *k <= lowest);
-        if start == sorted {
-            return;
-        }
-        let mut merged = Vec::with_capacity(self.ready.len() - start);
-        let (mut old, mut new) = (start, sorted);
-        while old < sorted && new < self.ready.len() {
-            let take_new = self.ready[new] < self.ready[old];
-            merged.push(if take_new { self.ready[new] } else { self.ready[old] });
-            new += usize::from(take_new);
-            old += usize::from(!take_new);
-        }
-        merged.extend_from_slice(&self.ready[old..sorted]);
-        merged.extend_from_slice(&self.ready[new..]);
-        self.ready[start..].copy_from_slice(&merged);
     }
 
     pub(crate) fn remove_terminated(&mut self, uid: u64) -> Option<Pod> {
@@ -263,7 +204,7 @@ impl PodGroup {
     /// before running, not-ready before ready, Ready for the shortest time
     /// first (log2 buckets), then newest first (log2 buckets), then UID.
     pub fn pods_to_delete(
-        &mut self,
+        &self,
         count: usize,
         now: Time,
         phase_of: impl Fn(&Pod) -> PodState,
@@ -282,41 +223,45 @@ impl PodGroup {
         let mut unready: Vec<&Pod> = self
             .not_ready
             .iter()
-            .filter_map(|(uid, _)| self.pods.get(uid))
+            .filter_map(|uid| self.pods.get(uid))
             .collect();
-        crate::sort::sort_by_key(&mut unready, |p| {
+        unready.sort_by_key(|p| {
             let pending = phase_of(p).phase() == "Pending";
             (!pending, log_rank(now, p.created), p.tiebreak)
         });
         let mut chosen: Vec<u64> = unready.iter().take(count).map(|p| p.uid).collect();
         if chosen.len() < count {
-            self.sort_ready();
             chosen.extend(self.ready_to_delete(count - chosen.len(), now));
         }
         chosen
     }
 
     /// The `need` ready pods to delete first, without walking all of them:
-    /// the index (sorted) is ordered by ready time, so whole log2 buckets are
-    /// taken from its end until the bucket where the cut falls, where only
-    /// the last `need` live pods of each (readyTime, creationTime) run can be
-    /// candidates.
+    /// the index is ordered by ready time, so whole log2 buckets are taken
+    /// from its end until the bucket where the cut falls, where only the last
+    /// `need` pods of each (readyTime, creationTime) run can be candidates.
     fn ready_to_delete(&self, need: usize, now: Time) -> Vec<u64> {
         let mut chosen = Vec::with_capacity(need);
-        // Entries before `end` are still to be looked at.
-        let mut end = self.ready.len();
-        while end > 0 && chosen.len() < need {
+        // Entries below `end` are still to be looked at.
+        let mut end: Bound<ReadyKey> = Unbounded;
+        while chosen.len() < need {
+            let Some(last) = self.ready.range((Unbounded, end)).next_back() else {
+                break;
+            };
             let remaining = need - chosen.len();
-            let bucket = log_rank(now, Time(self.ready[end - 1].0));
+            let bucket = log_rank(now, Time(last.0));
             let mut candidates: Vec<ReadyKey> = Vec::new();
-            while end > 0 && log_rank(now, Time(self.ready[end - 1].0)) == bucket {
-                let run = (self.ready[end - 1].0, self.ready[end - 1].1);
-                let start = self.ready[..end].partition_point(|k| (k.0, k.1) < run);
-                let live = self.ready[start..end].iter().rev().filter(|k| self.is_live(k));
-                candidates.extend(live.take(remaining));
-                end = start;
+            while let Some(last) = self.ready.range((Unbounded, end)).next_back() {
+                if log_rank(now, Time(last.0)) != bucket {
+                    break;
+                }
+                // The least key of the run (`Reverse(u64::MAX)` is the least `Reverse`).
+                let run_start = (last.0, last.1, Reverse(u64::MAX), Reverse(u64::MAX));
+                let run = self.ready.range((Included(run_start), end));
+                candidates.extend(run.rev().take(remaining));
+                end = Excluded(run_start);
             }
-            crate::sort::sort_by_key(&mut candidates, |k| (log_rank(now, Time(k.1)), k.2 .0));
+            candidates.sort_by_key(|k| (log_rank(now, Time(k.1)), k.2 .0));
             chosen.extend(candidates.iter().take(remaining).map(|k| k.3 .0));
         }
         chosen
@@ -489,7 +434,7 @@ mod tests {
                         }
                     }
                     2 => {
-                        let waiting: Vec<u64> = g.not_ready.iter().map(|(u, _)| *u).collect();
+                        let waiting: Vec<u64> = g.not_ready.iter().copied().collect();
                         for u in waiting.into_iter().filter(|_| next(3) > 0) {
                             g.mark_ready(u, now, true);
                         }
@@ -524,15 +469,15 @@ mod tests {
                         }
                     }
                 }
-                assert!(g.ready.len() <= 2 * g.ready_count as usize + 32, "stale entries are swept");
+                assert_eq!(g.ready.len(), g.ready_count as usize, "the index holds the Ready pods only");
             }
         }
     }
 
-    /// A sweep of stale entries while pods that turned Ready at this instant
-    /// are still unsorted keeps them in the part still to be sorted.
+    /// Pods that turned Ready at this instant, not in id or tie-break order,
+    /// then many deletions of older pods: the newest go first, by tie-break.
     #[test]
-    fn a_sweep_keeps_the_unsorted_tail_to_be_sorted() {
+    fn the_newest_ready_pods_go_first_after_deletions() {
         let mut g = PodGroup::default();
         for uid in 1..=100 {
             let mut p = pod(uid, 0);
@@ -540,7 +485,7 @@ mod tests {
             p.available = true;
             g.insert_ready(p);
         }
-        g.pods_to_delete(1, Time::from_secs(2), running); // sorts the index
+        g.pods_to_delete(1, Time::from_secs(2), running);
         for uid in 101..=110 {
             let mut p = pod(uid, 1);
             p.tiebreak = (uid * 7919) % 101; // not in uid order
@@ -548,9 +493,9 @@ mod tests {
             g.mark_ready(uid, Time::from_secs(3), true);
         }
         for uid in 1..=80 {
-            g.mark_deleted(uid, Time::from_secs(3)); // stale entries before the new tail: swept
+            g.mark_deleted(uid, Time::from_secs(3));
         }
-        assert!(g.ready.len() < 110, "a sweep ran");
+        assert_eq!(g.ready.len(), 30, "deleted pods left the index");
         let mut newest: Vec<&Pod> = (101..=110).filter_map(|uid| g.get(uid)).collect();
         newest.sort_by_key(|p| p.tiebreak);
         let want: Vec<u64> = newest.iter().take(3).map(|p| p.uid).collect();

@@ -2,8 +2,7 @@
 //! time; within a time, in the order they were queued.
 
 use crate::api::Time;
-use super::slots::Slots;
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 
 /// A change due at a time. `rs` names the ReplicaSet whose pod group holds the pod.
@@ -33,8 +32,8 @@ type Bucket = VecDeque<Due>;
 /// pushes and pops touch one bucket instead of re-sorting a heap.
 #[derive(Clone, Debug, Default)]
 pub struct DueQueue {
-    waking: Slots<Time, Bucket>,
-    silent: Slots<Time, Bucket>,
+    waking: BTreeMap<Time, Bucket>,
+    silent: BTreeMap<Time, Bucket>,
     len: usize,
 }
 
@@ -45,7 +44,7 @@ impl DueQueue {
         } else {
             &mut self.silent
         };
-        map.get_or_insert_with(at, Bucket::default).push_back(due);
+        map.entry(at).or_default().push_back(due);
         self.len += 1;
     }
 
@@ -54,15 +53,15 @@ impl DueQueue {
     /// controller runs.)
     pub fn pop_due(&mut self, now: Time) -> Option<Due> {
         for map in [&mut self.waking, &mut self.silent] {
-            let Some((at, bucket)) = map.first_mut() else {
+            let Some(mut first) = map.first_entry() else {
                 continue;
             };
-            if *at > now {
+            if *first.key() > now {
                 continue;
             }
-            let due = bucket.pop_front();
-            if bucket.is_empty() {
-                map.pop_first();
+            let due = first.get_mut().pop_front();
+            if first.get().is_empty() {
+                first.remove();
             }
             if due.is_some() {
                 self.len -= 1;
@@ -74,15 +73,16 @@ impl DueQueue {
 
     /// The earliest waking entry, after dropping the stale ones at the head.
     pub fn next_waking(&mut self, is_stale: impl Fn(&Due) -> bool) -> Option<Time> {
-        while let Some((at, bucket)) = self.waking.first_mut() {
+        while let Some(mut first) = self.waking.first_entry() {
+            let bucket = first.get_mut();
             while bucket.front().is_some_and(&is_stale) {
                 bucket.pop_front();
                 self.len -= 1;
             }
             if !bucket.is_empty() {
-                return Some(*at);
+                return Some(*first.key());
             }
-            self.waking.pop_first();
+            first.remove();
         }
         None
     }

@@ -15,7 +15,7 @@ pub fn Actions() -> impl IntoView {
                 .iter()
                 .filter_map(|rs| rs.revision().ok())
                 .collect();
-            crate::sort::sort(&mut revs);
+            revs.sort();
             revs.dedup();
             revs
         })

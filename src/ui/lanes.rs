@@ -118,7 +118,7 @@ fn Compact(lane: Memo<Option<Lane>>) -> impl IntoView {
                 None => counts.push((p.state, 1)),
             }
         }
-        crate::sort::sort_by_key(&mut counts, |(s, _)| *s);
+        counts.sort_by_key(|(s, _)| *s);
         counts
     };
     view! {

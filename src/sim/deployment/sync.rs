@@ -417,7 +417,7 @@ fn find_active_or_latest(
     if new_rs.is_none() && old_rss.is_empty() {
         return None;
     }
-    crate::sort::sort_by(old_rss, |a, b| {
+    old_rss.sort_by(|a, b| {
         controller_utils::by_creation_timestamp(b, a)
     });
     let active: Vec<&Arc<ReplicaSet>> = old_rss
@@ -490,7 +490,7 @@ pub fn cleanup_deployment(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], d: &Depl
     if diff <= 0 {
         return;
     }
-    crate::sort::sort_by(&mut cleanable, |a, b| {
+    cleanable.sort_by(|a, b| {
         controller_utils::by_revision_and_creation_timestamp(a, b)
     });
     for rs in cleanable.into_iter().take(diff as usize) {
