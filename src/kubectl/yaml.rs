@@ -2,20 +2,26 @@
 //! `kubectl get -o yaml` out.
 //!
 //! kubectl turns YAML into JSON with sigs.k8s.io/yaml, which parses with a
-//! fork of go-yaml v2: YAML 1.1 scalars (`yes`, `on`, `y` are booleans,
-//! `0777` is octal), duplicate keys are an error, and output sorts keys,
-//! writes sequences at their key's indentation, double-quotes strings that
-//! would read back as another type, and wraps long plain strings at 80
-//! columns. This module does the same for the block and flow YAML that
-//! manifests use. Anchors, aliases, tags and complex keys are refused with
-//! a message rather than misread. Errors carry go-yaml's wording and line.
+//! fork of go-yaml v2. The grammar is saphyr-parser's (a maintained YAML
+//! 1.2 event parser; see BENCHMARKS.md, "YAML parser crate"); this module is
+//! what go-yaml v2 does differently on top of it: plain scalars resolve as
+//! YAML 1.1 does (`yes`, `on`, `y` are booleans, `0777` is octal), duplicate
+//! keys are an error, syntax errors carry go-yaml's (libyaml's) wording and
+//! line. Anchors, aliases, tags and complex keys are refused with a message
+//! rather than misread.
 //!
-//! (A YAML crate would cost ~60 KB gzip of the app's 250 KB budget and
-//! reads YAML 1.2, where `replicas: yes` means something else than in kubectl.)
+//! Output sorts keys, writes sequences at their key's indentation,
+//! double-quotes strings that would read back as another type, and wraps
+//! long plain strings at 80 columns, as go-yaml v2's emitter does for
+//! `get -o yaml`: that printer is this module's own (shorter than a crate).
 
-use serde_json::{Map, Number, Value};
-use std::fmt::{self, Write};
+use serde_json::{Number, Value};
+
+type Map = serde_json::Map<String, Value>;
 use crate::text::quoted;
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
+use std::borrow::Cow;
+use std::fmt::{self, Write};
 
 /// A YAML syntax error, worded as go-yaml words it.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,51 +39,41 @@ impl fmt::Display for YamlError {
 
 impl std::error::Error for YamlError {}
 
-/// YAML's white space: only these (not NBSP or ideographic space, which `str::trim` would take).
-const YAML_SPACE: [char; 2] = [' ', '\t'];
-
 /// Longest input accepted (a manifest, not a data dump).
 pub const MAX_YAML_BYTES: usize = 1 << 20;
 /// Deepest nesting accepted (go-yaml's own limit is 10,000; manifests are < 20).
 const MAX_DEPTH: usize = 100;
 
+const REFUSED: &str = "anchors, aliases and tags are not supported by Rollout Lab";
+const COMPLEX_KEY: &str = "complex mapping keys are not supported by Rollout Lab";
+/// libyaml's scanner error for a tab where a token should start (indentation).
+const CANNOT_START: &str = "found character that cannot start any token";
+/// How many places `mend` mends before the parser's error stands.
+const MAX_MENDS: usize = 64;
+
 /// Every document in the text, as JSON values (empty documents skipped).
 pub fn parse_documents(text: &str) -> Result<Vec<Value>, YamlError> {
     if text.len() > MAX_YAML_BYTES {
-        return Err(YamlError {
-            line: 1,
-            message: format!("input is larger than {MAX_YAML_BYTES} bytes"),
-        });
+        return Err(err(1, format!("input is larger than {MAX_YAML_BYTES} bytes")));
     }
     // go-yaml's reader skips a byte-order mark.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines = split_lines(text)?;
-    let mut docs = Vec::new();
-    let mut start = 0;
-    for i in 0..=lines.len() {
-        let boundary = i == lines.len()
-            || (lines[i].indent == 0 && (is_marker(&lines[i].text, "---") || is_marker(&lines[i].text, "...")));
-        if boundary {
-            let mut p = Parser {
-                lines: lines[start..i].to_vec(),
-                pos: 0,
-                depth: 0,
-            };
-            if let Some(v) = p.document()? {
-                docs.push(v);
-            }
-            // Content after `--- ` on the marker line starts the next document.
-            start = i + 1;
-            if i < lines.len() && lines[i].text.len() > 3 && is_marker(&lines[i].text, "---") {
-                return Err(err(lines[i].number, "content on a document start line is not supported"));
+    let mut text = Cow::Borrowed(text.strip_prefix('\u{feff}').unwrap_or(text));
+    let mut mends = 0;
+    loop {
+        let failure = match read_stream(&text) {
+            Ok(documents) => return Ok(documents),
+            Err(Failure::Layer(e)) => return Err(e),
+            Err(Failure::Syntax(e)) => e,
+        };
+        if mends < MAX_MENDS {
+            if let Some(mended) = mend(&text, &failure) {
+                text = Cow::Owned(mended);
+                mends += 1;
+                continue;
             }
         }
+        return Err(syntax_error(&text, &failure));
     }
-    Ok(docs)
-}
-
-fn is_marker(text: &str, marker: &str) -> bool {
-    text == marker || (text.starts_with(marker) && text[marker.len()..].starts_with(' '))
 }
 
 fn err(line: usize, message: impl Into<String>) -> YamlError {
@@ -87,643 +83,262 @@ fn err(line: usize, message: impl Into<String>) -> YamlError {
     }
 }
 
-/// One source line: its number, indentation and text (comments removed).
-#[derive(Clone, Debug)]
-struct Line {
-    number: usize,
-    indent: usize,
-    text: String,
-    /// The raw text after the indentation (block scalars keep comments and spaces).
-    raw: String,
+enum Failure {
+    /// The parser's: worded by `syntax_error`.
+    Syntax(ScanError),
+    /// This module's: duplicate keys, refused features, depth.
+    Layer(YamlError),
 }
 
-fn split_lines(text: &str) -> Result<Vec<Line>, YamlError> {
-    let mut lines = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let number = i + 1;
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let indent = raw.len() - raw.trim_start_matches(' ').len();
-        let rest = &raw[indent..];
-        let text = strip_comment(rest).trim_end_matches(YAML_SPACE).to_string();
-        if rest.starts_with('\t') && !text.is_empty() {
-            return Err(err(number, "found character that cannot start any token"));
-        }
-        lines.push(Line {
-            number,
-            indent,
-            text,
-            raw: rest.to_string(),
-        });
-    }
-    Ok(lines)
+/// A collection being read: a sequence's items, or a mapping's entries and
+/// the key (and its line) waiting for its value.
+enum Frame {
+    Sequence(Vec<Value>),
+    Mapping(Map, Option<(String, usize)>),
 }
 
-/// The text before a comment: `#` at the start or after a space, outside quotes.
-fn strip_comment(text: &str) -> &str {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut quote: Option<char> = None;
-    let mut prev = ' ';
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        match quote {
-            // `\x` in double quotes and `''` in single quotes are not the end.
-            Some('"') if c == '\\' => i += 1,
-            Some('\'') if c == '\'' && chars.get(i + 1).is_some_and(|n| n.1 == '\'') => i += 1,
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '#' && (prev == ' ' || prev == '\t' || at == 0) => return &text[..at],
-            None if (c == '"' || c == '\'') && (at == 0 || " [{,:-".contains(prev)) => quote = Some(c),
-            None => {}
-        }
-        prev = c;
-        i += 1;
-    }
-    text
-}
-
-struct Parser {
-    lines: Vec<Line>,
-    pos: usize,
-    depth: usize,
-}
-
-impl Parser {
-    fn document(&mut self) -> Result<Option<Value>, YamlError> {
-        self.skip_blank();
-        if self.pos >= self.lines.len() {
-            return Ok(None);
-        }
-        let indent = self.lines[self.pos].indent;
-        let value = self.node(indent)?;
-        self.skip_blank();
-        if let Some(line) = self.lines.get(self.pos) {
-            let message = if line.indent < indent {
-                "did not find expected key"
-            } else {
-                "did not find expected <document start>"
-            };
-            return Err(err(line.number, message));
-        }
-        Ok(Some(value))
-    }
-
-    fn skip_blank(&mut self) {
-        while self.pos < self.lines.len() && self.lines[self.pos].text.is_empty() {
-            self.pos += 1;
-        }
-    }
-
-    fn last_line(&self) -> usize {
-        self.lines.last().map_or(1, |l| l.number)
-    }
-
-    /// The node starting at the current line, whose lines are at `indent`.
-    fn node(&mut self, indent: usize) -> Result<Value, YamlError> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            let line = self.lines.get(self.pos).map_or(self.last_line(), |l| l.number);
-            return Err(err(line, "exceeded max depth"));
-        }
-        let line = &self.lines[self.pos];
-        let value = if line.text == "-" || line.text.starts_with("- ") {
-            self.sequence(indent)
-        } else if find_key(&line.text, line.number)?.is_some() {
-            self.mapping(indent)
-        } else {
-            let (text, number) = (line.text.clone(), line.number);
-            self.pos += 1;
-            self.inline_value(&text, number, indent)
-        };
-        self.depth -= 1;
-        value
-    }
-
-    fn sequence(&mut self, indent: usize) -> Result<Value, YamlError> {
-        let mut items = Vec::new();
-        loop {
-            self.skip_blank();
-            let Some(line) = self.lines.get(self.pos) else { break };
-            if line.indent != indent || !(line.text == "-" || line.text.starts_with("- ")) {
-                if line.indent > indent {
-                    return Err(err(line.number, "did not find expected '-' indicator"));
-                }
-                break;
-            }
-            let rest = line.text[1..].trim_start_matches(YAML_SPACE);
-            let nested_node = rest == "-" || rest.starts_with("- ") || find_key(rest, line.number)?.is_some();
-            if rest.is_empty() {
-                self.pos += 1;
-                items.push(self.nested(indent, false)?);
-            } else if !nested_node {
-                // A scalar or flow item: block scalars and continuation lines
-                // are indented relative to the sequence.
-                let (rest, number) = (rest.to_string(), line.number);
-                self.pos += 1;
-                items.push(self.inline_value(&rest, number, indent)?);
-            } else {
-                // `- key: value` and `- - x`: the rest is a node at its own
-                // column, as if the dash were a space.
-                let column = indent + line.text.len() - rest.len();
-                let rest = rest.to_string();
-                let dash = line.raw.len() - line.raw.trim_start_matches(['-', ' ']).len();
-                let line = &mut self.lines[self.pos];
-                line.raw = line.raw[dash.min(line.raw.len())..].to_string();
-                line.indent = column;
-                line.text = rest;
-                items.push(self.node(column)?);
-            }
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn mapping(&mut self, indent: usize) -> Result<Value, YamlError> {
-        let mut entries = Vec::new();
-        loop {
-            self.skip_blank();
-            let Some(line) = self.lines.get(self.pos) else { break };
-            if line.indent < indent {
-                break;
-            }
-            // Deeper than the keys here, after a value that ended: a key
-            // at an indentation no mapping has.
-            if line.indent > indent || line.text == "-" || line.text.starts_with("- ") {
-                return Err(err(line.number, "did not find expected key"));
-            }
-            let (number, text) = (line.number, line.text.clone());
-            let Some((key, rest)) = find_key(&text, number)? else {
-                return Err(err(number + 1, "could not find expected ':'"));
-            };
-            self.pos += 1;
-            let value = if rest.is_empty() {
-                self.nested(indent, true)?
-            } else {
-                self.inline_value(rest, number, indent)?
-            };
-            entries.push((key, value, number));
-        }
-        into_map(entries)
-    }
-
-    /// The value on the lines after `key:` or `-`: more indented, or (for a
-    /// mapping's key) a sequence at the key's own indentation; else null.
-    fn nested(&mut self, indent: usize, sequence_may_align: bool) -> Result<Value, YamlError> {
-        self.skip_blank();
-        match self.lines.get(self.pos) {
-            Some(l) if l.indent > indent => {
-                let i = l.indent;
-                self.node(i)
-            }
-            Some(l) if sequence_may_align && l.indent == indent && (l.text == "-" || l.text.starts_with("- ")) => {
-                self.sequence(indent)
-            }
-            _ => Ok(Value::Null),
-        }
-    }
-
-    /// A value written after `key: ` (or alone on its line): a block scalar,
-    /// a flow collection, a quoted or a plain scalar (which may go on over
-    /// more indented lines).
-    fn inline_value(&mut self, text: &str, number: usize, indent: usize) -> Result<Value, YamlError> {
-        let first = text.chars().next().unwrap_or(' ');
-        match first {
-            '|' | '>' => self.block_scalar(text, number, indent),
-            '[' | '{' => {
-                let mut flow = text.to_string();
-                let mut scan = FlowScan::default();
-                scan.feed(text);
-                // A flow collection may go on over the next lines.
-                while !scan.closed() {
-                    let Some(l) = self.lines.get(self.pos) else {
-                        return Err(err(self.last_line(), "did not find expected ',' or ']'"));
-                    };
-                    flow.push(' ');
-                    flow.push_str(&l.text);
-                    scan.feed(" ");
-                    scan.feed(&l.text);
-                    self.pos += 1;
-                }
-                let mut f = Flow {
-                    chars: flow.chars().collect(),
-                    at: 0,
-                    line: number,
-                    depth: self.depth,
-                };
-                let v = f.value()?;
-                f.skip_spaces();
-                if f.at < f.chars.len() {
-                    return Err(err(number, "did not find expected <document start>"));
-                }
-                Ok(v)
-            }
-            '&' | '*' | '!' => Err(err(
-                number,
-                "anchors, aliases and tags are not supported by Rollout Lab",
-            )),
-            '"' | '\'' => {
-                // A quoted scalar may go on over the next lines: a line break
-                // folds to a space, a blank line is a line break.
-                let mut joined = text.to_string();
-                let mut scan = FlowScan::default();
-                scan.feed(text);
-                while scan.in_quote() {
-                    let Some(l) = self.lines.get(self.pos) else { break };
-                    let more = l.raw.trim_matches(YAML_SPACE);
-                    if more.is_empty() {
-                        joined.push('\n');
-                    } else {
-                        if !joined.ends_with('\n') {
-                            joined.push(' ');
-                        }
-                        joined.push_str(more);
-                        scan.feed(" ");
-                        scan.feed(more);
-                    }
-                    self.pos += 1;
-                }
-                let mut f = Flow {
-                    chars: joined.chars().collect(),
-                    at: 0,
-                    line: number,
-                    depth: self.depth,
-                };
-                let v = Value::String(f.quoted()?);
-                f.skip_spaces();
-                if f.at < f.chars.len() && f.peek() != Some('#') {
-                    return Err(err(number, "did not find expected key"));
-                }
-                Ok(v)
-            }
-            _ => {
-                if text.contains(": ") || text.ends_with(':') {
-                    return Err(err(number, "mapping values are not allowed in this context"));
-                }
-                // Plain scalars continue on more indented lines, folded with
-                // spaces (a blank line between them is a line break).
-                let mut plain = text.to_string();
-                loop {
-                    let blanks = self.lines[self.pos.min(self.lines.len())..]
-                        .iter()
-                        .take_while(|l| l.text.is_empty())
-                        .count();
-                    let Some(l) = self.lines.get(self.pos + blanks) else { break };
-                    if l.indent <= indent {
-                        break;
-                    }
-                    if find_key(&l.text, l.number)?.is_some() {
-                        return Err(err(l.number, "mapping values are not allowed in this context"));
-                    }
-                    if blanks == 0 {
-                        plain.push(' ');
-                    }
-                    for _ in 0..blanks {
-                        plain.push('\n');
-                    }
-                    plain.push_str(&l.text);
-                    self.pos += blanks + 1;
-                }
-                Ok(resolve_plain(&plain))
-            }
-        }
-    }
-
-    /// `|` literal or `>` folded, with `-` strip or `+` keep chomping.
-    fn block_scalar(&mut self, header: &str, number: usize, indent: usize) -> Result<Value, YamlError> {
-        let style = header.as_bytes()[0];
-        let mut chomp = b' ';
-        let mut explicit: Option<usize> = None;
-        for c in header[1..].chars() {
-            match c {
-                '-' | '+' => chomp = c as u8,
-                '1'..='9' => explicit = Some(c as usize - '0' as usize),
-                _ => return Err(err(number, "did not find expected comment or line break")),
-            }
-        }
-        let mut rows: Vec<String> = Vec::new();
-        let mut block_indent = explicit.map(|e| indent + e);
-        while let Some(l) = self.lines.get(self.pos) {
-            if l.raw.trim_matches(YAML_SPACE).is_empty() {
-                rows.push(String::new());
-                self.pos += 1;
+/// The documents of a stream, built from saphyr-parser's events.
+fn read_stream(text: &str) -> Result<Vec<Value>, Failure> {
+    let mut documents = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    // go-yaml finds repeated keys when it decodes a document it has parsed:
+    // a syntax error anywhere in the document comes first.
+    let mut repeated: Option<YamlError> = None;
+    let mut root: Option<Value> = None;
+    let layer = |line: usize, message: &str| Failure::Layer(err(line, message));
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(Failure::Syntax)?;
+        let line = span.start.line();
+        let value = match event {
+            Event::DocumentStart(_) => {
+                root = None;
                 continue;
             }
-            let bi = *block_indent.get_or_insert(l.indent);
-            if l.indent < bi || l.indent <= indent {
-                break;
-            }
-            // Indentation beyond the block's own is content.
-            rows.push(" ".repeat(l.indent - bi) + &l.raw);
-            self.pos += 1;
-        }
-        let trailing_blank = rows.iter().rev().take_while(|r| r.is_empty()).count();
-        let content = &rows[..rows.len() - trailing_blank];
-        let mut text = String::new();
-        for (i, row) in content.iter().enumerate() {
-            if i > 0 {
-                let prev = &content[i - 1];
-                if style == b'|' || row.is_empty() {
-                    text.push('\n');
-                } else if prev.is_empty() {
-                    // The blank lines before already gave the line breaks.
-                } else if row.starts_with(' ') || prev.starts_with(' ') {
-                    text.push('\n');
-                } else {
-                    text.push(' ');
+            Event::DocumentEnd => {
+                if let Some(e) = repeated.take() {
+                    return Err(Failure::Layer(e));
                 }
+                documents.extend(root.take());
+                continue;
             }
-            text.push_str(row);
-        }
-        match chomp {
-            b'-' => {}
-            b'+' => {
-                text.push('\n');
-                for _ in 0..trailing_blank {
-                    text.push('\n');
+            Event::Alias(_) => return Err(layer(line, REFUSED)),
+            Event::Scalar(_, _, anchor, tag) | Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag)
+                if anchor != 0 || tag.is_some() =>
+            {
+                return Err(layer(line, REFUSED))
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if matches!(stack.last(), Some(Frame::Mapping(_, None))) {
+                    return Err(layer(line, COMPLEX_KEY));
                 }
-            }
-            _ => {
-                if !content.is_empty() {
-                    text.push('\n');
+                if stack.len() >= MAX_DEPTH {
+                    return Err(layer(line, "exceeded max depth"));
                 }
+                stack.push(match event {
+                    Event::SequenceStart(..) => Frame::Sequence(Vec::new()),
+                    _ => Frame::Mapping(Map::new(), None),
+                });
+                continue;
             }
-        }
-        Ok(Value::String(text))
-    }
-}
-
-/// Whether a flow collection's brackets and braces have closed, fed line by
-/// line (so a collection over many lines is read in linear time).
-#[derive(Default)]
-struct FlowScan {
-    depth: i64,
-    quote: Option<char>,
-    escaped: bool,
-    /// The previous character: a quote starts a quoted scalar only at a token's start.
-    prev: Option<char>,
-    /// A `'` inside single quotes: the end, unless another `'` follows.
-    maybe_closed: bool,
-}
-
-impl FlowScan {
-    fn feed(&mut self, text: &str) {
-        for c in text.chars() {
-            // `''` inside single quotes is a quote, not the end.
-            if self.maybe_closed {
-                self.maybe_closed = false;
-                if c == '\'' {
-                    self.prev = Some(c);
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(Frame::Sequence(items)) => Value::Array(items),
+                Some(Frame::Mapping(map, _)) => Value::Object(map),
+                None => continue,
+            },
+            Event::Scalar(text, style, ..) => {
+                // An empty document is an empty plain scalar: no value at all.
+                if stack.is_empty() && style == ScalarStyle::Plain && text.is_empty() {
                     continue;
                 }
-                self.quote = None;
+                match style {
+                    ScalarStyle::Plain => resolve_plain(&text),
+                    _ => Value::String(text.into_owned()),
+                }
             }
-            match self.quote {
-                Some('\'') if c == '\'' => self.maybe_closed = true,
-                Some('"') if self.escaped => self.escaped = false,
-                Some('"') if c == '\\' => self.escaped = true,
-                Some(q) if c == q => self.quote = None,
-                Some(_) => {}
-                None => match c {
-                    '"' | '\'' if self.prev.is_none_or(|p| " \t[{,:".contains(p)) => self.quote = Some(c),
-                    '[' | '{' => self.depth += 1,
-                    ']' | '}' => self.depth -= 1,
-                    _ => {}
-                },
-            }
-            self.prev = Some(c);
-        }
-    }
-
-    fn closed(&self) -> bool {
-        self.depth <= 0 && !self.in_quote()
-    }
-
-    fn in_quote(&self) -> bool {
-        self.quote.is_some() && !self.maybe_closed
-    }
-}
-
-/// `key: rest` on a line: the key (unquoted) and the text after `: `.
-fn find_key(text: &str, number: usize) -> Result<Option<(String, &str)>, YamlError> {
-    let first = text.chars().next().unwrap_or(' ');
-    if first == '"' || first == '\'' {
-        let mut f = Flow {
-            chars: text.chars().collect(),
-            at: 0,
-            line: number,
-            depth: 0,
+            Event::StreamStart | Event::StreamEnd | Event::Nothing => continue,
         };
-        let Ok(key) = f.quoted() else { return Ok(None) };
-        f.skip_spaces();
-        let used: usize = f.chars[..f.at].iter().map(|c| c.len_utf8()).sum();
-        let rest = &text[used..];
-        return Ok(match rest.strip_prefix(':') {
-            Some(after) if after.is_empty() || after.starts_with(YAML_SPACE) => {
-                Some((key, after.trim_start_matches(YAML_SPACE)))
+        match stack.last_mut() {
+            None => root = Some(value),
+            Some(Frame::Sequence(items)) => items.push(value),
+            Some(Frame::Mapping(_, key @ None)) => *key = Some((key_text(value), line)),
+            Some(Frame::Mapping(map, key)) => {
+                let (key, key_line) = key.take().unwrap_or_default();
+                if repeated.is_none() && map.contains_key(&key) {
+                    let message = format!("unmarshal errors:\n  line {key_line}: key {} already set in map", quoted(&key));
+                    repeated = Some(err(key_line, message));
+                }
+                map.insert(key, value);
             }
-            _ => None,
-        });
-    }
-    if matches!(first, '[' | '{' | '|' | '>' | '#' | '%' | '@' | '`') {
-        return Ok(None);
-    }
-    if first == '?' && (text.len() == 1 || text.as_bytes()[1] == b' ') {
-        return Err(err(number, "complex mapping keys are not supported by Rollout Lab"));
-    }
-    let mut search = 0;
-    while let Some(i) = text[search..].find(':') {
-        let at = search + i;
-        let after = &text[at + 1..];
-        if after.is_empty() || after.starts_with(YAML_SPACE) {
-            let key = text[..at].trim_end_matches(YAML_SPACE);
-            if key.is_empty() {
-                return Ok(None);
-            }
-            if matches!(first, '&' | '*' | '!') {
-                return Err(err(number, "anchors, aliases and tags are not supported by Rollout Lab"));
-            }
-            // sigs.k8s.io/yaml writes non-string keys as their text.
-            let key = match resolve_plain(key) {
-                Value::String(s) => s,
-                Value::Null => "null".to_string(),
-                other => other.to_string(),
-            };
-            return Ok(Some((key, after.trim_start_matches(YAML_SPACE))));
         }
-        search = at + 1;
     }
-    Ok(None)
+    Ok(documents)
 }
 
-/// Flow collections and quoted scalars, read character by character.
-struct Flow {
-    chars: Vec<char>,
-    at: usize,
-    line: usize,
-    depth: usize,
+/// A scalar key as sigs.k8s.io/yaml writes it in JSON: non-string keys become their text.
+fn key_text(key: Value) -> String {
+    match key {
+        Value::String(s) => s,
+        Value::Null => "null".to_string(),
+        other => other.to_string(),
+    }
 }
 
-impl Flow {
-    fn skip_spaces(&mut self) {
-        while self.chars.get(self.at).is_some_and(|c| *c == ' ' || *c == '\t') {
-            self.at += 1;
+/// What go-yaml (libyaml) reads and saphyr-parser, after YAML 1.2, refuses:
+/// `key:<TAB>value`, and flow collections or quoted scalars whose lines are
+/// less indented than their parent. The text mended so that saphyr-parser
+/// reads the same values on the same lines: tabs become spaces, and those
+/// lines get leading spaces (which flow collections and quoted scalars fold away).
+fn mend(text: &str, e: &ScanError) -> Option<String> {
+    let mark = e.marker();
+    let at = byte_at(text, mark.index());
+    match e.info() {
+        "':' must be followed by a valid YAML whitespace" => {
+            let separator = text[..at].trim_end_matches([' ', '\t']);
+            let blanks = &text[separator.len()..at];
+            (separator.ends_with(':') && blanks.contains('\t'))
+                .then(|| format!("{separator}{}{}", " ".repeat(blanks.len()), &text[at..]))
+        }
+        "invalid indentation" | "invalid indentation in flow construct" => {
+            // Deeper than every bracket before it is deeper than the one it is in.
+            let deepest = text[..at]
+                .lines()
+                .filter_map(|line| line.rfind(['[', '{']).map(|b| line[..b].chars().count()))
+                .max()?;
+            let end = flow_end(text, at).unwrap_or(text.len());
+            indent_lines(text, text[..at].rfind('\n').map_or(0, |i| i + 1), end, deepest + 1)
+        }
+        "invalid indentation in quoted scalar" => {
+            // The mark is the opening quote.
+            let end = quoted_end(text, at)?;
+            let next_line = at + text[at..end].find('\n')? + 1;
+            indent_lines(text, next_line, end, mark.col() + 1)
+        }
+        _ => None,
+    }
+}
+
+/// The byte offset of a character index.
+fn byte_at(text: &str, index: usize) -> usize {
+    text.char_indices().nth(index).map_or(text.len(), |(at, _)| at)
+}
+
+/// The text with the lines that start in `from..=to` (`from` a line's
+/// start) given at least `column` leading spaces; `None` when none needed more.
+fn indent_lines(text: &str, from: usize, to: usize, column: usize) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 256);
+    out.push_str(&text[..from]);
+    let mut start = from;
+    let mut mended = false;
+    for line in text[from..].split_inclusive('\n') {
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        if start <= to && spaces < column && !line.trim().is_empty() {
+            out.extend(std::iter::repeat_n(' ', column - spaces));
+            mended = true;
+        }
+        out.push_str(line);
+        start += line.len();
+    }
+    mended.then_some(out)
+}
+
+/// Where the flow collection around `at` closes: brackets counted outside
+/// quoted scalars and comments.
+fn flow_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 1;
+    let mut i = at;
+    while i < bytes.len() {
+        let after_blank = i == 0 || b" \t\r\n[{,:".contains(&bytes[i - 1]);
+        match bytes[i] {
+            b'"' | b'\'' if after_blank => i = quoted_end(text, i)?,
+            b'#' if after_blank => i = text[i..].find('\n').map_or(text.len(), |n| i + n),
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The closing quote of the quoted scalar whose opening quote is at `at`.
+fn quoted_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let quote = *bytes.get(at).filter(|q| matches!(q, b'"' | b'\''))?;
+    let mut i = at + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 1,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+            c if c == quote => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A parser error in go-yaml's words: libyaml's problem without its
+/// context ("while parsing a block mapping, "), and the line go-yaml gives.
+fn syntax_error(text: &str, e: &ScanError) -> YamlError {
+    let info = e.info();
+    let problem = match info.split_once(", ") {
+        Some((context, problem)) if context.starts_with("while ") => problem,
+        _ => info,
+    };
+    let mark = e.marker();
+    let at = text.char_indices().nth(mark.index()).map_or(text.len(), |(at, _)| at);
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    // YAML's line breaks: `\n`, `\r\n` and a lone `\r`.
+    let line_of = |byte: usize| 1 + text[..byte].matches('\n').count() + text[..byte].matches('\r').count()
+        - text[..byte].matches("\r\n").count();
+    let problem = match problem {
+        "expected ',' or ']'" => "did not find expected ',' or ']'",
+        "did not find expected <document-start>" => "did not find expected <document start>",
+        "did not find expected hexadecimal number" => "did not find expected hexdecimal number",
+        "simple key expect ':'" => "could not find expected ':'",
+        "recursion limit exceeded" => "exceeded max depth",
+        "invalid indentation in quoted scalar" if quoted_end(text, at).is_none() => "found unexpected end of stream",
+        // libyaml scans a stray `]` or `}` as a token the block mapping did not expect.
+        "invalid trailing content after double-quoted scalar" | "misplaced bracket" => "did not find expected key",
+        // Anchors are refused, so every alias is to an unknown one.
+        "found unknown anchor" => REFUSED,
+        p if p.contains("tab") || p.starts_with("unexpected character") || p.ends_with("must be followed by a valid YAML whitespace") => {
+            CANNOT_START
+        }
+        p => p,
+    };
+    // libyaml stops at the first line indented with a tab: a scanner error there.
+    if let Some(tab) = first_tab_indented_line(text, line_start) {
+        if problem == CANNOT_START || tab == line_start {
+            return err(line_of(tab), CANNOT_START);
         }
     }
+    // An error at the end of the stream: go-yaml names the last line with content.
+    let line = if text[at..].trim().is_empty() && problem != CANNOT_START {
+        line_of(text.trim_end().len())
+    } else {
+        mark.line()
+    };
+    err(line.max(1), problem)
+}
 
-    fn peek(&self) -> Option<char> {
-        self.chars.get(self.at).copied()
-    }
-
-    fn value(&mut self) -> Result<Value, YamlError> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(err(self.line, "exceeded max depth"));
+/// The start of the first line from `from` on whose indentation has a tab before its content.
+fn first_tab_indented_line(text: &str, from: usize) -> Option<usize> {
+    let mut start = from;
+    for line in text[from..].split_inclusive('\n') {
+        let content = line.trim_start_matches([' ', '\t']);
+        if line.len() > content.len() && line[..line.len() - content.len()].contains('\t') && !content.trim().is_empty() {
+            return Some(start);
         }
-        self.skip_spaces();
-        let v = match self.peek() {
-            Some('[') => self.flow_sequence(),
-            Some('{') => self.flow_mapping(),
-            Some('"' | '\'') => self.quoted().map(Value::String),
-            Some('&' | '*' | '!') => Err(err(self.line, "anchors, aliases and tags are not supported by Rollout Lab")),
-            _ => Ok(resolve_plain(&self.plain())),
-        };
-        self.depth -= 1;
-        v
+        start += line.len();
     }
-
-    fn plain(&mut self) -> String {
-        let start = self.at;
-        while let Some(c) = self.peek() {
-            let ends_key = c == ':' && self.chars.get(self.at + 1).is_none_or(|n| " ,]}".contains(*n));
-            if ",]}".contains(c) || ends_key {
-                break;
-            }
-            self.at += 1;
-        }
-        self.chars[start..self.at].iter().collect::<String>().trim_matches(YAML_SPACE).to_string()
-    }
-
-    fn flow_sequence(&mut self) -> Result<Value, YamlError> {
-        self.at += 1;
-        let mut items = Vec::new();
-        loop {
-            self.skip_spaces();
-            match self.peek() {
-                Some(']') => {
-                    self.at += 1;
-                    return Ok(Value::Array(items));
-                }
-                None => return Err(err(self.line, "did not find expected ',' or ']'")),
-                _ => {}
-            }
-            items.push(self.value()?);
-            self.skip_spaces();
-            match self.peek() {
-                Some(',') => self.at += 1,
-                Some(']') => {}
-                _ => return Err(err(self.line, "did not find expected ',' or ']'")),
-            }
-        }
-    }
-
-    fn flow_mapping(&mut self) -> Result<Value, YamlError> {
-        self.at += 1;
-        let mut entries = Vec::new();
-        loop {
-            self.skip_spaces();
-            match self.peek() {
-                Some('}') => {
-                    self.at += 1;
-                    return into_map(entries);
-                }
-                None => return Err(err(self.line, "did not find expected ',' or '}'")),
-                _ => {}
-            }
-            let key = match self.value()? {
-                Value::String(s) => s,
-                Value::Null => "null".to_string(),
-                Value::Array(_) | Value::Object(_) => {
-                    return Err(err(self.line, "complex mapping keys are not supported by Rollout Lab"))
-                }
-                other => other.to_string(),
-            };
-            self.skip_spaces();
-            let value = if self.peek() == Some(':') {
-                self.at += 1;
-                self.skip_spaces();
-                if matches!(self.peek(), Some(',' | '}')) {
-                    Value::Null
-                } else {
-                    self.value()?
-                }
-            } else {
-                Value::Null
-            };
-            entries.push((key, value, self.line));
-            self.skip_spaces();
-            match self.peek() {
-                Some(',') => self.at += 1,
-                Some('}') => {}
-                _ => return Err(err(self.line, "did not find expected ',' or '}'")),
-            }
-        }
-    }
-
-    /// A single- or double-quoted scalar starting at the cursor.
-    fn quoted(&mut self) -> Result<String, YamlError> {
-        let quote = self.peek().unwrap_or('"');
-        self.at += 1;
-        let mut out = String::new();
-        loop {
-            let Some(c) = self.peek() else {
-                return Err(err(self.line, "found unexpected end of stream"));
-            };
-            self.at += 1;
-            match (quote, c) {
-                ('\'', '\'') if self.peek() == Some('\'') => {
-                    self.at += 1;
-                    out.push('\'');
-                }
-                (q, c) if c == q => return Ok(out),
-                ('"', '\\') => {
-                    let Some(e) = self.peek() else {
-                        return Err(err(self.line, "found unexpected end of stream"));
-                    };
-                    self.at += 1;
-                    let hex = |f: &mut Flow, n: usize| -> Result<char, YamlError> {
-                        let digits: String = f.chars.get(f.at..f.at + n).map(|s| s.iter().collect()).unwrap_or_default();
-                        f.at += n;
-                        u32::from_str_radix(&digits, 16)
-                            .ok()
-                            .filter(|_| digits.len() == n)
-                            .and_then(char::from_u32)
-                            .ok_or_else(|| err(f.line, "did not find expected hexdecimal number"))
-                    };
-                    out.push(match e {
-                        '0' => '\0',
-                        'a' => '\u{7}',
-                        'b' => '\u{8}',
-                        't' | '\t' => '\t',
-                        'n' => '\n',
-                        'v' => '\u{b}',
-                        'f' => '\u{c}',
-                        'r' => '\r',
-                        'e' => '\u{1b}',
-                        ' ' => ' ',
-                        '"' => '"',
-                        '/' => '/',
-                        '\\' => '\\',
-                        'N' => '\u{85}',
-                        '_' => '\u{a0}',
-                        'x' => hex(self, 2)?,
-                        'u' => hex(self, 4)?,
-                        'U' => hex(self, 8)?,
-                        _ => return Err(err(self.line, "found unknown escape character while parsing a quoted scalar")),
-                    });
-                }
-                _ => out.push(c),
-            }
-        }
-    }
+    None
 }
 
 /// A plain scalar's value under go-yaml v2's (YAML 1.1) resolution.
@@ -802,6 +417,7 @@ fn resolve_float(text: &str) -> Option<f64> {
     if !looks_numeric {
         return None;
     }
+    // Go's strconv.ParseFloat and Rust's FromStr agree on this syntax.
     clean.parse().ok()
 }
 
@@ -821,32 +437,9 @@ pub fn to_yaml(value: &Value) -> String {
     out
 }
 
-/// A mapping's keys and values (with the line of each key) as an object,
-/// unless a key is repeated: go-yaml's unmarshal error for the first repeat.
-/// Sorting finds repeats in O(n log n): a pasted or linked document may have
-/// tens of thousands of keys.
-fn into_map(entries: Vec<(String, Value, usize)>) -> Result<Value, YamlError> {
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| entries[a].0.cmp(&entries[b].0).then(a.cmp(&b)));
-    let repeat = order.windows(2).filter(|w| entries[w[0]].0 == entries[w[1]].0).map(|w| w[1]).min();
-    if let Some(i) = repeat {
-        let (key, _, line) = &entries[i];
-        return Err(YamlError {
-            line: *line,
-            message: format!("unmarshal errors:\n  line {line}: key {key} already set in map", key = quoted(key)),
-        });
-    }
-    Ok(Value::Object(entries.into_iter().map(|(k, v, _)| (k, v)).collect()))
-}
-
-fn sorted(m: &Map<String, Value>) -> Vec<(&String, &Value)> {
-    let mut entries: Vec<(&String, &Value)> = m.iter().collect();
-    entries.sort_by(|a, b| a.0.cmp(b.0));
-    entries
-}
-
-fn write_mapping(out: &mut String, m: &Map<String, Value>, indent: usize) {
-    for (i, (key, value)) in sorted(m).into_iter().enumerate() {
+fn write_mapping(out: &mut String, m: &Map, indent: usize) {
+    // serde_json's Map keeps keys sorted, as go-yaml prints them.
+    for (i, (key, value)) in m.iter().enumerate() {
         if i > 0 {
             out.push_str(&" ".repeat(indent));
         }

@@ -229,3 +229,43 @@ fn quoted_scalars_may_go_on_over_several_lines() {
     assert_eq!(v, json!({"a": "one # not a comment two\nthree", "b": "x y", "c": 1}));
     assert_eq!(error("a: \"never closed\n  b: 1\n"), "yaml: line 1: found unexpected end of stream");
 }
+
+// The layer over saphyr-parser: what go-yaml reads that YAML 1.2 does not,
+// and errors that always name a line of the text.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn go_yaml_layouts_read_as_their_tidy_form(
+        first in "[a-z][a-z0-9]{0,5}",
+        items in proptest::collection::vec("[a-z0-9]{1,6}", 1..8),
+        indent in 0usize..3,
+    ) {
+        // `key:<TAB>value`, and a flow list whose lines are less indented than its key.
+        let pad = " ".repeat(indent);
+        let loose = format!("top:\n{pad}  a:\t{first}\n{pad}  b: [\n{}]\n", items.join(",\n"));
+        let tidy = format!("top:\n{pad}  a: {first}\n{pad}  b: [{}]\n", items.join(", "));
+        let read = parse_documents(&loose).map_err(|e| TestCaseError::fail(format!("{e}\n{loose}")))?;
+        prop_assert_eq!(read, parse_documents(&tidy).unwrap(), "{}", loose);
+    }
+
+    #[test]
+    fn errors_name_a_line_of_the_text(at in 0usize..400, len in 0usize..6, junk in "(?s).{0,8}") {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/manifests/nginx-deployment.yaml")).unwrap();
+        let at = at.min(text.len());
+        let end = (at + len).min(text.len());
+        prop_assume!(text.is_char_boundary(at) && text.is_char_boundary(end));
+        let damaged = format!("{}{}{}", &text[..at], junk, &text[end..]);
+        if let Err(e) = rollout_lab::kubectl::yaml::parse_documents(&damaged) {
+            let lines = damaged.replace("\r\n", "\n").split(['\n', '\r']).count();
+            prop_assert!((1..=lines).contains(&e.line) && !e.message.is_empty(), "{e}\n{damaged}");
+        }
+    }
+}
+
+#[test]
+fn block_nesting_past_the_depth_cap_is_an_error_not_a_stack_overflow() {
+    assert_eq!(error(&"- ".repeat(5000)), "yaml: line 1: exceeded max depth");
+    let keys: String = (0..300).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
+    assert_eq!(error(&keys), "yaml: line 101: exceeded max depth");
+}
