@@ -8,6 +8,7 @@
 pub mod api;
 pub mod bench;
 pub mod cli;
+pub mod decode;
 pub mod i18n;
 pub mod kubectl;
 pub mod scenario;
