@@ -1,22 +1,26 @@
 //! The scenario file's types, as loaded (and as the app saves them).
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-// Written with serde in the format's own key order, absent options left
-// out; read by `load.rs`, which names the JSON path of anything it refuses.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+// Written in the format's own key order, absent options left out; read
+// through `load.rs`, which names the JSON path of anything refused and
+// checks the ranges the types do not hold.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// The Deployment as written (a manifest's JSON form).
     pub deployment: Value,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub replica_sets: Vec<InitialReplicaSet>,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub cluster: ClusterSpec,
     pub steps: Vec<Step>,
 }
@@ -32,17 +36,20 @@ impl Scenario {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InitialReplicaSet {
     pub image: String,
+    #[serde(default)]
     pub replicas: i32,
+    #[serde(default)]
     pub available: i32,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revision: Option<i64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ClusterSpec {
     pub pod_start_seconds: f64,
     pub pod_stop_seconds: f64,
@@ -63,7 +70,7 @@ impl Default for ClusterSpec {
 }
 
 /// One key naming the step (`{"kubectl": "..."}`, `{"advance": 2.0}`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Step {
     Kubectl(String),
@@ -71,14 +78,15 @@ pub enum Step {
     Sync(u32),
     /// Seconds.
     Advance(f64),
-    /// At most this many seconds.
+    /// At most this many seconds (`null`: an hour).
+    #[serde(deserialize_with = "settle_seconds")]
     Settle(f64),
     Expect(Expect),
 }
 
 /// What an `expect` step checks; every key optional.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Expect {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replica_sets: Option<BTreeMap<String, i32>>,
@@ -96,8 +104,8 @@ pub struct Expect {
     pub terminating_replicas: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paused: Option<bool>,
-    /// `Some(None)`: no revision annotation yet.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `Some(None)` (written `null`): no revision annotation yet.
+    #[serde(deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub revision: Option<Option<i64>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<String>>,
@@ -111,4 +119,19 @@ pub struct Expect {
     pub output: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exit_code: Option<i32>,
+}
+
+/// `null` reads as the default, as an absent key does.
+fn null_as_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> Result<T, D::Error> {
+    Option::<T>::deserialize(d).map(Option::unwrap_or_default)
+}
+
+/// A key that is there, even as `null`, is `Some` (absent is `None`, by `default`).
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// `{"settle": null}` settles for at most an hour.
+fn settle_seconds<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Option::<f64>::deserialize(d).map(|s| s.unwrap_or(3600.0))
 }

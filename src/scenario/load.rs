@@ -1,12 +1,14 @@
-//! Loading a scenario: JSON → `Scenario`, rejecting anything the format
-//! does not define, with errors that name the JSON path
-//! (`steps[3]: unknown step "frobnicate"`). Never panics on any input.
+//! Loading a scenario: JSON → `Scenario` through serde's derives
+//! (`format.rs`), read by `crate::decode` with the runner's words, so that
+//! anything the format does not define is refused with its JSON path
+//! (`steps[3]: unknown step "frobnicate"`); then the ranges the types do not
+//! hold. Never panics on any input.
 
 use super::format::*;
-use serde_json::{Map, Value};
-use std::collections::BTreeMap;
-use std::fmt;
+use crate::decode::{self, Asked, DecodeError, Place, Wanted, Words};
 use crate::text::quoted;
+use serde_json::Value;
+use std::fmt;
 
 /// An invalid scenario (the runner's exit code 2).
 #[derive(Clone, Debug, PartialEq)]
@@ -53,67 +55,16 @@ pub fn load(text: &str) -> Result<Scenario, LoadError> {
 }
 
 pub fn from_value(value: &Value) -> Result<Scenario, LoadError> {
-    let top = object(value, "")?;
-    check_keys(
-        top,
-        "",
-        &[
-            "title",
-            "source",
-            "description",
-            "deployment",
-            "replicaSets",
-            "cluster",
-            "steps",
-        ],
-    )?;
-    let deployment = top
-        .get("deployment")
-        .ok_or_else(|| err("", "missing required key \"deployment\""))?;
-    object(deployment, "deployment")?;
-    let replica_sets = match top.get("replicaSets") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(v) => array(v, "replicaSets")?
-            .iter()
-            .enumerate()
-            .map(|(i, v)| replica_set(v, &format!("replicaSets[{i}]")))
-            .collect::<Result<_, _>>()?,
-    };
-    let cluster = match top.get("cluster") {
-        None | Some(Value::Null) => ClusterSpec::default(),
-        Some(v) => cluster(v)?,
-    };
-    let steps_value = top
-        .get("steps")
-        .ok_or_else(|| err("", "missing required key \"steps\""))?;
-    let steps_array = array(steps_value, "steps")?;
-    if steps_array.len() > MAX_STEPS {
-        return Err(err("steps", format!("more than {MAX_STEPS} steps")));
-    }
-    let steps = steps_array
-        .iter()
-        .enumerate()
-        .map(|(i, v)| step(v, &format!("steps[{i}]")))
-        .collect::<Result<_, _>>()?;
-    Ok(Scenario {
-        title: optional_string(top.get("title"), "title")?,
-        source: optional_string(top.get("source"), "source")?,
-        deployment: deployment.clone(),
-        replica_sets,
-        cluster,
-        steps,
-    })
+    let scenario: Scenario = decode::from_value(value, &RunnerWords).map_err(|e| LoadError {
+        path: e.path,
+        message: e.message,
+    })?;
+    check_ranges(&scenario)?;
+    Ok(scenario)
 }
 
-fn object<'a>(v: &'a Value, path: &str) -> Result<&'a Map<String, Value>, LoadError> {
-    v.as_object()
-        .ok_or_else(|| err(path, format!("expected an object, found {}", kind(v))))
-}
-
-fn array<'a>(v: &'a Value, path: &str) -> Result<&'a Vec<Value>, LoadError> {
-    v.as_array()
-        .ok_or_else(|| err(path, format!("expected an array, found {}", kind(v))))
-}
+/// The runner's words for a value that is not what the format says.
+struct RunnerWords;
 
 fn kind(v: &Value) -> &'static str {
     match v {
@@ -126,232 +77,135 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn check_keys(map: &Map<String, Value>, path: &str, allowed: &[&str]) -> Result<(), LoadError> {
-    match map.keys().find(|k| !allowed.contains(&k.as_str())) {
-        Some(k) => Err(err(path, format!("unknown key {k}", k = quoted(k)))),
+fn at(place: &Place, message: String) -> DecodeError {
+    DecodeError { path: place.path.to_string(), message }
+}
+
+impl Words for RunnerWords {
+    const NULL_IS_ZERO: bool = false;
+
+    fn mismatch(&self, place: &Place, wanted: &Wanted) -> DecodeError {
+        let found = kind(place.value);
+        let expected = match wanted {
+            Wanted::Int { go_type: "uint64", .. } => "a non-negative whole number".to_string(),
+            Wanted::Int { max, .. } => {
+                // A whole number the type cannot hold.
+                if let Some(n) = place.value.as_f64().filter(|f| f.fract() == 0.0) {
+                    return at(place, format!("{} is out of range (0 to {max})", place.value.as_i64().map_or(n.to_string(), |i| i.to_string())));
+                }
+                "a whole number".to_string()
+            }
+            Wanted::Bool => "a boolean".to_string(),
+            // Every number in the format that is not a count is seconds.
+            Wanted::Float => "a number of seconds".to_string(),
+            Wanted::Str => "a string".to_string(),
+            Wanted::List(_) => "an array".to_string(),
+            Wanted::Map(_) | Wanted::Struct(_) | Wanted::Enum(_) => "an object".to_string(),
+            Wanted::Custom(expected) => expected.to_string(),
+        };
+        at(place, format!("expected {expected}, found {found}"))
+    }
+
+    fn unknown_field(&self, place: &Place, key: &str) -> Result<(), DecodeError> {
+        Err(at(place, format!("unknown key {}", quoted(key))))
+    }
+
+    fn missing_field(&self, place: &Place, field: &str) -> DecodeError {
+        at(place, format!("missing required key {}", quoted(field)))
+    }
+
+    fn unknown_variant(&self, place: &Place, enum_name: &str, variants: &[&str]) -> DecodeError {
+        let what = enum_name.to_lowercase();
+        match place.value.as_object().map(|m| m.keys().collect::<Vec<_>>()).as_deref() {
+            Some([key]) => at(place, format!("unknown {what} {}", quoted(key))),
+            _ => at(place, format!("a {what} has exactly one key (one of {})", variants.join(", "))),
+        }
+    }
+
+    fn custom(&self, place: &Place, message: String) -> DecodeError {
+        at(place, message)
+    }
+
+    fn type_name(&self, _: &Asked) -> String {
+        String::new()
+    }
+}
+
+/// What the types do not hold: counts and seconds in the format's ranges.
+fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
+    if !s.deployment.is_object() {
+        return Err(err("deployment", format!("expected an object, found {}", kind(&s.deployment))));
+    }
+    for (i, rs) in s.replica_sets.iter().enumerate() {
+        let path = format!("replicaSets[{i}]");
+        in_range(rs.replicas.into(), MAX_REPLICAS, &format!("{path}.replicas"))?;
+        in_range(rs.available.into(), rs.replicas.into(), &format!("{path}.available"))?;
+        if let Some(revision) = rs.revision {
+            in_range(revision, i64::MAX, &format!("{path}.revision"))?;
+        }
+    }
+    seconds(s.cluster.pod_start_seconds, "cluster.podStartSeconds")?;
+    seconds(s.cluster.pod_stop_seconds, "cluster.podStopSeconds")?;
+    if s.steps.len() > MAX_STEPS {
+        return Err(err("steps", format!("more than {MAX_STEPS} steps")));
+    }
+    for (i, step) in s.steps.iter().enumerate() {
+        let path = |key: &str| format!("steps[{i}].{key}");
+        match step {
+            Step::Kubectl(_) => {}
+            Step::Apply(manifest) if !manifest.is_object() => {
+                return Err(err(&path("apply"), format!("expected an object, found {}", kind(manifest))));
+            }
+            Step::Apply(_) => {}
+            Step::Sync(times) => in_range((*times).into(), 100_000, &path("sync"))?,
+            Step::Advance(s) => seconds(*s, &path("advance"))?,
+            Step::Settle(s) => seconds(*s, &path("settle"))?,
+            Step::Expect(e) => expect_ranges(e, &path("expect"))?,
+        }
+    }
+    Ok(())
+}
+
+fn expect_ranges(e: &Expect, path: &str) -> Result<(), LoadError> {
+    let count = |value: Option<i32>, key: &str| match value {
+        Some(n) => in_range(n.into(), i32::MAX.into(), &format!("{path}.{key}")),
         None => Ok(()),
+    };
+    count(e.available, "available")?;
+    count(e.updated_replicas, "updatedReplicas")?;
+    count(e.ready_replicas, "readyReplicas")?;
+    count(e.unavailable_replicas, "unavailableReplicas")?;
+    count(e.terminating_replicas, "terminatingReplicas")?;
+    for (key, map) in [("replicaSets", &e.replica_sets), ("replicaSetsByRevision", &e.replica_sets_by_revision)] {
+        for (name, n) in map.iter().flatten() {
+            in_range((*n).into(), i32::MAX.into(), &format!("{path}.{key}[{}]", quoted(name)))?;
+        }
     }
+    if let Some(Some(revision)) = e.revision {
+        in_range(revision, i64::MAX, &format!("{path}.revision"))?;
+    }
+    if let Some(code) = e.exit_code {
+        in_range(code.into(), 255, &format!("{path}.exitCode"))?;
+    }
+    Ok(())
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
+/// A whole number in [0, max].
+fn in_range(n: i64, max: i64, path: &str) -> Result<(), LoadError> {
+    if (0..=max).contains(&n) {
+        Ok(())
     } else {
-        format!("{path}.{key}")
+        Err(err(path, format!("{n} is out of range (0 to {max})")))
     }
-}
-
-fn optional_string(v: Option<&Value>, path: &str) -> Result<Option<String>, LoadError> {
-    match v {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(err(
-            path,
-            format!("expected a string, found {}", kind(other)),
-        )),
-    }
-}
-
-fn string(v: &Value, path: &str) -> Result<String, LoadError> {
-    v.as_str()
-        .map(str::to_string)
-        .ok_or_else(|| err(path, format!("expected a string, found {}", kind(v))))
-}
-
-/// A whole number in [min, max].
-fn int(v: &Value, path: &str, min: i64, max: i64) -> Result<i64, LoadError> {
-    let n = v
-        .as_i64()
-        .ok_or_else(|| err(path, format!("expected a whole number, found {}", kind(v))))?;
-    if n < min || n > max {
-        return Err(err(path, format!("{n} is out of range ({min} to {max})")));
-    }
-    Ok(n)
 }
 
 /// Seconds: a non-negative number up to a year.
-fn seconds(v: &Value, path: &str) -> Result<f64, LoadError> {
-    let s = v.as_f64().ok_or_else(|| {
-        err(
-            path,
-            format!("expected a number of seconds, found {}", kind(v)),
-        )
-    })?;
-    if !(0.0..=31_536_000.0).contains(&s) {
-        return Err(err(
-            path,
-            format!("{v} seconds is out of range (0 to 31536000)"),
-        ));
+fn seconds(s: f64, path: &str) -> Result<(), LoadError> {
+    if (0.0..=31_536_000.0).contains(&s) {
+        Ok(())
+    } else {
+        Err(err(path, format!("{s} seconds is out of range (0 to 31536000)")))
     }
-    Ok(s)
-}
-
-fn replica_set(v: &Value, path: &str) -> Result<InitialReplicaSet, LoadError> {
-    let map = object(v, path)?;
-    check_keys(map, path, &["image", "replicas", "available", "revision"])?;
-    let image = string(
-        map.get("image")
-            .ok_or_else(|| err(path, "missing required key \"image\""))?,
-        &join(path, "image"),
-    )?;
-    let replicas = match map.get("replicas") {
-        None => 0,
-        Some(v) => int(v, &join(path, "replicas"), 0, MAX_REPLICAS)? as i32,
-    };
-    let available = match map.get("available") {
-        None => 0,
-        Some(v) => int(v, &join(path, "available"), 0, replicas as i64)? as i32,
-    };
-    let revision = match map.get("revision") {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(int(v, &join(path, "revision"), 0, i64::MAX)?),
-    };
-    Ok(InitialReplicaSet {
-        image,
-        replicas,
-        available,
-        revision,
-    })
-}
-
-fn cluster(v: &Value) -> Result<ClusterSpec, LoadError> {
-    let path = "cluster";
-    let map = object(v, path)?;
-    check_keys(
-        map,
-        path,
-        &["podStartSeconds", "podStopSeconds", "failingImages", "seed"],
-    )?;
-    let mut spec = ClusterSpec::default();
-    if let Some(v) = map.get("podStartSeconds") {
-        spec.pod_start_seconds = seconds(v, "cluster.podStartSeconds")?;
-    }
-    if let Some(v) = map.get("podStopSeconds") {
-        spec.pod_stop_seconds = seconds(v, "cluster.podStopSeconds")?;
-    }
-    if let Some(v) = map.get("failingImages") {
-        spec.failing_images = array(v, "cluster.failingImages")?
-            .iter()
-            .enumerate()
-            .map(|(i, v)| string(v, &format!("cluster.failingImages[{i}]")))
-            .collect::<Result<_, _>>()?;
-    }
-    if let Some(v) = map.get("seed") {
-        spec.seed = v.as_u64().ok_or_else(|| {
-            err(
-                "cluster.seed",
-                format!("expected a non-negative whole number, found {}", kind(v)),
-            )
-        })?;
-    }
-    Ok(spec)
-}
-
-const STEPS: &[&str] = &["kubectl", "apply", "sync", "advance", "settle", "expect"];
-
-fn step(v: &Value, path: &str) -> Result<Step, LoadError> {
-    let map = object(v, path)?;
-    let mut keys = map.keys();
-    let (Some(key), None) = (keys.next(), keys.next()) else {
-        return Err(err(
-            path,
-            format!("a step has exactly one key (one of {})", STEPS.join(", ")),
-        ));
-    };
-    let value = map.get(key).unwrap_or(&Value::Null);
-    let inner = join(path, key);
-    match key.as_str() {
-        "kubectl" => Ok(Step::Kubectl(string(value, &inner)?)),
-        "apply" => {
-            object(value, &inner)?;
-            Ok(Step::Apply(value.clone()))
-        }
-        "sync" => Ok(Step::Sync(int(value, &inner, 0, 100_000)? as u32)),
-        "advance" => Ok(Step::Advance(seconds(value, &inner)?)),
-        "settle" => match value {
-            Value::Null => Ok(Step::Settle(3600.0)),
-            v => Ok(Step::Settle(seconds(v, &inner)?)),
-        },
-        "expect" => Ok(Step::Expect(expect(value, &inner)?)),
-        other => Err(err(path, format!("unknown step {other}", other = quoted(other)))),
-    }
-}
-
-fn expect(v: &Value, path: &str) -> Result<Expect, LoadError> {
-    let map = object(v, path)?;
-    let mut e = Expect::default();
-    for (key, value) in map {
-        let p = join(path, key);
-        match key.as_str() {
-            "replicaSets" => e.replica_sets = Some(int_map(value, &p)?),
-            "replicaSetsByRevision" => e.replica_sets_by_revision = Some(int_map(value, &p)?),
-            "available" => e.available = Some(int(value, &p, 0, i32::MAX as i64)? as i32),
-            "updatedReplicas" => {
-                e.updated_replicas = Some(int(value, &p, 0, i32::MAX as i64)? as i32)
-            }
-            "readyReplicas" => e.ready_replicas = Some(int(value, &p, 0, i32::MAX as i64)? as i32),
-            "unavailableReplicas" => {
-                e.unavailable_replicas = Some(int(value, &p, 0, i32::MAX as i64)? as i32)
-            }
-            "terminatingReplicas" => {
-                e.terminating_replicas = Some(int(value, &p, 0, i32::MAX as i64)? as i32)
-            }
-            "paused" => {
-                e.paused =
-                    Some(value.as_bool().ok_or_else(|| {
-                        err(&p, format!("expected a boolean, found {}", kind(value)))
-                    })?)
-            }
-            "revision" => {
-                e.revision = Some(match value {
-                    Value::Null => None,
-                    v => Some(int(v, &p, 0, i64::MAX)?),
-                })
-            }
-            "events" => {
-                e.events = Some(
-                    array(value, &p)?
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| string(v, &format!("{p}[{i}]")))
-                        .collect::<Result<_, _>>()?,
-                )
-            }
-            "condition" => e.condition = Some(nullable_string_map(value, &p)?),
-            "conditionStatus" => e.condition_status = Some(nullable_string_map(value, &p)?),
-            "output" => e.output = Some(string(value, &p)?),
-            "exitCode" => e.exit_code = Some(int(value, &p, 0, 255)? as i32),
-            other => return Err(err(path, format!("unknown key {other}", other = quoted(other)))),
-        }
-    }
-    Ok(e)
-}
-
-fn int_map(v: &Value, path: &str) -> Result<BTreeMap<String, i32>, LoadError> {
-    // Inserts, not `collect`: BTreeMap's FromIterator instantiates a whole stable sort.
-    let mut map = BTreeMap::new();
-    for (k, v) in object(v, path)? {
-        map.insert(
-            k.clone(),
-            int(v, &format!("{path}[{k}]", k = quoted(k)), 0, i32::MAX as i64)? as i32,
-        );
-    }
-    Ok(map)
-}
-
-fn nullable_string_map(
-    v: &Value,
-    path: &str,
-) -> Result<BTreeMap<String, Option<String>>, LoadError> {
-    let mut map = BTreeMap::new();
-    for (k, v) in object(v, path)? {
-        let value = match v {
-            Value::Null => None,
-            v => Some(string(v, &format!("{path}.{k}"))?),
-        };
-        map.insert(k.clone(), value);
-    }
-    Ok(map)
 }
 
 #[cfg(test)]
