@@ -15,7 +15,10 @@
 
 use super::load::{from_value, LoadError};
 use super::session::{Action, Session};
-use serde_json::{json, Map, Value};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::{DecodeError, Engine};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::fmt;
 use crate::text::quoted;
 
@@ -38,11 +41,14 @@ pub const MAX_REPLAY_POD_CHANGES: u64 = 500_000;
 const MAX_CLOCK_MS: i64 = 2 * 31_536_000_000;
 
 /// The view options a link carries besides the session.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct View {
+    #[serde(default)]
     pub presenter: bool,
     /// The moment shown, in ms, when the timeline was scrubbed past the last
     /// action (the cluster is as after that action; the clock shows this).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clock_ms: Option<i64>,
 }
 
@@ -131,45 +137,26 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
             budget: MAX_REPLAY_POD_CHANGES,
         });
     }
-    let mut actions: Vec<Value> = Vec::new();
+    let mut actions: Vec<LinkAction> = Vec::new();
     for (action, _) in session.history() {
-        match action {
-            Action::Step => match actions.last_mut() {
-                Some(Value::Number(n)) => *n = (n.as_u64().unwrap_or(0) + 1).into(),
-                _ => actions.push(1.into()),
-            },
-            Action::Kubectl(line) => actions.push(line.as_str().into()),
-            Action::Apply { file, text } => actions.push(json!({ "apply": file, "text": text })),
-            Action::Edit { name, original, text, reopened } => {
-                let mut edit = json!({ "edit": name, "original": original, "text": text });
-                if let (Some(fields), Some(reopened)) = (edit.as_object_mut(), reopened) {
-                    fields.insert("reopened".into(), reopened.as_str().into());
-                }
-                actions.push(edit)
-            }
-            Action::PodStart { ms } => actions.push(json!({ "podStartMs": ms })),
-            Action::ImageFails { image, fails } => {
-                actions.push(json!({ "image": image, "fails": fails }))
-            }
+        match (action, actions.last_mut()) {
+            (Action::Step, Some(LinkAction::Steps(n))) => *n += 1,
+            (Action::Step, _) => actions.push(LinkAction::Steps(1)),
+            (action, _) => actions.push(LinkAction::from(action.clone())),
         }
     }
     // A bundled scenario goes by its id: the link carries only what was done.
-    let mut doc = Map::new();
-    match super::presets::preset_of(session.scenario()) {
-        Some(preset) => doc.insert("preset".into(), preset.id.into()),
-        None => doc.insert("scenario".into(), crate::api::to_value(session.scenario())),
+    let (preset, scenario) = match super::presets::preset_of(session.scenario()) {
+        Some(preset) => (Some(preset.id.to_string()), None),
+        None => (None, Some(crate::api::to_value(session.scenario()))),
     };
-    doc.insert("actions".into(), actions.into());
-    if view != View::default() {
-        let mut options = Map::new();
-        options.insert("presenter".into(), view.presenter.into());
-        if let Some(ms) = view.clock_ms {
-            options.insert("clockMs".into(), ms.into());
-        }
-        doc.insert("view".into(), options.into());
-    }
-    let doc = Value::Object(doc);
-    let link = pack(&doc.to_string());
+    let payload = Payload {
+        actions: actions.into_iter().map(|a| crate::api::to_value(&a)).collect(),
+        preset,
+        scenario,
+        view: (view != View::default()).then_some(view),
+    };
+    let link = pack(&crate::api::to_json(&payload));
     let chars = link.chars().count();
     if chars > MAX_LINK_CHARS {
         return Err(ShareError::TooLong { chars });
@@ -180,7 +167,7 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
 /// The link text carrying this JSON text (what `decode` unpacks first).
 pub fn pack(json: &str) -> String {
     let packed = super::deflate::deflate(json.as_bytes());
-    format!("{PREFIX}{}", base64url_encode(&packed))
+    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
 /// Opens a link: the session it describes, with its actions replayed, and its view.
@@ -195,38 +182,30 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
         return Err(ShareError::TooLong { chars });
     }
     let payload = link.strip_prefix(PREFIX).ok_or(ShareError::UnknownFormat)?;
-    let packed = base64url_decode(payload).map_err(|at| ShareError::NotBase64 {
-        at: at + PREFIX.len(),
+    let packed = URL_SAFE_NO_PAD.decode(payload).map_err(|e| ShareError::NotBase64 {
+        at: PREFIX.len()
+            + match e {
+                DecodeError::InvalidByte(at, _) | DecodeError::InvalidLastSymbol(at, _) => at,
+                DecodeError::InvalidLength(_) | DecodeError::InvalidPadding => payload.len().saturating_sub(1),
+            },
     })?;
     let text = super::deflate::inflate(&packed, MAX_JSON_BYTES).map_err(|e| match e {
         super::deflate::InflateError::TooLarge => ShareError::TooLarge,
         super::deflate::InflateError::Corrupt => ShareError::Corrupt,
     })?;
-    let value: Value =
-        serde_json::from_slice::<Value>(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
-    let top = value
-        .as_object()
-        .ok_or_else(|| ShareError::NotJson("expected an object".into()))?;
-    if let Some(key) = top
-        .keys()
-        .find(|k| !["scenario", "preset", "actions", "view"].contains(&k.as_str()))
-    {
-        return Err(ShareError::NotJson(format!("unknown field {key}", key = quoted(key))));
+    let payload: Payload = serde_json::from_slice(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
+    let view = payload.view.unwrap_or_default();
+    if view.clock_ms.is_some_and(|ms| !(0..=MAX_CLOCK_MS).contains(&ms)) {
+        return Err(ShareError::NotJson(format!("view.clockMs: more than {MAX_CLOCK_MS} ms")));
     }
-    let view = parse_view(top.get("view"))?;
-    let scenario = match (top.get("preset"), top.get("scenario")) {
-        (Some(id), None) => {
-            let id = id.as_str().unwrap_or_default();
-            super::presets::preset(id)
-                .ok_or_else(|| ShareError::NotJson(format!("unknown preset {id}", id = quoted(id))))?
-                .scenario()
-        }
-        (None, scenario) => from_value(scenario.unwrap_or(&Value::Null)).map_err(ShareError::Scenario)?,
-        (Some(_), Some(_)) => {
-            return Err(ShareError::NotJson("a preset and a scenario both".into()))
-        }
+    let scenario = match (payload.preset, payload.scenario) {
+        (Some(id), None) => super::presets::preset(&id)
+            .ok_or_else(|| ShareError::NotJson(format!("unknown preset {id}", id = quoted(&id))))?
+            .scenario(),
+        (None, scenario) => from_value(&scenario.unwrap_or_default()).map_err(ShareError::Scenario)?,
+        (Some(_), Some(_)) => return Err(ShareError::NotJson("a preset and a scenario both".into())),
     };
-    let actions = parse_actions(top.get("actions").unwrap_or(&Value::Null))?;
+    let actions = parse_actions(&payload.actions)?;
     let mut session = Session::new(scenario).map_err(ShareError::Scenario)?;
     for (index, action) in actions.into_iter().enumerate() {
         let replay = |message: String| ShareError::Replay { index, message };
@@ -252,27 +231,60 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
     Ok((session, view))
 }
 
-fn parse_view(value: Option<&Value>) -> Result<View, ShareError> {
-    let Some(value) = value else {
-        return Ok(View::default());
-    };
-    let bad = || {
-        ShareError::NotJson("view: expected {\"presenter\": true or false, \"clockMs\": milliseconds}".into())
-    };
-    let o = value.as_object().ok_or_else(bad)?;
-    if o.keys().any(|k| k != "presenter" && k != "clockMs") {
-        return Err(bad());
+/// A link's JSON: the scenario (or a preset's id), the actions, the view.
+/// Keys in alphabetical order, as links were first written.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Payload {
+    /// Read one by one, so that a bad one is named by its index.
+    actions: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    preset: Option<String>,
+    /// Read by `load::from_value`, which names what is wrong in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scenario: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    view: Option<View>,
+}
+
+/// An entry of a link's `actions`: a number n is n Steps in a row.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged, deny_unknown_fields)]
+enum LinkAction {
+    Steps(u64),
+    Kubectl(String),
+    PodStart {
+        #[serde(rename = "podStartMs")]
+        ms: u64,
+    },
+    ImageFails {
+        fails: bool,
+        image: String,
+    },
+    Apply {
+        apply: String,
+        text: String,
+    },
+    Edit {
+        edit: String,
+        original: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reopened: Option<String>,
+        text: String,
+    },
+}
+
+impl From<Action> for LinkAction {
+    fn from(action: Action) -> LinkAction {
+        match action {
+            Action::Step => LinkAction::Steps(1),
+            Action::Kubectl(line) => LinkAction::Kubectl(line),
+            Action::PodStart { ms } => LinkAction::PodStart { ms: ms.max(0).unsigned_abs() },
+            Action::ImageFails { image, fails } => LinkAction::ImageFails { fails, image },
+            Action::Apply { file, text } => LinkAction::Apply { apply: file, text },
+            Action::Edit { name, original, text, reopened } => LinkAction::Edit { edit: name, original, reopened, text },
+        }
     }
-    Ok(View {
-        presenter: match o.get("presenter") {
-            None => false,
-            Some(p) => p.as_bool().ok_or_else(bad)?,
-        },
-        clock_ms: match o.get("clockMs") {
-            None => None,
-            Some(ms) => Some(ms.as_i64().filter(|ms| (0..=MAX_CLOCK_MS).contains(ms)).ok_or_else(bad)?),
-        },
-    })
 }
 
 enum Entry {
@@ -280,26 +292,26 @@ enum Entry {
     One(Action),
 }
 
-fn parse_actions(value: &Value) -> Result<Vec<Entry>, ShareError> {
+fn parse_actions(list: &[Value]) -> Result<Vec<Entry>, ShareError> {
     let bad = |i: usize, message: &str| ShareError::BadAction {
         path: format!("actions[{i}]"),
         message: message.to_string(),
     };
-    let list = value.as_array().ok_or_else(|| ShareError::BadAction {
-        path: "actions".into(),
-        message: "expected a list".into(),
-    })?;
     let mut total = 0u64;
     let mut entries = Vec::with_capacity(list.len());
     for (i, item) in list.iter().enumerate() {
-        let entry = match item {
-            Value::String(line) => Entry::One(Action::Kubectl(line.clone())),
-            Value::Number(n) => match n.as_u64() {
-                Some(n) if n > 0 => Entry::Steps(n),
-                _ => return Err(bad(i, "a step count must be a positive integer")),
-            },
-            Value::Object(o) => Entry::One(setting(o).ok_or_else(|| bad(i, "unknown action"))?),
-            _ => return Err(bad(i, "unknown action")),
+        let entry = match LinkAction::deserialize(item) {
+            Ok(LinkAction::Steps(0)) => return Err(bad(i, "a step count must be a positive integer")),
+            Ok(LinkAction::Steps(n)) => Entry::Steps(n),
+            Ok(LinkAction::Kubectl(line)) => Entry::One(Action::Kubectl(line)),
+            Ok(LinkAction::PodStart { ms }) => Entry::One(Action::PodStart { ms: i64::try_from(ms).unwrap_or(i64::MAX) }),
+            Ok(LinkAction::ImageFails { fails, image }) => Entry::One(Action::ImageFails { image, fails }),
+            Ok(LinkAction::Apply { apply, text }) => Entry::One(Action::Apply { file: apply, text }),
+            Ok(LinkAction::Edit { edit, original, reopened, text }) => {
+                Entry::One(Action::Edit { name: edit, original, text, reopened })
+            }
+            Err(_) if item.is_number() => return Err(bad(i, "a step count must be a positive integer")),
+            Err(_) => return Err(bad(i, "unknown action")),
         };
         total += match entry {
             Entry::Steps(n) => n,
@@ -311,89 +323,4 @@ fn parse_actions(value: &Value) -> Result<Vec<Entry>, ShareError> {
         entries.push(entry);
     }
     Ok(entries)
-}
-
-fn setting(o: &Map<String, Value>) -> Option<Action> {
-    match (o.len(), o.get("podStartMs"), o.get("image"), o.get("fails")) {
-        (1, Some(ms), None, None) => Some(Action::PodStart {
-            ms: ms.as_i64().filter(|ms| *ms >= 0)?,
-        }),
-        (2, None, Some(image), Some(fails)) => Some(Action::ImageFails {
-            image: image.as_str()?.to_string(),
-            fails: fails.as_bool()?,
-        }),
-        (2..=4, None, None, None) => {
-            let text = o.get("text")?.as_str()?.to_string();
-            let reopened = match o.get("reopened") {
-                None => None,
-                Some(file) => Some(file.as_str()?.to_string()),
-            };
-            match (o.get("apply"), o.get("edit"), o.get("original")) {
-                (Some(file), None, None) if o.len() == 2 => Some(Action::Apply { file: file.as_str()?.to_string(), text }),
-                (None, Some(name), Some(original)) if o.len() == 3 + usize::from(reopened.is_some()) => {
-                    Some(Action::Edit {
-                        name: name.as_str()?.to_string(),
-                        original: original.as_str()?.to_string(),
-                        text,
-                        reopened,
-                    })
-                }
-                _ => None,
-            }
-        }
-        _ => None,
-    }
-}
-
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-fn base64url_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | (*b as u32) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-        }
-    }
-    out
-}
-
-/// Unpadded base64url; the error is the byte offset of the first bad character.
-fn base64url_decode(text: &str) -> Result<Vec<u8>, usize> {
-    if text.len() % 4 == 1 {
-        return Err(text.len() - 1);
-    }
-    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-    for (c, chunk) in text.as_bytes().chunks(4).enumerate() {
-        let mut n = 0u32;
-        for (i, b) in chunk.iter().enumerate() {
-            let v = ALPHABET.iter().position(|a| a == b).ok_or(c * 4 + i)?;
-            n |= (v as u32) << (18 - 6 * i);
-        }
-        for i in 0..chunk.len() - 1 {
-            out.push((n >> (16 - 8 * i)) as u8);
-        }
-    }
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64url_round_trips_every_length() {
-        let bytes: Vec<u8> = (0..=255u8).collect();
-        for len in 0..40 {
-            let text = base64url_encode(&bytes[200..200 + len]);
-            assert!(!text.contains('='));
-            assert_eq!(base64url_decode(&text), Ok(bytes[200..200 + len].to_vec()));
-        }
-        assert_eq!(base64url_encode(b"\xfb\xff"), "-_8");
-        assert_eq!(base64url_decode("ab+d"), Err(2));
-        assert_eq!(base64url_decode("abcde"), Err(4));
-    }
 }
