@@ -177,8 +177,7 @@ enum Unit {
 /// Where the instant loop is within the current instant.
 #[derive(Clone, Debug, Default)]
 struct Round {
-    /// Units of the current round still to run, the next one last (a `Vec` popped from its end: one
-    /// `VecDeque` type fewer in the bundle).
+    /// Units of the current round still to run, the next one last (popped from the end).
     pending: Vec<Unit>,
     /// Whether a unit of this round changed anything.
     changed: bool,

@@ -1,7 +1,7 @@
-//! Text as Go prints it, with less code than core's formatters: decimals
-//! with integer arithmetic (times, percentages, chart coordinates: core's
-//! floating-point formatter is ~10 KB of the web bundle), and strings quoted
-//! as Go's `%q` quotes them (Rust's `{:?}` differs, and brings Unicode tables).
+//! Text as Go and the UI print it: decimals of integer quantities (the
+//! simulated clock is whole milliseconds, so "1.6 s" is exact and never a
+//! float's rounding), and strings quoted as Go's `%q` quotes them (Rust's
+//! `{:?}` escapes differently).
 
 /// `scaled / 10^places` with exactly `places` decimals: `fixed(1234, 1)` is "123.4".
 pub fn fixed(scaled: i64, places: u32) -> String {

@@ -5,12 +5,12 @@ use crate::api::{keys, PodTemplateSpec};
 use crate::kubectl::describe::describe_pod_template;
 use crate::kubectl::{get_deployment, printed, Failure};
 use crate::sim::Cluster;
+use std::collections::BTreeMap;
 
 /// The revisions of a Deployment's ReplicaSets, each with its template and
-/// change-cause, by revision (a sorted Vec rather than a BTreeMap: one fewer
-/// BTree instantiation in the wasm).
-pub fn history_info(c: &Cluster, name: &str) -> Vec<(i64, PodTemplateSpec)> {
-    let mut info: Vec<(i64, PodTemplateSpec)> = Vec::new();
+/// change-cause (`historyInfo`: a later ReplicaSet with the same revision wins).
+pub fn history_info(c: &Cluster, name: &str) -> BTreeMap<i64, PodTemplateSpec> {
+    let mut info = BTreeMap::new();
     for rs in c.replica_sets_of(name) {
         // Unparseable revisions are skipped (with a warning in the log).
         let Ok(revision) = rs.revision() else {
@@ -27,10 +27,7 @@ pub fn history_info(c: &Cluster, name: &str) -> Vec<(i64, PodTemplateSpec)> {
                 .annotations
                 .insert(keys::CHANGE_CAUSE.into(), cause.to_string());
         }
-        match info.binary_search_by_key(&revision, |(r, _)| *r) {
-            Ok(i) => info[i].1 = template,
-            Err(i) => info.insert(i, (revision, template)),
-        }
+        info.insert(revision, template);
     }
     info
 }
@@ -42,9 +39,7 @@ pub fn run(c: &Cluster, name: &str, revision: i64) -> Result<String, Failure> {
         "No rollout history found.".to_string()
     } else if revision > 0 {
         let template = info
-            .binary_search_by_key(&revision, |(r, _)| *r)
-            .ok()
-            .map(|i| &info[i].1)
+            .get(&revision)
             .ok_or_else(|| Failure::error("unable to find the specified revision"))?;
         describe_pod_template(template)
     } else {
