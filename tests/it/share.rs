@@ -330,3 +330,93 @@ mod deflate {
         }
     }
 }
+
+/// Links written by the build before share links used miniz_oxide (its own deflate encoder): every link
+/// already shared or autosaved must keep opening to the same state. Each fixture is the link that build
+/// wrote for the session `written` rebuilds.
+mod links_already_written {
+    use super::same_session;
+    use crate::session::{play, session};
+    use rollout_lab::kubectl::apply::edit_file;
+    use rollout_lab::scenario::share::{decode, View};
+    use rollout_lab::scenario::{Action, Session};
+
+    /// The sessions, by the name of their fixture.
+    fn written(name: &str) -> (Session, View) {
+        let mut s;
+        let mut view = View::default();
+        match name {
+            "seed opened" => s = session("ui-01-seed.json"),
+            "seed rolled out" => {
+                s = session("ui-01-seed.json");
+                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+                play(&mut s);
+                s.kubectl("kubectl rollout history deployment/test-deployment").unwrap();
+            }
+            "several actions" => {
+                s = session("ui-01-seed.json");
+                s.set(Action::PodStart { ms: 2500 }).unwrap();
+                s.set(Action::ImageFails { image: "test_web:v3".into(), fails: true }).unwrap();
+                s.kubectl("kubectl scale deployment test-deployment --replicas=5").unwrap();
+                for _ in 0..3 {
+                    s.step().unwrap();
+                }
+                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v3").unwrap();
+                for _ in 0..10 {
+                    s.step().unwrap();
+                }
+                s.kubectl("kubectl rollout undo deployment/test-deployment").unwrap();
+                play(&mut s);
+                s.kubectl("kubectl get pods").unwrap();
+            }
+            "an edit" => {
+                s = session("ui-01-seed.json");
+                let file = edit_file(s.cluster(), "test-deployment").unwrap();
+                let edited = file.replace("image: test_web:v1", "image: test_web:v2").replace("  replicas: 3", "  replicas: 4");
+                s.edit("test-deployment", &file, &edited, None).unwrap();
+                play(&mut s);
+            }
+            "presenter mode mid-rollout" => {
+                s = session("ui-06-stuck.json");
+                s.set(Action::PodStart { ms: 3500 }).unwrap();
+                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+                for _ in 0..5 {
+                    s.step().unwrap();
+                }
+                s.step_back().unwrap();
+                view = View { presenter: true, clock_ms: Some(123_456) };
+            }
+            "an imported manifest in a scenario of its own" => {
+                let mut custom = crate::support::local_scenario("ui-02-rollover.json");
+                custom.title = Some("My own".into());
+                s = Session::new(custom).unwrap();
+                let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/manifests/nginx-deployment.yaml")).unwrap();
+                s.apply_file("nginx-deployment.yaml", &manifest).unwrap();
+                play(&mut s);
+            }
+            _ => unreachable!("{name}"),
+        }
+        (s, view)
+    }
+
+    /// (name, link) as the build before miniz_oxide wrote them (`encode` at commit 1944e0d).
+    const LINKS: [(&str, &str); 6] = [
+        ("seed opened", "s1.q1ZKTC7JzM8rVrKKjtVRKihKLU4tUbJSKk5NTVGqBQA"),
+        ("seed rolled out", "s1.q1ZKTC7JzM8rVrKKVsouTUpNLslRKE4tUcjMTUxPVUhJLcjJr8xNzSvRL0ktLtFF8BXKU5NsQWLxQIZVmZGSjrGlDtyEovycnPzSEoWMzOKS_KJKPOYoxeooFRSlAq1UslIqTk1NUaoFAA"),
+        ("several actions", "s1.q1ZKTC7JzM8rVrKKrlYqyE8JLkksKvEFco1MDQxqdaqV0hIzc4DckqLSVB2lzNzE9FQlK6WS1OKS-PLUJKsyY6VaHaXs0qTU5JIcheLkxJxUhZTUgpz8ytzUvBIFkDpdJL6ubhGQk5mcWGxrqqRjjKQztUQBbDiSbn103UALbZFt1jE0QJhQlJ-Tk19aolCal5KPxxAlHSMjhKZ0oLVATxcrxeooFRSlAl0B9FxxamqKUi0A"),
+        ("an edit", "s1.q1ZKTC7JzM8rVrKKrlZKTcksUbJSKkktLtFNSS3Iya_MTc0rUdJRyi_KTM_MS8wBSiorBOSkJhanKoAUK5RkpCrkJ2WlJpcoJKXm5JfrKfhk5qUWAzlA9XmZeekK5ZklGQqJCurK6kBmTg5QRiEzPS-_KDVFJyZPWSExLwWIFVJzC0oqFdIyc1IhqhKT8osgpoOs0VPwTAOrKirKL1LIT04uLSpWKM8AqS5OLAPZUpKRWYykPSkVZHZRan5Bal5qCsQNIMOKUnNSyxLzShTSEjNzSotSi_WA6mLyEgsyw1KLioHhYKWQWFBQrF9mGJOXnZmXYqXgAg-GmLzc1JLElMSSRKuYPAWgc_LySxLBYQfmKyggQkwvuzQptSgvFRiQepn5-kWpZZkQw2OUDGOUIKpBSpJLctCU5iQCgx7ohJzM1BTd5Py8tMz00iKwLVYKNRCNCgrVMUoIF8coWYG4EEcr6cQogdwNFkRyOkgc5nqgHNCAnERgfBVD2EDdYA1o8R6jVAvUlpeYm4pbtrggNRliSBFQJjM5EWSkMUgCGNLJJflFEMncxJLkDB-irASZWgJMDjmJJalQzWQ4HNVtwIAsSQSmyyKQvmigQGZuYjrCV_HlqUlW0NCDexcoBjQnthYIQOGeXJQKjoaQzFygjsTcAlBkGhkYmekaGAJRiIGBFRhFQeI3HZjuYPFmCBKAOBuaUoDutlJAdzRQBmQ5TonigsRkoGxKalpiaQ5YFJh-80uLklPhaReevEozgUk3KTU1ySIl0dDM1CI1NdnMPCYPFCJgJxQU5acDdRe7pCam5AADJjgVGEQpxVYKZgYGEJMhkWmlYAzhQhKwR2YxMEorfTJzM0uA_gIrhUU01GtIMW0FS6-4vFtcAgyi1PRKqMKi_BygW9JDC4CRnQrXnJtYEVxalA70uZGpKpJgaF5iGTATJyblIEuVVBYAuUHIJoEkYAkK5kjkjAwCOagOxu1koKNhYQgCiIQFF9JVACcuiG5YyoKbC5YLKM3JCcgHBnClFbBg88svCQDGBdwCEIAkBFAShAvBIhsYJ9W1COGS1KJcYMkMSmm-wAgFmZ5YkmGloJ-SWqaPJKmbk5-OVxfUPW7AMhSmLiWvGCbsnFNaDNTklllUDHdmESgjFJXAlDjmlCdWFsMki5MzUlNKc1KL_MBegaZaXbgwXF0qsDDPLKl0BoZkakUJsueQHOleBEz7AalFmfkp8KRqDEx-QAeUlELCHp4aglDTLkh1JqKY1lUAFbEhRYl5xZmw_Iw_KyuAdUDSEjGqcyEBilx1KGQkFisA_ZKZW5oLc2hmDtDXetCUD6xQQfnXF6IE5gNHmJegKQ_iWaD1IUWlqTDrICkeRSkd_Qh1anBqiQJGMaxrYZpskZScZJ5sFqMEDoLi0mRgAi5OA6b_SngZlJqCFgp-qeUIY0kIgwCogcCcDxLOTypOLSpLTXFHL4qB9qRUBqGXcChceNLLS0coBBd3peAwSkHRDmwggdLuaONotHE02jgaSY0jk9HGEcWNI6PRxtFo42i0cTQ0GkcmZDSOanWMzWJ1lApA2RjURipOTU1RqgUA"),
+        ("presenter mode mid-rollout", "s1.q1ZKTC7JzM8rVrKKrlYqyE8JLkksKvEFco1NDQxqdZSyS5NSk0tyFIpTSxQycxPTUxVSUgty8itzU_NK9EtSi0t0EXyF8tQkW5BYPJBhVWakpGMSq6NUnJyal1iUma9kVa2UnFNaXJJaBGKmJWbmZOale4LMBNmuBNeYVJSfnZqnBNQKc09wanJ-XgpQlZGeAVQ0vwAuaAgSLE5NTVGyMgO6GOEekDWJBZlhqUXFQC8qWQE5BcX6ZYZKQG9l5gGVK7kg1Ooo5aaWJKYkliSCtOUkJqXmFEMMKAAqRPOpEtCevMTcVOwyxQWpySCtBUX56UWpxcUuqYkpQL-mwl1sDHRwEVBLZnIiiAdyfQ4wlPPBAZObWJKc4UPIfqA1Jam5BTmJJalgTaS4HcmJQAeVJAKdVgRJAOAYhmqBRCIosKA-BfKVamNra0H6oa4PTi2BaEwsA0ZnYlJOKtg72I1B8nEtKF3klxYlg1SBklhRXipQsT5QbXFmCXIa08tNUYhRcgOanpqigIiuGCUrhcQ8aIosyUgsUUhOzMvLL1FISlUoKM0BKrZWCIAGPzCVKZSUFuUVK7gl5hSnKpRnlmTAJWFx41qRDExBqSk6QNNSFUDBUpQPNKZIIS8VqBxIFySWFqcWK-TlFymAZIoVkhKTs60VSvNS8hVS8oFJGOijktQCSHBAcw3Qc6TnG2jyr9UBhmpKWWIeKIyMgWkcJJBaAYy3EmjEpWSWgJN1tRKST4FW4vKaEnq8VWPkOStDHZRIA8ZULchehH9Afs8vLVEoLkksKS3G5yld3XJQSrZNAwW6EnZTIKGH0wywLmAIloDSlZmBAQmB4JdaHgT3qyM8dRIRBAZYggCYXEsywa5QCi4pTc5WgHrACn86ygN7EGRpWWZqOaQAzE_OBhWvhkbGJqZmwMIMqBnoU1CZWFJUmlpbCwA"),
+        ("an imported manifest in a scenario of its own", "s1.q1ZKTC7JzM8rVrKKBrILCnIqlayU8tIz8yp0U1ILcvIrc1PzSvQqE3NzlHSUSlIrSoDSiQWZYalFxUBtVgpALcX6ZYYxedmZeSlWCi5wPTF5uakliSmJJYlWMXkKCnmJualWCugGg2RyEpNSc4rBihRAxkFVxeQVF6Qmg4WLgOozkxOLrRSMQdzi1JzU5JL8IqiW3MSS5AwfZENQjVFQKEnNLchJLEmFaUB2FwjkoGpG1w60EeYSEEjOzytJzMwDBgBcSBfZewhjMnMT02GiVoZ6hiZ6RgjJgvyiEmQ7dREGBwClrBQsDGLylGp1zMxidZSKk1PzEosy85WsqpWSc0qLS1KLQMyC_JTgksSikuBUoN4UYBwa6xnoQETzC-CChiDB4tTUFCUro1odJUTog4xAxCU4YsGRCYxpUGwCBRDRCRSDhRtIGyTIIAYUYEkxQIcrgcIEhxQoQEGaYTGrZGUKciIkXkESSJGKz5JaUJqERC5YF0kuRHIHIk7B-QAccTA90JhTQvWQUm1sbS3ICKgXglNLoHmoLDETaHdOKthPOExC8nctKHrzS4uSQcqyS5NSi_JSS1KL9ctTk4ozS1IVkHJhbopCjFJQfk5OfllqkYJGYnaiQm5pTklmQU6qQmkB0OOpxQqZebppOZnpGSWaMUpWCiUZqeBkVQTUBNSSkg9UkZdfolCemFmikJZfBFaQlllUXKIAUpJfWmINFgoKVsgEqSpWKE5OzMnMSwear5AETFC5QAPy81IVcvOLUhXyc1KAKoHeAabHAojvQR5ILskBeqU4tQSSAZB8oI8eCZC8YQsPHTM9Q2DyAAZiSlliHihETPQMQHwKjTXXMwAbC9RcAooYMwMDiLmpFcAEUIKUEiHRWI0aX1bA_IPiRBQBkOHAaARFalkmJCMZ14JitSQTbJmSb6VCfjkwK9cCAA"),
+    ];
+
+    #[test]
+    fn links_written_by_the_earlier_build_open_to_the_same_state() {
+        for (name, link) in LINKS {
+            let (s, view) = written(name);
+            let (opened, opened_view) = decode(link).unwrap_or_else(|e| panic!("{name}: {e}"));
+            same_session(&s, &opened);
+            assert_eq!(opened_view, view, "{name}");
+            assert_eq!(opened.scenario().title, s.scenario().title, "{name}");
+        }
+    }
+}
