@@ -179,7 +179,7 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
 
 /// The link text carrying this JSON text (what `decode` unpacks first).
 pub fn pack(json: &str) -> String {
-    let packed = super::deflate::deflate(json.as_bytes());
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
     format!("{PREFIX}{}", base64url_encode(&packed))
 }
 
@@ -198,9 +198,9 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
     let packed = base64url_decode(payload).map_err(|at| ShareError::NotBase64 {
         at: at + PREFIX.len(),
     })?;
-    let text = super::deflate::inflate(&packed, MAX_JSON_BYTES).map_err(|e| match e {
-        super::deflate::InflateError::TooLarge => ShareError::TooLarge,
-        super::deflate::InflateError::Corrupt => ShareError::Corrupt,
+    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES).map_err(|e| match e.status {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+        _ => ShareError::Corrupt,
     })?;
     let value: Value =
         crate::json::from_slice(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;

@@ -3,7 +3,7 @@
 
 use crate::session::{observable, play, session};
 use proptest::prelude::*;
-use rollout_lab::scenario::share::{decode, decode_within, encode, pack, ShareError, View, MAX_ACTIONS, PREFIX};
+use rollout_lab::scenario::share::{decode, decode_within, encode, pack, ShareError, View, MAX_ACTIONS, MAX_JSON_BYTES, PREFIX};
 use rollout_lab::scenario::{Action, Session, Step};
 
 fn same_session(a: &Session, b: &Session) {
@@ -233,102 +233,17 @@ fn a_session_no_link_could_reopen_is_refused_when_encoding() {
     assert!(matches!(encode(&s, View::default()), Err(ShareError::TooLong { .. })));
 }
 
-mod deflate {
-    use proptest::prelude::*;
-    use rollout_lab::scenario::deflate::{deflate, inflate, InflateError};
-
-    /// A standard inflater's reading (miniz_oxide), to hold ours to.
-    fn reference(packed: &[u8]) -> Option<Vec<u8>> {
-        miniz_oxide::inflate::decompress_to_vec(packed).ok()
-    }
-
-    /// Ours, checked against the reference where the reference reads the stream.
-    fn round_trip(data: &[u8]) -> Vec<u8> {
-        let packed = deflate(data);
-        let ours = inflate(&packed, usize::MAX).expect("our inflater reads our deflate");
-        assert_eq!(Some(&ours), reference(&packed).as_ref(), "the reference reads the same");
-        ours
-    }
-
-    #[test]
-    fn streams_of_every_block_type_inflate_as_the_reference_inflates_them() {
-        let seed = std::fs::read(crate::support::local_scenarios_dir().join("ui-01-seed.json")).unwrap();
-        let noise: Vec<u8> = (0..40_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
-        for data in [Vec::new(), vec![0u8], seed.repeat(20), noise, vec![b'x'; 100_000]] {
-            // Level 0 writes stored blocks, 1 to 9 fixed and dynamic ones, several blocks for large inputs.
-            for level in [0, 1, 6, 9] {
-                let packed = miniz_oxide::deflate::compress_to_vec(&data, level);
-                assert_eq!(inflate(&packed, usize::MAX).as_ref(), Ok(&data), "level {level}, {} bytes", data.len());
-            }
-        }
-    }
-
-    #[test]
-    fn the_limit_and_damage_are_told_apart() {
-        let data = vec![b'a'; 5000];
-        let packed = miniz_oxide::deflate::compress_to_vec(&data, 9);
-        assert_eq!(inflate(&packed, 5000).map(|v| v.len()), Ok(5000));
-        assert_eq!(inflate(&packed, 4999), Err(InflateError::TooLarge));
-        assert_eq!(inflate(&packed[..packed.len() - 1], usize::MAX), Err(InflateError::Corrupt), "cut short");
-        assert_eq!(inflate(&[0b111], usize::MAX), Err(InflateError::Corrupt), "block type 3");
-        assert_eq!(inflate(&[1, 5, 0, 0, 0], usize::MAX), Err(InflateError::Corrupt), "stored length and complement differ");
-        // A match that reaches back before the start: distance 1 with nothing written yet.
-        // Bits in stream order: final 1, fixed 10, length code 257 = 0000001 (sent most significant
-        // first), distance code 0 = 00000.
-        let bad = [0b0000_0011, 0b0000_0010, 0];
-        assert_eq!(inflate(&bad, usize::MAX), Err(InflateError::Corrupt));
-        assert_eq!(inflate(&[0b0000_0011, 0], usize::MAX), Ok(Vec::new()), "the same start with end-of-block (0000000) is empty");
-    }
-
-    #[test]
-    fn json_and_edge_cases_round_trip_through_a_standard_inflater() {
-        let seed = std::fs::read(crate::support::local_scenarios_dir().join("ui-01-seed.json")).unwrap();
-        for data in [Vec::new(), vec![0u8], vec![b'a'; 1000], vec![7u8; 70_000], seed.clone(), (0..=255u8).cycle().take(5000).collect()] {
-            assert_eq!(round_trip(&data), data);
-        }
-        // Within a few percent of a full encoder on the JSON links carry.
-        let ours = deflate(&seed).len();
-        let full = miniz_oxide::deflate::compress_to_vec(&seed, 9).len();
-        assert!(ours * 100 <= full * 125, "{ours} bytes against {full}");
-    }
-
-    proptest! {
-        #[test]
-        fn arbitrary_bytes_round_trip(data in proptest::collection::vec(any::<u8>(), 0..3000)) {
-            prop_assert_eq!(round_trip(&data), data);
-        }
-
-        /// Arbitrary bytes as a stream: no panic, and where the reference reads
-        /// them, the same bytes.
-        #[test]
-        fn arbitrary_streams_never_panic_and_agree_with_the_reference(packed in proptest::collection::vec(any::<u8>(), 0..400)) {
-            let ours = inflate(&packed, 1 << 20);
-            if let Some(theirs) = reference(&packed) {
-                if theirs.len() <= 1 << 20 {
-                    prop_assert_eq!(ours.ok(), Some(theirs));
-                }
-            }
-        }
-
-        /// A valid stream with some bits flipped: no panic, and the reference's
-        /// verdict both ways (incomplete Huffman codes are refused as zlib does).
-        #[test]
-        fn damaged_streams_never_panic(data in proptest::collection::vec(any::<u8>(), 1..2000), level in 0u8..10, flips in proptest::collection::vec(any::<(usize, u8)>(), 1..4)) {
-            let mut packed = miniz_oxide::deflate::compress_to_vec(&data, level);
-            for (at, bit) in flips {
-                let i = at % packed.len();
-                packed[i] ^= 1 << (bit % 8);
-            }
-            let theirs = reference(&packed).filter(|out| out.len() <= 1 << 20);
-            prop_assert_eq!(inflate(&packed, 1 << 20).ok(), theirs);
-        }
-
-        #[test]
-        fn repetitive_text_round_trips(words in proptest::collection::vec("[ab\"{}:,]{1,6}", 0..600)) {
-            let data = words.concat().into_bytes();
-            prop_assert_eq!(round_trip(&data), data);
-        }
-    }
+#[test]
+fn the_inflate_limit_and_damage_are_told_apart() {
+    // A link may inflate to MAX_JSON_BYTES and not a byte more (a deflate bomb is refused before it is read).
+    let at_limit = error(&pack(&" ".repeat(MAX_JSON_BYTES)));
+    assert!(matches!(at_limit, ShareError::NotJson(_)), "read, and not JSON: {at_limit:?}");
+    assert_eq!(error(&pack(&" ".repeat(MAX_JSON_BYTES + 1))), ShareError::TooLarge);
+    // Not deflate: block type 3 (0b111 = final, type 11) does not exist; a stream cut short.
+    assert_eq!(error("s1.Bw"), ShareError::Corrupt);
+    let link = pack(&seed_scenario_json());
+    let cut = &link[..link.len() - 8];
+    assert_eq!(error(cut), ShareError::Corrupt);
 }
 
 /// Links written by the build before share links used miniz_oxide (its own deflate encoder): every link
