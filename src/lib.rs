@@ -13,7 +13,6 @@ pub mod json;
 pub mod kubectl;
 pub mod scenario;
 pub mod sim;
-pub mod size_classes;
 pub mod sort;
 pub mod float;
 pub mod text;
