@@ -1,6 +1,7 @@
 // Trunk post_build hook (Trunk.toml), two jobs on the staged dist/:
 //
-// 1. In release builds, makes wasm-bindgen's output smaller (`shrink` below).
+// 1. In release builds, minifies wasm-bindgen's JS glue with terser (Trunk's
+//    `minify` leaves it as it is).
 // 2. Moves the inline <script type="module"> that Trunk writes to start the
 //    wasm module into its own file, so that the page runs under a strict
 //    Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no
@@ -11,7 +12,6 @@
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
-const { orderFunctions, shortenNames } = require('./shrink-wasm');
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by trunk build)');
@@ -35,34 +35,24 @@ function reintegrate(before, after, name) {
 }
 
 /**
- * Release builds only. Three rewrites of wasm-bindgen's output, each skipped
- * with a warning when its npm tool is missing (run .ci/setup), each keeping
- * index.html's integrity attributes right:
- * - terser minifies the JS glue, which Trunk's `minify` leaves as it is: -1.7 KB of gzip;
- * - the wasm's imports and exports get short names, in the glue too (build/shrink-wasm.js): -3 KB;
- * - the wasm's functions are put in the order gzip likes best (build/shrink-wasm.js): -11 KB or more.
+ * Release builds only: terser minifies the JS glue (skipped with a warning
+ * when the npm tool is missing: run .ci/setup), and index.html's integrity
+ * attribute for it follows. The wasm is left as wasm-opt wrote it.
  */
-async function shrink() {
+async function minifyGlue() {
   const glueFile = staged(/^rollout-lab-web-[0-9a-f]+\.js$/, 'wasm-bindgen glue file');
-  const wasmFile = staged(/^rollout-lab-web-[0-9a-f]+_bg\.wasm$/, 'wasm module');
-  const glueBefore = fs.readFileSync(glueFile, 'utf8');
-  const wasmBefore = fs.readFileSync(wasmFile);
-  let glue = glueBefore;
+  const before = fs.readFileSync(glueFile, 'utf8');
+  let terser;
   try {
-    const { minify } = require(path.join(npmTools, 'terser'));
-    glue = (await minify(glue, { module: true, compress: true, mangle: true })).code;
+    terser = require(path.join(npmTools, 'terser'));
   } catch (e) {
     if (e.code !== 'MODULE_NOT_FOUND') throw e;
     console.warn('post-build: terser is not installed: the JS glue stays unminified');
+    return;
   }
-  glue = shortenNames(wasmFile, glue);
-  // The same npm binaryen Trunk's wasm-opt step uses (Debian's breaks the wasm).
-  const wasmOpt = path.join(npmTools, '.bin/wasm-opt');
-  if (fs.existsSync(wasmOpt)) await orderFunctions(wasmFile, wasmOpt);
-  else console.warn('post-build: npm wasm-opt is not installed: the wasm keeps rustc\'s function order');
+  const glue = (await terser.minify(before, { module: true, compress: true, mangle: true })).code;
   fs.writeFileSync(glueFile, glue);
-  reintegrate(glueBefore, glue, path.basename(glueFile));
-  reintegrate(wasmBefore, fs.readFileSync(wasmFile), path.basename(wasmFile));
+  reintegrate(before, glue, path.basename(glueFile));
 }
 
 function externalizeBoot() {
@@ -83,7 +73,7 @@ function externalizeBoot() {
 }
 
 (async () => {
-  if (process.env.TRUNK_PROFILE === 'release') await shrink();
+  if (process.env.TRUNK_PROFILE === 'release') await minifyGlue();
   externalizeBoot();
   fs.writeFileSync(htmlPath, html);
 })().catch((e) => {

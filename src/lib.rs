@@ -13,7 +13,6 @@ pub mod i18n;
 pub mod kubectl;
 pub mod scenario;
 pub mod sim;
-pub mod size_classes;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,10 +1,5 @@
 //! `rollout-lab-web`: the browser entry point (built by Trunk, see index.html `data-bin`).
 
-/// Power-of-two size classes instead of std's dlmalloc: 2 KB less gzip (src/size_classes.rs).
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: rollout_lab::size_classes::wasm::Allocator = rollout_lab::size_classes::wasm::Allocator::new();
-
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();

@@ -3,7 +3,6 @@
 //! and write the result document. The web app saves, shares and replays
 //! the same format.
 
-pub mod deflate;
 pub mod embed;
 pub mod expect;
 pub mod export;

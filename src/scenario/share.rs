@@ -15,12 +15,22 @@
 
 use super::load::{from_value, LoadError};
 use super::session::{Action, Session};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::{DecodeError, Engine};
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::{alphabet, DecodeError, Engine};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 use crate::text::quoted;
+
+/// base64url without padding. A link cut short mid-character keeps the bits it
+/// has, so that the inflater, not the decoder, says it is cut short.
+const LINK_BASE64: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
+        .with_decode_allow_trailing_bits(true),
+);
 
 /// The link format's version tag (the part before the first '.').
 pub const PREFIX: &str = "s1.";
@@ -166,8 +176,8 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
 
 /// The link text carrying this JSON text (what `decode` unpacks first).
 pub fn pack(json: &str) -> String {
-    let packed = super::deflate::deflate(json.as_bytes());
-    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+    format!("{PREFIX}{}", LINK_BASE64.encode(packed))
 }
 
 /// Opens a link: the session it describes, with its actions replayed, and its view.
@@ -182,16 +192,16 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
         return Err(ShareError::TooLong { chars });
     }
     let payload = link.strip_prefix(PREFIX).ok_or(ShareError::UnknownFormat)?;
-    let packed = URL_SAFE_NO_PAD.decode(payload).map_err(|e| ShareError::NotBase64 {
+    let packed = LINK_BASE64.decode(payload).map_err(|e| ShareError::NotBase64 {
         at: PREFIX.len()
             + match e {
                 DecodeError::InvalidByte(at, _) | DecodeError::InvalidLastSymbol(at, _) => at,
                 DecodeError::InvalidLength(_) | DecodeError::InvalidPadding => payload.len().saturating_sub(1),
             },
     })?;
-    let text = super::deflate::inflate(&packed, MAX_JSON_BYTES).map_err(|e| match e {
-        super::deflate::InflateError::TooLarge => ShareError::TooLarge,
-        super::deflate::InflateError::Corrupt => ShareError::Corrupt,
+    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES).map_err(|e| match e.status {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+        _ => ShareError::Corrupt,
     })?;
     let payload: Payload = serde_json::from_slice(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
     let view = payload.view.unwrap_or_default();

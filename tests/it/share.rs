@@ -3,7 +3,7 @@
 
 use crate::session::{observable, play, session};
 use proptest::prelude::*;
-use rollout_lab::scenario::share::{decode, decode_within, encode, pack, ShareError, View, MAX_ACTIONS, PREFIX};
+use rollout_lab::scenario::share::{decode, decode_within, encode, pack, ShareError, View, MAX_ACTIONS, MAX_JSON_BYTES, PREFIX};
 use rollout_lab::scenario::{Action, Session, Step};
 
 fn same_session(a: &Session, b: &Session) {
@@ -233,100 +233,105 @@ fn a_session_no_link_could_reopen_is_refused_when_encoding() {
     assert!(matches!(encode(&s, View::default()), Err(ShareError::TooLong { .. })));
 }
 
-mod deflate {
-    use proptest::prelude::*;
-    use rollout_lab::scenario::deflate::{deflate, inflate, InflateError};
+#[test]
+fn the_inflate_limit_and_damage_are_told_apart() {
+    // A link may inflate to MAX_JSON_BYTES and not a byte more (a deflate bomb is refused before it is read).
+    let at_limit = error(&pack(&" ".repeat(MAX_JSON_BYTES)));
+    assert!(matches!(at_limit, ShareError::NotJson(_)), "read, and not JSON: {at_limit:?}");
+    assert_eq!(error(&pack(&" ".repeat(MAX_JSON_BYTES + 1))), ShareError::TooLarge);
+    // Not deflate: block type 3 (0b111 = final, type 11) does not exist; a stream cut short.
+    assert_eq!(error("s1.Bw"), ShareError::Corrupt);
+    let link = pack(&seed_scenario_json());
+    let cut = &link[..link.len() - 8];
+    assert_eq!(error(cut), ShareError::Corrupt);
+}
 
-    /// A standard inflater's reading (miniz_oxide), to hold ours to.
-    fn reference(packed: &[u8]) -> Option<Vec<u8>> {
-        miniz_oxide::inflate::decompress_to_vec(packed).ok()
-    }
+/// Links written by the build before share links used miniz_oxide (its own deflate encoder): every link
+/// already shared or autosaved must keep opening to the same state. Each fixture is the link that build
+/// wrote for the session `written` rebuilds.
+mod links_already_written {
+    use super::same_session;
+    use crate::session::{play, session};
+    use rollout_lab::kubectl::apply::edit_file;
+    use rollout_lab::scenario::share::{decode, View};
+    use rollout_lab::scenario::{Action, Session};
 
-    /// Ours, checked against the reference where the reference reads the stream.
-    fn round_trip(data: &[u8]) -> Vec<u8> {
-        let packed = deflate(data);
-        let ours = inflate(&packed, usize::MAX).expect("our inflater reads our deflate");
-        assert_eq!(Some(&ours), reference(&packed).as_ref(), "the reference reads the same");
-        ours
-    }
-
-    #[test]
-    fn streams_of_every_block_type_inflate_as_the_reference_inflates_them() {
-        let seed = std::fs::read(crate::support::local_scenarios_dir().join("ui-01-seed.json")).unwrap();
-        let noise: Vec<u8> = (0..40_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
-        for data in [Vec::new(), vec![0u8], seed.repeat(20), noise, vec![b'x'; 100_000]] {
-            // Level 0 writes stored blocks, 1 to 9 fixed and dynamic ones, several blocks for large inputs.
-            for level in [0, 1, 6, 9] {
-                let packed = miniz_oxide::deflate::compress_to_vec(&data, level);
-                assert_eq!(inflate(&packed, usize::MAX).as_ref(), Ok(&data), "level {level}, {} bytes", data.len());
+    /// The sessions, by the name of their fixture.
+    fn written(name: &str) -> (Session, View) {
+        let mut s;
+        let mut view = View::default();
+        match name {
+            "seed opened" => s = session("ui-01-seed.json"),
+            "seed rolled out" => {
+                s = session("ui-01-seed.json");
+                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+                play(&mut s);
+                s.kubectl("kubectl rollout history deployment/test-deployment").unwrap();
             }
-        }
-    }
-
-    #[test]
-    fn the_limit_and_damage_are_told_apart() {
-        let data = vec![b'a'; 5000];
-        let packed = miniz_oxide::deflate::compress_to_vec(&data, 9);
-        assert_eq!(inflate(&packed, 5000).map(|v| v.len()), Ok(5000));
-        assert_eq!(inflate(&packed, 4999), Err(InflateError::TooLarge));
-        assert_eq!(inflate(&packed[..packed.len() - 1], usize::MAX), Err(InflateError::Corrupt), "cut short");
-        assert_eq!(inflate(&[0b111], usize::MAX), Err(InflateError::Corrupt), "block type 3");
-        assert_eq!(inflate(&[1, 5, 0, 0, 0], usize::MAX), Err(InflateError::Corrupt), "stored length and complement differ");
-        // A match that reaches back before the start: distance 1 with nothing written yet.
-        // Bits in stream order: final 1, fixed 10, length code 257 = 0000001 (sent most significant
-        // first), distance code 0 = 00000.
-        let bad = [0b0000_0011, 0b0000_0010, 0];
-        assert_eq!(inflate(&bad, usize::MAX), Err(InflateError::Corrupt));
-        assert_eq!(inflate(&[0b0000_0011, 0], usize::MAX), Ok(Vec::new()), "the same start with end-of-block (0000000) is empty");
-    }
-
-    #[test]
-    fn json_and_edge_cases_round_trip_through_a_standard_inflater() {
-        let seed = std::fs::read(crate::support::local_scenarios_dir().join("ui-01-seed.json")).unwrap();
-        for data in [Vec::new(), vec![0u8], vec![b'a'; 1000], vec![7u8; 70_000], seed.clone(), (0..=255u8).cycle().take(5000).collect()] {
-            assert_eq!(round_trip(&data), data);
-        }
-        // Within a few percent of a full encoder on the JSON links carry.
-        let ours = deflate(&seed).len();
-        let full = miniz_oxide::deflate::compress_to_vec(&seed, 9).len();
-        assert!(ours * 100 <= full * 125, "{ours} bytes against {full}");
-    }
-
-    proptest! {
-        #[test]
-        fn arbitrary_bytes_round_trip(data in proptest::collection::vec(any::<u8>(), 0..3000)) {
-            prop_assert_eq!(round_trip(&data), data);
-        }
-
-        /// Arbitrary bytes as a stream: no panic, and where the reference reads
-        /// them, the same bytes.
-        #[test]
-        fn arbitrary_streams_never_panic_and_agree_with_the_reference(packed in proptest::collection::vec(any::<u8>(), 0..400)) {
-            let ours = inflate(&packed, 1 << 20);
-            if let Some(theirs) = reference(&packed) {
-                if theirs.len() <= 1 << 20 {
-                    prop_assert_eq!(ours.ok(), Some(theirs));
+            "several actions" => {
+                s = session("ui-01-seed.json");
+                s.set(Action::PodStart { ms: 2500 }).unwrap();
+                s.set(Action::ImageFails { image: "test_web:v3".into(), fails: true }).unwrap();
+                s.kubectl("kubectl scale deployment test-deployment --replicas=5").unwrap();
+                for _ in 0..3 {
+                    s.step().unwrap();
                 }
+                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v3").unwrap();
+                for _ in 0..10 {
+                    s.step().unwrap();
+                }
+                s.kubectl("kubectl rollout undo deployment/test-deployment").unwrap();
+                play(&mut s);
+                s.kubectl("kubectl get pods").unwrap();
             }
-        }
-
-        /// A valid stream with some bits flipped: no panic, and the reference's
-        /// verdict both ways (incomplete Huffman codes are refused as zlib does).
-        #[test]
-        fn damaged_streams_never_panic(data in proptest::collection::vec(any::<u8>(), 1..2000), level in 0u8..10, flips in proptest::collection::vec(any::<(usize, u8)>(), 1..4)) {
-            let mut packed = miniz_oxide::deflate::compress_to_vec(&data, level);
-            for (at, bit) in flips {
-                let i = at % packed.len();
-                packed[i] ^= 1 << (bit % 8);
+            "an edit" => {
+                s = session("ui-01-seed.json");
+                let file = edit_file(s.cluster(), "test-deployment").unwrap();
+                let edited = file.replace("image: test_web:v1", "image: test_web:v2").replace("  replicas: 3", "  replicas: 4");
+                s.edit("test-deployment", &file, &edited, None).unwrap();
+                play(&mut s);
             }
-            let theirs = reference(&packed).filter(|out| out.len() <= 1 << 20);
-            prop_assert_eq!(inflate(&packed, 1 << 20).ok(), theirs);
+            "presenter mode mid-rollout" => {
+                s = session("ui-06-stuck.json");
+                s.set(Action::PodStart { ms: 3500 }).unwrap();
+                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+                for _ in 0..5 {
+                    s.step().unwrap();
+                }
+                s.step_back().unwrap();
+                view = View { presenter: true, clock_ms: Some(123_456) };
+            }
+            "an imported manifest in a scenario of its own" => {
+                let mut custom = crate::support::local_scenario("ui-02-rollover.json");
+                custom.title = Some("My own".into());
+                s = Session::new(custom).unwrap();
+                let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/manifests/nginx-deployment.yaml")).unwrap();
+                s.apply_file("nginx-deployment.yaml", &manifest).unwrap();
+                play(&mut s);
+            }
+            _ => unreachable!("{name}"),
         }
+        (s, view)
+    }
 
-        #[test]
-        fn repetitive_text_round_trips(words in proptest::collection::vec("[ab\"{}:,]{1,6}", 0..600)) {
-            let data = words.concat().into_bytes();
-            prop_assert_eq!(round_trip(&data), data);
+    /// (name, link) as the build before miniz_oxide wrote them (`encode` at commit 1944e0d).
+    const LINKS: [(&str, &str); 6] = [
+        ("seed opened", "s1.q1ZKTC7JzM8rVrKKjtVRKihKLU4tUbJSKk5NTVGqBQA"),
+        ("seed rolled out", "s1.q1ZKTC7JzM8rVrKKVsouTUpNLslRKE4tUcjMTUxPVUhJLcjJr8xNzSvRL0ktLtFF8BXKU5NsQWLxQIZVmZGSjrGlDtyEovycnPzSEoWMzOKS_KJKPOYoxeooFRSlAq1UslIqTk1NUaoFAA"),
+        ("several actions", "s1.q1ZKTC7JzM8rVrKKrlYqyE8JLkksKvEFco1MDQxqdaqV0hIzc4DckqLSVB2lzNzE9FQlK6WS1OKS-PLUJKsyY6VaHaXs0qTU5JIcheLkxJxUhZTUgpz8ytzUvBIFkDpdJL6ubhGQk5mcWGxrqqRjjKQztUQBbDiSbn103UALbZFt1jE0QJhQlJ-Tk19aolCal5KPxxAlHSMjhKZ0oLVATxcrxeooFRSlAl0B9FxxamqKUi0A"),
+        ("an edit", "s1.q1ZKTC7JzM8rVrKKrlZKTcksUbJSKkktLtFNSS3Iya_MTc0rUdJRyi_KTM_MS8wBSiorBOSkJhanKoAUK5RkpCrkJ2WlJpcoJKXm5JfrKfhk5qUWAzlA9XmZeekK5ZklGQqJCurK6kBmTg5QRiEzPS-_KDVFJyZPWSExLwWIFVJzC0oqFdIyc1IhqhKT8osgpoOs0VPwTAOrKirKL1LIT04uLSpWKM8AqS5OLAPZUpKRWYykPSkVZHZRan5Bal5qCsQNIMOKUnNSyxLzShTSEjNzSotSi_WA6mLyEgsyw1KLioHhYKWQWFBQrF9mGJOXnZmXYqXgAg-GmLzc1JLElMSSRKuYPAWgc_LySxLBYQfmKyggQkwvuzQptSgvFRiQepn5-kWpZZkQw2OUDGOUIKpBSpJLctCU5iQCgx7ohJzM1BTd5Py8tMz00iKwLVYKNRCNCgrVMUoIF8coWYG4EEcr6cQogdwNFkRyOkgc5nqgHNCAnERgfBVD2EDdYA1o8R6jVAvUlpeYm4pbtrggNRliSBFQJjM5EWSkMUgCGNLJJflFEMncxJLkDB-irASZWgJMDjmJJalQzWQ4HNVtwIAsSQSmyyKQvmigQGZuYjrCV_HlqUlW0NCDexcoBjQnthYIQOGeXJQKjoaQzFygjsTcAlBkGhkYmekaGAJRiIGBFRhFQeI3HZjuYPFmCBKAOBuaUoDutlJAdzRQBmQ5TonigsRkoGxKalpiaQ5YFJh-80uLklPhaReevEozgUk3KTU1ySIl0dDM1CI1NdnMPCYPFCJgJxQU5acDdRe7pCam5AADJjgVGEQpxVYKZgYGEJMhkWmlYAzhQhKwR2YxMEorfTJzM0uA_gIrhUU01GtIMW0FS6-4vFtcAgyi1PRKqMKi_BygW9JDC4CRnQrXnJtYEVxalA70uZGpKpJgaF5iGTATJyblIEuVVBYAuUHIJoEkYAkK5kjkjAwCOagOxu1koKNhYQgCiIQFF9JVACcuiG5YyoKbC5YLKM3JCcgHBnClFbBg88svCQDGBdwCEIAkBFAShAvBIhsYJ9W1COGS1KJcYMkMSmm-wAgFmZ5YkmGloJ-SWqaPJKmbk5-OVxfUPW7AMhSmLiWvGCbsnFNaDNTklllUDHdmESgjFJXAlDjmlCdWFsMki5MzUlNKc1KL_MBegaZaXbgwXF0qsDDPLKl0BoZkakUJsueQHOleBEz7AalFmfkp8KRqDEx-QAeUlELCHp4aglDTLkh1JqKY1lUAFbEhRYl5xZmw_Iw_KyuAdUDSEjGqcyEBilx1KGQkFisA_ZKZW5oLc2hmDtDXetCUD6xQQfnXF6IE5gNHmJegKQ_iWaD1IUWlqTDrICkeRSkd_Qh1anBqiQJGMaxrYZpskZScZJ5sFqMEDoLi0mRgAi5OA6b_SngZlJqCFgp-qeUIY0kIgwCogcCcDxLOTypOLSpLTXFHL4qB9qRUBqGXcChceNLLS0coBBd3peAwSkHRDmwggdLuaONotHE02jgaSY0jk9HGEcWNI6PRxtFo42i0cTQ0GkcmZDSOanWMzWJ1lApA2RjURipOTU1RqgUA"),
+        ("presenter mode mid-rollout", "s1.q1ZKTC7JzM8rVrKKrlYqyE8JLkksKvEFco1NDQxqdZSyS5NSk0tyFIpTSxQycxPTUxVSUgty8itzU_NK9EtSi0t0EXyF8tQkW5BYPJBhVWakpGMSq6NUnJyal1iUma9kVa2UnFNaXJJaBGKmJWbmZOale4LMBNmuBNeYVJSfnZqnBNQKc09wanJ-XgpQlZGeAVQ0vwAuaAgSLE5NTVGyMgO6GOEekDWJBZlhqUXFQC8qWQE5BcX6ZYZKQG9l5gGVK7kg1Ooo5aaWJKYkliSCtOUkJqXmFEMMKAAqRPOpEtCevMTcVOwyxQWpySCtBUX56UWpxcUuqYkpQL-mwl1sDHRwEVBLZnIiiAdyfQ4wlPPBAZObWJKc4UPIfqA1Jam5BTmJJalgTaS4HcmJQAeVJAKdVgRJAOAYhmqBRCIosKA-BfKVamNra0H6oa4PTi2BaEwsA0ZnYlJOKtg72I1B8nEtKF3klxYlg1SBklhRXipQsT5QbXFmCXIa08tNUYhRcgOanpqigIiuGCUrhcQ8aIosyUgsUUhOzMvLL1FISlUoKM0BKrZWCIAGPzCVKZSUFuUVK7gl5hSnKpRnlmTAJWFx41qRDExBqSk6QNNSFUDBUpQPNKZIIS8VqBxIFySWFqcWK-TlFymAZIoVkhKTs60VSvNS8hVS8oFJGOijktQCSHBAcw3Qc6TnG2jyr9UBhmpKWWIeKIyMgWkcJJBaAYy3EmjEpWSWgJN1tRKST4FW4vKaEnq8VWPkOStDHZRIA8ZULchehH9Afs8vLVEoLkksKS3G5yld3XJQSrZNAwW6EnZTIKGH0wywLmAIloDSlZmBAQmB4JdaHgT3qyM8dRIRBAZYggCYXEsywa5QCi4pTc5WgHrACn86ygN7EGRpWWZqOaQAzE_OBhWvhkbGJqZmwMIMqBnoU1CZWFJUmlpbCwA"),
+        ("an imported manifest in a scenario of its own", "s1.q1ZKTC7JzM8rVrKKBrILCnIqlayU8tIz8yp0U1ILcvIrc1PzSvQqE3NzlHSUSlIrSoDSiQWZYalFxUBtVgpALcX6ZYYxedmZeSlWCi5wPTF5uakliSmJJYlWMXkKCnmJualWCugGg2RyEpNSc4rBihRAxkFVxeQVF6Qmg4WLgOozkxOLrRSMQdzi1JzU5JL8IqiW3MSS5AwfZENQjVFQKEnNLchJLEmFaUB2FwjkoGpG1w60EeYSEEjOzytJzMwDBgBcSBfZewhjMnMT02GiVoZ6hiZ6RgjJgvyiEmQ7dREGBwClrBQsDGLylGp1zMxidZSKk1PzEosy85WsqpWSc0qLS1KLQMyC_JTgksSikuBUoN4UYBwa6xnoQETzC-CChiDB4tTUFCUro1odJUTog4xAxCU4YsGRCYxpUGwCBRDRCRSDhRtIGyTIIAYUYEkxQIcrgcIEhxQoQEGaYTGrZGUKciIkXkESSJGKz5JaUJqERC5YF0kuRHIHIk7B-QAccTA90JhTQvWQUm1sbS3ICKgXglNLoHmoLDETaHdOKthPOExC8nctKHrzS4uSQcqyS5NSi_JSS1KL9ctTk4ozS1IVkHJhbopCjFJQfk5OfllqkYJGYnaiQm5pTklmQU6qQmkB0OOpxQqZebppOZnpGSWaMUpWCiUZqeBkVQTUBNSSkg9UkZdfolCemFmikJZfBFaQlllUXKIAUpJfWmINFgoKVsgEqSpWKE5OzMnMSwear5AETFC5QAPy81IVcvOLUhXyc1KAKoHeAabHAojvQR5ILskBeqU4tQSSAZB8oI8eCZC8YQsPHTM9Q2DyAAZiSlliHihETPQMQHwKjTXXMwAbC9RcAooYMwMDiLmpFcAEUIKUEiHRWI0aX1bA_IPiRBQBkOHAaARFalkmJCMZ14JitSQTbJmSb6VCfjkwK9cCAA"),
+    ];
+
+    #[test]
+    fn links_written_by_the_earlier_build_open_to_the_same_state() {
+        for (name, link) in LINKS {
+            let (s, view) = written(name);
+            let (opened, opened_view) = decode(link).unwrap_or_else(|e| panic!("{name}: {e}"));
+            same_session(&s, &opened);
+            assert_eq!(opened_view, view, "{name}");
+            assert_eq!(opened.scenario().title, s.scenario().title, "{name}");
         }
     }
 }

@@ -8,10 +8,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The app's allocator (src/main.rs), so that these tests run the UI on it too.
-#[global_allocator]
-static ALLOCATOR: rollout_lab::size_classes::wasm::Allocator = rollout_lab::size_classes::wasm::Allocator::new();
-
 /// Mounts `App` into a fresh element appended to `<body>`.
 fn mount_app() -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
