@@ -139,6 +139,8 @@ pub enum Msg<'a> {
     // lanes
     PodsOf(&'a str),
     LaneCounts { desired: i32, current: i32, ready: i32, available: i32 },
+    /// The simulator failed a step (its error, in English).
+    SimulationStopped(&'a str),
     // why
     WhyThisStep,
     NothingLeft,
@@ -285,6 +287,7 @@ impl Msg<'_> {
                 format!("desired {desired} · current {current} · ready {ready} · available {available}"),
                 format!("期望 {desired} · 当前 {current} · 就绪 {ready} · 可用 {available}"),
             ),
+            Msg::SimulationStopped(e) => en_zh!(lang, format!("simulation stopped: {e}"), format!("模拟已停止：{e}")),
             Msg::WhyThisStep => en_zh!(lang, "Why this step", "为什么这样做"),
             Msg::NothingLeft => en_zh!(lang, "Nothing is left to happen.", "没有待发生的事情了。"),
             Msg::NothingYet => en_zh!(

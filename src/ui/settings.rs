@@ -67,7 +67,14 @@ fn int_or_string(text: &str) -> crate::json::Value {
 pub fn Settings() -> impl IntoView {
     let h = SimHandle::expect();
     let spec = Memo::new(move |_| h.with(Spec::of));
-    let field = move |show: fn(&Spec) -> String| move || spec.with(|s| s.as_ref().map(show));
+    // A field shows the Deployment's value again after every command, a refused one too (which the
+    // memo alone would not report: the value did not change), so a rejected edit does not stay.
+    let field = move |show: fn(&Spec) -> String| {
+        move || {
+            h.track_changes();
+            spec.with(|s| s.as_ref().map(show))
+        }
+    };
     let recreate = move || spec.with(|s| s.as_ref().is_some_and(|s| s.strategy == "Recreate"));
     let patch = move |body: crate::json::Value| {
         let d = h.deployment();

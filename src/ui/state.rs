@@ -99,7 +99,7 @@ impl SimHandle {
         move || self.t(msg)
     }
 
-    /// Subscribes the caller to every change of the session (the autosave).
+    /// Subscribes the caller to every change of the session (the autosave, the settings' fields).
     pub fn track_changes(&self) {
         self.version.track();
         self.presenter.track();

@@ -4,6 +4,7 @@
 
 use super::{load_preset, Dialog, SimHandle};
 use crate::api::Time;
+use crate::i18n::Msg;
 use crate::kubectl::Output;
 use crate::scenario::{Action, Happened, Session};
 use leptos::prelude::*;
@@ -80,7 +81,7 @@ impl SimHandle {
         let happened = match self.session.try_update_value(Session::step) {
             Some(Ok(happened)) => happened,
             Some(Err(e)) => {
-                self.alert.set(Some(format!("simulation stopped: {e}")));
+                self.alert.set(Some(self.say(Msg::SimulationStopped(&e.to_string()))));
                 Happened::Idle
             }
             None => Happened::Idle,
