@@ -1,11 +1,18 @@
-//! The UI's languages: English and Simplified Chinese (the seed note is
-//! Chinese). Strings are looked up by their English text, so components
-//! read as English and a missing translation falls back to it (the tidy
-//! test checks that every `t("…")` in the UI has one). kubectl output and
-//! event messages stay in English, as real kubectl prints them.
-//!
-//! Hand-written rather than leptos_i18n: its ICU-based runtime alone is
-//! larger than this table, and the bundle is over its budget already.
+//! The UI's languages, English and Simplified Chinese, and its one message
+//! catalogue. `Msg` names every string the UI shows, with the numbers and
+//! names it carries; `Lang::say` words it. Each message has its English and
+//! its Chinese side by side, so a message without a translation does not
+//! compile. The simulator's explanations (`sim::why`) are data, worded here
+//! too (`explain.rs`). kubectl output and event messages stay English, as
+//! real kubectl prints them. Plain Rust: the native tests read it as well.
+
+mod explain;
+
+use crate::scenario::embed::EmbedError;
+use crate::scenario::presets::Preset;
+use crate::sim::why::{Fencepost, Why};
+use crate::text::quoted;
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -14,10 +21,10 @@ pub enum Lang {
     Zh,
 }
 
-/// The languages offered, as (tag, name in that language).
-pub const LANGUAGES: [(Lang, &str, &str); 2] = [(Lang::En, "en", "English"), (Lang::Zh, "zh-CN", "简体中文")];
-
 impl Lang {
+    /// The languages offered, in the Language menu's order.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
     /// The first of the browser's preferred languages that the lab has
     /// (`zh`, `zh-CN`, `zh-Hans-SG`... are Chinese); English otherwise.
     pub fn from_tags<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
@@ -40,107 +47,378 @@ impl Lang {
         }
     }
 
-    /// A UI string in this language, looked up by its English text.
-    pub fn t(self, en: &'static str) -> &'static str {
+    /// The language's name in itself (the Language menu).
+    pub fn name(self) -> &'static str {
         match self {
-            Lang::En => en,
-            Lang::Zh => zh(en).unwrap_or(en),
+            Lang::En => "English",
+            Lang::Zh => "简体中文",
         }
     }
 
-    /// Whether the Chinese table has this string (the tidy test's check).
-    pub fn has_translation(en: &str) -> bool {
-        zh(en).is_some()
+    /// A message in this language.
+    pub fn say(self, msg: Msg<'_>) -> Cow<'static, str> {
+        msg.words(self)
     }
 }
 
-/// English, a tab, Chinese: one pair per line. A table in one string rather than a `match` on the
-/// English text, which compiled to a comparison per arm (0.3 KB more gzip).
-const ZH: &str = concat!(
-    // header
-    "Scenario\t场景\n",
-    "Presenter mode\t演示模式\n",
-    "Language\t语言\n",
-    "Copy link\t复制链接\n",
-    "Copy embed code\t复制嵌入代码\n",
-    "Share link\t分享链接\n",
-    "Embed code\t嵌入代码\n",
-    "Rolling update (the seed note)\t滚动更新（种子笔记的例子）\n",
-    "Rollover: a second update mid-rollout\t翻转更新：发布中途再次更新\n",
-    "Rollback with undo --to-revision\t用 undo --to-revision 回滚\n",
-    "Canary: pause after the first new pod\t金丝雀：第一个新 Pod 出现后暂停\n",
-    "Recreate: all old pods go first\t重建：先删除所有旧 Pod\n",
-    "Stuck rollout: deadline exceeded, then undo\t卡住的发布：超过进度期限，然后回滚\n",
-    "Proportional scaling mid-rollout\t发布中途的按比例扩缩容\n",
-    // settings
-    "Deployment\tDeployment 设置\n",
-    "Replicas\t副本数\n",
-    "Strategy\t策略\n",
-    "Pod start seconds\tPod 启动秒数\n",
-    "Image\t镜像\n",
-    "Set image\t设置镜像\n",
-    "New image fails to pull\t新镜像拉取失败\n",
-    // rollout actions
-    "Rollout\t发布\n",
-    "Pause rollout\t暂停发布\n",
-    "Resume rollout\t恢复发布\n",
-    "Undo\t回滚\n",
-    "To revision\t目标版本\n",
-    "previous revision\t上一个版本\n",
-    "Restart\t重启\n",
-    // playback
-    "Time\t时间\n",
-    "Play\t播放\n",
-    "Pause\t暂停\n",
-    "Step\t单步\n",
-    "Step back\t后退一步\n",
-    "Reset\t重置\n",
-    "Speed\t速度\n",
-    "Timeline\t时间线\n",
-    // gauges
-    "Total pods\tPod 总数\n",
-    "Available pods\t可用 Pod\n",
-    "Recreate: no surge\t重建：不超量\n",
-    "Recreate: every replica must be available\t重建：Available 条件要求所有副本可用\n",
-    // why
-    "Why this step\t为什么这样做\n",
-    "Nothing is left to happen.\t没有待发生的事情了。\n",
-    "Nothing has happened yet. Change the Deployment (Set image, Replicas…) or press Play.\t尚未发生任何事。修改 Deployment（设置镜像、副本数……）或按“播放”。\n",
-    "Pods changed state: a pod became Ready or available, or finished terminating.\tPod 状态变化：某个 Pod 变为就绪或可用，或已终止完毕。\n",
-    "The scenario's expectation holds.\t场景的预期成立。\n",
-    // chart, events, tables, console
-    "Chart: replicas of each ReplicaSet and available pods over time\t图表：各 ReplicaSet 的副本数与可用 Pod 随时间的变化\n",
-    "available\t可用\n",
-    "Events\t事件\n",
-    "No events yet.\t暂无事件。\n",
-    "ReplicaSets\tReplicaSet 列表\n",
-    "ReplicaSets (kubectl get rs)\tReplicaSet 列表（kubectl get rs）\n",
-    "Rollout history\t发布历史\n",
-    "Rollout history (kubectl rollout history)\t发布历史（kubectl rollout history）\n",
-    "kubectl output\tkubectl 输出\n",
-    "Dismiss\t关闭\n",
-    // import and export
-    "Import and export\t导入与导出\n",
-    "Export scenario\t导出场景\n",
-    "Export events\t导出事件\n",
-    "Export chart\t导出图表\n",
-    "Export shell script\t导出 Shell 脚本\n",
-    "Import YAML\t导入 YAML\n",
-    "Export YAML\t导出 YAML\n",
-    "A Deployment manifest, applied as kubectl apply -f would.\t一个 Deployment 清单，按 kubectl apply -f 的方式应用。\n",
-    "Manifest file\t清单文件\n",
-    "Manifest\t清单\n",
-    "Apply\t应用\n",
-    "Save\t保存\n",
-    "Edit the object and save it, as in kubectl edit's editor.\t编辑对象并保存，如同在 kubectl edit 的编辑器中。\n",
-    "Cancel\t取消\n",
-    "Could not export\t无法导出\n",
-    // opening links and saves
-    "the shared link\t分享的链接\n",
-    "the last saved session\t上次保存的会话\n",
-    "the embedded link\t嵌入的链接\n",
-);
+/// Where a session that could not be opened came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    SharedLink,
+    SavedSession,
+    EmbeddedLink,
+}
 
-fn zh(en: &str) -> Option<&'static str> {
-    ZH.lines().find_map(|pair| pair.split_once('\t').filter(|(english, _)| *english == en).map(|(_, chinese)| chinese))
+/// What a ReplicaSet sync did to its pods (the Why panel, when no event explains it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PodWork {
+    pub created: u64,
+    pub deleted: u64,
+}
+
+/// Every string of the UI. Labels are plain variants; messages with
+/// numbers or names carry them.
+#[derive(Clone, Copy)]
+pub enum Msg<'a> {
+    // header
+    Scenario,
+    Preset(&'a Preset),
+    PresenterMode,
+    Language,
+    CopyLink,
+    CopyEmbedCode,
+    ShareLink,
+    EmbedCode,
+    /// The hint under the title for a scenario without a script.
+    TryHint { deployment: &'a str, container: &'a str },
+    /// The hint under the title for a scripted scenario.
+    ScriptedSteps { steps: usize },
+    // settings
+    Deployment,
+    Replicas,
+    Strategy,
+    PodStartSeconds,
+    Image,
+    SetImage,
+    NewImageFailsToPull,
+    // rollout actions
+    Rollout,
+    PauseRollout,
+    ResumeRollout,
+    Undo,
+    ToRevision,
+    PreviousRevision,
+    Revision(i64),
+    Restart,
+    // playback
+    Time,
+    Play,
+    Pause,
+    Step,
+    StepBack,
+    Reset,
+    Speed,
+    /// The Speed slider's label with its value ("Speed 2x").
+    SpeedIs(&'a str),
+    Timeline,
+    /// The Timeline's value, in seconds (already printed).
+    Seconds(&'a str),
+    // gauges
+    TotalPods,
+    AvailablePods,
+    /// The pods gauge's title.
+    PodsOfAtMost { pods: i32, replicas: i32, surge: i32 },
+    /// The available gauge's title.
+    AvailableOfAtLeast { available: i32, replicas: i32, unavailable: i32 },
+    /// maxSurge as written (`None`: Recreate) and the terminating pods.
+    SurgeNote { spec: Option<Fencepost>, terminating: i32 },
+    /// maxUnavailable as written (`None`: Recreate).
+    UnavailableNote { spec: Option<Fencepost> },
+    /// A maxSurge (`round_up`) or maxUnavailable value and its rounding.
+    Fencepost { spec: Fencepost, round_up: bool },
+    // lanes
+    PodsOf(&'a str),
+    LaneCounts { desired: i32, current: i32, ready: i32, available: i32 },
+    /// The simulator failed a step (its error, in English).
+    SimulationStopped(&'a str),
+    // why
+    WhyThisStep,
+    NothingLeft,
+    NothingYet,
+    /// A controller decision's numbers (`sim::why`).
+    Why(&'a Why),
+    PodsChanged,
+    ReplicaSetSynced { name: &'a str, work: PodWork },
+    DeploymentSynced(&'a str),
+    CommandWrote(&'a str),
+    CommandWroteThenFailed(&'a str),
+    CommandFailed(&'a str),
+    CommandWroteNothing(&'a str),
+    Waited { seconds: &'a str },
+    ExpectationHolds,
+    ExpectationFailed(&'a str),
+    PodStartNow { seconds: &'a str },
+    ImageFails(&'a str),
+    // chart, events, tables, console
+    ChartLabel,
+    Available,
+    Events,
+    NoEventsYet,
+    ReplicaSets,
+    ReplicaSetsCaption,
+    RolloutHistory,
+    RolloutHistoryCaption,
+    KubectlOutput,
+    Dismiss,
+    // import and export
+    ImportAndExport,
+    ExportScenario,
+    ExportEvents,
+    ExportChart,
+    ExportShellScript,
+    ImportYaml,
+    ExportYaml,
+    ImportHelp,
+    ManifestFile,
+    Manifest,
+    Apply,
+    Save,
+    EditHelp,
+    Cancel,
+    CouldNotExport(&'a str),
+    // opening links and saves
+    CouldNotOpen { source: Source, error: &'a str },
+    BadEmbedOption(&'a EmbedError),
+    UnknownScenario { id: &'a str, ids: &'a str },
+}
+
+/// One message in the language asked for: English first, then Chinese.
+/// Only the chosen side is formatted.
+macro_rules! en_zh {
+    ($lang:expr, $en:expr, $zh:expr $(,)?) => {
+        match $lang {
+            Lang::En => Cow::from($en),
+            Lang::Zh => Cow::from($zh),
+        }
+    };
+}
+use en_zh;
+
+impl Msg<'_> {
+    fn words(self, lang: Lang) -> Cow<'static, str> {
+        match self {
+            Msg::Scenario => en_zh!(lang, "Scenario", "场景"),
+            Msg::Preset(preset) => preset_title(preset, lang),
+            Msg::PresenterMode => en_zh!(lang, "Presenter mode", "演示模式"),
+            Msg::Language => en_zh!(lang, "Language", "语言 Language"),
+            Msg::CopyLink => en_zh!(lang, "Copy link", "复制链接"),
+            Msg::CopyEmbedCode => en_zh!(lang, "Copy embed code", "复制嵌入代码"),
+            Msg::ShareLink => en_zh!(lang, "Share link", "分享链接"),
+            Msg::EmbedCode => en_zh!(lang, "Embed code", "嵌入代码"),
+            Msg::TryHint { deployment: d, container: c } => en_zh!(
+                lang,
+                format!("Try kubectl set image deployment/{d} {c}=test_web:v2, or type test_web:v2 in Image and press Set image."),
+                format!("试试 kubectl set image deployment/{d} {c}=test_web:v2，或在“镜像”中填入 test_web:v2 再点击“设置镜像”。"),
+            ),
+            Msg::ScriptedSteps { steps: n } => en_zh!(
+                lang,
+                format!("This scenario has {n} scripted steps: press Play or Step."),
+                format!("此场景有 {n} 个脚本步骤：按“播放”或“单步”。"),
+            ),
+            Msg::Deployment => en_zh!(lang, "Deployment", "Deployment 设置"),
+            Msg::Replicas => en_zh!(lang, "Replicas", "副本数"),
+            Msg::Strategy => en_zh!(lang, "Strategy", "策略"),
+            Msg::PodStartSeconds => en_zh!(lang, "Pod start seconds", "Pod 启动秒数"),
+            Msg::Image => en_zh!(lang, "Image", "镜像"),
+            Msg::SetImage => en_zh!(lang, "Set image", "设置镜像"),
+            Msg::NewImageFailsToPull => en_zh!(lang, "New image fails to pull", "新镜像拉取失败"),
+            Msg::Rollout => en_zh!(lang, "Rollout", "发布"),
+            Msg::PauseRollout => en_zh!(lang, "Pause rollout", "暂停发布"),
+            Msg::ResumeRollout => en_zh!(lang, "Resume rollout", "恢复发布"),
+            Msg::Undo => en_zh!(lang, "Undo", "回滚"),
+            Msg::ToRevision => en_zh!(lang, "To revision", "目标版本"),
+            Msg::PreviousRevision => en_zh!(lang, "previous revision", "上一个版本"),
+            Msg::Revision(r) => en_zh!(lang, format!("revision {r}"), format!("版本 {r}")),
+            Msg::Restart => en_zh!(lang, "Restart", "重启"),
+            Msg::Time => en_zh!(lang, "Time", "时间"),
+            Msg::Play => en_zh!(lang, "Play", "播放"),
+            Msg::Pause => en_zh!(lang, "Pause", "暂停"),
+            Msg::Step => en_zh!(lang, "Step", "单步"),
+            Msg::StepBack => en_zh!(lang, "Step back", "后退一步"),
+            Msg::Reset => en_zh!(lang, "Reset", "重置"),
+            Msg::Speed => en_zh!(lang, "Speed", "速度"),
+            Msg::SpeedIs(x) => en_zh!(lang, format!("Speed {x}"), format!("速度 {x}")),
+            Msg::Timeline => en_zh!(lang, "Timeline", "时间线"),
+            Msg::Seconds(s) => en_zh!(lang, format!("{s} seconds"), format!("{s} 秒")),
+            Msg::TotalPods => en_zh!(lang, "Total pods", "Pod 总数"),
+            Msg::AvailablePods => en_zh!(lang, "Available pods", "可用 Pod"),
+            Msg::PodsOfAtMost { pods, replicas, surge } => en_zh!(
+                lang,
+                format!("Total pods {pods} of at most {} (replicas {replicas} + maxSurge {surge})", replicas + surge),
+                format!("Pod 总数 {pods}，上限 {}（replicas {replicas} + maxSurge {surge}）", replicas + surge),
+            ),
+            Msg::AvailableOfAtLeast { available, replicas, unavailable } => en_zh!(
+                lang,
+                format!("Available pods {available} of at least {} (replicas {replicas} − maxUnavailable {unavailable})", replicas - unavailable),
+                format!("可用 Pod {available}，下限 {}（replicas {replicas} − maxUnavailable {unavailable}）", replicas - unavailable),
+            ),
+            Msg::SurgeNote { spec, terminating } => {
+                let surge = match spec {
+                    Some(spec) => explain::fencepost(spec, true, lang),
+                    None => en_zh!(lang, "Recreate: no surge", "重建：不超量"),
+                };
+                en_zh!(
+                    lang,
+                    format!("maxSurge: {surge}. Terminating pods ({terminating}) are outside the budget."),
+                    format!("maxSurge：{surge}。终止中的 Pod（{terminating} 个）不计入预算。"),
+                )
+            }
+            Msg::UnavailableNote { spec } => {
+                let unavailable = match spec {
+                    Some(spec) => explain::fencepost(spec, false, lang),
+                    None => en_zh!(lang, "Recreate: every replica must be available", "重建：Available 条件要求所有副本可用"),
+                };
+                en_zh!(lang, format!("maxUnavailable: {unavailable}."), format!("maxUnavailable：{unavailable}。"))
+            }
+            Msg::Fencepost { spec, round_up } => explain::fencepost(spec, round_up, lang),
+            Msg::PodsOf(name) => en_zh!(lang, format!("pods of {name}"), format!("{name} 的 Pod")),
+            Msg::LaneCounts { desired, current, ready, available } => en_zh!(
+                lang,
+                format!("desired {desired} · current {current} · ready {ready} · available {available}"),
+                format!("期望 {desired} · 当前 {current} · 就绪 {ready} · 可用 {available}"),
+            ),
+            Msg::SimulationStopped(e) => en_zh!(lang, format!("simulation stopped: {e}"), format!("模拟已停止：{e}")),
+            Msg::WhyThisStep => en_zh!(lang, "Why this step", "为什么这样做"),
+            Msg::NothingLeft => en_zh!(lang, "Nothing is left to happen.", "没有待发生的事情了。"),
+            Msg::NothingYet => en_zh!(
+                lang,
+                "Nothing has happened yet. Change the Deployment (Set image, Replicas…) or press Play.",
+                "尚未发生任何事。修改 Deployment（设置镜像、副本数……）或按“播放”。",
+            ),
+            Msg::Why(why) => explain::why(why, lang),
+            Msg::PodsChanged => en_zh!(
+                lang,
+                "Pods changed state: a pod became Ready or available, or finished terminating.",
+                "Pod 状态变化：某个 Pod 变为就绪或可用，或已终止完毕。",
+            ),
+            Msg::ReplicaSetSynced { name, work } => explain::replica_set_synced(name, work, lang),
+            Msg::DeploymentSynced(d) => en_zh!(
+                lang,
+                format!("The Deployment controller synced {d}: no scaling was needed; it updated the Deployment's status and conditions."),
+                format!("Deployment 控制器同步了 {d}：无需扩缩容，只更新了 Deployment 的状态和条件。"),
+            ),
+            Msg::CommandWrote(line) => en_zh!(
+                lang,
+                format!("kubectl {line} wrote the object. Controllers never run inside kubectl: they react on the next step."),
+                format!("kubectl {line} 写入了对象。控制器从不在 kubectl 内运行：它们在下一步才作出反应。"),
+            ),
+            Msg::CommandWroteThenFailed(line) => en_zh!(
+                lang,
+                format!("kubectl {line} wrote to the cluster, then failed."),
+                format!("kubectl {line} 写入了集群，然后失败了。"),
+            ),
+            Msg::CommandFailed(line) => en_zh!(
+                lang,
+                format!("kubectl {line} failed and wrote nothing."),
+                format!("kubectl {line} 失败了，没有写入任何东西。"),
+            ),
+            Msg::CommandWroteNothing(line) => en_zh!(
+                lang,
+                format!("kubectl {line} wrote nothing to the cluster."),
+                format!("kubectl {line} 没有向集群写入任何东西。"),
+            ),
+            Msg::Waited { seconds: t } => en_zh!(
+                lang,
+                format!("Time passed until t = {t} s with nothing to do."),
+                format!("时间流逝到 t = {t} s，期间无事发生。"),
+            ),
+            Msg::ExpectationHolds => en_zh!(lang, "The scenario's expectation holds.", "场景的预期成立。"),
+            Msg::ExpectationFailed(f) => en_zh!(lang, format!("Expectation failed: {f}"), format!("预期不成立：{f}")),
+            Msg::PodStartNow { seconds: t } => en_zh!(
+                lang,
+                format!("New pods now take {t} s to become Ready."),
+                format!("新 Pod 现在需要 {t} 秒才能就绪。"),
+            ),
+            Msg::ImageFails(image) => en_zh!(
+                lang,
+                format!("The kubelet cannot pull {image}: its pods never become Ready."),
+                format!("kubelet 无法拉取 {image}：它的 Pod 永远不会就绪。"),
+            ),
+            Msg::ChartLabel => en_zh!(
+                lang,
+                "Chart: replicas of each ReplicaSet and available pods over time",
+                "图表：各 ReplicaSet 的副本数与可用 Pod 随时间的变化",
+            ),
+            Msg::Available => en_zh!(lang, "available", "可用"),
+            Msg::Events => en_zh!(lang, "Events", "事件"),
+            Msg::NoEventsYet => en_zh!(lang, "No events yet.", "暂无事件。"),
+            Msg::ReplicaSets => en_zh!(lang, "ReplicaSets", "ReplicaSet 列表"),
+            Msg::ReplicaSetsCaption => en_zh!(lang, "ReplicaSets (kubectl get rs)", "ReplicaSet 列表（kubectl get rs）"),
+            Msg::RolloutHistory => en_zh!(lang, "Rollout history", "发布历史"),
+            Msg::RolloutHistoryCaption => en_zh!(lang, "Rollout history (kubectl rollout history)", "发布历史（kubectl rollout history）"),
+            Msg::KubectlOutput => en_zh!(lang, "kubectl output", "kubectl 输出"),
+            Msg::Dismiss => en_zh!(lang, "Dismiss", "关闭"),
+            Msg::ImportAndExport => en_zh!(lang, "Import and export", "导入与导出"),
+            Msg::ExportScenario => en_zh!(lang, "Export scenario", "导出场景"),
+            Msg::ExportEvents => en_zh!(lang, "Export events", "导出事件"),
+            Msg::ExportChart => en_zh!(lang, "Export chart", "导出图表"),
+            Msg::ExportShellScript => en_zh!(lang, "Export shell script", "导出 Shell 脚本"),
+            Msg::ImportYaml => en_zh!(lang, "Import YAML", "导入 YAML"),
+            Msg::ExportYaml => en_zh!(lang, "Export YAML", "导出 YAML"),
+            Msg::ImportHelp => en_zh!(
+                lang,
+                "A Deployment manifest, applied as kubectl apply -f would.",
+                "一个 Deployment 清单，按 kubectl apply -f 的方式应用。",
+            ),
+            Msg::ManifestFile => en_zh!(lang, "Manifest file", "清单文件"),
+            Msg::Manifest => en_zh!(lang, "Manifest", "清单"),
+            Msg::Apply => en_zh!(lang, "Apply", "应用"),
+            Msg::Save => en_zh!(lang, "Save", "保存"),
+            Msg::EditHelp => en_zh!(
+                lang,
+                "Edit the object and save it, as in kubectl edit's editor.",
+                "编辑对象并保存，如同在 kubectl edit 的编辑器中。",
+            ),
+            Msg::Cancel => en_zh!(lang, "Cancel", "取消"),
+            Msg::CouldNotExport(e) => en_zh!(lang, format!("Could not export: {e}"), format!("无法导出: {e}")),
+            Msg::CouldNotOpen { source, error } => {
+                let what = match source {
+                    Source::SharedLink => en_zh!(lang, "the shared link", "分享的链接"),
+                    Source::SavedSession => en_zh!(lang, "the last saved session", "上次保存的会话"),
+                    Source::EmbeddedLink => en_zh!(lang, "the embedded link", "嵌入的链接"),
+                };
+                en_zh!(
+                    lang,
+                    format!("Could not open {what}: {error}. Showing the default scenario instead."),
+                    format!("无法打开{what}：{error}。改为显示默认场景。"),
+                )
+            }
+            Msg::BadEmbedOption(e) => en_zh!(
+                lang,
+                format!("{e}; using the defaults"),
+                format!("嵌入选项 {}={} 应为 1、0、true 或 false；改用默认值", e.key, quoted(&e.value)),
+            ),
+            Msg::UnknownScenario { id, ids } => en_zh!(
+                lang,
+                format!("Unknown scenario {} (one of: {ids}). Showing the default scenario instead.", quoted(id)),
+                format!("未知场景 {}（可选：{ids}）。改为显示默认场景。", quoted(id)),
+            ),
+        }
+    }
+}
+
+/// A preset's title (the Scenario menu). Presets are named by id; one
+/// without a Chinese title here shows its English one (a test checks there is none).
+fn preset_title(preset: &Preset, lang: Lang) -> Cow<'static, str> {
+    let zh = match preset.id {
+        "seed" => "滚动更新（种子笔记的例子）",
+        "rollover" => "翻转更新：发布中途再次更新",
+        "rollback" => "用 undo --to-revision 回滚",
+        "canary" => "金丝雀：第一个新 Pod 出现后暂停",
+        "recreate" => "重建：先删除所有旧 Pod",
+        "stuck" => "卡住的发布：超过进度期限，然后回滚",
+        "proportional" => "发布中途的按比例扩缩容",
+        _ => preset.title,
+    };
+    en_zh!(lang, preset.title, zh)
 }

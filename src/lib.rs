@@ -3,7 +3,7 @@
 //! and (on wasm32 only) the Leptos UI.
 //!
 //! Dependency direction: `api` ← `sim` ← `kubectl` ← `scenario` ← {`cli`, `ui`};
-//! `i18n` (the UI's languages) is plain data that `sim::why` and `ui` use.
+//! `i18n` (the UI's languages) is the message catalogue the `ui` shows; it words `sim::why`'s data.
 
 pub mod api;
 pub mod bench;

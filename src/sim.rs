@@ -62,7 +62,7 @@ pub struct Event {
     /// `deployment/web`.
     pub object: String,
     pub message: String,
-    /// The controller's computation behind the event (its Display is plain words).
+    /// The controller's computation behind the event (`crate::i18n` words it).
     pub why: why::Why,
 }
 

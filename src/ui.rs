@@ -6,10 +6,13 @@ mod actions;
 mod alert;
 mod chart;
 mod console;
+mod dialog;
 mod events;
 mod export;
 mod gauges;
 mod header;
+mod image;
+mod lane;
 mod lanes;
 mod manifests;
 mod playback;
@@ -18,8 +21,10 @@ mod settings;
 mod share;
 pub mod state;
 mod tables;
+mod timeline;
 mod why;
 
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 pub use state::SimHandle;
 
@@ -81,24 +86,20 @@ fn EmbeddedApp(console: bool, readonly: bool) -> impl IntoView {
 }
 
 /// Saves the session (localStorage and the page's fragment) shortly after it
-/// changes: at most one save per `AUTOSAVE_DELAY` while a rollout plays.
+/// changes: at most one save per `AUTOSAVE_DELAY_MS` while a rollout plays.
 fn autosave(handle: SimHandle) {
-    const AUTOSAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+    const AUTOSAVE_DELAY_MS: u32 = 300;
     let pending = StoredValue::new(false);
-    // A RenderEffect (see ui/manifests.rs on why not `Effect`), kept until the app goes.
-    let effect = RenderEffect::new(move |started: Option<()>| {
+    Effect::new(move |opened: Option<()>| {
         handle.track_changes();
         // The session as opened needs no save (and a fresh visit keeps a bare address).
-        if started.is_some() && !pending.get_value() {
+        if opened.is_some() && !pending.get_value() {
             pending.set_value(true);
-            set_timeout(
-                move || {
-                    pending.set_value(false);
-                    handle.save();
-                },
-                AUTOSAVE_DELAY,
-            );
+            Timeout::new(AUTOSAVE_DELAY_MS, move || {
+                pending.set_value(false);
+                handle.save();
+            })
+            .forget();
         }
     });
-    on_cleanup(move || drop(effect));
 }

@@ -1,6 +1,7 @@
 //! Rollout actions: pause, resume, undo (optionally to a revision), restart.
 
 use super::state::SimHandle;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 #[component]
@@ -15,7 +16,7 @@ pub fn Actions() -> impl IntoView {
                 .iter()
                 .filter_map(|rs| rs.revision().ok())
                 .collect();
-            revs.sort();
+            revs.sort_unstable();
             revs.dedup();
             revs
         })
@@ -33,22 +34,22 @@ pub fn Actions() -> impl IntoView {
     };
     view! {
         <fieldset class="actions">
-            <legend>{h.tr("Rollout")}</legend>
-            <button type="button" on:click=move |_| run("pause")>{h.tr("Pause rollout")}</button>
-            <button type="button" on:click=move |_| run("resume")>{h.tr("Resume rollout")}</button>
+            <legend>{h.tr(Msg::Rollout)}</legend>
+            <button type="button" on:click=move |_| run("pause")>{h.tr(Msg::PauseRollout)}</button>
+            <button type="button" on:click=move |_| run("resume")>{h.tr(Msg::ResumeRollout)}</button>
             <div class="actions__undo">
-                <button type="button" on:click=move |_| run("undo")>{h.tr("Undo")}</button>
-                <select aria-label=h.tr("To revision") on:change=move |ev| to_revision.set(event_target_value(&ev))>
-                    <option value="">{h.tr("previous revision")}</option>
+                <button type="button" on:click=move |_| run("undo")>{h.tr(Msg::Undo)}</button>
+                <select aria-label=h.tr(Msg::ToRevision) on:change=move |ev| to_revision.set(event_target_value(&ev))>
+                    <option value="">{h.tr(Msg::PreviousRevision)}</option>
                     {move || {
                         revisions()
                             .into_iter()
-                            .map(|r| view! { <option value=r.to_string()>{move || if h.lang.get() == crate::i18n::Lang::Zh { format!("版本 {r}") } else { format!("revision {r}") }}</option> })
+                            .map(|r| view! { <option value=r.to_string()>{h.tr(Msg::Revision(r))}</option> })
                             .collect_view()
                     }}
                 </select>
             </div>
-            <button type="button" on:click=move |_| run("restart")>{h.tr("Restart")}</button>
+            <button type="button" on:click=move |_| run("restart")>{h.tr(Msg::Restart)}</button>
         </fieldset>
     }
 }

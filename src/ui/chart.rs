@@ -3,6 +3,7 @@
 
 use super::state::SimHandle;
 use crate::scenario::export::{chart, CHART_H as H, CHART_W as W};
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 #[component]
@@ -12,7 +13,7 @@ pub fn Chart() -> impl IntoView {
     let now_x = move || crate::text::one_decimal(h.clock.get() as f64 / data.with(|c| c.end_ms) as f64 * W);
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {} {}", W as i64, H as i64) role="img" aria-label=h.tr("Chart: replicas of each ReplicaSet and available pods over time") preserveAspectRatio="none">
+            <svg viewBox=format!("0 0 {} {}", W as i64, H as i64) role="img" aria-label=h.tr(Msg::ChartLabel) preserveAspectRatio="none">
                 {move || {
                     data.get()
                         .lines
@@ -21,7 +22,7 @@ pub fn Chart() -> impl IntoView {
                             let dashed = line.dashed;
                             view! {
                                 <polyline points=line.points fill="none" stroke=line.colour stroke-width=if dashed { "2.5" } else { "2" } stroke-dasharray=if dashed { "6 4" } else { "" }>
-                                    <title>{if line.dashed { h.t("available").to_string() } else { line.name }}</title>
+                                    <title>{if line.dashed { h.t(Msg::Available).into_owned() } else { line.name }}</title>
                                 </polyline>
                             }
                         })
@@ -35,7 +36,7 @@ pub fn Chart() -> impl IntoView {
                         .lines
                         .into_iter()
                         .map(|line| {
-                            let name = if line.dashed { h.t("available").to_string() } else { line.name };
+                            let name = if line.dashed { h.t(Msg::Available).into_owned() } else { line.name };
                             view! { <span class="chart__key"><span class="chart__swatch" style:background=line.colour></span>{name}</span> }
                         })
                         .collect_view()

@@ -6,7 +6,7 @@
 // not inline, so the page works under `script-src 'self'`.
 (function () {
   'use strict';
-  var SAVE_KEY = 'rollout-lab/session'; // src/ui/state.rs SAVE_KEY
+  var SAVE_KEY = 'rollout-lab/session'; // src/ui/state/storage.rs SAVE_KEY
   var shown = false;
 
   function isWasmFailure(error) {

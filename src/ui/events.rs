@@ -1,48 +1,57 @@
 //! The Deployment's events, worded and aged as `kubectl describe` shows them.
 
 use super::state::SimHandle;
+use crate::i18n::Msg;
 use crate::kubectl::printers::human_duration;
+use crate::scenario::Session;
 use leptos::prelude::*;
+
+/// A row of the events table.
+#[derive(Clone, PartialEq)]
+struct EventRow {
+    type_: &'static str,
+    reason: &'static str,
+    age: String,
+    message: String,
+}
+
+impl EventRow {
+    fn all(s: &Session) -> Vec<EventRow> {
+        let c = s.cluster();
+        let object = format!("deployment/{}", s.deployment_name());
+        c.events()
+            .iter()
+            .filter(|e| e.object == object)
+            .map(|e| EventRow {
+                type_: e.type_,
+                reason: e.reason,
+                age: human_duration(c.now().0 - e.time.truncated().0),
+                message: e.message.clone(),
+            })
+            .collect()
+    }
+}
 
 #[component]
 pub fn Events() -> impl IntoView {
     let h = SimHandle::expect();
-    let rows = move || {
-        h.with(|s| {
-            let c = s.cluster();
-            let object = format!("deployment/{}", s.deployment_name());
-            let now = c.now();
-            c.events()
-                .iter()
-                .filter(|e| e.object == object)
-                .map(|e| {
-                    (
-                        e.type_,
-                        e.reason,
-                        human_duration(now.0 - e.time.truncated().0),
-                        e.message.clone(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
+    let rows = Memo::new(move |_| h.with(EventRow::all));
+    let table = move || {
+        rows.get()
+            .into_iter()
+            .map(|e| view! { <tr><td>{e.type_}</td><td>{e.reason}</td><td>{e.age}</td><td>"deployment-controller"</td><td>{e.message}</td></tr> })
+            .collect_view()
     };
     view! {
         <section class="events">
-            <h2>{h.tr("Events")}</h2>
-            <div role="log" aria-label=h.tr("Events") class="events__log">
-                <Show when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{h.tr("No events yet.")}</p> }>
+            <h2>{h.tr(Msg::Events)}</h2>
+            <div role="log" aria-label=h.tr(Msg::Events) class="events__log">
+                <Show when=move || rows.with(|rows| !rows.is_empty()) fallback=move || view! { <p class="muted">{h.tr(Msg::NoEventsYet)}</p> }>
                     <table class="events__table">
                         <thead>
                             <tr><th>"Type"</th><th>"Reason"</th><th>"Age"</th><th>"From"</th><th>"Message"</th></tr>
                         </thead>
-                        <tbody>
-                            {move || {
-                                rows()
-                                    .into_iter()
-                                    .map(|(t, r, age, m)| view! { <tr><td>{t}</td><td>{r}</td><td>{age}</td><td>"deployment-controller"</td><td>{m}</td></tr> })
-                                    .collect_view()
-                            }}
-                        </tbody>
+                        <tbody>{table}</tbody>
                     </table>
                 </Show>
             </div>

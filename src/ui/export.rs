@@ -5,42 +5,53 @@
 use super::state::SimHandle;
 use crate::scenario::export;
 use crate::scenario::Session;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
-/// What a button exports: a file name suffix, its MIME type, and how it is made.
-type Maker = fn(&Session) -> Result<String, String>;
+/// One Export button: its label, the file it downloads and how that is made.
+struct Exporter {
+    label: Msg<'static>,
+    /// The file name after the Deployment's name.
+    suffix: &'static str,
+    mime: &'static str,
+    make: fn(&Session) -> Result<String, String>,
+}
 
-const EXPORTS: [(&str, &str, &str, Maker); 4] = [
-    ("Export scenario", "scenario.json", "application/json", |s| {
-        export::scenario_file(s).map_err(|e| e.to_string())
-    }),
-    ("Export events", "events.txt", "text/plain", |s| Ok(export::events_text(s))),
-    ("Export chart", "chart.svg", "image/svg+xml", |s| Ok(export::chart_svg(s))),
-    ("Export shell script", "lesson.sh", "text/x-shellscript", |s| Ok(export::shell_script(s))),
+static EXPORTS: [Exporter; 4] = [
+    Exporter {
+        label: Msg::ExportScenario,
+        suffix: "scenario.json",
+        mime: "application/json",
+        make: |s| export::scenario_file(s).map_err(|e| e.to_string()),
+    },
+    Exporter { label: Msg::ExportEvents, suffix: "events.txt", mime: "text/plain", make: |s| Ok(export::events_text(s)) },
+    Exporter { label: Msg::ExportChart, suffix: "chart.svg", mime: "image/svg+xml", make: |s| Ok(export::chart_svg(s)) },
+    Exporter {
+        label: Msg::ExportShellScript,
+        suffix: "lesson.sh",
+        mime: "text/x-shellscript",
+        make: |s| Ok(export::shell_script(s)),
+    },
 ];
 
 #[component]
 pub fn Export() -> impl IntoView {
     let h = SimHandle::expect();
+    let button = move |exporter: &'static Exporter| {
+        let click = move |_| {
+            let name = format!("{}-{}", h.deployment(), exporter.suffix);
+            match h.with(exporter.make).and_then(|text| download(&name, exporter.mime, &text)) {
+                Ok(()) => h.alert.set(None),
+                Err(e) => h.alert.set(Some(h.say(Msg::CouldNotExport(&e)))),
+            }
+        };
+        view! { <button type="button" on:click=click>{h.tr(exporter.label)}</button> }
+    };
     view! {
         <fieldset class="export">
-            <legend>{h.tr("Import and export")}</legend>
+            <legend>{h.tr(Msg::ImportAndExport)}</legend>
             <super::manifests::Manifests />
-            <div class="export__buttons">
-                {EXPORTS
-                    .iter()
-                    .map(|&(label, suffix, mime, make)| {
-                        let click = move |_| {
-                            let name = format!("{}-{suffix}", h.deployment());
-                            match h.with(make).and_then(|text| download(&name, mime, &text)) {
-                                Ok(()) => h.alert.set(None),
-                                Err(e) => h.alert.set(Some(format!("{}: {e}", h.lang.get_untracked().t("Could not export")))),
-                            }
-                        };
-                        view! { <button type="button" on:click=click>{move || h.t(label)}</button> }
-                    })
-                    .collect_view()}
-            </div>
+            <div class="export__buttons">{EXPORTS.iter().map(button).collect_view()}</div>
         </fieldset>
     }
 }

@@ -2,67 +2,90 @@
 
 use super::share::ShareLink;
 use super::state::{SimHandle, PRESETS};
-use crate::i18n::{Lang, LANGUAGES};
+use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
+use std::borrow::Cow;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let h = SimHandle::expect();
-    let hint = move || {
-        h.with(|s| {
-            let d = s.deployment_name().to_string();
-            let container = s.cluster().deployment(&d).and_then(|d| d.spec.template.spec.containers.first().map(|c| c.name.clone())).unwrap_or_default();
-            match (h.lang.get(), s.script_remaining()) {
-                (Lang::En, 0) => format!("Try kubectl set image deployment/{d} {container}=test_web:v2, or type test_web:v2 in Image and press Set image."),
-                (Lang::Zh, 0) => format!("试试 kubectl set image deployment/{d} {container}=test_web:v2，或在“镜像”中填入 test_web:v2 再点击“设置镜像”。"),
-                (Lang::En, n) => format!("This scenario has {n} scripted steps: press Play or Step."),
-                (Lang::Zh, n) => format!("此场景有 {n} 个脚本步骤：按“播放”或“单步”。"),
-            }
-        })
-    };
     view! {
         <header class="header">
             <div class="header__title">
                 <h1>"Rollout Lab"</h1>
-                <p class="header__hint">{hint}</p>
+                <p class="header__hint">{move || hint(h)}</p>
             </div>
-            <label class="field">
-                <span>{h.tr("Scenario")}</span>
-                <select
-                    aria-label=h.tr("Scenario")
-                    prop:value=move || h.preset.get().to_string()
-                    on:change=move |ev| {
-                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                            h.load(i);
-                        }
-                    }
-                >
-                    {PRESETS
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| view! { <option value=i.to_string()>{move || h.t(p.title)}</option> })
-                        .collect_view()}
-                </select>
-            </label>
+            <ScenarioMenu />
             <button
                 type="button"
                 class="toggle"
                 aria-pressed=move || h.presenter.get().to_string()
                 on:click=move |_| h.presenter.update(|p| *p = !*p)
             >
-                {h.tr("Presenter mode")}
+                {h.tr(Msg::PresenterMode)}
             </button>
-            <label class="field">
-                <span>{move || if h.lang.get() == Lang::En { "Language" } else { "语言 Language" }}</span>
-                <select
-                    aria-label="Language"
-                    prop:value=move || h.lang.get().tag()
-                    on:change=move |ev| h.set_lang(Lang::from_tags([event_target_value(&ev).as_str()]))
-                >
-                    {LANGUAGES.iter().map(|(_, tag, name)| view! { <option value=*tag>{*name}</option> }).collect_view()}
-                </select>
-            </label>
+            <LanguageMenu />
             <ShareLink />
         </header>
+    }
+}
+
+/// What to try first: the scenario's script, or an update to make.
+fn hint(h: SimHandle) -> Cow<'static, str> {
+    h.with(|s| match s.script_remaining() {
+        0 => {
+            let deployment = s.deployment_name();
+            let container = s
+                .cluster()
+                .deployment(deployment)
+                .and_then(|d| d.spec.template.spec.containers.first())
+                .map_or("", |c| c.name.as_str());
+            h.t(Msg::TryHint { deployment, container })
+        }
+        steps => h.t(Msg::ScriptedSteps { steps }),
+    })
+}
+
+/// The bundled scenarios; choosing one loads it from its start.
+#[component]
+fn ScenarioMenu() -> impl IntoView {
+    let h = SimHandle::expect();
+    view! {
+        <label class="field">
+            <span>{h.tr(Msg::Scenario)}</span>
+            <select
+                aria-label=h.tr(Msg::Scenario)
+                prop:value=move || h.preset.get().to_string()
+                on:change=move |ev| {
+                    if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                        h.load(i);
+                    }
+                }
+            >
+                {PRESETS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, preset)| view! { <option value=i.to_string()>{h.tr(Msg::Preset(preset))}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The UI's language; its accessible name stays "Language" in every language.
+#[component]
+fn LanguageMenu() -> impl IntoView {
+    let h = SimHandle::expect();
+    view! {
+        <label class="field">
+            <span>{h.tr(Msg::Language)}</span>
+            <select
+                aria-label="Language"
+                prop:value=move || h.lang.get().tag()
+                on:change=move |ev| h.set_lang(Lang::from_tags([event_target_value(&ev).as_str()]))
+            >
+                {Lang::ALL.into_iter().map(|lang| view! { <option value=lang.tag()>{lang.name()}</option> }).collect_view()}
+            </select>
+        </label>
     }
 }

@@ -3,9 +3,14 @@
 use crate::api::{PodState, PodView};
 use leptos::prelude::*;
 
-/// CSS modifier and glyph for each state.
-pub fn look(state: PodState) -> (&'static str, &'static str) {
-    match state {
+/// How a pod state looks: its CSS modifier (`pod--ready`) and glyph.
+pub struct Look {
+    pub modifier: &'static str,
+    pub glyph: &'static str,
+}
+
+pub fn look(state: PodState) -> Look {
+    let (modifier, glyph) = match state {
         PodState::ContainerCreating => ("creating", "◌"),
         PodState::RunningNotReady => ("running", "◐"),
         PodState::Ready => ("ready", "●"),
@@ -13,12 +18,13 @@ pub fn look(state: PodState) -> (&'static str, &'static str) {
         PodState::ErrImagePull => ("error", "✖"),
         PodState::ImagePullBackOff => ("backoff", "⟲"),
         PodState::Terminating => ("terminating", "⌛"),
-    }
+    };
+    Look { modifier, glyph }
 }
 
 #[component]
 pub fn Pod(pod: PodView) -> impl IntoView {
-    let (modifier, glyph) = look(pod.state);
+    let Look { modifier, glyph } = look(pod.state);
     let label = format!("pod {} {}", pod.name, pod.state.label());
     let short = pod.name.rsplit('-').next().unwrap_or("").to_string();
     view! {

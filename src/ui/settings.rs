@@ -1,19 +1,53 @@
 //! Deployment settings. A change is applied as kubectl would apply it:
 //! `scale` for replicas, `patch` for the strategy and minReadySeconds,
-//! `set image` for the image; an invalid value shows the API server's
-//! message and changes nothing.
+//! `set image` for the image (`image.rs`); an invalid value shows the API
+//! server's message and changes nothing.
 
+use super::image::ImageField;
 use super::state::SimHandle;
 use crate::api::IntOrString;
-use crate::scenario::Action;
-use leptos::prelude::*;
+use crate::i18n::Msg;
 use serde_json::json;
+use crate::scenario::{Action, Session};
+use leptos::prelude::*;
+
+/// The Deployment's settings, as the fields show them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spec {
+    pub replicas: i32,
+    pub strategy: String,
+    pub max_surge: String,
+    pub max_unavailable: String,
+    pub min_ready_seconds: i32,
+    /// The simulated kubelet's pod start time, in seconds.
+    pub pod_start: String,
+    /// The first container's name and image.
+    pub container: String,
+    pub image: String,
+}
+
+impl Spec {
+    fn of(s: &Session) -> Option<Spec> {
+        let d = s.cluster().deployment(s.deployment_name())?;
+        let ru = d.spec.strategy.rolling_update.clone().unwrap_or_default();
+        let show = |v: Option<IntOrString>| v.map(|v| v.to_string()).unwrap_or_default();
+        let c = d.spec.template.spec.containers.first();
+        Some(Spec {
+            replicas: d.replicas(),
+            strategy: d.strategy_type().to_string(),
+            max_surge: show(ru.max_surge),
+            max_unavailable: show(ru.max_unavailable),
+            min_ready_seconds: d.spec.min_ready_seconds,
+            pod_start: crate::text::trimmed(s.cluster().config().pod_start, 3),
+            container: c.map(|c| c.name.clone()).unwrap_or_default(),
+            image: c.map(|c| c.image.clone()).unwrap_or_default(),
+        })
+    }
+}
 
 /// Quotes a word for the kubectl line when a shell would need it.
 pub fn shell_quote(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
     if plain {
         s.to_string()
     } else {
@@ -32,103 +66,50 @@ fn int_or_string(text: &str) -> serde_json::Value {
 #[component]
 pub fn Settings() -> impl IntoView {
     let h = SimHandle::expect();
-    let spec = move || {
-        h.with(|s| {
-            let d = s.cluster().deployment(s.deployment_name())?;
-            let ru = d.spec.strategy.rolling_update.clone().unwrap_or_default();
-            let show = |v: Option<IntOrString>| v.map(|v| v.to_string()).unwrap_or_default();
-            let c = d.spec.template.spec.containers.first();
-            Some((
-                d.replicas(),
-                d.strategy_type().to_string(),
-                show(ru.max_surge),
-                show(ru.max_unavailable),
-                d.spec.min_ready_seconds,
-                c.map(|c| c.name.clone()).unwrap_or_default(),
-                c.map(|c| c.image.clone()).unwrap_or_default(),
-                crate::text::trimmed(s.cluster().config().pod_start, 3),
-            ))
-        })
-    };
-    let field = move |i: usize| {
+    let spec = Memo::new(move |_| h.with(Spec::of));
+    // A field shows the Deployment's value again after every command, a refused one too (which the
+    // memo alone would not report: the value did not change), so a rejected edit does not stay.
+    let field = move |show: fn(&Spec) -> String| {
         move || {
-            spec().map(|v| match i {
-                0 => v.0.to_string(),
-                1 => v.1,
-                2 => v.2,
-                3 => v.3,
-                4 => v.4.to_string(),
-                5 => v.7,
-                _ => v.6,
-            })
+            h.track_changes();
+            spec.with(|s| s.as_ref().map(show))
         }
     };
+    let recreate = move || spec.with(|s| s.as_ref().is_some_and(|s| s.strategy == "Recreate"));
     let patch = move |body: serde_json::Value| {
         let d = h.deployment();
-        h.kubectl(&format!(
-            "patch deployment/{d} -p {}",
-            shell_quote(&body.to_string())
-        ));
+        h.kubectl(&format!("patch deployment/{d} -p {}", shell_quote(&body.to_string())));
     };
-    let recreate = move || spec().is_some_and(|v| v.1 == "Recreate");
-    let image = RwSignal::new(String::new());
-    let failing = RwSignal::new(false);
-    // The textbox follows the Deployment's image when that changes, and only then: the session changes
-    // on every tick while playing, and a new image being typed mid-rollout (a rollover) must stay.
-    // A RenderEffect kept until the component goes (see manifests.rs on why not `Effect`).
-    let effect = RenderEffect::new(move |shown: Option<String>| {
-        let current = spec().map(|v| v.6).unwrap_or_default();
-        if shown.as_ref() != Some(&current) {
-            image.set(current.clone());
-        }
-        current
-    });
-    on_cleanup(move || drop(effect));
-    let set_image = move || {
+    let patched = move |body: fn(serde_json::Value) -> serde_json::Value| {
+        move |ev: leptos::ev::Event| patch(body(int_or_string(&event_target_value(&ev))))
+    };
+    let scale = move |ev: leptos::ev::Event| {
         let d = h.deployment();
-        let container = spec().map(|v| v.5).unwrap_or_default();
-        let img = image.get_untracked();
-        if failing.get_untracked() {
-            h.set(Action::ImageFails {
-                image: img.clone(),
-                fails: true,
-            });
+        h.kubectl(&format!("scale deployment/{d} --replicas={}", event_target_value(&ev).trim()));
+    };
+    let set_strategy = move |ev: leptos::ev::Event| {
+        patch(if event_target_value(&ev) == "Recreate" {
+            json!({"spec": {"strategy": {"type": "Recreate", "rollingUpdate": null}}})
+        } else {
+            json!({"spec": {"strategy": {"type": "RollingUpdate"}}})
+        })
+    };
+    let set_pod_start = move |ev: leptos::ev::Event| {
+        let seconds = event_target_value(&ev).trim().parse::<f64>().ok().filter(|s| (0.0..=3600.0).contains(s));
+        if let Some(s) = seconds {
+            h.set(Action::PodStart { ms: (s * 1000.0).round() as i64 });
         }
-        h.kubectl(&format!(
-            "set image deployment/{d} {container}={}",
-            shell_quote(&img)
-        ));
     };
     view! {
         <fieldset class="settings">
-            <legend>{h.tr("Deployment")}</legend>
+            <legend>{h.tr(Msg::Deployment)}</legend>
             <label class="field">
-                <span>{h.tr("Replicas")}</span>
-                <input
-                    type="number"
-                    min="0"
-                    aria-label=h.tr("Replicas")
-                    prop:value=field(0)
-                    on:change=move |ev| {
-                        let d = h.deployment();
-                        h.kubectl(&format!("scale deployment/{d} --replicas={}", event_target_value(&ev).trim()));
-                    }
-                />
+                <span>{h.tr(Msg::Replicas)}</span>
+                <input type="number" min="0" aria-label=h.tr(Msg::Replicas) prop:value=field(|s| s.replicas.to_string()) on:change=scale />
             </label>
             <label class="field">
-                <span>{h.tr("Strategy")}</span>
-                <select
-                    aria-label=h.tr("Strategy")
-                    prop:value=field(1)
-                    on:change=move |ev| {
-                        let body = if event_target_value(&ev) == "Recreate" {
-                            json!({"spec": {"strategy": {"type": "Recreate", "rollingUpdate": null}}})
-                        } else {
-                            json!({"spec": {"strategy": {"type": "RollingUpdate"}}})
-                        };
-                        patch(body);
-                    }
-                >
+                <span>{h.tr(Msg::Strategy)}</span>
+                <select aria-label=h.tr(Msg::Strategy) prop:value=field(|s| s.strategy.clone()) on:change=set_strategy>
                     <option value="RollingUpdate">"RollingUpdate"</option>
                     <option value="Recreate">"Recreate"</option>
                 </select>
@@ -139,10 +120,8 @@ pub fn Settings() -> impl IntoView {
                     type="text"
                     aria-label="maxSurge"
                     prop:disabled=recreate
-                    prop:value=field(2)
-                    on:change=move |ev| {
-                        patch(json!({"spec": {"strategy": {"rollingUpdate": {"maxSurge": int_or_string(&event_target_value(&ev))}}}}))
-                    }
+                    prop:value=field(|s| s.max_surge.clone())
+                    on:change=patched(|v| json!({"spec": {"strategy": {"rollingUpdate": {"maxSurge": v}}}}))
                 />
             </label>
             <label class="field">
@@ -151,10 +130,8 @@ pub fn Settings() -> impl IntoView {
                     type="text"
                     aria-label="maxUnavailable"
                     prop:disabled=recreate
-                    prop:value=field(3)
-                    on:change=move |ev| {
-                        patch(json!({"spec": {"strategy": {"rollingUpdate": {"maxUnavailable": int_or_string(&event_target_value(&ev))}}}}))
-                    }
+                    prop:value=field(|s| s.max_unavailable.clone())
+                    on:change=patched(|v| json!({"spec": {"strategy": {"rollingUpdate": {"maxUnavailable": v}}}}))
                 />
             </label>
             <label class="field">
@@ -163,55 +140,22 @@ pub fn Settings() -> impl IntoView {
                     type="number"
                     min="0"
                     aria-label="minReadySeconds"
-                    prop:value=field(4)
-                    on:change=move |ev| {
-                        patch(json!({"spec": {"minReadySeconds": int_or_string(&event_target_value(&ev))}}))
-                    }
+                    prop:value=field(|s| s.min_ready_seconds.to_string())
+                    on:change=patched(|v| json!({"spec": {"minReadySeconds": v}}))
                 />
             </label>
             <label class="field">
-                <span>{h.tr("Pod start seconds")}</span>
+                <span>{h.tr(Msg::PodStartSeconds)}</span>
                 <input
                     type="number"
                     min="0"
                     step="0.5"
-                    aria-label=h.tr("Pod start seconds")
-                    prop:value=field(5)
-                    on:change=move |ev| {
-                        if let Some(s) = event_target_value(&ev).trim().parse::<f64>().ok() {
-                            if (0.0..=3600.0).contains(&s) {
-                                h.set(Action::PodStart { ms: (s * 1000.0).round() as i64 });
-                            }
-                        }
-                    }
+                    aria-label=h.tr(Msg::PodStartSeconds)
+                    prop:value=field(|s| s.pod_start.clone())
+                    on:change=set_pod_start
                 />
             </label>
-            <div class="field field--wide">
-                <label>
-                    <span>{h.tr("Image")}</span>
-                    <input
-                        type="text"
-                        aria-label=h.tr("Image")
-                        prop:value=move || image.get()
-                        on:input=move |ev| image.set(event_target_value(&ev))
-                        on:keydown=move |ev| {
-                            if ev.key() == "Enter" {
-                                set_image();
-                            }
-                        }
-                    />
-                </label>
-                <button type="button" on:click=move |_| set_image()>{h.tr("Set image")}</button>
-            </div>
-            <label class="field field--check">
-                <input
-                    type="checkbox"
-                    aria-label=h.tr("New image fails to pull")
-                    prop:checked=move || failing.get()
-                    on:change=move |ev| failing.set(event_target_checked(&ev))
-                />
-                <span>{h.tr("New image fails to pull")}</span>
-            </label>
+            <ImageField spec />
         </fieldset>
     }
 }

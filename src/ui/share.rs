@@ -3,6 +3,7 @@
 //! Copy embed code: the iframe snippet for this scenario, the same way.
 
 use super::state::SimHandle;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 #[component]
@@ -30,10 +31,10 @@ pub fn ShareLink() -> impl IntoView {
     };
     view! {
         <div class="share">
-            <button type="button" on:click=copy>{h.tr("Copy link")}</button>
-            <button type="button" on:click=copy_embed>{h.tr("Copy embed code")}</button>
-            <CopiedText label="Share link" text=link />
-            <CopiedText label="Embed code" text=code />
+            <button type="button" on:click=copy>{h.tr(Msg::CopyLink)}</button>
+            <button type="button" on:click=copy_embed>{h.tr(Msg::CopyEmbedCode)}</button>
+            <CopiedText label=Msg::ShareLink text=link />
+            <CopiedText label=Msg::EmbedCode text=code />
         </div>
     }
 }
@@ -41,7 +42,7 @@ pub fn ShareLink() -> impl IntoView {
 /// The copied text in a read-only textbox that selects itself on focus,
 /// for browsers that refuse the clipboard.
 #[component]
-fn CopiedText(label: &'static str, text: RwSignal<Option<String>>) -> impl IntoView {
+fn CopiedText(label: Msg<'static>, text: RwSignal<Option<String>>) -> impl IntoView {
     let h = SimHandle::expect();
     view! {
         <Show when=move || text.get().is_some()>
@@ -49,7 +50,7 @@ fn CopiedText(label: &'static str, text: RwSignal<Option<String>>) -> impl IntoV
                 class="share__link"
                 type="text"
                 readonly
-                aria-label=move || h.t(label)
+                aria-label=h.tr(label)
                 prop:value=move || text.get().unwrap_or_default()
                 on:focus=move |ev| {
                     use wasm_bindgen::JsCast;

@@ -2,45 +2,72 @@
 
 use super::state::SimHandle;
 use crate::api::keys;
+use crate::i18n::Msg;
 use crate::kubectl::printers::age;
 use crate::kubectl::rollout::history::history_info;
+use crate::scenario::Session;
 use leptos::prelude::*;
+
+/// A row of `kubectl get rs`.
+struct ReplicaSetRow {
+    name: String,
+    desired: i32,
+    current: i32,
+    ready: i32,
+    age: String,
+}
+
+impl ReplicaSetRow {
+    fn all(s: &Session) -> Vec<ReplicaSetRow> {
+        let c = s.cluster();
+        c.replica_sets_of(s.deployment_name())
+            .iter()
+            .map(|rs| ReplicaSetRow {
+                name: rs.name().to_string(),
+                desired: rs.spec.replicas,
+                current: rs.status.replicas,
+                ready: rs.status.ready_replicas,
+                age: age(rs.metadata.creation_timestamp, c.now()),
+            })
+            .collect()
+    }
+}
 
 #[component]
 pub fn ReplicaSetTable() -> impl IntoView {
     let h = SimHandle::expect();
     let rows = move || {
-        h.with(|s| {
-            let c = s.cluster();
-            c.replica_sets_of(s.deployment_name())
-                .iter()
-                .map(|rs| {
-                    (
-                        rs.name().to_string(),
-                        rs.spec.replicas,
-                        rs.status.replicas,
-                        rs.status.ready_replicas,
-                        age(rs.metadata.creation_timestamp, c.now()),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
+        h.with(ReplicaSetRow::all)
+            .into_iter()
+            .map(|row| view! { <tr><td>{row.name}</td><td>{row.desired}</td><td>{row.current}</td><td>{row.ready}</td><td>{row.age}</td></tr> })
+            .collect_view()
     };
     view! {
-        <table class="table" aria-label=h.tr("ReplicaSets")>
-            <caption>{h.tr("ReplicaSets (kubectl get rs)")}</caption>
+        <table class="table" aria-label=h.tr(Msg::ReplicaSets)>
+            <caption>{h.tr(Msg::ReplicaSetsCaption)}</caption>
             <thead>
                 <tr><th>"NAME"</th><th>"DESIRED"</th><th>"CURRENT"</th><th>"READY"</th><th>"AGE"</th></tr>
             </thead>
-            <tbody>
-                {move || {
-                    rows()
-                        .into_iter()
-                        .map(|(n, d, c, r, a)| view! { <tr><td>{n}</td><td>{d}</td><td>{c}</td><td>{r}</td><td>{a}</td></tr> })
-                        .collect_view()
-                }}
-            </tbody>
+            <tbody>{rows}</tbody>
         </table>
+    }
+}
+
+/// A row of `kubectl rollout history`.
+struct RevisionRow {
+    revision: i64,
+    change_cause: String,
+}
+
+impl RevisionRow {
+    fn all(s: &Session) -> Vec<RevisionRow> {
+        history_info(s.cluster(), s.deployment_name())
+            .into_iter()
+            .map(|(revision, template)| RevisionRow {
+                revision,
+                change_cause: template.metadata.annotation(keys::CHANGE_CAUSE).unwrap_or("<none>").to_string(),
+            })
+            .collect()
     }
 }
 
@@ -48,30 +75,18 @@ pub fn ReplicaSetTable() -> impl IntoView {
 pub fn HistoryTable() -> impl IntoView {
     let h = SimHandle::expect();
     let rows = move || {
-        h.with(|s| {
-            history_info(s.cluster(), s.deployment_name())
-                .into_iter()
-                .map(|(rev, t)| {
-                    (
-                        rev,
-                        t.metadata
-                            .annotation(keys::CHANGE_CAUSE)
-                            .unwrap_or("<none>")
-                            .to_string(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
+        h.with(RevisionRow::all)
+            .into_iter()
+            .map(|row| view! { <tr><td>{row.revision}</td><td>{row.change_cause}</td></tr> })
+            .collect_view()
     };
     view! {
-        <table class="table" aria-label=h.tr("Rollout history")>
-            <caption>{h.tr("Rollout history (kubectl rollout history)")}</caption>
+        <table class="table" aria-label=h.tr(Msg::RolloutHistory)>
+            <caption>{h.tr(Msg::RolloutHistoryCaption)}</caption>
             <thead>
                 <tr><th>"REVISION"</th><th>"CHANGE-CAUSE"</th></tr>
             </thead>
-            <tbody>
-                {move || rows().into_iter().map(|(r, c)| view! { <tr><td>{r}</td><td>{c}</td></tr> }).collect_view()}
-            </tbody>
+            <tbody>{rows}</tbody>
         </table>
     }
 }

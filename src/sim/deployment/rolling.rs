@@ -209,11 +209,12 @@ fn scale_down_old_replica_sets_for_rolling_update(
             .replicas
             .min(total_scale_down_count - total_scaled_down);
         let new_replicas_count = target.spec.replicas - scale_down_count;
+        let unavailable_spec = Fencepost::of(d, false);
         let why = Why::ScaleDownOld {
             replicas: d.replicas(),
             max_unavailable: max_unavail,
-            unavailable_spec: Fencepost::of(d, false),
-            surge_is_zero: max_surge(d) == 0,
+            unavailable_spec,
+            raised_to_one: max_surge(d) == 0 && unavailable_spec.resolve(false) == Some(0),
             available: available_pod_count,
             budget: total_scale_down_count,
         };

@@ -1,0 +1,138 @@
+//! The catalogue's wording of the simulator's explanations: the numbers of
+//! a controller decision (`sim::why`) as sentences, in both languages.
+
+use super::{en_zh, Lang, PodWork};
+use crate::sim::why::{Fencepost, Why};
+use std::borrow::Cow;
+
+/// "25% of 3 = 0.75, rounded up to 1", "2, as given".
+pub(super) fn fencepost(spec: Fencepost, round_up: bool, lang: Lang) -> Cow<'static, str> {
+    match spec {
+        Fencepost::Int(v) => en_zh!(lang, format!("{v}, as given"), format!("{v}（直接给定）")),
+        Fencepost::Percent { percent, of } => {
+            let hundredths = spec.hundredths().unwrap_or_default();
+            let exact = crate::text::trimmed(hundredths, 2);
+            let rounded = spec.resolve(round_up).unwrap_or_default();
+            en_zh!(
+                lang,
+                format!("{percent}% of {of} = {exact}, rounded {} to {rounded}", if round_up { "up" } else { "down" }),
+                format!("{of} 的 {percent}% = {exact}，{}取整为 {rounded}", if round_up { "向上" } else { "向下" }),
+            )
+        }
+        Fencepost::Absent => en_zh!(lang, "not set", "未设置"),
+    }
+}
+
+/// One controller decision with its numbers.
+pub(super) fn why(why: &Why, lang: Lang) -> Cow<'static, str> {
+    let spec = |spec, round_up| fencepost(spec, round_up, lang);
+    match *why {
+        Why::Unexplained => Cow::Borrowed(""),
+        Why::NewReplicaSet { rolling: false, size, .. } => en_zh!(
+            lang,
+            format!("The template changed, so a new ReplicaSet was created. Recreate starts it at spec.replicas = {size} once no old pod is left."),
+            format!("模板变了，所以创建了新的 ReplicaSet。Recreate 在旧 Pod 全部消失后才把它设为 spec.replicas = {size}。"),
+        ),
+        Why::NewReplicaSet { replicas, surge, surge_spec, old_total, size, .. } => {
+            let (how, most) = (spec(surge_spec, true), replicas + surge);
+            en_zh!(
+                lang,
+                format!("The template changed, so a new ReplicaSet was created. maxSurge = {surge} ({how}), so at most replicas + maxSurge = {replicas} + {surge} = {most} pods may exist; the old ReplicaSets hold {old_total}, so the new one starts at min({most} − {old_total}, {replicas}) = {size}."),
+                format!("模板变了，所以创建了新的 ReplicaSet。maxSurge = {surge}（{how}），所以最多可有 replicas + maxSurge = {replicas} + {surge} = {most} 个 Pod；旧 ReplicaSet 占 {old_total} 个，所以新的从 min({most} − {old_total}, {replicas}) = {size} 开始。"),
+            )
+        }
+        Why::ShrinkNew { replicas } => en_zh!(
+            lang,
+            format!("The new ReplicaSet has more pods than spec.replicas = {replicas}: it shrinks to it."),
+            format!("新 ReplicaSet 的 Pod 多于 spec.replicas = {replicas}：缩减到该值。"),
+        ),
+        Why::ScaleUp { replicas, surge, surge_spec, current, from, to } => {
+            let (how, most, grows) = (spec(surge_spec, true), replicas + surge, to - from);
+            en_zh!(
+                lang,
+                format!("Scale up: maxSurge = {surge} ({how}), so at most replicas + maxSurge = {replicas} + {surge} = {most} pods may exist. The ReplicaSets ask for {current}, so the new ReplicaSet grows by min({most} − {current}, {replicas} − {from}) = {grows}, from {from} to {to}."),
+                format!("扩容：maxSurge = {surge}（{how}），所以最多可有 replicas + maxSurge = {replicas} + {surge} = {most} 个 Pod。各 ReplicaSet 共要求 {current} 个，所以新 ReplicaSet 增加 min({most} − {current}, {replicas} − {from}) = {grows} 个，从 {from} 到 {to}。"),
+            )
+        }
+        Why::CleanupUnhealthy { all_pods, min_available, new_unavailable, max_scaled_down, unhealthy } => en_zh!(
+            lang,
+            format!("Unhealthy pods go first: maxScaledDown = pods asked for {all_pods} − minAvailable {min_available} − unavailable new pods {new_unavailable} = {max_scaled_down}. This old ReplicaSet has {unhealthy} pods that are not available; removing them costs no availability."),
+            format!("先清理不健康的 Pod：maxScaledDown = 要求的 Pod 数 {all_pods} − minAvailable {min_available} − 不可用的新 Pod {new_unavailable} = {max_scaled_down}。这个旧 ReplicaSet 有 {unhealthy} 个不可用的 Pod；删除它们不会降低可用性。"),
+        ),
+        Why::ScaleDownOld { replicas, max_unavailable: most, unavailable_spec, raised_to_one, available, budget } => {
+            let how = spec(unavailable_spec, false);
+            let min_available = replicas - most;
+            let raised = match (raised_to_one, lang) {
+                (false, _) => "",
+                (true, Lang::En) => "; maxSurge is 0 too, and both 0 would block the rollout, so maxUnavailable becomes 1",
+                (true, Lang::Zh) => "；maxSurge 也是 0，两者都为 0 会卡住发布，所以 maxUnavailable 取 1",
+            };
+            en_zh!(
+                lang,
+                format!("Scale down: maxUnavailable = {most} ({how}{raised}), so minAvailable = replicas − maxUnavailable = {replicas} − {most} = {min_available}. {available} pods are available, so {budget} old pods may go now, oldest ReplicaSet first."),
+                format!("缩容：maxUnavailable = {most}（{how}{raised}），所以 minAvailable = replicas − maxUnavailable = {replicas} − {most} = {min_available}。有 {available} 个 Pod 可用，所以现在可以删除 {budget} 个旧 Pod，从最旧的 ReplicaSet 开始。"),
+            )
+        }
+        Why::SingleActive { replicas } => en_zh!(
+            lang,
+            format!("Only one ReplicaSet has pods, so it takes the whole spec.replicas = {replicas}."),
+            format!("只有一个 ReplicaSet 有 Pod，所以它承担全部 spec.replicas = {replicas}。"),
+        ),
+        Why::Saturated => en_zh!(
+            lang,
+            "The new ReplicaSet is saturated (all its replicas available), so every old ReplicaSet goes to 0.",
+            "新 ReplicaSet 已饱和（副本全部可用），所以所有旧 ReplicaSet 缩到 0。",
+        ),
+        Why::Proportional { replicas, surge, allowed, total, to_add, size, max_replicas } => {
+            let share = match (max_replicas, lang) {
+                (Some(m), Lang::En) if m > 0 => format!(" (this one: round({size} × {allowed} / {m}) − {size}, leftovers to the largest)."),
+                (Some(m), Lang::Zh) if m > 0 => format!("（这一个：round({size} × {allowed} / {m}) − {size}，余数给最大的）。"),
+                (_, Lang::En) => " (leftovers go to the largest).".to_string(),
+                (_, Lang::Zh) => "（余数给最大的）。".to_string(),
+            };
+            en_zh!(
+                lang,
+                format!("Proportional scaling: replicas + maxSurge = {replicas} + {surge} = {allowed} pods are allowed and the active ReplicaSets hold {total}, so {to_add:+} are shared in proportion to each ReplicaSet's size{share}"),
+                format!("按比例扩缩：允许 replicas + maxSurge = {replicas} + {surge} = {allowed} 个 Pod，活跃的 ReplicaSet 共有 {total} 个，所以 {to_add:+} 个按各 ReplicaSet 的大小按比例分配{share}"),
+            )
+        }
+        Why::RecreateDown => en_zh!(
+            lang,
+            "Recreate: every old pod is removed before any new pod is created.",
+            "Recreate：先删除所有旧 Pod，再创建新 Pod。",
+        ),
+        Why::RecreateUp { replicas } => en_zh!(
+            lang,
+            format!("Recreate: no old pod is left, so the new ReplicaSet goes straight to spec.replicas = {replicas}."),
+            format!("Recreate：旧 Pod 已全部消失，所以新 ReplicaSet 直接设为 spec.replicas = {replicas}。"),
+        ),
+    }
+}
+
+/// A ReplicaSet sync that no event explains: what it did to its pods.
+pub(super) fn replica_set_synced(name: &str, work: PodWork, lang: Lang) -> Cow<'static, str> {
+    let plural = |n: u64| if n == 1 { "" } else { "s" };
+    let did = match (work.created, work.deleted) {
+        (0, 0) => en_zh!(
+            lang,
+            "reported its status from the pods it saw (pods it creates or deletes show in its next sync)",
+            "根据它看到的 Pod 上报了状态（它创建或删除的 Pod 在下一次同步时才会体现）",
+        ),
+        (n, 0) => en_zh!(
+            lang,
+            format!("created {n} pod{} so that live pods match spec.replicas", plural(n)),
+            format!("创建了 {n} 个 Pod，使存活的 Pod 数等于 spec.replicas"),
+        ),
+        (0, n) => en_zh!(
+            lang,
+            format!("deleted {n} pod{} so that live pods match spec.replicas, not-ready ones first, then the most recently ready", plural(n)),
+            format!("删除了 {n} 个 Pod，使存活的 Pod 数等于 spec.replicas：先删未就绪的，再删最近就绪的"),
+        ),
+        (c, d) => en_zh!(lang, format!("created {c} and deleted {d} pods"), format!("创建了 {c} 个、删除了 {d} 个 Pod")),
+    };
+    en_zh!(
+        lang,
+        format!("The ReplicaSet controller synced {name}: it {did}."),
+        format!("ReplicaSet 控制器同步了 {name}：{did}。"),
+    )
+}
