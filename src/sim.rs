@@ -351,7 +351,7 @@ impl Cluster {
         let mut pods = self
             .pods
             .group(uid)
-            .map(|g| g.view(&g.rs_name, self.now, |p| self.pod_state(p)))
+            .map(|g| g.view(&g.rs_name, |p| self.pod_state(p)))
             .unwrap_or_default();
         pods.sort_by(|a, b| a.name.cmp(&b.name));
         pods
@@ -363,7 +363,7 @@ impl Cluster {
             .pods
             .groups
             .values()
-            .flat_map(|g| g.view(&g.rs_name, self.now, |p| self.pod_state(p)))
+            .flat_map(|g| g.view(&g.rs_name, |p| self.pod_state(p)))
             .collect();
         pods.sort_by(|a, b| a.name.cmp(&b.name));
         pods

@@ -267,13 +267,7 @@ impl PodGroup {
         chosen
     }
 
-    pub fn view(
-        &self,
-        owner: &str,
-        now: Time,
-        state_of: impl Fn(&Pod) -> PodState,
-    ) -> Vec<PodView> {
-        let _ = now;
+    pub fn view(&self, owner: &str, state_of: impl Fn(&Pod) -> PodState) -> Vec<PodView> {
         self.pods
             .values()
             .map(|p| PodView {
