@@ -22,21 +22,28 @@ pub use pod::*;
 pub use replica_set::*;
 pub use time::Time;
 
-/// An object as a JSON value (maps sorted by key, as `serde_json` keeps
-/// them). The API types have string keys and finite numbers only, so
-/// writing them cannot fail.
+// serde_json fails only on map keys that are not strings and on a failing
+// `Serialize` impl; the crate's types have neither, so these cannot fail.
+const WRITES: &str = "the crate's types have string keys and infallible Serialize impls";
+
+/// An object as a JSON value (maps sorted by key, as `serde_json` keeps them).
 pub fn to_value<T: serde::Serialize + ?Sized>(object: &T) -> serde_json::Value {
-    serde_json::to_value(object).unwrap_or_default()
+    serde_json::to_value(object).expect(WRITES)
 }
 
 /// An object as compact JSON text, fields in declaration order.
 pub fn to_json<T: serde::Serialize + ?Sized>(object: &T) -> String {
-    serde_json::to_string(object).unwrap_or_default()
+    serde_json::to_string(object).expect(WRITES)
 }
 
 /// As [`to_json`], indented by two spaces.
 pub fn to_json_pretty<T: serde::Serialize + ?Sized>(object: &T) -> String {
-    serde_json::to_string_pretty(object).unwrap_or_default()
+    serde_json::to_string_pretty(object).expect(WRITES)
+}
+
+/// `skip_serializing_if` for Go's `omitempty` on numbers and bools.
+pub(crate) fn is_zero<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
 }
 
 /// Well-known annotation and label keys (`pkg/controller/deployment/util/deployment_util.go`).

@@ -63,6 +63,10 @@ pub trait Words {
     /// an absent `Option`.
     const NULL_IS_ZERO: bool;
 
+    /// Whether a float with no fraction reads as an integer (Go, after
+    /// sigs.k8s.io/yaml turned a YAML `3.0` into JSON), or is refused.
+    const WHOLE_FLOATS_ARE_INTEGERS: bool;
+
     /// The value at `at` is not what was wanted.
     fn mismatch(&self, at: &Place, wanted: &Wanted) -> DecodeError;
 
@@ -182,15 +186,19 @@ impl<'a, W: Words> Reader<'a, W> {
         }
     }
 
-    /// A whole number in range (a float with no fraction counts: a YAML
-    /// `3.0` reaches JSON as one).
+    /// A whole number in range (and, where the words say so, a float with
+    /// no fraction).
     fn integer(&self, go_type: &'static str, min: i64, max: i64) -> Result<i64, Error> {
         let wanted = Wanted::Int { go_type, min, max };
         match self.value {
             Value::Null => self.null_is_zero(wanted).map(|()| 0),
             Value::Number(n) => n
                 .as_i64()
-                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e18).map(|f| f as i64))
+                .or_else(|| {
+                    n.as_f64()
+                        .filter(|f| W::WHOLE_FLOATS_ARE_INTEGERS && f.fract() == 0.0 && f.abs() < 9.0e18)
+                        .map(|f| f as i64)
+                })
                 .filter(|i| (min..=max).contains(i))
                 .ok_or_else(|| self.mismatch(wanted)),
             _ => Err(self.mismatch(wanted)),
@@ -246,8 +254,11 @@ impl<'de, 'a, W: Words> de::Deserializer<'de> for Reader<'a, W> {
     }
 
     fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let i = self.integer("uint64", 0, i64::MAX)?;
-        v.visit_u64(i as u64).map_err(|e| self.placed(e))
+        let u = match self.value.as_u64() {
+            Some(u) => u,
+            None => self.integer("uint64", 0, i64::MAX)? as u64,
+        };
+        v.visit_u64(u).map_err(|e| self.placed(e))
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {

@@ -71,6 +71,7 @@ impl GoWords {
 
 impl Words for GoWords {
     const NULL_IS_ZERO: bool = true;
+    const WHOLE_FLOATS_ARE_INTEGERS: bool = true;
 
     fn mismatch(&self, at: &Place, wanted: &Wanted) -> DecodeError {
         let go_type = match wanted {
@@ -180,6 +181,14 @@ mod tests {
             "json: cannot unmarshal string into Go struct field DeploymentSpec.spec.selector of type v1.LabelSelector"
         );
         assert_eq!(error_of(json!([1])), "json: cannot unmarshal array into Go value of type v1.Deployment");
+    }
+
+    #[test]
+    fn every_container_port_field_is_known() {
+        let port = json!({"name": "http", "hostPort": 8080, "containerPort": 80, "protocol": "TCP", "hostIP": "10.0.0.1"});
+        let d = decode_strict::<Deployment>(&json!({"spec": {"template": {"spec": {"containers": [{"ports": [port]}]}}}}))
+            .unwrap();
+        assert_eq!(d.spec.template.spec.containers[0].ports[0].host_ip.as_deref(), Some("10.0.0.1"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! apps/v1 Deployment: spec, status, conditions, and the reason constants
 //! the controller writes (`pkg/controller/deployment/util/deployment_util.go`).
 
-use super::{IntOrString, LabelSelector, ObjectMeta, PodTemplateSpec, Time};
+use super::{is_zero, IntOrString, LabelSelector, ObjectMeta, PodTemplateSpec, Time};
 use crate::text::quoted;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -29,10 +29,6 @@ fn apps_v1() -> String {
 
 fn deployment_kind() -> String {
     "Deployment".to_string()
-}
-
-pub(crate) fn is_zero<T: Default + PartialEq>(v: &T) -> bool {
-    *v == T::default()
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -94,10 +90,14 @@ pub struct DeploymentStatus {
     pub terminating_replicas: Option<i32>,
     /// Shared: the controller copies a status on every sync and changes
     /// conditions rarely (clone on write with `Arc::make_mut`).
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(skip_serializing_if = "no_conditions")]
     pub conditions: Arc<Vec<DeploymentCondition>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub collision_count: Option<i32>,
+}
+
+fn no_conditions(conditions: &Arc<Vec<DeploymentCondition>>) -> bool {
+    conditions.is_empty()
 }
 
 impl DeploymentStatus {

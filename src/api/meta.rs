@@ -1,6 +1,6 @@
 //! ObjectMeta and OwnerReference: the metadata every object carries.
 
-use super::deployment::is_zero;
+use super::is_zero;
 use super::Time;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -36,7 +36,7 @@ pub struct ObjectMeta {
     pub annotations: BTreeMap<String, String>,
     /// Shared: set when a ReplicaSet is created and copied with it on every
     /// scale (clone on write would copy it; nothing writes it after creation).
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(skip_serializing_if = "no_owners")]
     pub owner_references: Arc<[OwnerReference]>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub finalizers: Vec<String>,
@@ -56,6 +56,10 @@ pub struct OwnerReference {
 }
 
 
+
+fn no_owners(owners: &Arc<[OwnerReference]>) -> bool {
+    owners.is_empty()
+}
 
 impl ObjectMeta {
     pub fn annotation(&self, key: &str) -> Option<&str> {

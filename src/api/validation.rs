@@ -75,8 +75,7 @@ impl fmt::Display for InvalidError {
 
 /// How ErrorBody renders a bad value (R2.8): numbers plain, strings quoted, anything else as JSON.
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
-    // Only strings, maps with string keys and numbers: writing cannot fail.
-    serde_json::to_string(v).unwrap_or_default()
+    super::to_json(v)
 }
 
 fn invalid(field: &str, value: String, detail: &str) -> FieldError {

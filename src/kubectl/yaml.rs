@@ -292,7 +292,7 @@ fn syntax_error(text: &str, e: &ScanError) -> YamlError {
         _ => info,
     };
     let mark = e.marker();
-    let at = text.char_indices().nth(mark.index()).map_or(text.len(), |(at, _)| at);
+    let at = byte_at(text, mark.index());
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     // YAML's line breaks: `\n`, `\r\n` and a lone `\r`.
     let line_of = |byte: usize| 1 + text[..byte].matches('\n').count() + text[..byte].matches('\r').count()

@@ -83,6 +83,7 @@ fn at(place: &Place, message: String) -> DecodeError {
 
 impl Words for RunnerWords {
     const NULL_IS_ZERO: bool = false;
+    const WHOLE_FLOATS_ARE_INTEGERS: bool = false;
 
     fn mismatch(&self, place: &Place, wanted: &Wanted) -> DecodeError {
         let found = kind(place.value);
@@ -90,8 +91,8 @@ impl Words for RunnerWords {
             Wanted::Int { go_type: "uint64", .. } => "a non-negative whole number".to_string(),
             Wanted::Int { max, .. } => {
                 // A whole number the type cannot hold.
-                if let Some(n) = place.value.as_f64().filter(|f| f.fract() == 0.0) {
-                    return at(place, format!("{} is out of range (0 to {max})", place.value.as_i64().map_or(n.to_string(), |i| i.to_string())));
+                if let Some(n) = place.value.as_i64() {
+                    return at(place, format!("{n} is out of range (0 to {max})"));
                 }
                 "a whole number".to_string()
             }
@@ -246,6 +247,26 @@ mod tests {
             .unwrap_err()
             .to_string()
             .starts_with("expected an object"));
+    }
+
+    #[test]
+    fn counts_are_whole_numbers_and_the_seed_any_u64() {
+        let with = |steps: &str, cluster: &str| {
+            load(&MINIMAL.replace(r#""steps": []"#, &format!(r#""steps": {steps}, "cluster": {cluster}"#)))
+        };
+        assert_eq!(
+            with(r#"[{"sync": 2.0}]"#, "{}").unwrap_err().to_string(),
+            "steps[0].sync: expected a whole number, found a number"
+        );
+        assert_eq!(
+            with(r#"[{"expect": {"available": -1}}]"#, "{}").unwrap_err().to_string(),
+            "steps[0].expect.available: -1 is out of range (0 to 2147483647)"
+        );
+        assert_eq!(with("[]", r#"{"seed": 18446744073709551615}"#).unwrap().cluster.seed, u64::MAX);
+        assert_eq!(
+            with("[]", r#"{"seed": -1}"#).unwrap_err().to_string(),
+            "cluster.seed: expected a non-negative whole number, found a number"
+        );
     }
 
     #[test]

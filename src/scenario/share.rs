@@ -54,12 +54,13 @@ const MAX_CLOCK_MS: i64 = 2 * 31_536_000_000;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct View {
-    #[serde(default)]
-    pub presenter: bool,
+    // Fields in key order, as links were first written.
     /// The moment shown, in ms, when the timeline was scrubbed past the last
     /// action (the cluster is as after that action; the clock shows this).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clock_ms: Option<i64>,
+    #[serde(default)]
+    pub presenter: bool,
 }
 
 /// Why a link could not be opened; shown to the user, who gets the default scenario instead.
@@ -206,7 +207,7 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
     let payload: Payload = serde_json::from_slice(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
     let view = payload.view.unwrap_or_default();
     if view.clock_ms.is_some_and(|ms| !(0..=MAX_CLOCK_MS).contains(&ms)) {
-        return Err(ShareError::NotJson(format!("view.clockMs: more than {MAX_CLOCK_MS} ms")));
+        return Err(ShareError::NotJson(format!("view.clockMs: out of range (0 to {MAX_CLOCK_MS})")));
     }
     let scenario = match (payload.preset, payload.scenario) {
         (Some(id), None) => super::presets::preset(&id)
@@ -289,7 +290,7 @@ impl From<Action> for LinkAction {
         match action {
             Action::Step => LinkAction::Steps(1),
             Action::Kubectl(line) => LinkAction::Kubectl(line),
-            Action::PodStart { ms } => LinkAction::PodStart { ms: ms.max(0).unsigned_abs() },
+            Action::PodStart { ms } => LinkAction::PodStart { ms: u64::try_from(ms).unwrap_or(0) },
             Action::ImageFails { image, fails } => LinkAction::ImageFails { fails, image },
             Action::Apply { file, text } => LinkAction::Apply { apply: file, text },
             Action::Edit { name, original, text, reopened } => LinkAction::Edit { edit: name, original, reopened, text },
@@ -314,7 +315,10 @@ fn parse_actions(list: &[Value]) -> Result<Vec<Entry>, ShareError> {
             Ok(LinkAction::Steps(0)) => return Err(bad(i, "a step count must be a positive integer")),
             Ok(LinkAction::Steps(n)) => Entry::Steps(n),
             Ok(LinkAction::Kubectl(line)) => Entry::One(Action::Kubectl(line)),
-            Ok(LinkAction::PodStart { ms }) => Entry::One(Action::PodStart { ms: i64::try_from(ms).unwrap_or(i64::MAX) }),
+            Ok(LinkAction::PodStart { ms }) => match i64::try_from(ms) {
+                Ok(ms) => Entry::One(Action::PodStart { ms }),
+                Err(_) => return Err(bad(i, "unknown action")),
+            },
             Ok(LinkAction::ImageFails { fails, image }) => Entry::One(Action::ImageFails { image, fails }),
             Ok(LinkAction::Apply { apply, text }) => Entry::One(Action::Apply { file: apply, text }),
             Ok(LinkAction::Edit { edit, original, reopened, text }) => {
