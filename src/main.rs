@@ -3,6 +3,10 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // index.html's loading state has done its job.
+    if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
+        loading.remove();
+    }
     leptos::mount::mount_to_body(rollout_lab::ui::App);
 }
 

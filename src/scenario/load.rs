@@ -7,6 +7,7 @@
 use super::format::*;
 use crate::decode::{self, Asked, DecodeError, Place, Wanted, Words};
 use crate::text::quoted;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::fmt;
 
@@ -55,12 +56,14 @@ pub fn load(text: &str) -> Result<Scenario, LoadError> {
 }
 
 pub fn from_value(value: &Value) -> Result<Scenario, LoadError> {
-    let scenario: Scenario = decode::from_value(value, &RunnerWords).map_err(|e| LoadError {
-        path: e.path,
-        message: e.message,
-    })?;
+    let scenario: Scenario = read(value)?;
     check_ranges(&scenario)?;
     Ok(scenario)
+}
+
+/// Reads a serde type with the runner's words (share links' payload too).
+pub(crate) fn read<T: DeserializeOwned>(value: &Value) -> Result<T, LoadError> {
+    decode::from_value(value, &RunnerWords).map_err(|e| LoadError { path: e.path, message: e.message })
 }
 
 /// The runner's words for a value that is not what the format says.

@@ -13,7 +13,7 @@
 //! `{"apply": FILE, "text": MANIFEST}` is an imported manifest and
 //! `{"edit": NAME, "original": FILE, "text": FILE}` a `kubectl edit` saving the second file.
 
-use super::load::{from_value, LoadError};
+use super::load::{from_value, read, LoadError};
 use super::session::{Action, Session};
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::{alphabet, DecodeError, Engine};
@@ -204,7 +204,9 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
         miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
         _ => ShareError::Corrupt,
     })?;
-    let payload: Payload = serde_json::from_slice(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
+    let text = String::from_utf8(text).map_err(|_| ShareError::NotJson("not UTF-8 text".into()))?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
+    let payload: Payload = read(&value).map_err(|e| ShareError::NotJson(e.to_string()))?;
     let view = payload.view.unwrap_or_default();
     if view.clock_ms.is_some_and(|ms| !(0..=MAX_CLOCK_MS).contains(&ms)) {
         return Err(ShareError::NotJson(format!("view.clockMs: out of range (0 to {MAX_CLOCK_MS})")));
@@ -311,7 +313,7 @@ fn parse_actions(list: &[Value]) -> Result<Vec<Entry>, ShareError> {
     let mut total = 0u64;
     let mut entries = Vec::with_capacity(list.len());
     for (i, item) in list.iter().enumerate() {
-        let entry = match LinkAction::deserialize(item) {
+        let entry = match read::<LinkAction>(item) {
             Ok(LinkAction::Steps(0)) => return Err(bad(i, "a step count must be a positive integer")),
             Ok(LinkAction::Steps(n)) => Entry::Steps(n),
             Ok(LinkAction::Kubectl(line)) => Entry::One(Action::Kubectl(line)),
