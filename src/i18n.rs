@@ -117,6 +117,8 @@ pub enum Msg<'a> {
     Step,
     StepBack,
     Reset,
+    /// The clock's accessible name.
+    SimulatedTime,
     Speed,
     /// The Speed slider's label with its value ("Speed 2x").
     SpeedIs(&'a str),
@@ -246,6 +248,7 @@ impl Msg<'_> {
             Msg::Step => en_zh!(lang, "Step", "单步"),
             Msg::StepBack => en_zh!(lang, "Step back", "后退一步"),
             Msg::Reset => en_zh!(lang, "Reset", "重置"),
+            Msg::SimulatedTime => en_zh!(lang, "Simulated time", "模拟时间"),
             Msg::Speed => en_zh!(lang, "Speed", "速度"),
             Msg::SpeedIs(x) => en_zh!(lang, format!("Speed {x}"), format!("速度 {x}")),
             Msg::Timeline => en_zh!(lang, "Timeline", "时间线"),

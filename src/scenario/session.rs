@@ -284,6 +284,27 @@ impl Session {
         Ok(happened)
     }
 
+    /// Play's step: as `step`, but it takes no change that falls after
+    /// `limit` (the clock Play shows), so the pods and the counts shown are
+    /// never ahead of that clock. `Idle` when nothing changes by `limit`;
+    /// then nothing is logged, and only changeless syncs of the current
+    /// instant ran, so a later Step replays exactly as this one would have.
+    pub fn step_until(&mut self, limit: Time) -> Result<Happened, SimError> {
+        if self.position < self.log.len() {
+            let due = self.frames.get(self.position + 1).map_or(self.live.cluster.now(), |f| f.time);
+            return if due <= limit { self.step() } else { Ok(Happened::Idle) };
+        }
+        let (script_pos, wait) = (self.live.script_pos, self.live.wait);
+        let happened = self.apply_step(limit)?;
+        if happened == Happened::Idle {
+            self.live.script_pos = script_pos;
+            self.live.wait = wait;
+        } else {
+            self.record(Action::Step, happened.clone());
+        }
+        Ok(happened)
+    }
+
     /// When the next Step would change something (for Play's clock): now for
     /// a scripted command, else the next due change or the end of a wait.
     pub fn next_change_at(&mut self) -> Option<Time> {
@@ -483,7 +504,7 @@ impl Session {
                     wrote: false,
                 })
             }
-            Action::Step => self.apply_step(),
+            Action::Step => self.apply_step(Time(i64::MAX)),
             Action::PodStart { ms } => {
                 self.live.cluster.set_pod_start(*ms);
                 Ok(Happened::Setting)
@@ -495,7 +516,8 @@ impl Session {
         }
     }
 
-    fn apply_step(&mut self) -> Result<Happened, SimError> {
+    /// The next script step or cluster change, taking no change after `limit`.
+    fn apply_step(&mut self, limit: Time) -> Result<Happened, SimError> {
         let live = &mut self.live;
         loop {
             match self.scenario.steps.get(live.script_pos) {
@@ -547,13 +569,16 @@ impl Session {
                         _ => Time(live.cluster.now().0 + (s * 1000.0).round() as i64),
                     };
                     live.wait = Some(Wait::Until(until));
-                    if let Some(report) = live.cluster.step_change_until(until)? {
+                    if let Some(report) = live.cluster.step_change_until(until.min(limit))? {
                         return Ok(Happened::Change {
                             what: report.what,
                             events: report.events,
                             created: report.pods_created,
                             deleted: report.pods_deleted,
                         });
+                    }
+                    if until > limit {
+                        return Ok(Happened::Idle);
                     }
                     live.cluster.advance_to(until)?;
                     live.wait = None;
@@ -562,7 +587,7 @@ impl Session {
                 }
                 Some(Step::Settle(_)) => {
                     live.wait = Some(Wait::Settled);
-                    if let Some(report) = live.cluster.step_change()? {
+                    if let Some(report) = live.cluster.step_change_until(limit)? {
                         return Ok(Happened::Change {
                             what: report.what,
                             events: report.events,
@@ -570,11 +595,15 @@ impl Session {
                             deleted: report.pods_deleted,
                         });
                     }
+                    if live.cluster.next_due_or_now().is_some() {
+                        // Settling goes on after `limit`.
+                        return Ok(Happened::Idle);
+                    }
                     live.wait = None;
                     live.script_pos += 1;
                 }
                 None => {
-                    return Ok(match live.cluster.step_change()? {
+                    return Ok(match live.cluster.step_change_until(limit)? {
                         Some(report) => Happened::Change {
                             what: report.what,
                             events: report.events,

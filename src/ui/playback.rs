@@ -37,7 +37,7 @@ pub fn Playback() -> impl IntoView {
                 </button>
                 <button type="button" on:click=move |_| h.reset()>{h.tr(Msg::Reset)}</button>
             </div>
-            <p class="playback__clock" aria-live="off">
+            <p class="playback__clock" role="timer" aria-label=h.tr(Msg::SimulatedTime)>
                 {move || format!("t = {} s", crate::text::seconds(h.clock.get(), 1))}
             </p>
             <label class="field">

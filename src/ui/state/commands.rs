@@ -91,6 +91,22 @@ impl SimHandle {
         happened
     }
 
+    /// Play's step: no change after `limit`, the clock it is about to show.
+    pub fn step_until(&self, limit: Time) -> Happened {
+        let happened = match self.session.try_update_value(|s| s.step_until(limit)) {
+            Some(Ok(happened)) => happened,
+            Some(Err(e)) => {
+                self.alert.set(Some(self.say(Msg::SimulationStopped(&e.to_string()))));
+                Happened::Idle
+            }
+            None => Happened::Idle,
+        };
+        if happened != Happened::Idle {
+            self.changed();
+        }
+        happened
+    }
+
     pub fn step_back(&self) {
         self.playing.set(false);
         self.session.update_value(|s| {

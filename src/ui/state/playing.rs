@@ -2,6 +2,7 @@
 //! due is taken; an embed with `loop` starts again after a pause.
 
 use super::SimHandle;
+use crate::api::Time;
 use crate::scenario::Happened;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -31,9 +32,9 @@ impl SimHandle {
             if due.0 > target {
                 break;
             }
-            // Something was due, yet nothing changed: the end, as when nothing is due.
-            if self.step() == Happened::Idle {
-                return self.ended();
+            // Nothing changes by the clock's new time: the cluster waits for it.
+            if self.step_until(Time(target)) == Happened::Idle {
+                break;
             }
         }
         self.clock.set(target);
