@@ -8,11 +8,12 @@ function frame(page) {
   return page.evaluate(() => ({
     clock: document.querySelector('[role="timer"]').textContent,
     lanes: [...document.querySelectorAll('[role="group"]')]
-      .filter((g) => g.querySelector('[role="listitem"], ul'))
+      .filter((g) => g.querySelector('ul'))
       .map((g) => ({
         name: g.getAttribute('aria-label'),
         text: g.textContent,
-        pods: [...g.querySelectorAll('[role="listitem"]')].map((li) => li.getAttribute('aria-label')),
+        // The lanes' pods are list items (li), named "pod NAME STATE".
+        pods: [...g.querySelectorAll('li')].map((li) => li.getAttribute('aria-label')),
       })),
   }));
 }
