@@ -101,6 +101,15 @@ pub enum Msg<'a> {
     Image,
     SetImage,
     NewImageFailsToPull,
+    // the rollout's status
+    RolloutStatus,
+    Progressing,
+    /// The time left before the progress deadline (already printed).
+    DeadlineIn(&'a str),
+    Complete,
+    Paused,
+    DeadlineExceededMeans,
+    UndoThisRollout,
     // rollout actions
     Rollout,
     PauseRollout,
@@ -234,6 +243,17 @@ impl Msg<'_> {
             Msg::Image => en_zh!(lang, "Image", "镜像"),
             Msg::SetImage => en_zh!(lang, "Set image", "设置镜像"),
             Msg::NewImageFailsToPull => en_zh!(lang, "New image fails to pull", "新镜像拉取失败"),
+            Msg::RolloutStatus => en_zh!(lang, "Rollout status", "发布状态"),
+            Msg::Progressing => en_zh!(lang, "Progressing", "进行中"),
+            Msg::DeadlineIn(t) => en_zh!(lang, format!("progress deadline in {t}"), format!("距进度期限还有 {t}")),
+            Msg::Complete => en_zh!(lang, "Complete", "已完成"),
+            Msg::Paused => en_zh!(lang, "Paused", "已暂停"),
+            Msg::DeadlineExceededMeans => en_zh!(
+                lang,
+                "No progress within progressDeadlineSeconds. The controller keeps trying, kubectl rollout status exits 1, and nothing rolls back by itself: undo it, or fix what holds it.",
+                "在 progressDeadlineSeconds 内没有进展。控制器会继续尝试，kubectl rollout status 以 1 退出，不会自动回滚：请回滚，或修复阻碍发布的原因。"
+            ),
+            Msg::UndoThisRollout => en_zh!(lang, "Undo this rollout", "回滚本次发布"),
             Msg::Rollout => en_zh!(lang, "Rollout", "发布"),
             Msg::PauseRollout => en_zh!(lang, "Pause rollout", "暂停发布"),
             Msg::ResumeRollout => en_zh!(lang, "Resume rollout", "恢复发布"),

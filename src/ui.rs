@@ -22,6 +22,7 @@ mod share;
 pub mod state;
 mod tables;
 mod timeline;
+mod rollout_status;
 mod why;
 
 use gloo_timers::callback::Timeout;
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
                     <export::Export />
                 </section>
                 <section class="panel panel--cluster" aria-label="Cluster">
+                    <rollout_status::RolloutStatus />
                     <gauges::Gauges />
                     <lanes::Lanes />
                     <why::Why />

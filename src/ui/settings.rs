@@ -1,5 +1,5 @@
 //! Deployment settings. A change is applied as kubectl would apply it:
-//! `scale` for replicas, `patch` for the strategy and minReadySeconds,
+//! `scale` for replicas, `patch` for the strategy, minReadySeconds and progressDeadlineSeconds,
 //! `set image` for the image (`image.rs`); an invalid value shows the API
 //! server's message and changes nothing.
 
@@ -19,6 +19,8 @@ pub struct Spec {
     pub max_surge: String,
     pub max_unavailable: String,
     pub min_ready_seconds: i32,
+    /// spec.progressDeadlineSeconds after defaulting.
+    pub progress_deadline_seconds: i32,
     /// The simulated kubelet's pod start time, in seconds.
     pub pod_start: String,
     /// The first container's name and image.
@@ -38,6 +40,7 @@ impl Spec {
             max_surge: show(ru.max_surge),
             max_unavailable: show(ru.max_unavailable),
             min_ready_seconds: d.spec.min_ready_seconds,
+            progress_deadline_seconds: d.spec.progress_deadline_seconds.unwrap_or(600),
             pod_start: crate::text::trimmed(s.cluster().config().pod_start, 3),
             container: c.map(|c| c.name.clone()).unwrap_or_default(),
             image: c.map(|c| c.image.clone()).unwrap_or_default(),
@@ -142,6 +145,16 @@ pub fn Settings() -> impl IntoView {
                     aria-label="minReadySeconds"
                     prop:value=field(|s| s.min_ready_seconds.to_string())
                     on:change=patched(|v| json!({"spec": {"minReadySeconds": v}}))
+                />
+            </label>
+            <label class="field">
+                <span>"progressDeadlineSeconds"</span>
+                <input
+                    type="number"
+                    min="1"
+                    aria-label="progressDeadlineSeconds"
+                    prop:value=field(|s| s.progress_deadline_seconds.to_string())
+                    on:change=patched(|v| json!({"spec": {"progressDeadlineSeconds": v}}))
                 />
             </label>
             <label class="field">

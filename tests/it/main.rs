@@ -9,6 +9,7 @@ mod i18n;
 mod import;
 mod kubectl;
 mod properties;
+mod rollout_status;
 mod session;
 mod share;
 mod stepping;

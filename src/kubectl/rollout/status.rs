@@ -55,6 +55,44 @@ pub fn status_message(d: &Deployment, revision: i64) -> Result<(String, bool), F
     ))
 }
 
+/// Where a rollout stands, as the page's Rollout status shows it: kubectl's
+/// verdict (`status_message`) and, while it goes on, when the Deployment
+/// controller will call it stuck.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RolloutPhase {
+    /// Going on; `deadline` is when the Progressing condition times out if
+    /// nothing moves before (lastUpdateTime + progressDeadlineSeconds;
+    /// `DeploymentTimedOut`), `None` without a deadline or before the
+    /// controller has seen the change.
+    Progressing { message: String, deadline: Option<Time> },
+    Complete { message: String },
+    /// `spec.paused`: the controller neither rolls out nor times out.
+    Paused { message: String },
+    /// Progressing False, ProgressDeadlineExceeded.
+    DeadlineExceeded { message: String },
+}
+
+pub fn rollout_phase(d: &Deployment) -> RolloutPhase {
+    // With no revision asked for, the only error is the exceeded deadline.
+    let (message, done) = match status_message(d, 0) {
+        Ok((message, done)) => (message.trim_end().to_string(), done),
+        Err(failure) => return RolloutPhase::DeadlineExceeded { message: failure.to_string() },
+    };
+    if d.spec.paused {
+        return RolloutPhase::Paused { message };
+    }
+    if done {
+        return RolloutPhase::Complete { message };
+    }
+    let deadline = d
+        .spec
+        .progress_deadline_seconds
+        .zip(d.status.condition(reasons::PROGRESSING))
+        .filter(|(_, c)| c.status == "True" && d.metadata.generation == d.status.observed_generation)
+        .map(|(seconds, c)| Time(c.last_update_time.0 + i64::from(seconds) * 1000));
+    RolloutPhase::Progressing { message, deadline }
+}
+
 /// Prints the status once (`--watch=false`), or watches: one line now and
 /// one per instant at which the Deployment changed, until done, an error,
 /// `--timeout`, or an hour of simulated time.
@@ -120,3 +158,4 @@ pub fn run(c: &mut Cluster, name: &str, watch: bool, revision: i64, timeout_ms: 
         }
     }
 }
+
