@@ -110,6 +110,8 @@ pub enum Msg<'a> {
     Paused,
     DeadlineExceededMeans,
     UndoThisRollout,
+    /// Why maxSurge 0 with maxUnavailable 0 is refused.
+    ZeroZeroMeans,
     // rollout actions
     Rollout,
     PauseRollout,
@@ -254,6 +256,11 @@ impl Msg<'_> {
                 "在 progressDeadlineSeconds 内没有进展。控制器会继续尝试，kubectl rollout status 以 1 退出，不会自动回滚：请回滚，或修复阻碍发布的原因。"
             ),
             Msg::UndoThisRollout => en_zh!(lang, "Undo this rollout", "回滚本次发布"),
+            Msg::ZeroZeroMeans => en_zh!(
+                lang,
+                "With no pod above the desired count and none below it, a rolling update could neither add a new pod nor remove an old one.",
+                "既不能多出一个 Pod，也不能少于期望数，滚动更新就既无法新增 Pod，也无法删除旧 Pod。"
+            ),
             Msg::Rollout => en_zh!(lang, "Rollout", "发布"),
             Msg::PauseRollout => en_zh!(lang, "Pause rollout", "暂停发布"),
             Msg::ResumeRollout => en_zh!(lang, "Resume rollout", "恢复发布"),

@@ -9,6 +9,7 @@ mod console;
 mod dialog;
 mod events;
 mod export;
+mod fencepost_hint;
 mod gauges;
 mod header;
 mod image;

@@ -26,13 +26,15 @@ impl Fencepost {
                 r.max_unavailable.as_ref()
             }
         });
+        Fencepost::of_value(value, d.replicas())
+    }
+
+    /// An IntOrString of `replicas` (a Deployment's, or one being typed).
+    pub fn of_value(value: Option<&IntOrString>, replicas: i32) -> Fencepost {
         match value {
             Some(IntOrString::Int(v)) => Fencepost::Int(*v),
             Some(IntOrString::Str(s)) => match s.strip_suffix('%').and_then(|p| p.parse().ok()) {
-                Some(percent) => Fencepost::Percent {
-                    percent,
-                    of: d.replicas(),
-                },
+                Some(percent) => Fencepost::Percent { percent, of: replicas },
                 None => Fencepost::Absent,
             },
             None => Fencepost::Absent,

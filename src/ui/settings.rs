@@ -9,6 +9,7 @@ use crate::api::IntOrString;
 use crate::i18n::Msg;
 use serde_json::json;
 use crate::scenario::{Action, Session};
+use super::fencepost_hint::FencepostHint;
 use leptos::prelude::*;
 
 /// The Deployment's settings, as the fields show them.
@@ -78,6 +79,8 @@ pub fn Settings() -> impl IntoView {
             spec.with(|s| s.as_ref().map(show))
         }
     };
+    // What the maxSurge and maxUnavailable fields hold while they are typed in.
+    let (typed_surge, typed_unavailable) = (RwSignal::new(None), RwSignal::new(None));
     let recreate = move || spec.with(|s| s.as_ref().is_some_and(|s| s.strategy == "Recreate"));
     let patch = move |body: serde_json::Value| {
         let d = h.deployment();
@@ -122,20 +125,32 @@ pub fn Settings() -> impl IntoView {
                 <input
                     type="text"
                     aria-label="maxSurge"
+                    aria-describedby="max-surge-hint"
                     prop:disabled=recreate
                     prop:value=field(|s| s.max_surge.clone())
-                    on:change=patched(|v| json!({"spec": {"strategy": {"rollingUpdate": {"maxSurge": v}}}}))
+                    on:input=move |ev| typed_surge.set(Some(event_target_value(&ev)))
+                    on:change=move |ev| {
+                        typed_surge.set(None);
+                        patched(|v| json!({"spec": {"strategy": {"rollingUpdate": {"maxSurge": v}}}}))(ev)
+                    }
                 />
+                <FencepostHint typed=typed_surge surge=true id="max-surge-hint" />
             </label>
             <label class="field">
                 <span>"maxUnavailable"</span>
                 <input
                     type="text"
                     aria-label="maxUnavailable"
+                    aria-describedby="max-unavailable-hint"
                     prop:disabled=recreate
                     prop:value=field(|s| s.max_unavailable.clone())
-                    on:change=patched(|v| json!({"spec": {"strategy": {"rollingUpdate": {"maxUnavailable": v}}}}))
+                    on:input=move |ev| typed_unavailable.set(Some(event_target_value(&ev)))
+                    on:change=move |ev| {
+                        typed_unavailable.set(None);
+                        patched(|v| json!({"spec": {"strategy": {"rollingUpdate": {"maxUnavailable": v}}}}))(ev)
+                    }
                 />
+                <FencepostHint typed=typed_unavailable surge=false id="max-unavailable-hint" />
             </label>
             <label class="field">
                 <span>"minReadySeconds"</span>

@@ -1,0 +1,28 @@
+// maxSurge and maxUnavailable say what they resolve to as they are typed, and a value the API server would
+// refuse gets its message beside the field, before anything is sent.
+const { test, expect } = require('@playwright/test');
+const { App } = require('./app');
+
+test('maxSurge and maxUnavailable show what they resolve to as you type', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  const surge = app.textbox('maxSurge');
+  const unavailable = app.textbox('maxUnavailable');
+  await expect(surge).toHaveAccessibleDescription('25% of 3 = 0.75, rounded up to 1');
+  await expect(unavailable).toHaveAccessibleDescription('25% of 3 = 0.75, rounded down to 0');
+  await surge.fill('50%');
+  await expect(surge).toHaveAccessibleDescription('50% of 3 = 1.5, rounded up to 2');
+  await expect(app.console).not.toContainText('patch');
+  await surge.fill('0');
+  await surge.press('Enter');
+  await expect(app.console).toContainText('deployment.apps/test-deployment patched');
+  await expect(surge).toHaveAccessibleDescription('0, as given');
+  // maxUnavailable 0 as well: the API server's message and why, before anything is sent.
+  await unavailable.fill('0');
+  await expect(unavailable).toHaveAccessibleDescription(
+    /spec\.strategy\.rollingUpdate\.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0/,
+  );
+  await expect(unavailable).toHaveAccessibleDescription(/could neither add a new pod nor remove an old one/);
+  await expect(app.console).not.toContainText('maxUnavailable');
+  expect(app.errors).toEqual([]);
+});
