@@ -20,6 +20,7 @@ mod playback;
 mod pod;
 mod settings;
 mod share;
+mod shortcuts;
 pub mod state;
 mod tables;
 mod timeline;

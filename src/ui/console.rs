@@ -12,10 +12,18 @@ use leptos::prelude::*;
 #[component]
 pub fn Console(readonly: bool) -> impl IntoView {
     let h = SimHandle::expect();
+    let log = NodeRef::<leptos::html::Div>::new();
+    // The newest output stays in view: after each change, the log scrolls to its end.
+    Effect::new(move |_| {
+        h.with(|s| s.history().len());
+        if let Some(log) = log.get() {
+            log.set_scroll_top(log.scroll_height());
+        }
+    });
     view! {
         <section class="console">
             <h2>"kubectl"</h2>
-            <div role="log" aria-label=h.tr(Msg::KubectlOutput) class="console__log">
+            <div role="log" aria-label=h.tr(Msg::KubectlOutput) class="console__log" node_ref=log>
                 {move || h.with(Entry::all).into_iter().map(Entry::view).collect_view()}
             </div>
             <Show when=move || !readonly>

@@ -60,6 +60,8 @@ fn ScenarioMenu() -> impl IntoView {
                     if let Ok(i) = event_target_value(&ev).parse::<usize>() {
                         h.load(i);
                     }
+                    // The choice is made: Space and the arrows drive playback again.
+                    let _ = event_target::<web_sys::HtmlElement>(&ev).blur();
                 }
             >
                 {PRESETS

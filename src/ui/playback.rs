@@ -3,6 +3,7 @@
 //! steps, Left steps back (unless a text field has focus).
 
 use super::state::{SimHandle, SPEEDS};
+use super::shortcuts::Shortcuts;
 use super::timeline::Timeline;
 use crate::i18n::Msg;
 use gloo_timers::callback::Interval;
@@ -58,17 +59,27 @@ pub fn Playback() -> impl IntoView {
                 />
             </label>
             <Timeline />
+            <Shortcuts />
         </fieldset>
     }
 }
 
-/// Space, Right and Left, while the component lives.
+/// Whether the keys go to a field being typed in or a menu being chosen
+/// from (a text box, a number, a slider, a text area, a select), not to
+/// playback. After a button or a checkbox they drive playback.
+pub fn typing() -> bool {
+    document().active_element().is_some_and(|el| match el.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => !matches!(el.get_attribute("type").as_deref(), Some("checkbox" | "radio" | "button")),
+        _ => el.closest("[role=dialog]").ok().flatten().is_some(),
+    })
+}
+
+/// Space, Right and Left, while the component lives (a focused button's own
+/// Space is taken over: Enter still presses it).
 fn keyboard(h: SimHandle) {
     let keys = window_event_listener(ev::keydown, move |e| {
-        let typing = document()
-            .active_element()
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if typing || e.alt_key() || e.ctrl_key() || e.meta_key() {
+        if typing() || e.alt_key() || e.ctrl_key() || e.meta_key() {
             return;
         }
         match e.key().as_str() {
