@@ -2,7 +2,7 @@
 //! chips (or, when there are many, one block per state).
 
 use super::lanes::Lane;
-use super::pod::{look, Look, Pod};
+use super::pod::{look, Look, Pod, StateIcon};
 use super::state::SimHandle;
 use crate::api::{PodState, PodView};
 use crate::i18n::Msg;
@@ -72,11 +72,12 @@ fn Compact(pods: Memo<Vec<PodView>>) -> impl IntoView {
                 counts()
                     .into_iter()
                     .map(|(state, n)| {
-                        let Look { modifier, glyph } = look(state);
+                        let Look { modifier, .. } = look(state);
                         let label = format!("{n} pods {}", state.label());
                         view! {
                             <li class=format!("pod pod--{modifier} pod--block") aria-label=label.clone() title=label style:flex-grow=n.to_string()>
-                                <span aria-hidden="true">{format!("{glyph} {n}")}</span>
+                                <StateIcon state />
+                                <span aria-hidden="true">{n}</span>
                             </li>
                         }
                     })

@@ -1,37 +1,57 @@
-//! One pod chip: its state shows as shape, glyph and label, not only colour.
+//! One pod chip: its state shows as shape, an icon and a label, not only
+//! colour. The icons are inline SVG (an emoji glyph draws as an empty box
+//! where the machine has no emoji font), and every chip has the same size.
 
 use crate::api::{PodState, PodView};
 use leptos::prelude::*;
 
-/// How a pod state looks: its CSS modifier (`pod--ready`) and glyph.
+/// How a pod state looks: its CSS modifier (`pod--ready`), its icon (SVG
+/// path data in a 16×16 box: a stroked outline, and a filled part), and its
+/// label in two parts, where the chip may break it.
 pub struct Look {
     pub modifier: &'static str,
-    pub glyph: &'static str,
+    pub stroke: &'static str,
+    pub fill: &'static str,
+    pub label: (&'static str, &'static str),
 }
 
+const CIRCLE: &str = "M8 2a6 6 0 1 0 0.01 0";
+
 pub fn look(state: PodState) -> Look {
-    let (modifier, glyph) = match state {
-        PodState::ContainerCreating => ("creating", "◌"),
-        PodState::RunningNotReady => ("running", "◐"),
-        PodState::Ready => ("ready", "●"),
-        PodState::Available => ("available", "✔"),
-        PodState::ErrImagePull => ("error", "✖"),
-        PodState::ImagePullBackOff => ("backoff", "⟲"),
-        PodState::Terminating => ("terminating", "⌛"),
+    let (modifier, stroke, fill, label) = match state {
+        PodState::ContainerCreating => ("creating", CIRCLE, "", ("Container", "Creating")),
+        PodState::RunningNotReady => ("running", CIRCLE, "M8 2a6 6 0 0 1 0 12z", ("Running", " (not ready)")),
+        PodState::Ready => ("ready", "", "M8 2a6 6 0 1 0 0.01 0z", ("Ready", "")),
+        PodState::Available => ("available", "M3 8.5l3.2 3.2L13 4.8", "", ("Available", "")),
+        PodState::ErrImagePull => ("error", "M4 4l8 8M12 4l-8 8", "", ("ErrImage", "Pull")),
+        PodState::ImagePullBackOff => ("backoff", "M13 8a5 5 0 1 1-1.5-3.6M11.8 1.6v3h-3", "", ("ImagePull", "BackOff")),
+        PodState::Terminating => ("terminating", "M4 2h8L4 14h8z", "", ("Terminating", "")),
     };
-    Look { modifier, glyph }
+    Look { modifier, stroke, fill, label }
+}
+
+/// A state's icon.
+#[component]
+pub fn StateIcon(state: PodState) -> impl IntoView {
+    let Look { stroke, fill, .. } = look(state);
+    view! {
+        <svg class="pod__icon" viewBox="0 0 16 16" aria-hidden="true">
+            <path class="pod__stroke" d=stroke />
+            <path class="pod__fill" d=fill />
+        </svg>
+    }
 }
 
 #[component]
 pub fn Pod(pod: PodView) -> impl IntoView {
-    let Look { modifier, glyph } = look(pod.state);
+    let Look { modifier, label: (first, rest), .. } = look(pod.state);
     let label = format!("pod {} {}", pod.name, pod.state.label());
     let short = pod.name.rsplit('-').next().unwrap_or("").to_string();
     view! {
         <li class=format!("pod pod--{modifier}") aria-label=label.clone() title=label>
-            <span class="pod__glyph" aria-hidden="true">{glyph}</span>
+            <StateIcon state=pod.state />
             <span class="pod__name" aria-hidden="true">{short}</span>
-            <span class="pod__state" aria-hidden="true">{pod.state.label()}</span>
+            <span class="pod__state" aria-hidden="true">{first}<wbr />{rest}</span>
         </li>
     }
 }
