@@ -119,7 +119,10 @@ pub enum Msg<'a> {
     Undo,
     ToRevision,
     PreviousRevision,
-    Revision(i64),
+    /// A revision and its image, as lanes, the undo menu and the chart name it ("rev 2 · test_web:v2").
+    Revision { revision: &'a str, image: &'a str },
+    /// A lane's accessible name.
+    LaneName { name: &'a str, revision: &'a str, image: &'a str },
     Restart,
     // playback
     Time,
@@ -277,7 +280,12 @@ impl Msg<'_> {
             Msg::Undo => en_zh!(lang, "Undo", "回滚"),
             Msg::ToRevision => en_zh!(lang, "To revision", "目标版本"),
             Msg::PreviousRevision => en_zh!(lang, "previous revision", "上一个版本"),
-            Msg::Revision(r) => en_zh!(lang, format!("revision {r}"), format!("版本 {r}")),
+            Msg::Revision { revision, image } => en_zh!(lang, format!("rev {revision} · {image}"), format!("版本 {revision} · {image}")),
+            Msg::LaneName { name, revision, image } => en_zh!(
+                lang,
+                format!("ReplicaSet {name} (revision {revision}, {image})"),
+                format!("ReplicaSet {name}（版本 {revision}，{image}）")
+            ),
             Msg::Restart => en_zh!(lang, "Restart", "重启"),
             Msg::Time => en_zh!(lang, "Time", "时间"),
             Msg::Play => en_zh!(lang, "Play", "播放"),

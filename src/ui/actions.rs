@@ -2,23 +2,20 @@
 
 use super::state::SimHandle;
 use crate::i18n::Msg;
+use crate::kubectl::rollout::history::history_info;
 use leptos::prelude::*;
 
 #[component]
 pub fn Actions() -> impl IntoView {
     let h = SimHandle::expect();
     let to_revision = RwSignal::new(String::new());
+    // The revisions `rollout undo --to-revision` can go to, with their images.
     let revisions = move || {
         h.with(|s| {
-            let mut revs: Vec<i64> = s
-                .cluster()
-                .replica_sets_of(s.deployment_name())
-                .iter()
-                .filter_map(|rs| rs.revision().ok())
-                .collect();
-            revs.sort_unstable();
-            revs.dedup();
-            revs
+            history_info(s.cluster(), s.deployment_name())
+                .into_iter()
+                .map(|(revision, template)| (revision, template.first_image().to_string()))
+                .collect::<Vec<_>>()
         })
     };
     let run = move |verb: &str| {
@@ -44,7 +41,10 @@ pub fn Actions() -> impl IntoView {
                     {move || {
                         revisions()
                             .into_iter()
-                            .map(|r| view! { <option value=r.to_string()>{h.tr(Msg::Revision(r))}</option> })
+                            .map(|(r, image)| {
+                                let label = h.t(Msg::Revision { revision: &r.to_string(), image: &image });
+                                view! { <option value=r.to_string()>{label}</option> }
+                            })
                             .collect_view()
                     }}
                 </select>

@@ -19,7 +19,6 @@ pub fn LaneView(name: String, lanes: Memo<Vec<Lane>>) -> impl IntoView {
         Memo::new(move |_| lanes.with(|all| all.iter().find(|l| l.name == name).cloned()))
     };
     let pods = Memo::new(move |_| lane.with(|l| l.as_ref().map(|l| l.pods.clone()).unwrap_or_default()));
-    let field = move |show: fn(&Lane) -> String| move || lane.with(|l| l.as_ref().map(show).unwrap_or_default());
     let counts = move || {
         lane.with(|l| {
             l.as_ref().map(|l| {
@@ -31,12 +30,24 @@ pub fn LaneView(name: String, lanes: Memo<Vec<Lane>>) -> impl IntoView {
         let name = name.clone();
         move || h.t(Msg::PodsOf(&name))
     };
+    let group_name = {
+        let name = name.clone();
+        move || lane.with(|l| l.as_ref().map(|l| h.t(Msg::LaneName { name: &name, revision: &l.revision, image: &l.image }).into_owned()))
+    };
     view! {
-        <div role="group" aria-label=name.clone() class="lane" class:lane--new=move || lane.with(|l| l.as_ref().is_some_and(|l| l.is_new))>
+        <div
+            role="group"
+            aria-label=group_name
+            class="lane"
+            class:lane--new=move || lane.with(|l| l.as_ref().is_some_and(|l| l.is_new))
+            // A ReplicaSet scaled to 0 with no pod left collapses to a thin row.
+            class:lane--empty=move || lane.with(|l| l.as_ref().is_some_and(|l| l.desired == 0 && l.pods.is_empty()))
+        >
             <div class="lane__head">
-                <span class="lane__revision">{field(|l| format!("rev {}", l.revision))}</span>
+                <span class="lane__revision">
+                    {move || lane.with(|l| l.as_ref().map(|l| h.t(Msg::Revision { revision: &l.revision, image: &l.image }).into_owned()))}
+                </span>
                 <span class="lane__name">{name.clone()}</span>
-                <span class="lane__image">{field(|l| l.image.clone())}</span>
                 <span class="lane__counts">{counts}</span>
             </div>
             <Show when=move || pods.with(Vec::len) <= MAX_CHIPS fallback=move || view! { <Compact pods /> }>

@@ -19,7 +19,7 @@ test('the docs nginx-deployment.yaml imports from a file, rolls out, and the lab
   await expect(app.console).toContainText('deployment.apps/nginx-deployment created');
   await app.stepUntilIdle();
   await expect(app.lanes()).toHaveCount(1);
-  await expect(app.lanes().first()).toHaveAccessibleName(/^nginx-deployment-/);
+  await expect(app.lanes().first()).toHaveAccessibleName(/^ReplicaSet nginx-deployment-/);
   await expect(app.pods('Available')).toHaveCount(3);
   // The buttons now act on it.
   await app.textbox('Image').fill('nginx:1.16.1');
@@ -47,7 +47,7 @@ test('an invalid manifest gets the API server message and changes nothing', asyn
   await dialog.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(app.lanes()).toHaveCount(1);
-  await expect(app.lanes().first()).toHaveAccessibleName(/^test-deployment-/);
+  await expect(app.lanes().first()).toHaveAccessibleName(/^ReplicaSet test-deployment-/);
 });
 
 test('Export YAML downloads the Deployment and its ReplicaSets as kubectl get -o yaml prints them', async ({ page }) => {

@@ -13,7 +13,13 @@ fn the_browsers_first_known_language_wins_and_english_is_the_default() {
     assert_eq!(Lang::from_tags([Lang::Zh.tag()]), Lang::Zh, "the saved tag reads back");
     assert_eq!(Lang::Zh.say(Msg::StepBack), "后退一步");
     assert_eq!(Lang::En.say(Msg::StepBack), "Step back");
-    assert_eq!(Lang::Zh.say(Msg::Revision(2)), "版本 2");
+    // Revisions are named with their image (the stage issue): "rev 2 · test_web:v2".
+    assert_eq!(Lang::Zh.say(Msg::Revision { revision: "2", image: "test_web:v2" }), "版本 2 · test_web:v2");
+    assert_eq!(Lang::En.say(Msg::Revision { revision: "2", image: "test_web:v2" }), "rev 2 · test_web:v2");
+    assert_eq!(
+        Lang::En.say(Msg::LaneName { name: "web-6f9d", revision: "2", image: "test_web:v2" }),
+        "ReplicaSet web-6f9d (revision 2, test_web:v2)"
+    );
 }
 
 /// Every preset's title has its Chinese (the Scenario menu shows them).
