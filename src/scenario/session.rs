@@ -291,8 +291,7 @@ impl Session {
     /// instant ran, so a later Step replays exactly as this one would have.
     pub fn step_until(&mut self, limit: Time) -> Result<Happened, SimError> {
         if self.position < self.log.len() {
-            let due = self.frames.get(self.position + 1).map_or(self.live.cluster.now(), |f| f.time);
-            return if due <= limit { self.step() } else { Ok(Happened::Idle) };
+            return if self.redo_at() <= limit { self.step() } else { Ok(Happened::Idle) };
         }
         let (script_pos, wait) = (self.live.script_pos, self.live.wait);
         let happened = self.apply_step(limit)?;
@@ -305,15 +304,16 @@ impl Session {
         Ok(happened)
     }
 
+    /// When the next logged action (after a step back) took place.
+    fn redo_at(&self) -> Time {
+        self.frames.get(self.position + 1).map_or(self.live.cluster.now(), |f| f.time)
+    }
+
     /// When the next Step would change something (for Play's clock): now for
     /// a scripted command, else the next due change or the end of a wait.
     pub fn next_change_at(&mut self) -> Option<Time> {
         if self.position < self.log.len() {
-            return Some(
-                self.frames
-                    .get(self.position + 1)
-                    .map_or(self.live.cluster.now(), |f| f.time),
-            );
+            return Some(self.redo_at());
         }
         let now = self.live.cluster.now();
         let due = self.live.cluster.next_due_or_now();

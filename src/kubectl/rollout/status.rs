@@ -87,6 +87,8 @@ pub fn rollout_phase(d: &Deployment) -> RolloutPhase {
     let deadline = d
         .spec
         .progress_deadline_seconds
+        // HasProgressDeadline: math.MaxInt32 means none.
+        .filter(|seconds| *seconds != i32::MAX)
         .zip(d.status.condition(reasons::PROGRESSING))
         .filter(|(_, c)| c.status == "True" && d.metadata.generation == d.status.observed_generation)
         .map(|(seconds, c)| Time(c.last_update_time.0 + i64::from(seconds) * 1000));

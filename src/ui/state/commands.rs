@@ -78,14 +78,7 @@ impl SimHandle {
 
     /// One step: the next script command, controller action or pod transition.
     pub fn step(&self) -> Happened {
-        let happened = match self.session.try_update_value(Session::step) {
-            Some(Ok(happened)) => happened,
-            Some(Err(e)) => {
-                self.alert.set(Some(self.say(Msg::SimulationStopped(&e.to_string()))));
-                Happened::Idle
-            }
-            None => Happened::Idle,
-        };
+        let happened = self.stepped(Session::step);
         self.changed();
         self.idle.set(happened == Happened::Idle);
         happened
@@ -93,18 +86,23 @@ impl SimHandle {
 
     /// Play's step: no change after `limit`, the clock it is about to show.
     pub fn step_until(&self, limit: Time) -> Happened {
-        let happened = match self.session.try_update_value(|s| s.step_until(limit)) {
+        let happened = self.stepped(|s| s.step_until(limit));
+        if happened != Happened::Idle {
+            self.changed();
+        }
+        happened
+    }
+
+    /// Runs a step of the session; a simulator error stops it with an alert.
+    fn stepped(&self, step: impl FnOnce(&mut Session) -> Result<Happened, crate::sim::SimError>) -> Happened {
+        match self.session.try_update_value(step) {
             Some(Ok(happened)) => happened,
             Some(Err(e)) => {
                 self.alert.set(Some(self.say(Msg::SimulationStopped(&e.to_string()))));
                 Happened::Idle
             }
             None => Happened::Idle,
-        };
-        if happened != Happened::Idle {
-            self.changed();
         }
-        happened
     }
 
     pub fn step_back(&self) {
