@@ -134,22 +134,23 @@ pub enum Msg<'a> {
     /// The clock's accessible name.
     SimulatedTime,
     Speed,
-    /// The Speed slider's label with its value ("Speed 2x").
-    SpeedIs(&'a str),
     Timeline,
     /// The Timeline's value, in seconds (already printed).
     Seconds(&'a str),
-    // gauges
-    TotalPods,
-    AvailablePods,
-    /// The pods gauge's title.
-    PodsOfAtMost { pods: i32, replicas: i32, surge: i32 },
-    /// The available gauge's title.
-    AvailableOfAtLeast { available: i32, replicas: i32, unavailable: i32 },
-    /// maxSurge as written (`None`: Recreate) and the terminating pods.
-    SurgeNote { spec: Option<Fencepost>, terminating: i32 },
-    /// maxUnavailable as written (`None`: Recreate).
-    UnavailableNote { spec: Option<Fencepost> },
+    // budget
+    Budget,
+    /// The slots' accessible name: `at most 13 pods (replicas 10 + maxSurge 3)`.
+    AtMostPods { replicas: i32, surge: i32 },
+    AtMostPodsRecreate { replicas: i32 },
+    /// The floor's accessible name: `at least 8 available (replicas 10 − maxUnavailable 2)`.
+    AtLeastAvailable { replicas: i32, unavailable: i32 },
+    /// The mark over maxSurge's slots ("+3 surge").
+    SurgeSlots(i32),
+    TerminatingPods(i32),
+    /// rolling_holds: the surge cap stops the new ReplicaSet growing.
+    CantAdd,
+    /// rolling_holds: the availability floor stops the old ReplicaSets shrinking.
+    CantRemove { min_available: i32 },
     /// A maxSurge (`round_up`) or maxUnavailable value and its rounding.
     Fencepost { spec: Fencepost, round_up: bool },
     // lanes
@@ -175,6 +176,14 @@ pub enum Msg<'a> {
     ExpectationFailed(&'a str),
     PodStartNow { seconds: &'a str },
     ImageFails(&'a str),
+    // the page's parts
+    Stage,
+    Controls,
+    Details,
+    ConsoleTab,
+    HistoryTab,
+    YamlTab,
+    DeploymentYaml,
     // chart, events, tables, console
     ChartLabel,
     Available,
@@ -295,39 +304,39 @@ impl Msg<'_> {
             Msg::Reset => en_zh!(lang, "Reset", "重置"),
             Msg::SimulatedTime => en_zh!(lang, "Simulated time", "模拟时间"),
             Msg::Speed => en_zh!(lang, "Speed", "速度"),
-            Msg::SpeedIs(x) => en_zh!(lang, format!("Speed {x}"), format!("速度 {x}")),
             Msg::Timeline => en_zh!(lang, "Timeline", "时间线"),
             Msg::Seconds(s) => en_zh!(lang, format!("{s} seconds"), format!("{s} 秒")),
-            Msg::TotalPods => en_zh!(lang, "Total pods", "Pod 总数"),
-            Msg::AvailablePods => en_zh!(lang, "Available pods", "可用 Pod"),
-            Msg::PodsOfAtMost { pods, replicas, surge } => en_zh!(
+            Msg::Stage => en_zh!(lang, "Stage", "舞台"),
+            Msg::Controls => en_zh!(lang, "Controls", "控制"),
+            Msg::Details => en_zh!(lang, "Details", "详情"),
+            Msg::ConsoleTab => en_zh!(lang, "Console", "控制台"),
+            Msg::HistoryTab => en_zh!(lang, "History", "历史"),
+            Msg::YamlTab => en_zh!(lang, "YAML", "YAML"),
+            Msg::DeploymentYaml => en_zh!(lang, "The Deployment's YAML", "Deployment 的 YAML"),
+            Msg::Budget => en_zh!(lang, "Budget", "预算"),
+            Msg::AtMostPods { replicas, surge } => en_zh!(
                 lang,
-                format!("Total pods {pods} of at most {} (replicas {replicas} + maxSurge {surge})", replicas + surge),
-                format!("Pod 总数 {pods}，上限 {}（replicas {replicas} + maxSurge {surge}）", replicas + surge),
+                format!("at most {} pods (replicas {replicas} + maxSurge {surge})", replicas + surge),
+                format!("最多 {} 个 Pod（replicas {replicas} + maxSurge {surge}）", replicas + surge),
             ),
-            Msg::AvailableOfAtLeast { available, replicas, unavailable } => en_zh!(
+            Msg::AtMostPodsRecreate { replicas } => en_zh!(
                 lang,
-                format!("Available pods {available} of at least {} (replicas {replicas} − maxUnavailable {unavailable})", replicas - unavailable),
-                format!("可用 Pod {available}，下限 {}（replicas {replicas} − maxUnavailable {unavailable}）", replicas - unavailable),
+                format!("at most {replicas} pods (Recreate: old pods go before new ones start)"),
+                format!("最多 {replicas} 个 Pod（Recreate：旧 Pod 先删除，新 Pod 再启动）"),
             ),
-            Msg::SurgeNote { spec, terminating } => {
-                let surge = match spec {
-                    Some(spec) => explain::fencepost(spec, true, lang),
-                    None => en_zh!(lang, "Recreate: no surge", "重建：不超量"),
-                };
-                en_zh!(
-                    lang,
-                    format!("maxSurge: {surge}. Terminating pods ({terminating}) are outside the budget."),
-                    format!("maxSurge：{surge}。终止中的 Pod（{terminating} 个）不计入预算。"),
-                )
-            }
-            Msg::UnavailableNote { spec } => {
-                let unavailable = match spec {
-                    Some(spec) => explain::fencepost(spec, false, lang),
-                    None => en_zh!(lang, "Recreate: every replica must be available", "重建：Available 条件要求所有副本可用"),
-                };
-                en_zh!(lang, format!("maxUnavailable: {unavailable}."), format!("maxUnavailable：{unavailable}。"))
-            }
+            Msg::AtLeastAvailable { replicas, unavailable } => en_zh!(
+                lang,
+                format!("at least {} available (replicas {replicas} − maxUnavailable {unavailable})", replicas - unavailable),
+                format!("至少 {} 个可用（replicas {replicas} − maxUnavailable {unavailable}）", replicas - unavailable),
+            ),
+            Msg::SurgeSlots(n) => en_zh!(lang, format!("+{n} surge"), format!("+{n} 超量")),
+            Msg::TerminatingPods(n) => en_zh!(lang, format!("{n} terminating"), format!("{n} 个终止中")),
+            Msg::CantAdd => en_zh!(lang, "can't add: surge cap reached", "无法新增：已达超量上限"),
+            Msg::CantRemove { min_available } => en_zh!(
+                lang,
+                format!("can't remove: would go below {min_available} available"),
+                format!("无法删除：可用 Pod 将少于 {min_available} 个"),
+            ),
             Msg::Fencepost { spec, round_up } => explain::fencepost(spec, round_up, lang),
             Msg::PodsOf(name) => en_zh!(lang, format!("pods of {name}"), format!("{name} 的 Pod")),
             Msg::LaneCounts { desired, current, ready, available } => en_zh!(

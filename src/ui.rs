@@ -6,11 +6,12 @@ mod actions;
 mod alert;
 mod chart;
 mod console;
+mod budget;
+mod details;
 mod dialog;
 mod events;
 mod export;
 mod fencepost_hint;
-mod gauges;
 mod header;
 mod image;
 mod lane;
@@ -26,8 +27,10 @@ mod tables;
 mod timeline;
 mod rollout_status;
 mod why;
+mod yaml_view;
 
 use gloo_timers::callback::Timeout;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 pub use state::SimHandle;
 
@@ -46,25 +49,21 @@ pub fn App() -> impl IntoView {
             <header::Header />
             <alert::Alert />
             <main class="layout">
-                <section class="panel panel--controls" aria-label="Controls">
-                    <settings::Settings />
-                    <actions::Actions />
-                    <playback::Playback />
-                    <export::Export />
-                </section>
-                <section class="panel panel--cluster" aria-label="Cluster">
+                // The stage comes first: on a phone it is on top, on a wide screen in the middle.
+                <section class="stage" aria-label=handle.tr(Msg::Stage)>
                     <rollout_status::RolloutStatus />
-                    <gauges::Gauges />
+                    <budget::BudgetView />
                     <lanes::Lanes />
                     <why::Why />
+                    <playback::Playback />
                     <chart::Chart />
                 </section>
-                <section class="panel panel--text" aria-label="Text">
-                    <console::Console readonly=false />
-                    <events::Events />
-                    <tables::ReplicaSetTable />
-                    <tables::HistoryTable />
-                </section>
+                <aside class="panel panel--controls" aria-label=handle.tr(Msg::Controls)>
+                    <settings::Settings />
+                    <actions::Actions />
+                    <export::Export />
+                </aside>
+                <details::Details />
             </main>
         </div>
     }

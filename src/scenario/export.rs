@@ -157,6 +157,13 @@ pub fn manifests_yaml(session: &Session) -> String {
     crate::kubectl::yaml::to_yaml(&list)
 }
 
+/// The lab's Deployment at this moment, as `kubectl get deployment NAME
+/// -o yaml` prints it (empty once it is deleted).
+pub fn deployment_yaml(session: &Session) -> String {
+    let c = session.cluster();
+    c.deployment(session.deployment_name()).map(|d| crate::kubectl::yaml::to_yaml(&to_value(d))).unwrap_or_default()
+}
+
 /// Every event so far, one line each: time, type, reason, object, message.
 pub fn events_text(session: &Session) -> String {
     let events = session.cluster().events();

@@ -1,5 +1,5 @@
-//! Playback of simulated time: Play/Pause, Step, Step back, Reset, Speed,
-//! and the Timeline (`timeline.rs`). Keyboard: Space plays or pauses, Right
+//! The transport bar under the stage: Step back, Play/Pause, Step, the
+//! simulated clock, the Timeline (`timeline.rs`), Speed and Reset. Keyboard: Space plays or pauses, Right
 //! steps, Left steps back (unless a text field has focus).
 
 use super::state::{SimHandle, SPEEDS};
@@ -26,41 +26,40 @@ pub fn Playback() -> impl IntoView {
     keyboard(h);
     let speed = move || speed_label(h.speed.get());
     view! {
-        <fieldset class="playback">
-            <legend>{h.tr(Msg::Time)}</legend>
-            <div class="playback__buttons">
-                <button type="button" class="primary" on:click=move |_| h.playing.update(|p| *p = !*p)>
-                    {move || h.t(if h.playing.get() { Msg::Pause } else { Msg::Play })}
-                </button>
-                <button type="button" on:click=move |_| { h.step(); }>{h.tr(Msg::Step)}</button>
+        <section class="transport" aria-label=h.tr(Msg::Time)>
+            <div class="transport__bar">
                 <button type="button" prop:disabled=move || !h.with(|s| s.can_step_back()) on:click=move |_| h.step_back()>
                     {h.tr(Msg::StepBack)}
                 </button>
+                <button type="button" class="primary transport__play" on:click=move |_| h.playing.update(|p| *p = !*p)>
+                    {move || h.t(if h.playing.get() { Msg::Pause } else { Msg::Play })}
+                </button>
+                <button type="button" on:click=move |_| { h.step(); }>{h.tr(Msg::Step)}</button>
+                <p class="transport__clock" role="timer" aria-label=h.tr(Msg::SimulatedTime)>
+                    {move || format!("t = {} s", crate::text::seconds(h.clock.get(), 1))}
+                </p>
+                <Timeline />
+                <label class="transport__speed">
+                    <span aria-hidden="true">{speed}</span>
+                    <input
+                        type="range"
+                        min="0"
+                        max=(SPEEDS.len() - 1).to_string()
+                        step="1"
+                        aria-label=h.tr(Msg::Speed)
+                        aria-valuetext=speed
+                        prop:value=move || h.speed.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                h.speed.set(i.min(SPEEDS.len() - 1));
+                            }
+                        }
+                    />
+                </label>
                 <button type="button" on:click=move |_| h.reset()>{h.tr(Msg::Reset)}</button>
             </div>
-            <p class="playback__clock" role="timer" aria-label=h.tr(Msg::SimulatedTime)>
-                {move || format!("t = {} s", crate::text::seconds(h.clock.get(), 1))}
-            </p>
-            <label class="field">
-                <span>{move || h.t(Msg::SpeedIs(&speed()))}</span>
-                <input
-                    type="range"
-                    min="0"
-                    max=(SPEEDS.len() - 1).to_string()
-                    step="1"
-                    aria-label=h.tr(Msg::Speed)
-                    aria-valuetext=speed
-                    prop:value=move || h.speed.get().to_string()
-                    on:input=move |ev| {
-                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                            h.speed.set(i.min(SPEEDS.len() - 1));
-                        }
-                    }
-                />
-            </label>
-            <Timeline />
             <Shortcuts />
-        </fieldset>
+        </section>
     }
 }
 

@@ -22,7 +22,12 @@ class App {
     await this.page.goto('./');
     await expect(this.page.getByRole('heading', { level: 1, name: 'Rollout Lab' })).toBeVisible();
   }
+  /** Chooses a tab beside the stage (Console, Events, ReplicaSets, History, YAML). */
+  async tab(name) {
+    await this.page.getByRole('tab', { name, exact: true }).click();
+  }
   async run(line) {
+    await this.tab('Console');
     await this.kubectl.fill(line);
     await this.kubectl.press('Enter');
   }
@@ -46,6 +51,7 @@ class App {
     return { name: file.suggestedFilename(), text: require('fs').readFileSync(await file.path(), 'utf8') };
   }
   async scalingEvents() {
+    await this.tab('Events');
     const cells = this.events.locator('tbody tr td:last-child');
     return (await cells.allTextContents()).filter((t) => t.startsWith('Scaled'));
   }

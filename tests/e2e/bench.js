@@ -206,8 +206,10 @@ async function playRollout(page, replicas) {
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   const deltas = await frames(page, 3000);
   await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 120_000 });
+  await page.getByRole('tab', { name: 'Events', exact: true }).click();
   const events = await page.getByRole('log', { name: 'Events' }).locator('tbody tr').count();
-  const available = await page.getByRole('meter', { name: 'Available pods' }).getAttribute('value');
+  const available = await page.getByRole('listitem', { name: /^pod .* Available$/ }).count();
+  await page.getByRole('tab', { name: 'Console', exact: true }).click();
   return { deltas: deltas.slice(1), events, available };
 }
 

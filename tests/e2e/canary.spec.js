@@ -14,7 +14,9 @@ test('canary by pause: one new pod next to the three old ones, rollout paused', 
   await expect(app.pods('Available')).toHaveCount(4);
   await expect(app.console).toContainText('deployment.apps/test-deployment paused');
   await expect(app.console).toContainText('1 out of 3 new replicas have been updated');
-  await expect(page.getByRole('meter', { name: 'Total pods' })).toHaveAttribute('value', '4');
+  // Paused, held at 4 pods: the cap is reached and the floor allows no old pod to go.
+  await expect(page.getByRole('status', { name: 'Rollout status' })).toContainText('Paused');
+  await expect(page.getByRole('img', { name: 'at most 4 pods (replicas 3 + maxSurge 1)' })).toBeVisible();
   await page.screenshot({ path: path.join(__dirname, 'test-results', 'canary.png'), fullPage: true });
   // Resume finishes the rollout.
   await app.button('Resume rollout').click();

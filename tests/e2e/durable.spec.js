@@ -34,6 +34,7 @@ test('a fresh visit keeps a bare address; a change is saved and a reload restore
   // Without the fragment, the localStorage save is opened.
   await page.goto('./');
   await expect.poll(() => podNames(page)).toEqual(pods);
+  await app.tab('History');
   await expect(app.history.getByRole('row')).toHaveCount(3); // header + revisions 1 and 2
   expect(app.errors).toEqual([]);
 });

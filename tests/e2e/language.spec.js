@@ -18,7 +18,7 @@ test.describe('a Chinese browser', () => {
     // Event messages and kubectl output are English, as kubectl prints them.
     await expect(why).toContainText('Scaled up replica set test-deployment-86b8f4f5dc from 0 to 1');
     await expect(page.getByRole('log', { name: 'kubectl 输出' })).toContainText('deployment.apps/test-deployment image updated');
-    await expect(page.getByRole('meter', { name: '可用 Pod' })).toBeVisible();
+    await expect(page.getByRole('img', { name: '至少 3 个可用（replicas 3 − maxUnavailable 0）' })).toBeVisible();
     for (let i = 0; i < 6; i++) await page.getByRole('button', { name: '单步', exact: true }).click();
     await page.screenshot({ path: path.join(__dirname, 'test-results', 'zh-1280.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -39,6 +39,7 @@ test('an English browser gets English, and Chinese is one choice away', async ({
   await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
   await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
   await expect(page.getByRole('button', { name: '播放' })).toBeVisible();
+  await page.getByRole('tab', { name: '历史' }).click();
   await expect(page.getByRole('table', { name: '发布历史' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: '场景' })).toContainText('滚动更新（种子笔记的例子）');
 });

@@ -15,7 +15,8 @@ test('first visit shows the seed Deployment rolled out', async ({ page }) => {
   await expect(app.textbox('Image')).toHaveValue('test_web:v1');
   await expect(app.lanes()).toHaveCount(1);
   await expect(app.pods('Available')).toHaveCount(3);
-  await expect(page.getByRole('meter', { name: 'Available pods' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'at most 4 pods (replicas 3 + maxSurge 1)' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'at least 3 available (replicas 3 − maxUnavailable 0)' })).toBeVisible();
   await expect(page.getByText('kubectl set image deployment/test-deployment web=test_web:v2, or type test_web:v2 in Image and press Set image.')).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: path.join(__dirname, 'test-results', 'seed-1280x800.png'), fullPage: true });
@@ -47,18 +48,22 @@ test('set image, play to completion, six scaling events, history, undo, step bac
   ]);
   await expect(app.button('Play')).toBeVisible({ timeout: 10_000 });
   await expect(app.pods('Available')).toHaveCount(3);
+  await app.tab('History');
   await expect(app.history.locator('tbody tr')).toHaveCount(2);
   await page.screenshot({ path: path.join(__dirname, 'test-results', 'seed-rolled-out.png'), fullPage: true });
 
   // Step back undoes exactly one change; Step redoes it.
+  await app.tab('Events');
   const before = await app.events.textContent();
   await app.button('Step back').click();
   await app.button('Step').click();
   expect(await app.events.textContent()).toBe(before);
 
   await app.button('Undo').click();
+  await app.tab('Console');
   await expect(app.console).toContainText('deployment.apps/test-deployment rolled back');
   await app.stepUntilIdle();
+  await app.tab('History');
   const revisions = await app.history.locator('tbody tr td:first-child').allTextContents();
   expect(revisions).toEqual(['2', '3']);
   expect(app.errors).toEqual([]);
@@ -91,11 +96,13 @@ test('a rollover typed while a rollout plays keeps the typed image, and the Imag
   await app.button('Play').click();
   await expect(app.lanes()).toHaveCount(2);
   // Typed mid-rollout: the session keeps changing while it plays, and the typed text stays.
+  await app.tab('Events');
   const events = await app.events.getByRole('row').count();
   await app.textbox('Image').fill('test_web:v3');
   await expect.poll(() => app.events.getByRole('row').count()).toBeGreaterThan(events);
   await expect(app.textbox('Image')).toHaveValue('test_web:v3');
   await app.button('Set image').click();
+  await app.tab('Console');
   await expect(app.console).toContainText('$ kubectl set image deployment/test-deployment web=test_web:v3');
   await expect(app.lanes()).toHaveCount(3);
   // A change from elsewhere (the console) shows in the box.

@@ -223,3 +223,99 @@ fn scale_down_old_replica_sets_for_rolling_update(
     }
     Ok(total_scaled_down)
 }
+
+/// The limits that stop a rolling update from moving at this moment, as the
+/// next sync's guards would find them. Not an upstream function: the answer
+/// to "why is nothing happening", worded by the UI.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Holds {
+    /// reconcileNewReplicaSet: the new ReplicaSet is short of spec.replicas,
+    /// but the ReplicaSets together already ask for replicas + maxSurge pods
+    /// (`Some(replicas + maxSurge)`).
+    pub surge_cap: Option<i32>,
+    /// reconcileOldReplicaSets: old pods are left, none is unhealthy, and
+    /// removing an available one would leave fewer than minAvailable
+    /// (`Some(minAvailable)`).
+    pub availability_floor: Option<i32>,
+}
+
+/// What holds a RollingUpdate Deployment whose new ReplicaSet is `new_rs`.
+pub fn rolling_holds(d: &Deployment, new_rs: &ReplicaSet, old_rss: &[&ReplicaSet]) -> Holds {
+    if !d.is_rolling_update() {
+        return Holds::default();
+    }
+    let all_rss = || old_rss.iter().copied().chain([new_rs]);
+    let all_pods_count = get_replica_count_for_replica_sets(all_rss());
+    let max_total_pods = d.replicas() + max_surge(d);
+    let surge_cap = (new_rs.spec.replicas < d.replicas() && all_pods_count >= max_total_pods)
+        .then_some(max_total_pods);
+
+    let old_pods_count = get_replica_count_for_replica_sets(old_rss.iter().copied());
+    let min_available = d.replicas() - max_unavailable(d);
+    let new_rs_unavailable_pod_count = new_rs.spec.replicas - new_rs.status.available_replicas;
+    let max_scaled_down = all_pods_count - min_available - new_rs_unavailable_pod_count;
+    let unhealthy_old: i32 = old_rss
+        .iter()
+        .map(|rs| (rs.spec.replicas - rs.status.available_replicas).max(0))
+        .sum();
+    let available = get_available_replica_count_for_replica_sets(all_rss());
+    let floor_holds = old_pods_count > 0
+        && (max_scaled_down <= 0 || (unhealthy_old == 0 && available <= min_available));
+    Holds { surge_cap, availability_floor: floor_holds.then_some(min_available) }
+}
+
+#[cfg(test)]
+mod holds_tests {
+    use super::*;
+    use crate::api::IntOrString;
+
+    fn deployment(replicas: i32, surge: &str, unavailable: &str) -> Deployment {
+        let mut d = Deployment::default();
+        d.spec.replicas = Some(replicas);
+        let ru = d.spec.strategy.rolling_update.get_or_insert_with(Default::default);
+        ru.max_surge = Some(IntOrString::Str(surge.to_string()));
+        ru.max_unavailable = Some(IntOrString::Str(unavailable.to_string()));
+        d.spec.strategy.type_ = Some("RollingUpdate".to_string());
+        d
+    }
+
+    fn rs(spec: i32, available: i32) -> ReplicaSet {
+        let mut rs = ReplicaSet::default();
+        rs.spec.replicas = spec;
+        rs.status.replicas = spec;
+        rs.status.available_replicas = available;
+        rs
+    }
+
+    #[test]
+    fn the_seed_rollout_waits_on_both_limits_while_its_first_new_pod_starts() {
+        // 3 replicas, 25%/25%: maxSurge 1, maxUnavailable 0.
+        let d = deployment(3, "25%", "25%");
+        let (new_rs, old) = (rs(1, 0), rs(3, 3));
+        let holds = rolling_holds(&d, &new_rs, &[&old]);
+        assert_eq!(holds, Holds { surge_cap: Some(4), availability_floor: Some(3) });
+        // Once the new pod is available, the old ReplicaSet may lose one.
+        let new_rs = rs(1, 1);
+        assert_eq!(rolling_holds(&d, &new_rs, &[&old]), Holds { surge_cap: Some(4), availability_floor: None });
+    }
+
+    #[test]
+    fn unhealthy_old_pods_are_cleaned_up_rather_than_held() {
+        // 10 replicas, 30%/20%: maxSurge 3, maxUnavailable 2, minAvailable 8.
+        let d = deployment(10, "30%", "20%");
+        let (new_rs, old) = (rs(3, 3), rs(10, 7));
+        assert_eq!(rolling_holds(&d, &new_rs, &[&old]).availability_floor, None);
+        // reconcileOldReplicaSets' case 1: 5 new pods, none available, next to 8 old.
+        let (stuck_new, old) = (rs(5, 0), rs(8, 8));
+        assert_eq!(
+            rolling_holds(&d, &stuck_new, &[&old]),
+            Holds { surge_cap: Some(13), availability_floor: Some(8) }
+        );
+    }
+
+    #[test]
+    fn a_finished_rollout_is_held_by_nothing() {
+        let d = deployment(3, "25%", "25%");
+        assert_eq!(rolling_holds(&d, &rs(3, 3), &[&rs(0, 0)]), Holds::default());
+    }
+}

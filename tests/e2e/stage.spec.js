@@ -1,0 +1,93 @@
+// The stage: lanes, budgets and the transport on screen together at the common screen sizes; the
+// budgets drawn as slots with their numbers as names; the limit that holds a stuck rollout; the text
+// views in tabs beside the stage.
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { App } = require('./app');
+
+/** Whether an element lies wholly inside the viewport (nothing to scroll to see it). */
+async function inView(page, locator) {
+  const box = await locator.boundingBox();
+  const { width, height } = page.viewportSize();
+  return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height;
+}
+
+for (const [width, height] of [[1280, 800], [1366, 768], [1920, 1080], [390, 844]]) {
+  test(`at ${width}x${height} the lanes, budgets and transport are in view mid-rollout`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const app = new App(page);
+    await app.open();
+    await app.run('set image deployment/test-deployment web=test_web:v2');
+    for (let i = 0; i < 3; i++) await app.button('Step').click();
+    await expect(app.lanes()).toHaveCount(2);
+    // On a phone the console is below the stage: back at the top, the stage is all in view.
+    if (width < 720) await page.evaluate(() => window.scrollTo(0, 0));
+    const targets = [
+      app.lanes().first(),
+      page.getByRole('img', { name: 'at most 4 pods (replicas 3 + maxSurge 1)' }),
+      page.getByRole('img', { name: 'at least 3 available (replicas 3 − maxUnavailable 0)' }),
+      app.button('Step back'),
+      app.button('Play'),
+      app.button('Step'),
+      page.getByRole('slider', { name: 'Timeline' }),
+      page.getByRole('timer', { name: 'Simulated time' }),
+    ];
+    for (const target of targets) expect(await inView(page, target), String(target)).toBe(true);
+    // Pressing Play does not move the stage out of view.
+    await app.button('Play').click();
+    expect(await inView(page, app.lanes().first())).toBe(true);
+    expect(await inView(page, app.button('Pause'))).toBe(true);
+    await page.screenshot({ path: path.join(__dirname, 'test-results', `stage-${width}x${height}.png`) });
+    expect(app.errors).toEqual([]);
+  });
+}
+
+test('budgets carry their numbers, and a stuck rollout says which limit holds it', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.run(`patch deployment/test-deployment -p '{"spec":{"replicas":10,"strategy":{"rollingUpdate":{"maxSurge":"30%","maxUnavailable":"20%"}}}}'`);
+  await expect(page.getByRole('img', { name: 'at most 13 pods (replicas 10 + maxSurge 3)', exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'at least 8 available (replicas 10 − maxUnavailable 2)', exact: true })).toBeVisible();
+  const budget = page.getByRole('region', { name: 'Budget' });
+  await app.stepUntilIdle();
+  await expect(budget.getByRole('listitem')).toHaveCount(0);
+
+  // A new image that cannot be pulled: 5 new pods that never become available next to 8 old ones.
+  await page.getByRole('checkbox', { name: 'New image fails to pull' }).check();
+  await app.textbox('Image').fill('test_web:v2');
+  await app.button('Set image').click();
+  const floor = budget.getByRole('listitem').filter({ hasText: "can't remove: would go below 8 available" });
+  const cap = budget.getByRole('listitem').filter({ hasText: "can't add: surge cap reached" });
+  for (let i = 0; i < 40 && !(await floor.count() && await cap.count()); i++) await app.button('Step').click();
+  await expect(floor).toHaveCount(1);
+  await expect(cap).toHaveCount(1);
+  // The new ReplicaSet asks for 5 pods; its sync creates the ones it lacks.
+  const newPods = page.getByRole('group', { name: /\(revision 2, test_web:v2\)$/ }).getByRole('listitem');
+  for (let i = 0; i < 5 && (await newPods.count()) < 5; i++) await app.button('Step').click();
+  await expect(newPods).toHaveCount(5);
+  await expect(floor).toHaveCount(1);
+  await expect(cap).toHaveCount(1);
+  await expect(page.getByRole('group', { name: /\(revision 1, test_web:v1\)$/ }).getByRole('listitem', { name: /Available$/ })).toHaveCount(8);
+  expect(app.errors).toEqual([]);
+});
+
+test('console, events, ReplicaSets, history and YAML are tabs beside the stage', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await expect(page.getByRole('tab', { name: 'Console' })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.kubectl).toBeVisible();
+  await app.tab('ReplicaSets');
+  await expect(page.getByRole('tab', { name: 'ReplicaSets' })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.replicaSets.getByRole('row')).toHaveCount(2);
+  await expect(app.kubectl).toBeHidden();
+  await app.tab('YAML');
+  const yaml = page.getByRole('tabpanel', { name: 'YAML' });
+  await expect(yaml).toContainText('kind: Deployment');
+  await expect(yaml).toContainText('image: test_web:v1');
+  // The YAML follows the cluster.
+  await app.run('set image deployment/test-deployment web=test_web:v2');
+  await app.tab('YAML');
+  await expect(yaml).toContainText('image: test_web:v2');
+  await expect(yaml).toContainText('deployment.kubernetes.io/revision: "1"');
+  expect(app.errors).toEqual([]);
+});
