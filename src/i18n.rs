@@ -131,6 +131,7 @@ pub enum Msg<'a> {
     Step,
     StepBack,
     Reset,
+    FineSteps,
     /// The clock's accessible name.
     SimulatedTime,
     Speed,
@@ -184,6 +185,11 @@ pub enum Msg<'a> {
     HistoryTab,
     YamlTab,
     DeploymentYaml,
+    // the story
+    Story,
+    StoryEmpty,
+    StoryComplete,
+    StoryDeadlineExceeded,
     // chart, events, tables, console
     ChartLabel,
     Available,
@@ -200,6 +206,8 @@ pub enum Msg<'a> {
     KeyPlayPause,
     KeyStep,
     KeyStepBack,
+    KeyFineStep,
+    KeyFineStepBack,
     KeyShortcuts,
     KeyClose,
     KeyConsole,
@@ -302,6 +310,7 @@ impl Msg<'_> {
             Msg::Step => en_zh!(lang, "Step", "单步"),
             Msg::StepBack => en_zh!(lang, "Step back", "后退一步"),
             Msg::Reset => en_zh!(lang, "Reset", "重置"),
+            Msg::FineSteps => en_zh!(lang, "Fine steps", "细步"),
             Msg::SimulatedTime => en_zh!(lang, "Simulated time", "模拟时间"),
             Msg::Speed => en_zh!(lang, "Speed", "速度"),
             Msg::Timeline => en_zh!(lang, "Timeline", "时间线"),
@@ -313,6 +322,18 @@ impl Msg<'_> {
             Msg::HistoryTab => en_zh!(lang, "History", "历史"),
             Msg::YamlTab => en_zh!(lang, "YAML", "YAML"),
             Msg::DeploymentYaml => en_zh!(lang, "The Deployment's YAML", "Deployment 的 YAML"),
+            Msg::Story => en_zh!(lang, "Story", "经过"),
+            Msg::StoryEmpty => en_zh!(lang, "The controllers' decisions appear here as they happen.", "控制器的每个决策会在这里依次列出。"),
+            Msg::StoryComplete => en_zh!(
+                lang,
+                "The rollout is complete: every replica runs the new template and is available.",
+                "发布完成：所有副本都运行新模板，并且可用。"
+            ),
+            Msg::StoryDeadlineExceeded => en_zh!(
+                lang,
+                "ProgressDeadlineExceeded: no progress within progressDeadlineSeconds. The controller keeps trying; it does not roll back.",
+                "ProgressDeadlineExceeded：在 progressDeadlineSeconds 内没有进展。控制器会继续尝试，但不会自动回滚。"
+            ),
             Msg::Budget => en_zh!(lang, "Budget", "预算"),
             Msg::AtMostPods { replicas, surge } => en_zh!(
                 lang,
@@ -415,10 +436,12 @@ impl Msg<'_> {
             Msg::RolloutHistoryCaption => en_zh!(lang, "Rollout history (kubectl rollout history)", "发布历史（kubectl rollout history）"),
             Msg::KubectlOutput => en_zh!(lang, "kubectl output", "kubectl 输出"),
             Msg::KeyboardShortcuts => en_zh!(lang, "Keyboard shortcuts", "键盘快捷键"),
-            Msg::ShortcutsLine => en_zh!(lang, "Keys: Space play/pause · → step · ← step back · ? all", "按键：空格 播放/暂停 · → 单步 · ← 后退 · ? 全部"),
+            Msg::ShortcutsLine => en_zh!(lang, "Keys: Space play/pause · → step · ← step back · Shift+→/← fine step · ? all", "按键：空格 播放/暂停 · → 单步 · ← 后退 · Shift+→/← 细步 · ? 全部"),
             Msg::KeyPlayPause => en_zh!(lang, "Play or pause", "播放或暂停"),
-            Msg::KeyStep => en_zh!(lang, "Step", "单步"),
-            Msg::KeyStepBack => en_zh!(lang, "Step back", "后退一步"),
+            Msg::KeyStep => en_zh!(lang, "Step: on to the next decision", "单步：前进到下一个决策"),
+            Msg::KeyStepBack => en_zh!(lang, "Step back: to the decision before", "后退一步：回到上一个决策"),
+            Msg::KeyFineStep => en_zh!(lang, "One controller action or pod change forward", "前进一个控制器动作或 Pod 变化"),
+            Msg::KeyFineStepBack => en_zh!(lang, "One controller action or pod change back", "后退一个控制器动作或 Pod 变化"),
             Msg::KeyShortcuts => en_zh!(lang, "Show or hide this list", "显示或隐藏此列表"),
             Msg::KeyClose => en_zh!(lang, "Close this list or a dialog", "关闭此列表或对话框"),
             Msg::KeyConsole => en_zh!(lang, "In the console: Enter runs, ↑ and ↓ go through history, Tab completes", "在控制台中：回车执行，↑ 和 ↓ 浏览历史，Tab 补全"),

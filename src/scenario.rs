@@ -19,4 +19,4 @@ pub use format::{Expect, InitialReplicaSet, Scenario, Step};
 pub use load::{load, LoadError};
 pub use report::{RunReport, StepReport};
 pub use run::{run_scenario, Runner};
-pub use session::{Action, Frame, Happened, Session};
+pub use session::{Action, Frame, Happened, Outcome, Session};

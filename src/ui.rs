@@ -22,6 +22,7 @@ mod pod;
 mod settings;
 mod share;
 mod shortcuts;
+mod story;
 pub mod state;
 mod tables;
 mod timeline;
@@ -54,7 +55,10 @@ pub fn App() -> impl IntoView {
                     <rollout_status::RolloutStatus />
                     <budget::BudgetView />
                     <lanes::Lanes />
-                    <why::Why />
+                    <div class="stage__text">
+                        <why::Why />
+                        <story::Story />
+                    </div>
                     <playback::Playback />
                     <chart::Chart />
                 </section>

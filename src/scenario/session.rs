@@ -9,6 +9,7 @@ use super::format::{Scenario, Step};
 use super::initial::build;
 use super::load::LoadError;
 use crate::api::Time;
+use crate::kubectl::rollout::status::{rollout_phase, RolloutPhase};
 use crate::kubectl::{self, Output};
 use crate::sim::{Cluster, SimError, UnitKind};
 use std::collections::BTreeMap;
@@ -73,7 +74,26 @@ pub struct Frame {
     pub available: i32,
     /// Events recorded so far.
     pub events: usize,
+    /// ScalingReplicaSet events recorded so far: the controllers' decisions.
+    pub scalings: usize,
+    /// The rollout's outcome, once it shows.
+    pub outcome: Option<Outcome>,
 }
+
+/// How a rollout ended, as `kubectl rollout status` judges it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Complete,
+    /// The Progressing condition is False with ProgressDeadlineExceeded.
+    DeadlineExceeded,
+}
+
+/// The reason of the Deployment controller's scaling events (`EventReasonScalingReplicaSet`).
+const SCALING_REPLICA_SET: &str = "ScalingReplicaSet";
+
+/// The most fine steps one Step runs looking for the next decision (a
+/// very large cluster's pod transitions between two decisions).
+const MAX_FINE_STEPS_PER_DECISION: usize = 10_000;
 
 /// Where a scripted wait ends.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -145,7 +165,7 @@ impl Session {
             checkpoint_pods_budget: MAX_CHECKPOINT_PODS,
             forgot_oldest: false,
         };
-        s.frames.push(s.frame());
+        s.frames.push(s.frame(None));
         Ok(s)
     }
 
@@ -261,7 +281,7 @@ impl Session {
             self.log[self.position].1 = happened.clone();
             self.position += 1;
             self.frames.truncate(self.position);
-            self.frames.push(self.frame());
+            self.frames.push(self.frame(self.frames.last()));
             self.checkpoint();
             return Ok(happened);
         }
@@ -302,6 +322,56 @@ impl Session {
             self.record(Action::Step, happened.clone());
         }
         Ok(happened)
+    }
+
+    /// Step: fine steps (`step`) until the next decision point
+    /// (`is_decision`): a ReplicaSet's replicas changed, a command ran, or
+    /// the rollout's outcome showed. What the last fine step did; `Idle`
+    /// when it ran until nothing was left to happen.
+    pub fn step_decision(&mut self) -> Result<Happened, SimError> {
+        let mut last = Happened::Idle;
+        for _ in 0..MAX_FINE_STEPS_PER_DECISION {
+            let start = self.position;
+            let happened = self.step()?;
+            if self.position == start {
+                // Changes that led to no decision (status syncs after the
+                // outcome) are applied; what is left is nothing.
+                return Ok(Happened::Idle);
+            }
+            last = happened;
+            if self.is_decision(self.position) {
+                break;
+            }
+        }
+        Ok(last)
+    }
+
+    /// Step back: to the decision point before this one (the start at the
+    /// earliest), so that Step comes back here.
+    pub fn step_back_decision(&mut self) -> Result<(), SimError> {
+        let target = (0..self.position).rev().find(|&k| self.is_decision(k)).unwrap_or(0);
+        self.seek_position(target)
+    }
+
+    /// Whether the state after `k` applied actions is one a Step stops at:
+    /// the start; after a command (typed, clicked or scripted), an import,
+    /// an edit or a setting; after a sync that changed a ReplicaSet's
+    /// replicas (a ScalingReplicaSet event); or where the rollout's outcome
+    /// first shows (complete, or ProgressDeadlineExceeded).
+    fn is_decision(&self, k: usize) -> bool {
+        let Some(k_1) = k.checked_sub(1) else { return true };
+        let (action, happened) = &self.log[k_1];
+        if !matches!(action, Action::Step) || matches!(happened, Happened::Command { .. }) {
+            return true;
+        }
+        let (before, after) = (&self.frames[k_1], &self.frames[k]);
+        after.scalings > before.scalings || (after.outcome.is_some() && after.outcome != before.outcome)
+    }
+
+    /// The decision points applied so far (positions, oldest first; see
+    /// `is_decision`), without the start: the story of the session.
+    pub fn decisions(&self) -> Vec<usize> {
+        (1..=self.position).filter(|&k| self.is_decision(k)).collect()
     }
 
     /// When the next logged action (after a step back) took place.
@@ -376,7 +446,7 @@ impl Session {
         self.log.push((action, happened));
         self.position += 1;
         self.frames.truncate(self.position);
-        self.frames.push(self.frame());
+        self.frames.push(self.frame(self.frames.last()));
         self.checkpoint();
         if self.log.len() > MAX_ACTIONS {
             self.forget_oldest();
@@ -438,19 +508,28 @@ impl Session {
         self.checkpoint_pods_budget = pods;
     }
 
-    fn frame(&self) -> Frame {
+    /// The frame after the last action; `previous` is the one before it
+    /// (events are counted from there on).
+    fn frame(&self, previous: Option<&Frame>) -> Frame {
         let c = &self.live.cluster;
         let mut replicas = BTreeMap::new();
         for rs in c.replica_sets_of(&self.live.focus).iter() {
             replicas.insert(rs.name().to_string(), rs.spec.replicas);
         }
+        let deployment = c.deployment(&self.live.focus);
+        let (counted, scalings) = previous.map_or((0, 0), |f| (f.events, f.scalings));
+        let new_scalings = c.events().get(counted..).unwrap_or(&[]).iter().filter(|e| e.reason == SCALING_REPLICA_SET).count();
         Frame {
             time: c.now(),
             replicas,
-            available: c
-                .deployment(&self.live.focus)
-                .map_or(0, |d| d.status.available_replicas),
+            available: deployment.map_or(0, |d| d.status.available_replicas),
             events: c.events().len(),
+            scalings: scalings + new_scalings,
+            outcome: deployment.and_then(|d| match rollout_phase(d) {
+                RolloutPhase::Complete { .. } => Some(Outcome::Complete),
+                RolloutPhase::DeadlineExceeded { .. } => Some(Outcome::DeadlineExceeded),
+                _ => None,
+            }),
         }
     }
 

@@ -56,6 +56,10 @@ pub fn Playback() -> impl IntoView {
                         }
                     />
                 </label>
+                <label class="transport__fine">
+                    <input type="checkbox" prop:checked=move || h.fine_steps.get() on:change=move |ev| h.fine_steps.set(event_target_checked(&ev)) />
+                    {h.tr(Msg::FineSteps)}
+                </label>
                 <button type="button" on:click=move |_| h.reset()>{h.tr(Msg::Reset)}</button>
             </div>
             <Shortcuts />
@@ -81,12 +85,14 @@ fn keyboard(h: SimHandle) {
         if typing() || e.alt_key() || e.ctrl_key() || e.meta_key() {
             return;
         }
+        // Shift makes the arrows take fine steps whatever the box says.
+        let fine = e.shift_key() || h.fine_steps.get_untracked();
         match e.key().as_str() {
             " " => h.playing.update(|p| *p = !*p),
             "ArrowRight" => {
-                h.step();
+                h.step_by(fine);
             }
-            "ArrowLeft" => h.step_back(),
+            "ArrowLeft" => h.step_back_by(fine),
             _ => return,
         }
         e.prevent_default();

@@ -24,6 +24,8 @@ pub fn Shortcuts() -> impl IntoView {
         ("Space", Msg::KeyPlayPause),
         ("→", Msg::KeyStep),
         ("←", Msg::KeyStepBack),
+        ("Shift+→", Msg::KeyFineStep),
+        ("Shift+←", Msg::KeyFineStepBack),
         ("?", Msg::KeyShortcuts),
         ("Esc", Msg::KeyClose),
     ];

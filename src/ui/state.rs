@@ -35,6 +35,9 @@ pub struct SimHandle {
     pub presenter: RwSignal<bool>,
     /// The last Step found nothing left to happen.
     pub idle: RwSignal<bool>,
+    /// Step and Step back move one controller action or pod transition
+    /// (the `Fine steps` box) instead of one decision.
+    pub fine_steps: RwSignal<bool>,
     /// The link last opened or autosaved (a `hashchange` to it is our own write).
     last_saved: StoredValue<String>,
     /// Set when the page runs embedded (`?embed`): compact layout, no autosave.
@@ -71,6 +74,7 @@ impl SimHandle {
             preset: RwSignal::new(preset),
             presenter: RwSignal::new(false),
             idle: RwSignal::new(false),
+            fine_steps: RwSignal::new(false),
             last_saved: StoredValue::new(String::new()),
             embed: StoredValue::new(None),
             lang: RwSignal::new(storage::initial_lang()),

@@ -3,7 +3,7 @@
 
 use super::state::SimHandle;
 use crate::i18n::{Lang, Msg, PodWork};
-use crate::scenario::{Action, Happened, Session};
+use crate::scenario::{Action, Happened, Outcome, Session};
 use crate::sim::UnitKind;
 use leptos::prelude::*;
 
@@ -27,10 +27,24 @@ pub fn Why() -> impl IntoView {
 
 /// The last thing that happened in the session, line by line.
 fn explain(s: &Session, lang: Lang) -> Vec<String> {
+    match s.history().len() {
+        0 => vec![lang.say(Msg::NothingYet).into_owned()],
+        n => explain_action(s, n - 1, lang),
+    }
+}
+
+/// The `index`th action of the session's history (one already applied), line by line.
+pub fn explain_action(s: &Session, index: usize, lang: Lang) -> Vec<String> {
     let say = |msg| lang.say(msg).into_owned();
-    let Some((action, happened)) = s.history().last() else {
-        return vec![say(Msg::NothingYet)];
-    };
+    let (action, happened) = &s.history()[index];
+    let (before, after) = (&s.frames()[index], &s.frames()[index + 1]);
+    // The sync that first shows the rollout's outcome recorded no event: say the outcome.
+    if let Some(outcome) = after.outcome.filter(|_| before.outcome != after.outcome && before.events == after.events) {
+        return vec![say(match outcome {
+            Outcome::Complete => Msg::StoryComplete,
+            Outcome::DeadlineExceeded => Msg::StoryDeadlineExceeded,
+        })];
+    }
     match happened {
         Happened::Command { line, output, wrote, .. } if output.exit_code != 0 || !wrote => {
             let first = match (output.exit_code != 0, wrote) {

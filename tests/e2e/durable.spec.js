@@ -9,9 +9,10 @@ async function podNames(page) {
   return page.getByRole('listitem', { name: /^pod / }).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
 }
 
-// Starts a rollout and takes a few steps, then waits for the autosave.
+// Starts a rollout and takes a few fine steps, then waits for the autosave.
 async function midRollout(app, steps) {
   await app.open();
+  await app.page.getByRole('checkbox', { name: 'Fine steps' }).check();
   await app.textbox('Image').fill('test_web:v2');
   await app.button('Set image').click();
   for (let i = 0; i < steps; i++) await app.button('Step').click();

@@ -19,7 +19,8 @@ test.describe('a Chinese browser', () => {
     await expect(why).toContainText('Scaled up replica set test-deployment-86b8f4f5dc from 0 to 1');
     await expect(page.getByRole('log', { name: 'kubectl 输出' })).toContainText('deployment.apps/test-deployment image updated');
     await expect(page.getByRole('img', { name: '至少 3 个可用（replicas 3 − maxUnavailable 0）' })).toBeVisible();
-    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: '单步', exact: true }).click();
+    // Five more decisions: the last scales the old ReplicaSet down, as maxUnavailable allows.
+    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: '单步', exact: true }).click();
     await page.screenshot({ path: path.join(__dirname, 'test-results', 'zh-1280.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: path.join(__dirname, 'test-results', 'zh-390x844.png'), fullPage: true });

@@ -2,6 +2,7 @@
 
 mod cli;
 mod conformance;
+mod decisions;
 mod embed;
 mod export;
 mod fuzz;

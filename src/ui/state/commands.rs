@@ -76,9 +76,16 @@ impl SimHandle {
         self.changed();
     }
 
-    /// One step: the next script command, controller action or pod transition.
+    /// Step: to the next decision (`Session::step_decision`), or one fine
+    /// step when `fine_steps` is on.
     pub fn step(&self) -> Happened {
-        let happened = self.stepped(Session::step);
+        self.step_by(self.fine_steps.get_untracked())
+    }
+
+    /// One step: `fine`, the next script command, controller action or pod
+    /// transition; else on to the next decision.
+    pub fn step_by(&self, fine: bool) -> Happened {
+        let happened = self.stepped(if fine { Session::step } else { Session::step_decision });
         self.changed();
         self.idle.set(happened == Happened::Idle);
         happened
@@ -105,10 +112,15 @@ impl SimHandle {
         }
     }
 
+    /// Step back: to the decision before (or one fine step with `fine_steps`).
     pub fn step_back(&self) {
+        self.step_back_by(self.fine_steps.get_untracked());
+    }
+
+    pub fn step_back_by(&self, fine: bool) {
         self.playing.set(false);
         self.session.update_value(|s| {
-            let _ = s.step_back();
+            let _ = if fine { s.step_back() } else { s.step_back_decision() };
         });
         self.clock.set(self.read(|s| s.cluster().now().0));
         self.changed();
