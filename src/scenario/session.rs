@@ -27,6 +27,9 @@ pub enum Action {
     /// Advance to the next change: the next script step, or one controller
     /// action or pod transition.
     Step,
+    /// Time passes to `until` (the clock Play showed when a command was
+    /// typed: the command runs at the time on screen).
+    Wait { until: Time },
     /// A simulated-cluster setting (not an API object): how long new pods take to start.
     PodStart { ms: i64 },
     /// A simulated-cluster setting: whether the kubelet can pull this image.
@@ -267,6 +270,15 @@ impl Session {
         })
     }
 
+    /// Lets time pass to `t` (logged; nothing if `t` is not ahead of the
+    /// cluster): what Play showed becomes the time the next action runs at.
+    pub fn wait_until(&mut self, t: Time) -> Result<(), SimError> {
+        if t > self.live.cluster.now() {
+            self.act(Action::Wait { until: t })?;
+        }
+        Ok(())
+    }
+
     /// Changes a setting of the simulated cluster (logged, so replay sees it).
     pub fn set(&mut self, setting: Action) -> Result<(), SimError> {
         self.act(setting).map(drop)
@@ -361,6 +373,9 @@ impl Session {
     fn is_decision(&self, k: usize) -> bool {
         let Some(k_1) = k.checked_sub(1) else { return true };
         let (action, happened) = &self.log[k_1];
+        if matches!(action, Action::Wait { .. }) {
+            return false;
+        }
         if !matches!(action, Action::Step) || matches!(happened, Happened::Command { .. }) {
             return true;
         }
@@ -584,6 +599,10 @@ impl Session {
                 })
             }
             Action::Step => self.apply_step(Time(i64::MAX)),
+            Action::Wait { until } => {
+                self.live.cluster.advance_to(*until)?;
+                Ok(Happened::Waited { until: *until })
+            }
             Action::PodStart { ms } => {
                 self.live.cluster.set_pod_start(*ms);
                 Ok(Happened::Setting)

@@ -13,6 +13,7 @@
 //! `{"apply": FILE, "text": MANIFEST}` is an imported manifest and
 //! `{"edit": NAME, "original": FILE, "text": FILE}` a `kubectl edit` saving the second file.
 
+use crate::api::Time;
 use super::load::{from_value, read, LoadError};
 use super::session::{Action, Session};
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
@@ -270,6 +271,10 @@ enum LinkAction {
         #[serde(rename = "podStartMs")]
         ms: u64,
     },
+    Wait {
+        #[serde(rename = "waitUntilMs")]
+        until: u64,
+    },
     ImageFails {
         fails: bool,
         image: String,
@@ -293,6 +298,7 @@ impl From<Action> for LinkAction {
             Action::Step => LinkAction::Steps(1),
             Action::Kubectl(line) => LinkAction::Kubectl(line),
             Action::PodStart { ms } => LinkAction::PodStart { ms: u64::try_from(ms).unwrap_or(0) },
+            Action::Wait { until } => LinkAction::Wait { until: u64::try_from(until.0).unwrap_or(0) },
             Action::ImageFails { image, fails } => LinkAction::ImageFails { fails, image },
             Action::Apply { file, text } => LinkAction::Apply { apply: file, text },
             Action::Edit { name, original, text, reopened } => LinkAction::Edit { edit: name, original, reopened, text },
@@ -319,6 +325,10 @@ fn parse_actions(list: &[Value]) -> Result<Vec<Entry>, ShareError> {
             Ok(LinkAction::Kubectl(line)) => Entry::One(Action::Kubectl(line)),
             Ok(LinkAction::PodStart { ms }) => match i64::try_from(ms) {
                 Ok(ms) => Entry::One(Action::PodStart { ms }),
+                Err(_) => return Err(bad(i, "unknown action")),
+            },
+            Ok(LinkAction::Wait { until }) => match i64::try_from(until) {
+                Ok(ms) => Entry::One(Action::Wait { until: Time(ms) }),
                 Err(_) => return Err(bad(i, "unknown action")),
             },
             Ok(LinkAction::ImageFails { fails, image }) => Entry::One(Action::ImageFails { image, fails }),

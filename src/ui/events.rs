@@ -3,6 +3,7 @@
 use super::state::SimHandle;
 use crate::i18n::Msg;
 use crate::kubectl::printers::human_duration;
+use crate::api::Time;
 use crate::scenario::Session;
 use leptos::prelude::*;
 
@@ -16,7 +17,8 @@ struct EventRow {
 }
 
 impl EventRow {
-    fn all(s: &Session) -> Vec<EventRow> {
+    /// The rows, aged at `now` (the clock shown).
+    fn all(s: &Session, now: Time) -> Vec<EventRow> {
         let c = s.cluster();
         let object = format!("deployment/{}", s.deployment_name());
         c.events()
@@ -25,7 +27,7 @@ impl EventRow {
             .map(|e| EventRow {
                 type_: e.type_,
                 reason: e.reason,
-                age: human_duration(c.now().0 - e.time.truncated().0),
+                age: human_duration(now.0 - e.time.truncated().0),
                 message: e.message.clone(),
             })
             .collect()
@@ -35,7 +37,10 @@ impl EventRow {
 #[component]
 pub fn Events() -> impl IntoView {
     let h = SimHandle::expect();
-    let rows = Memo::new(move |_| h.with(EventRow::all));
+    let rows = Memo::new(move |_| {
+        let now = h.now_shown();
+        h.with(|s| EventRow::all(s, now))
+    });
     let table = move || {
         rows.get()
             .into_iter()

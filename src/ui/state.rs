@@ -9,6 +9,7 @@ mod opening;
 mod playing;
 mod storage;
 
+use crate::api::Time;
 use crate::i18n::{Lang, Msg};
 use crate::scenario::embed::Embed;
 use crate::scenario::Session;
@@ -121,6 +122,14 @@ impl SimHandle {
     }
 
     /// The Deployment's name in this session.
+    /// The time on screen, in whole seconds (Play's clock may run ahead of the
+    /// cluster between two changes): what ages are counted to. Tracks the
+    /// clock, so a view that reads it redraws as the seconds go by.
+    pub fn now_shown(&self) -> Time {
+        let second = self.clock.get() / 1000 * 1000;
+        Time(second.max(self.with(|s| s.cluster().now().0)))
+    }
+
     pub fn deployment(&self) -> String {
         self.with(|s| s.deployment_name().to_string())
     }

@@ -1,7 +1,7 @@
 //! `kubectl get rs` and `kubectl rollout history` as tables.
 
 use super::state::SimHandle;
-use crate::api::keys;
+use crate::api::{keys, Time};
 use crate::i18n::Msg;
 use crate::kubectl::printers::age;
 use crate::kubectl::rollout::history::history_info;
@@ -18,7 +18,8 @@ struct ReplicaSetRow {
 }
 
 impl ReplicaSetRow {
-    fn all(s: &Session) -> Vec<ReplicaSetRow> {
+    /// The rows, aged at `now` (the clock shown).
+    fn all(s: &Session, now: Time) -> Vec<ReplicaSetRow> {
         let c = s.cluster();
         c.replica_sets_of(s.deployment_name())
             .iter()
@@ -27,7 +28,7 @@ impl ReplicaSetRow {
                 desired: rs.spec.replicas,
                 current: rs.status.replicas,
                 ready: rs.status.ready_replicas,
-                age: age(rs.metadata.creation_timestamp, c.now()),
+                age: age(rs.metadata.creation_timestamp, now),
             })
             .collect()
     }
@@ -37,7 +38,8 @@ impl ReplicaSetRow {
 pub fn ReplicaSetTable() -> impl IntoView {
     let h = SimHandle::expect();
     let rows = move || {
-        h.with(ReplicaSetRow::all)
+        let now = h.now_shown();
+        h.with(|s| ReplicaSetRow::all(s, now))
             .into_iter()
             .map(|row| view! { <tr><td>{row.name}</td><td>{row.desired}</td><td>{row.current}</td><td>{row.ready}</td><td>{row.age}</td></tr> })
             .collect_view()

@@ -335,3 +335,26 @@ mod links_already_written {
         }
     }
 }
+
+#[test]
+fn a_command_typed_while_playing_runs_at_the_time_shown_and_its_link_keeps_that_time() {
+    use rollout_lab::api::Time;
+    let mut s = session("ui-01-seed.json");
+    s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+    play(&mut s);
+    // Play went on showing the clock 5 s past the last change, then a command was typed.
+    let last_change = s.cluster().now().0;
+    s.wait_until(Time(last_change + 5_000)).unwrap();
+    assert_eq!(s.cluster().now().0, last_change + 5_000);
+    // Waiting again to the same time, or to an earlier one, logs nothing.
+    let logged = s.history().len();
+    s.wait_until(Time(last_change)).unwrap();
+    assert_eq!(s.history().len(), logged);
+    let out = s.kubectl("kubectl get rs").unwrap();
+    let age = format!("{}s", (last_change + 5_000) / 1000);
+    assert!(out.stdout.lines().nth(1).is_some_and(|row| row.ends_with(&age)), "ages count to {age}:\n{}", out.stdout);
+    // A Wait is not a decision: the Story and Step back skip it.
+    assert!(!s.decisions().contains(&logged));
+    let (opened, _) = decode(&encode(&s, View::default()).unwrap()).unwrap();
+    same_session(&s, &opened);
+}

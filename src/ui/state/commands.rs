@@ -55,8 +55,19 @@ impl SimHandle {
         self.command(|s| s.apply_file(file, text))
     }
 
+    /// Brings the cluster to the clock shown (Play or the Timeline may show
+    /// a moment between two changes), so what the user does next happens
+    /// at the time on screen.
+    fn catch_up(&self) {
+        let shown = Time(self.clock.get_untracked());
+        self.session.update_value(|s| {
+            let _ = s.wait_until(shown);
+        });
+    }
+
     /// A command against the session, its output (a simulator failure as an error line).
     fn command(&self, run: impl FnOnce(&mut Session) -> Result<Output, crate::sim::SimError>) -> Output {
+        self.catch_up();
         let out = self.session.try_update_value(run).map(|result| {
             result.unwrap_or_else(|e| Output {
                 stderr: format!("error: {e}\n"),
@@ -70,6 +81,7 @@ impl SimHandle {
 
     /// A simulated-cluster setting (pod start time, failing images).
     pub fn set(&self, setting: Action) {
+        self.catch_up();
         self.session.update_value(|s| {
             let _ = s.set(setting);
         });
