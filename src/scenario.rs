@@ -3,6 +3,7 @@
 //! and write the result document. The web app saves, shares and replays
 //! the same format.
 
+pub mod chart;
 pub mod embed;
 pub mod expect;
 pub mod export;
@@ -19,4 +20,4 @@ pub use format::{Expect, InitialReplicaSet, Scenario, Step};
 pub use load::{load, LoadError};
 pub use report::{RunReport, StepReport};
 pub use run::{run_scenario, Runner};
-pub use session::{Action, Frame, Happened, Outcome, Session};
+pub use session::{Action, Frame, Happened, Outcome, PodCounts, Session};

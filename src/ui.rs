@@ -5,6 +5,8 @@
 mod actions;
 mod alert;
 mod chart;
+mod chart_plot;
+mod chart_table;
 mod console;
 mod budget;
 mod details;

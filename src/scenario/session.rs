@@ -11,6 +11,7 @@ use super::load::LoadError;
 use crate::api::Time;
 use crate::kubectl::rollout::status::{rollout_phase, RolloutPhase};
 use crate::kubectl::{self, Output};
+use crate::sim::deployment::util::{max_surge, max_unavailable};
 use crate::sim::{Cluster, SimError, UnitKind};
 use std::collections::BTreeMap;
 
@@ -75,12 +76,26 @@ pub struct Frame {
     pub replicas: BTreeMap<String, i32>,
     /// The Deployment's available replicas.
     pub available: i32,
+    /// Each ReplicaSet's pods as its status counts them (by name).
+    pub pods: BTreeMap<String, PodCounts>,
+    /// The budgets: replicas + maxSurge, and replicas − maxUnavailable
+    /// (`None` for Recreate).
+    pub max_pods: i32,
+    pub min_available: Option<i32>,
     /// Events recorded so far.
     pub events: usize,
     /// ScalingReplicaSet events recorded so far: the controllers' decisions.
     pub scalings: usize,
     /// The rollout's outcome, once it shows.
     pub outcome: Option<Outcome>,
+}
+
+/// A ReplicaSet's pods in a frame: status.availableReplicas, and the rest
+/// of status.replicas (pods not yet available; terminating ones are not counted).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PodCounts {
+    pub available: i32,
+    pub unavailable: i32,
 }
 
 /// How a rollout ended, as `kubectl rollout status` judges it.
@@ -528,16 +543,23 @@ impl Session {
     fn frame(&self, previous: Option<&Frame>) -> Frame {
         let c = &self.live.cluster;
         let mut replicas = BTreeMap::new();
+        let mut pods = BTreeMap::new();
         for rs in c.replica_sets_of(&self.live.focus).iter() {
             replicas.insert(rs.name().to_string(), rs.spec.replicas);
+            let available = rs.status.available_replicas;
+            pods.insert(rs.name().to_string(), PodCounts { available, unavailable: (rs.status.replicas - available).max(0) });
         }
         let deployment = c.deployment(&self.live.focus);
+        let rolling = deployment.filter(|d| d.is_rolling_update());
         let (counted, scalings) = previous.map_or((0, 0), |f| (f.events, f.scalings));
         let new_scalings = c.events().get(counted..).unwrap_or(&[]).iter().filter(|e| e.reason == SCALING_REPLICA_SET).count();
         Frame {
             time: c.now(),
             replicas,
             available: deployment.map_or(0, |d| d.status.available_replicas),
+            pods,
+            max_pods: deployment.map_or(0, |d| d.replicas() + max_surge(d)),
+            min_available: rolling.map(|d| d.replicas() - max_unavailable(d)),
             events: c.events().len(),
             scalings: scalings + new_scalings,
             outcome: deployment.and_then(|d| match rollout_phase(d) {

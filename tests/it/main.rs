@@ -1,5 +1,6 @@
 //! The one native integration-test binary: a module per feature.
 
+mod chart;
 mod cli;
 mod conformance;
 mod decisions;
