@@ -83,6 +83,10 @@ pub enum Msg<'a> {
     // header
     Scenario,
     Preset(&'a Preset),
+    /// What to watch for in a bundled scenario (its goal card).
+    Goal(&'a Preset),
+    GoalCard,
+    GotIt,
     PresenterMode,
     Language,
     CopyLink,
@@ -259,6 +263,9 @@ impl Msg<'_> {
         match self {
             Msg::Scenario => en_zh!(lang, "Scenario", "场景"),
             Msg::Preset(preset) => preset_title(preset, lang),
+            Msg::Goal(preset) => preset_goal(preset, lang),
+            Msg::GoalCard => en_zh!(lang, "What to watch for", "看点"),
+            Msg::GotIt => en_zh!(lang, "Got it", "知道了"),
             Msg::PresenterMode => en_zh!(lang, "Presenter mode", "演示模式"),
             Msg::Language => en_zh!(lang, "Language", "语言 Language"),
             Msg::CopyLink => en_zh!(lang, "Copy link", "复制链接"),
@@ -508,6 +515,42 @@ impl Msg<'_> {
 
 /// A preset's title (the Scenario menu). Presets are named by id; one
 /// without a Chinese title here shows its English one (a test checks there is none).
+/// A bundled scenario's goal card: what it shows and what to watch for.
+fn preset_goal(preset: &Preset, lang: Lang) -> Cow<'static, str> {
+    let (en, zh) = match preset.id {
+        "seed" => (
+            "Set the image to test_web:v2 and Step: the new ReplicaSet grows one pod at a time as the old one shrinks, never more than 4 pods, never fewer than 3 available.",
+            "把镜像设为 test_web:v2 后单步：新 ReplicaSet 每次增加一个 Pod，旧的随之减少；Pod 总数不超过 4，可用 Pod 不少于 3。",
+        ),
+        "rollover" => (
+            "A second update arrives mid-rollout: the half-finished ReplicaSet is scaled down like any old one, and the newest takes over.",
+            "发布进行中又来了一次更新：做了一半的 ReplicaSet 会像旧的一样被缩容，由最新的接管。",
+        ),
+        "rollback" => (
+            "A typo in the image (nginx:1.161) never becomes available; rollout undo --to-revision=2 brings nginx:1.16.1 back as revision 4 and reuses its ReplicaSet.",
+            "镜像名写错（nginx:1.161）的 Pod 永远不会可用；rollout undo --to-revision=2 让 nginx:1.16.1 以修订版本 4 回来，并复用它原来的 ReplicaSet。",
+        ),
+        "canary" => (
+            "The rollout is paused right after its first new pod: one new pod serves beside three old ones, and the status reads Paused until you resume.",
+            "发布在第一个新 Pod 出现后立即暂停：一个新 Pod 与三个旧 Pod 一起提供服务，状态显示“已暂停”，直到恢复。",
+        ),
+        "recreate" => (
+            "Recreate removes every old pod before any new one starts: watch the available pods drop to 0 before the new ones come up.",
+            "重建会在启动任何新 Pod 之前删除所有旧 Pod：注意可用 Pod 先降到 0，新 Pod 才启动。",
+        ),
+        "stuck" => (
+            "The new image cannot be pulled: the rollout stops at its budgets, then exceeds its progress deadline. Nothing rolls back by itself; rollout undo does.",
+            "新镜像无法拉取：发布停在预算的界限上，随后超过进度期限。它不会自动回滚，要靠 rollout undo。",
+        ),
+        "proportional" => (
+            "Scaling the Deployment mid-rollout shares the new replicas between the old and new ReplicaSets in proportion to their size.",
+            "在发布中途扩缩 Deployment：新增的副本按新旧 ReplicaSet 的大小按比例分配。",
+        ),
+        _ => ("", ""),
+    };
+    en_zh!(lang, en, zh)
+}
+
 fn preset_title(preset: &Preset, lang: Lang) -> Cow<'static, str> {
     let zh = match preset.id {
         "seed" => "滚动更新（种子笔记的例子）",

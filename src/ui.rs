@@ -14,6 +14,7 @@ mod dialog;
 mod events;
 mod export;
 mod fencepost_hint;
+mod goal_card;
 mod header;
 mod image;
 mod lane;
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
             <main class="layout">
                 // The stage comes first: on a phone it is on top, on a wide screen in the middle.
                 <section class="stage" aria-label=handle.tr(Msg::Stage)>
+                    <goal_card::GoalCard />
                     <rollout_status::RolloutStatus />
                     <budget::BudgetView />
                     <lanes::Lanes />

@@ -91,3 +91,22 @@ test('console, events, ReplicaSets, history and YAML are tabs beside the stage',
   await expect(yaml).toContainText('deployment.kubernetes.io/revision: "1"');
   expect(app.errors).toEqual([]);
 });
+
+test('each scenario opens with a goal card, in English and Chinese', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  const goal = page.getByRole('region', { name: 'What to watch for' });
+  await expect(goal).toContainText('Rolling update (the seed note)');
+  await expect(goal).toContainText('never more than 4 pods, never fewer than 3 available');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Canary: pause after the first new pod' });
+  await expect(goal).toContainText('the status reads Paused until you resume');
+  await app.stepUntilIdle();
+  await expect(page.getByRole('status', { name: 'Rollout status' })).toContainText('Paused');
+  await app.button('Got it').click();
+  await expect(goal).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Recreate: all old pods go first' });
+  await expect(goal).toContainText('Recreate removes every old pod');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('region', { name: '看点' })).toContainText('重建会在启动任何新 Pod 之前删除所有旧 Pod');
+  expect(app.errors).toEqual([]);
+});
