@@ -12,6 +12,7 @@ mod budget;
 mod details;
 mod dialog;
 mod events;
+mod embed_title;
 mod export;
 mod fencepost_hint;
 mod goal_card;
@@ -86,8 +87,11 @@ fn EmbeddedApp(console: bool, readonly: bool) -> impl IntoView {
     let handle = SimHandle::expect();
     view! {
         <div class="app app--embed" class:app--presenter=move || handle.presenter.get()>
+            <embed_title::EmbedTitle />
             <alert::Alert />
             <main class="embed" aria-label="Rollout Lab">
+                <rollout_status::RolloutStatus />
+                <budget::BudgetView />
                 <lanes::Lanes />
                 <playback::Playback />
                 {console.then(|| view! { <console::Console readonly /> })}

@@ -60,7 +60,7 @@ pub fn Playback() -> impl IntoView {
                     <input type="checkbox" prop:checked=move || h.fine_steps.get() on:change=move |ev| h.fine_steps.set(event_target_checked(&ev)) />
                     {h.tr(Msg::FineSteps)}
                 </label>
-                <button type="button" on:click=move |_| h.reset()>{h.tr(Msg::Reset)}</button>
+                <button type="button" class="transport__reset" on:click=move |_| h.reset()>{h.tr(Msg::Reset)}</button>
             </div>
             <Shortcuts />
         </section>

@@ -114,3 +114,43 @@ test('loop starts the scenario over after it ends', async ({ page }) => {
   // The console is not read-only here: the reader can type.
   await expect(page.getByRole('textbox', { name: 'kubectl' })).toBeVisible();
 });
+
+/** Whether the page needs no scrolling at its viewport's size. */
+async function fits(page) {
+  return page.evaluate(() => {
+    const d = document.documentElement;
+    return d.scrollHeight <= window.innerHeight && d.scrollWidth <= window.innerWidth;
+  });
+}
+
+test('at 700x450 the canary embed fits: a title with its goal, the stage, a one-line transport, a link out', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 450 });
+  await page.goto('./?embed&scenario=canary&autoplay');
+  const status = page.getByRole('status', { name: 'Rollout status' });
+  await expect(status).toContainText('Paused', { timeout: 15_000 });
+  await expect(page.getByText('Canary: pause after the first new pod')).toBeVisible();
+  await expect(page.getByText('one new pod serves beside three old ones')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'at most 4 pods (replicas 3 + maxSurge 1)' })).toBeVisible();
+  expect(await fits(page)).toBe(true);
+  // The transport is one line: its buttons and clock share a row.
+  const tops = await Promise.all(['Step back', 'Play', 'Step'].map(async (name) => (await page.getByRole('button', { name, exact: true }).boundingBox()).y));
+  expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(4);
+  await page.screenshot({ path: path.join(__dirname, 'test-results', 'embed-canary-700x450.png') });
+  // "Open in Rollout Lab" opens the full page on this session.
+  const [full] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Open in Rollout Lab' }).click()]);
+  await expect(full.getByRole('heading', { level: 1, name: 'Rollout Lab' })).toBeVisible();
+  expect(new URL(full.url()).search).toBe('');
+  expect(new URL(full.url()).hash).toMatch(/^#s1\./);
+  await expect(full.locator('.lanes').getByRole('group')).toHaveCount(2);
+  await expect(full.getByRole('status', { name: 'Rollout status' })).toContainText('Paused');
+});
+
+test('at 700x450 the console embed fits too, mid-rollout', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 450 });
+  await page.goto('./?embed&console&scenario=canary');
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Rollout status' })).toContainText('Paused');
+  await expect(page.getByRole('textbox', { name: 'kubectl' })).toBeVisible();
+  expect(await fits(page)).toBe(true);
+  await page.screenshot({ path: path.join(__dirname, 'test-results', 'embed-console-700x450.png') });
+});

@@ -135,6 +135,15 @@ impl SimHandle {
         Ok(format!("{page}#{link}"))
     }
 
+    /// The full page (no `?embed`) opened on this session: the embed's
+    /// "Open in Rollout Lab".
+    pub fn full_page_link(&self) -> Result<String, String> {
+        let link = self.link()?;
+        let href = page_href()?;
+        let page = href.split(['?', '#']).next().unwrap_or_default();
+        Ok(format!("{page}#{link}"))
+    }
+
     /// The iframe snippet that embeds this session: the preset by id, and
     /// the session's link when it has moved on from the preset.
     pub fn embed_code(&self) -> Result<String, String> {
