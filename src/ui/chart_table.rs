@@ -36,7 +36,7 @@ pub fn ChartTable(data: Memo<PodsChart>, names: Memo<Vec<String>>) -> impl IntoV
         })
     };
     view! {
-        <div class="chart__table">
+        <div class="chart__table" tabindex="0">
             <table class="table">
                 <caption>{h.tr(Msg::ChartLabel)}</caption>
                 <thead>

@@ -23,7 +23,7 @@ pub fn Console(readonly: bool) -> impl IntoView {
     view! {
         <section class="console">
             <h2>"kubectl"</h2>
-            <div role="log" aria-label=h.tr(Msg::KubectlOutput) class="console__log" node_ref=log>
+            <div role="log" aria-label=h.tr(Msg::KubectlOutput) class="console__log" node_ref=log tabindex="0">
                 {move || h.with(Entry::all).into_iter().map(Entry::view).collect_view()}
             </div>
             <Show when=move || !readonly>

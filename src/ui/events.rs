@@ -50,7 +50,7 @@ pub fn Events() -> impl IntoView {
     view! {
         <section class="events">
             <h2>{h.tr(Msg::Events)}</h2>
-            <div role="log" aria-label=h.tr(Msg::Events) class="events__log">
+            <div role="log" aria-label=h.tr(Msg::Events) class="events__log" tabindex="0">
                 <Show when=move || rows.with(|rows| !rows.is_empty()) fallback=move || view! { <p class="muted">{h.tr(Msg::NoEventsYet)}</p> }>
                     <table class="events__table">
                         <thead>

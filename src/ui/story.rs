@@ -36,7 +36,7 @@ fn entries(s: &Session, lang: Lang) -> Vec<Entry> {
 #[component]
 pub fn Story() -> impl IntoView {
     let h = SimHandle::expect();
-    let list = NodeRef::<leptos::html::Ol>::new();
+    let list = NodeRef::<leptos::html::Div>::new();
     let story = Memo::new(move |_| {
         let lang = h.lang.get();
         h.with(|s| entries(s, lang))
@@ -51,10 +51,12 @@ pub fn Story() -> impl IntoView {
     view! {
         <section class="story">
             <h2>{h.tr(Msg::Story)}</h2>
-            <ol class="story__list" role="log" aria-label=h.tr(Msg::Story) node_ref=list>
+            // Scrollable, so focusable (keyboard users scroll it too).
+            <div class="story__log" role="log" aria-label=h.tr(Msg::Story) node_ref=list tabindex="0">
                 <Show when=move || story.with(Vec::is_empty)>
-                    <li class="muted">{h.tr(Msg::StoryEmpty)}</li>
+                    <p class="muted story__empty">{h.tr(Msg::StoryEmpty)}</p>
                 </Show>
+                <ol class="story__list">
                 <For each=move || story.get() key=|e| (e.position, e.text.clone(), e.current) let(entry)>
                     <li class="story__entry" class:story__entry--current=entry.current aria-current=entry.current.then_some("step")>
                         <span class="story__time">{format!("t = {} s", entry.time)}</span>
@@ -62,7 +64,8 @@ pub fn Story() -> impl IntoView {
                         {entry.text}
                     </li>
                 </For>
-            </ol>
+                </ol>
+            </div>
         </section>
     }
 }
