@@ -54,21 +54,29 @@ pub fn FencepostHint(
                 None => (Fencepost::of(d, surge), Ok(())),
             };
             Some(match verdict {
-                Ok(()) => vec![lang.say(Msg::Fencepost { spec, round_up: surge }).into_owned()],
+                Ok(()) => Ok(lang.say(Msg::Fencepost { spec, round_up: surge }).into_owned()),
                 Err(causes) => {
                     let mut lines = causes;
                     if lines.iter().any(|c| c.contains("may not be 0 when `maxSurge` is 0")) {
                         lines.push(lang.say(Msg::ZeroZeroMeans).into_owned());
                     }
-                    lines
+                    Err(lines)
                 }
             })
         })
-        .unwrap_or_default()
     };
+    // The rounding sits under the field; a refusal opens beside it, over the
+    // page, so the form does not move.
     view! {
         <p class="field__hint" id=id aria-live="polite">
-            {move || lines().into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}
+            {move || match lines() {
+                Some(Ok(line)) => view! { <span>{line}</span> }.into_any(),
+                Some(Err(lines)) => view! {
+                    <span class="field__error">{lines.into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}</span>
+                }
+                .into_any(),
+                None => ().into_any(),
+            }}
         </p>
     }
 }

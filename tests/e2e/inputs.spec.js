@@ -17,12 +17,17 @@ test('maxSurge and maxUnavailable show what they resolve to as you type', async 
   await surge.press('Enter');
   await expect(app.console).toContainText('deployment.apps/test-deployment patched');
   await expect(surge).toHaveAccessibleDescription('0, as given');
-  // maxUnavailable 0 as well: the API server's message and why, before anything is sent.
+  // maxUnavailable 0 as well: the API server's message and why, before anything is sent, beside the
+  // field: nothing under it moves.
+  const below = page.getByRole('spinbutton', { name: 'minReadySeconds' });
+  const before = await below.boundingBox();
   await unavailable.fill('0');
   await expect(unavailable).toHaveAccessibleDescription(
     /spec\.strategy\.rollingUpdate\.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0/,
   );
   await expect(unavailable).toHaveAccessibleDescription(/could neither add a new pod nor remove an old one/);
+  expect(await below.boundingBox()).toEqual(before);
+  await page.screenshot({ path: require('path').join(__dirname, 'test-results', 'zero-zero.png') });
   await expect(app.console).not.toContainText('maxUnavailable');
   expect(app.errors).toEqual([]);
 });
