@@ -455,7 +455,7 @@ impl Msg<'_> {
             Msg::RolloutHistoryCaption => en_zh!(lang, "Rollout history (kubectl rollout history)", "发布历史（kubectl rollout history）"),
             Msg::KubectlOutput => en_zh!(lang, "kubectl output", "kubectl 输出"),
             Msg::KeyboardShortcuts => en_zh!(lang, "Keyboard shortcuts", "键盘快捷键"),
-            Msg::ShortcutsLine => en_zh!(lang, "Keys: Space play/pause · → step · ← step back · Shift+→/← fine step · ? all", "按键：空格 播放/暂停 · → 单步 · ← 后退 · Shift+→/← 细步 · ? 全部"),
+            Msg::ShortcutsLine => en_zh!(lang, "Keys: Space play · → step · ← back · Shift fine · ? all", "按键：空格 播放 · → 单步 · ← 后退 · Shift 细步 · ? 全部"),
             Msg::KeyPlayPause => en_zh!(lang, "Play or pause", "播放或暂停"),
             Msg::KeyStep => en_zh!(lang, "Step: on to the next decision", "单步：前进到下一个决策"),
             Msg::KeyStepBack => en_zh!(lang, "Step back: to the decision before", "后退一步：回到上一个决策"),

@@ -1,10 +1,10 @@
-//! Title, the Scenario menu, the language, the presenter toggle and sharing.
+//! Title, the Scenario menu, the language, the presenter toggle and sharing
+//! (what to try first is on the goal card, `goal_card.rs`).
 
 use super::share::ShareLink;
 use super::state::{SimHandle, PRESETS};
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
-use std::borrow::Cow;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -20,7 +20,6 @@ pub fn Header() -> impl IntoView {
         <header class="header">
             <div class="header__title">
                 <h1>"Rollout Lab"</h1>
-                <p class="header__hint">{move || hint(h)}</p>
             </div>
             <ScenarioMenu />
             <button
@@ -35,22 +34,6 @@ pub fn Header() -> impl IntoView {
             <ShareLink />
         </header>
     }
-}
-
-/// What to try first: the scenario's script, or an update to make.
-fn hint(h: SimHandle) -> Cow<'static, str> {
-    h.with(|s| match s.script_remaining() {
-        0 => {
-            let deployment = s.deployment_name();
-            let container = s
-                .cluster()
-                .deployment(deployment)
-                .and_then(|d| d.spec.template.spec.containers.first())
-                .map_or("", |c| c.name.as_str());
-            h.t(Msg::TryHint { deployment, container })
-        }
-        steps => h.t(Msg::ScriptedSteps { steps }),
-    })
 }
 
 /// The bundled scenarios; choosing one loads it from its start.

@@ -61,8 +61,8 @@ pub fn Playback() -> impl IntoView {
                     {h.tr(Msg::FineSteps)}
                 </label>
                 <button type="button" class="transport__reset" on:click=move |_| h.reset()>{h.tr(Msg::Reset)}</button>
+                <Shortcuts />
             </div>
-            <Shortcuts />
         </section>
     }
 }

@@ -6,7 +6,7 @@ const { App } = require('./app');
 test('keys drive playback after a button or a menu, and ? lists them', async ({ page }) => {
   const app = new App(page);
   await app.open();
-  await expect(page.getByText('Keys: Space play/pause · → step · ← step back · Shift+→/← fine step · ? all')).toBeVisible();
+  await expect(page.getByText('Keys: Space play · → step · ← back · Shift fine · ? all')).toBeVisible();
   await app.textbox('Image').fill('test_web:v2');
   await app.button('Set image').click(); // the button keeps the focus
   await page.keyboard.press('Space');

@@ -5,11 +5,19 @@ const path = require('path');
 const { test, expect } = require('@playwright/test');
 const { App } = require('./app');
 
-/** Whether an element lies wholly inside the viewport (nothing to scroll to see it). */
+/** Whether an element lies wholly inside the viewport (nothing to scroll to see it) and nothing covers it
+ * (the transport bar sticks over the page: what it hides does not count as seen). */
 async function inView(page, locator) {
   const box = await locator.boundingBox();
   const { width, height } = page.viewportSize();
-  return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height;
+  const inside = box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height;
+  return inside && locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    // Inside the rounded corners.
+    const inset = Math.min(12, r.width / 3, r.height / 3);
+    const corners = [[r.left + inset, r.top + inset], [r.right - inset, r.top + inset], [r.left + inset, r.bottom - inset], [r.right - inset, r.bottom - inset]];
+    return corners.every(([x, y]) => { const hit = document.elementFromPoint(x, y); return hit !== null && (el === hit || el.contains(hit)); });
+  });
 }
 
 for (const [width, height] of [[1280, 800], [1366, 768], [1920, 1080], [390, 844]]) {
@@ -23,7 +31,7 @@ for (const [width, height] of [[1280, 800], [1366, 768], [1920, 1080], [390, 844
     // On a phone the console is below the stage: back at the top, the stage is all in view.
     if (width < 720) await page.evaluate(() => window.scrollTo(0, 0));
     const targets = [
-      app.lanes().first(),
+      ...(await app.lanes().all()),
       page.getByRole('img', { name: 'at most 4 pods (replicas 3 + maxSurge 1)' }),
       page.getByRole('img', { name: 'at least 3 available (replicas 3 − maxUnavailable 0)' }),
       app.button('Step back'),
