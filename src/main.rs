@@ -3,9 +3,11 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    // index.html's loading state has done its job.
-    if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
-        loading.remove();
+    // index.html's loading state and prerendered first view (build/prerender.js) have done their job.
+    for id in ["loading", "first-view"] {
+        if let Some(element) = leptos::prelude::document().get_element_by_id(id) {
+            element.remove();
+        }
     }
     leptos::mount::mount_to_body(rollout_lab::ui::App);
 }
