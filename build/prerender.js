@@ -9,31 +9,19 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const http = require('http');
+const { serveStatic } = require('./static-server');
 const crypto = require('crypto');
 
 const DIST = path.resolve(__dirname, '../dist');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 const { chromium } = require(path.resolve(__dirname, '../tests/e2e/node_modules/playwright'));
 
-function serve() {
-  const server = http.createServer((req, res) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/\/$/, '/index.html'));
-    fs.readFile(file, (err, body) => {
-      if (err) { res.writeHead(404); res.end(); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-      res.end(body);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 (async () => {
   const indexPath = path.join(DIST, 'index.html');
   let html = fs.readFileSync(indexPath, 'utf8');
   const slot = /<div[^>]*\bid="?first-view"?[^>]*><\/div>/;
   if (!slot.test(html)) throw new Error('prerender: index.html has no empty <div id="first-view">');
-  const server = await serve();
+  const server = await serveStatic(DIST);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   await page.goto(`http://127.0.0.1:${server.address().port}/`);

@@ -1,25 +1,12 @@
 // The README's screenshots, taken from the built dist/ at the sizes people use:
 // `node tests/e2e/screenshots.js` (after .ci/build-web) serves dist/ and writes tests/e2e/screenshots/*.png.
 const path = require('path');
-const http = require('http');
-const fs = require('fs');
+const { serveStatic } = require('../../build/static-server');
 const { chromium } = require('playwright');
 
 const DIST = path.resolve(__dirname, '../../dist');
 const OUT = path.join(__dirname, 'screenshots');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
-function serve() {
-  const server = http.createServer((req, res) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/\/$/, '/index.html'));
-    fs.readFile(file, (err, body) => {
-      if (err) { res.writeHead(404); res.end(); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-      res.end(body);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 /** The seed rollout, two decisions in: two lanes, the budgets holding, the story so far. */
 async function midRollout(page) {
@@ -32,7 +19,7 @@ async function midRollout(page) {
 }
 
 (async () => {
-  const server = await serve();
+  const server = await serveStatic(DIST);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
   const shots = [
