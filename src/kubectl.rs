@@ -6,6 +6,7 @@ pub mod apply;
 pub mod args;
 pub mod complete;
 pub mod describe;
+pub mod dry_run;
 pub mod get;
 pub mod printers;
 pub mod rollout;
@@ -94,6 +95,47 @@ pub fn run(c: &mut Cluster, line: &str) -> Output {
         Some(first) if first == "kubectl" => &words[1..],
         _ => &words,
     };
+    if words.is_empty() {
+        return Output::ok(HELP);
+    }
+    if writes(words) {
+        return match dry_run::take_flag(words) {
+            Ok((words, dry_run::DryRun::None)) => run_words(c, &words),
+            Ok((words, strategy)) => run_dry(c, &words, strategy),
+            Err(f) => Output::failed(String::new(), f),
+        };
+    }
+    run_words(c, words)
+}
+
+/// Whether a command takes `--dry-run` (cmdutil.AddDryRunFlag): not `edit`
+/// or `rollout pause|resume|restart`, which answer `unknown flag: --dry-run`.
+fn writes(words: &[String]) -> bool {
+    match words.first().map(String::as_str) {
+        Some("set" | "scale" | "annotate" | "create" | "apply" | "patch") => true,
+        Some("rollout") => words.get(1).is_some_and(|w| w == "undo"),
+        _ => false,
+    }
+}
+
+/// A dry run: the command against a copy of the cluster, which is then
+/// dropped; `rollout undo --dry-run=client` prints the template instead.
+fn run_dry(c: &Cluster, words: &[String], strategy: dry_run::DryRun) -> Output {
+    if strategy == dry_run::DryRun::Client && words.first().is_some_and(|w| w == "rollout") && words.get(1).is_some_and(|w| w == "undo") {
+        return rollout::undo_dry_run_client(c, &words[2..]);
+    }
+    let mut scratch = c.clone();
+    let mut out = run_words(&mut scratch, words);
+    // `kubectl patch` sets its printer's operation after the dry-run suffix
+    // was added to it, so its output says only "patched" (patch.go).
+    if words.first().is_some_and(|w| w != "patch") {
+        out.stdout = dry_run::mark_printed(&out.stdout, strategy);
+    }
+    out
+}
+
+/// One command line's words (without the leading `kubectl`).
+fn run_words(c: &mut Cluster, words: &[String]) -> Output {
     let Some(verb) = words.first() else {
         return Output::ok(HELP);
     };

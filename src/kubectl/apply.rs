@@ -176,7 +176,6 @@ pub fn apply_command(_c: &mut Cluster, words: &[String]) -> Result<String, Failu
         &[
             short(flag("filename"), 'f'),
             flag("validate"),
-            flag("dry-run"),
         ],
         "kubectl apply",
     )?;
@@ -546,7 +545,6 @@ pub fn create(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
             flag("image"),
             short(flag("replicas"), 'r'),
             flag("port"),
-            bool_flag("dry-run"),
         ],
         "kubectl create deployment",
     )?;

@@ -39,7 +39,7 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Output {
         "undo" => for_each(
             c,
             rest,
-            &[flag("to-revision"), flag("dry-run")],
+            &[flag("to-revision")],
             &path,
             |c, a, name| {
                 let to = a.int("to-revision")?.unwrap_or(0);
@@ -63,6 +63,17 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Output {
             quoted(&words.join(" "))
         ))),
     };
+    result.unwrap_or_else(|f| Output::failed(String::new(), f))
+}
+
+/// `rollout undo --dry-run=client`: for each Deployment, the template it
+/// would roll back to (nothing is written).
+pub fn undo_dry_run_client(c: &Cluster, words: &[String]) -> Output {
+    let mut scratch = c.clone();
+    let result = for_each(&mut scratch, words, &[flag("to-revision")], "kubectl rollout undo", |c, a, name| {
+        let to = a.int("to-revision")?.unwrap_or(0);
+        Ok(undo::dry_run_client(c, name, to))
+    });
     result.unwrap_or_else(|f| Output::failed(String::new(), f))
 }
 

@@ -4,6 +4,7 @@ mod chart;
 mod cli;
 mod conformance;
 mod decisions;
+mod dry_run;
 mod embed;
 mod export;
 mod fuzz;

@@ -3,6 +3,7 @@
 //! controller then treats that ReplicaSet as the new one and rolls it out.
 
 use crate::api::{keys, ReplicaSet};
+use crate::kubectl::describe::describe_pod_template;
 use crate::kubectl::{get_deployment, printed, Failure, Output};
 use crate::sim::deployment::util::equal_ignore_hash;
 use crate::sim::Cluster;
@@ -11,6 +12,24 @@ use crate::text::quoted;
 const APPLY_WARNING: &str = "Warning: resource deployments/{NAME} was previously managed with 'kubectl apply'. Rolling back will not update the kubectl.kubernetes.io/last-applied-configuration annotation, which may cause unexpected behavior on future 'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.\n";
 
 pub fn run(c: &mut Cluster, name: &str, to_revision: i64) -> Output {
+    with_apply_warning(c, name, |c| rollback(c, name, to_revision))
+}
+
+/// `--dry-run=client`: the template of the revision it would roll back to,
+/// as `printTemplate` describes it, in the name printer's operation (so
+/// kubectl prints `deployment.apps/NAME Pod Template: … (dry run)`). Not
+/// checked: a paused Deployment, a template that already matches.
+pub fn dry_run_client(c: &mut Cluster, name: &str, to_revision: i64) -> Output {
+    with_apply_warning(c, name, |c| {
+        let rss: Vec<ReplicaSet> = c.replica_sets_of(name).into_iter().cloned().collect();
+        let target = revision_to_roll_back_to(&rss, name, to_revision)?;
+        Ok(printed(name, &format!("{} (dry run)", describe_pod_template(&target.spec.template))))
+    })
+}
+
+/// RunUndo: the warning for a Deployment `kubectl apply` manages comes
+/// first, whatever the rollback then does.
+fn with_apply_warning(c: &mut Cluster, name: &str, undo: impl FnOnce(&mut Cluster) -> Result<String, Failure>) -> Output {
     let d = match get_deployment(c, name) {
         Ok(d) => d,
         Err(f) => return Output::failed(String::new(), f),
@@ -20,7 +39,7 @@ pub fn run(c: &mut Cluster, name: &str, to_revision: i64) -> Output {
     } else {
         String::new()
     };
-    let mut out = match rollback(c, name, to_revision) {
+    let mut out = match undo(c) {
         Ok(stdout) => Output::ok(stdout),
         Err(f) => Output::failed(String::new(), f),
     };
@@ -28,15 +47,14 @@ pub fn run(c: &mut Cluster, name: &str, to_revision: i64) -> Output {
     out
 }
 
-fn rollback(c: &mut Cluster, name: &str, to_revision: i64) -> Result<String, Failure> {
-    let mut d = get_deployment(c, name)?;
+/// deploymentRevision's errors around `rollback_target`.
+fn revision_to_roll_back_to<'a>(rss: &'a [ReplicaSet], name: &str, to_revision: i64) -> Result<&'a ReplicaSet, Failure> {
     if to_revision < 0 {
         return Err(Failure::error(format!(
             "unable to find specified revision {to_revision} in history"
         )));
     }
-    let rss: Vec<ReplicaSet> = c.replica_sets_of(name).into_iter().cloned().collect();
-    let target = rollback_target(&rss, to_revision).ok_or_else(|| {
+    rollback_target(rss, to_revision).ok_or_else(|| {
         if to_revision == 0 {
             Failure::error(format!("no rollout history found for deployment {name}", name = quoted(name)))
         } else {
@@ -44,7 +62,13 @@ fn rollback(c: &mut Cluster, name: &str, to_revision: i64) -> Result<String, Fai
                 "unable to find specified revision {to_revision} in history"
             ))
         }
-    })?;
+    })
+}
+
+fn rollback(c: &mut Cluster, name: &str, to_revision: i64) -> Result<String, Failure> {
+    let mut d = get_deployment(c, name)?;
+    let rss: Vec<ReplicaSet> = c.replica_sets_of(name).into_iter().cloned().collect();
+    let target = revision_to_roll_back_to(&rss, name, to_revision)?;
     if d.spec.paused {
         return Err(Failure::error(
             "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
