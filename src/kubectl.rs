@@ -5,6 +5,7 @@
 pub mod apply;
 pub mod args;
 pub mod complete;
+pub mod delete;
 pub mod describe;
 pub mod dry_run;
 pub mod get;
@@ -77,7 +78,7 @@ impl From<ApiError> for Failure {
 
 /// The top-level commands, for "unknown command" suggestions and completion.
 pub const COMMANDS: &[&str] = &[
-    "annotate", "apply", "create", "describe", "edit", "get", "patch", "rollout", "scale", "set",
+    "annotate", "apply", "create", "delete", "describe", "edit", "get", "patch", "rollout", "scale", "set",
 ];
 
 /// Runs one kubectl command line (with or without the leading `kubectl`).
@@ -112,7 +113,7 @@ pub fn run(c: &mut Cluster, line: &str) -> Output {
 /// or `rollout pause|resume|restart`, which answer `unknown flag: --dry-run`.
 fn writes(words: &[String]) -> bool {
     match words.first().map(String::as_str) {
-        Some("set" | "scale" | "annotate" | "create" | "apply" | "patch") => true,
+        Some("set" | "scale" | "annotate" | "create" | "apply" | "patch" | "delete") => true,
         Some("rollout") => words.get(1).is_some_and(|w| w == "undo"),
         _ => false,
     }
@@ -125,6 +126,9 @@ fn run_dry(c: &Cluster, words: &[String], strategy: dry_run::DryRun) -> Output {
         return rollout::undo_dry_run_client(c, &words[2..]);
     }
     let mut scratch = c.clone();
+    if words.first().is_some_and(|w| w == "delete") {
+        return delete::run(&mut scratch, &words[1..], strategy).unwrap_or_else(|f| Output::failed(String::new(), f));
+    }
     let mut out = run_words(&mut scratch, words);
     // `kubectl patch` sets its printer's operation after the dry-run suffix
     // was added to it, so its output says only "patched" (patch.go).
@@ -143,6 +147,7 @@ fn run_words(c: &mut Cluster, words: &[String]) -> Output {
     let result: Result<Output, Failure> = match verb.as_str() {
         "get" => get::run(c, rest),
         "describe" => describe::run(c, rest).map(Output::ok),
+        "delete" => delete::run(c, rest, dry_run::DryRun::None),
         "scale" => scale::run(c, rest).map(Output::ok),
         "set" => set_image::run(c, rest),
         "rollout" => return rollout::run(c, rest),
@@ -216,6 +221,7 @@ const HELP: &str = "kubectl controls the Kubernetes cluster manager.
  This simulator understands:
   get           Display one or many resources (deployments, replicasets, pods)
   describe      Show details of a deployment
+  delete        Delete pods, replicasets or deployments by name
   create        Create a deployment (create deployment NAME --image=IMAGE)
   apply         Apply a configuration to a resource
   annotate      Update the annotations on a resource

@@ -576,6 +576,36 @@ impl Cluster {
         self.changed = true;
     }
 
+    /// `kubectl delete replicaset NAME` (a user's write, background cascade):
+    /// the ReplicaSet goes and the garbage collector deletes its pods. A
+    /// Deployment that owned it makes a new one at its next sync.
+    pub fn delete_replica_set_by_user(&mut self, name: &str) -> Result<(), ApiError> {
+        if !self.replica_sets.contains_key(name) {
+            return Err(ApiError::NotFound { resource: "replicasets.apps", name: name.to_string() });
+        }
+        self.delete_replica_set(name);
+        self.user_writes += 1;
+        self.settled = false;
+        Ok(())
+    }
+
+    /// `kubectl delete deployment NAME` (background cascade): the Deployment
+    /// goes, then the garbage collector deletes its ReplicaSets and their pods.
+    pub fn delete_deployment(&mut self, name: &str) -> Result<(), ApiError> {
+        let owned: Vec<String> = self.replica_sets_of(name).iter().map(|rs| rs.name().to_string()).collect();
+        if self.deployments.remove(name).is_none() {
+            return Err(ApiError::NotFound { resource: "deployments.apps", name: name.to_string() });
+        }
+        self.deployment_keys.retain(|k| &**k != name);
+        for rs in owned {
+            self.delete_replica_set(&rs);
+        }
+        self.changed = true;
+        self.settled = false;
+        self.user_writes += 1;
+        Ok(())
+    }
+
     /// Deletes a ReplicaSet; the garbage collector deletes its remaining pods.
     pub(crate) fn delete_replica_set(&mut self, name: &str) {
         if let Some(rs) = self.replica_sets.remove(name) {

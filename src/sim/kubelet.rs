@@ -159,6 +159,45 @@ impl Cluster {
         }
     }
 
+    /// `kubectl delete pod NAME` (a user's write): the pod turns Terminating
+    /// now and is gone when its container stops (podStopSeconds) or its
+    /// grace period ends, whichever comes first; the grace period is the
+    /// one asked for, else the template's terminationGracePeriodSeconds
+    /// (default 30). A grace period of 0 (`--force`) removes it at once.
+    /// Deleting a pod that is already Terminating changes nothing.
+    pub fn delete_pod_named(&mut self, name: &str, grace_seconds: Option<i64>) -> Result<(), super::ApiError> {
+        let found = self.pods.groups.iter().find_map(|(key, g)| {
+            g.pods().find(|p| p.name(&g.rs_name) == name).map(|p| (key.clone(), p.uid, p.deleted_at.is_some()))
+        });
+        let Some((key, uid, already)) = found else {
+            return Err(super::ApiError::NotFound { resource: "pods", name: name.to_string() });
+        };
+        if already {
+            return Ok(());
+        }
+        let template_grace = self
+            .replica_sets
+            .values()
+            .find(|rs| rs.metadata.uid == key)
+            .and_then(|rs| rs.spec.template.spec.termination_grace_period_seconds)
+            .unwrap_or(30);
+        let grace_ms = grace_seconds.unwrap_or(template_grace).max(0) * 1000;
+        let Some(group) = self.pods.groups.get_mut(&key) else { return Ok(()) };
+        if group.mark_deleted(uid, self.now) {
+            self.stats.pods_deleted += 1;
+            if grace_ms == 0 {
+                self.pods.remove_terminated(&key, uid);
+            } else {
+                let rs = group.key.clone();
+                self.queue.push(Time(self.now.0 + self.config.pod_stop.min(grace_ms)), Due::PodGone { rs, uid });
+            }
+            self.changed = true;
+            self.settled = false;
+            self.user_writes += 1;
+        }
+        Ok(())
+    }
+
     /// Step (1) of an instant: every transition due now.
     pub(crate) fn apply_due_transitions(&mut self) {
         while let Some(due) = self.queue.pop_due(self.now) {

@@ -4,6 +4,7 @@ mod chart;
 mod cli;
 mod conformance;
 mod decisions;
+mod delete;
 mod dry_run;
 mod embed;
 mod export;
