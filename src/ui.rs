@@ -25,6 +25,7 @@ mod playback;
 mod pod;
 mod settings;
 mod share;
+mod sheets;
 mod shortcuts;
 mod story;
 pub mod state;
@@ -50,7 +51,12 @@ pub fn App() -> impl IntoView {
     autosave(handle);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| handle.open_fragment());
     view! {
-        <div class="app" class:app--presenter=move || handle.presenter.get()>
+        <div
+            class="app"
+            class:app--presenter=move || handle.presenter.get()
+            class:app--sheet-controls=move || handle.sheet.get() == Some(state::Sheet::Controls)
+            class:app--sheet-details=move || handle.sheet.get() == Some(state::Sheet::Details)
+        >
             <header::Header />
             <alert::Alert />
             <main class="layout">
@@ -68,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <chart::Chart />
                 </section>
                 <aside class="panel panel--controls" aria-label=handle.tr(Msg::Controls)>
+                    <sheets::CloseSheet />
                     <settings::Settings />
                     <actions::Actions />
                     <export::Export />

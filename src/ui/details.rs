@@ -78,6 +78,7 @@ pub fn Details() -> impl IntoView {
     };
     view! {
         <section class="details" aria-label=h.tr(Msg::Details)>
+            <super::sheets::CloseSheet />
             <div class="tabs" role="tablist" aria-label=h.tr(Msg::Details)>{tabs}</div>
             {panel(Tab::Console, view! { <Console readonly=false /> }.into_any())}
             {panel(Tab::Events, view! { <Events /> }.into_any())}

@@ -62,6 +62,7 @@ pub fn Playback() -> impl IntoView {
                 </label>
                 <button type="button" class="transport__reset" on:click=move |_| h.reset()>{h.tr(Msg::Reset)}</button>
                 <Shortcuts />
+                <super::sheets::SheetButtons />
             </div>
         </section>
     }

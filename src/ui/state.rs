@@ -34,6 +34,8 @@ pub struct SimHandle {
     pub alert: RwSignal<Option<String>>,
     pub preset: RwSignal<usize>,
     pub presenter: RwSignal<bool>,
+    /// On a phone: the panel open as a sheet over the stage (ui/sheets.rs).
+    pub sheet: RwSignal<Option<Sheet>>,
     /// The last Step found nothing left to happen.
     pub idle: RwSignal<bool>,
     /// Step and Step back move one controller action or pod transition
@@ -47,6 +49,15 @@ pub struct SimHandle {
     pub lang: RwSignal<Lang>,
     /// The manifest dialog, when open: Import YAML, or `kubectl edit`'s editor.
     pub dialog: RwSignal<Option<Dialog>>,
+}
+
+/// The panels a phone opens as sheets over the stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sheet {
+    /// Settings, rollout actions, import and export.
+    Controls,
+    /// The console, events, ReplicaSets, history and YAML.
+    Details,
 }
 
 /// What the manifest dialog is doing.
@@ -74,6 +85,7 @@ impl SimHandle {
             alert: RwSignal::new(None),
             preset: RwSignal::new(preset),
             presenter: RwSignal::new(false),
+            sheet: RwSignal::new(None),
             idle: RwSignal::new(false),
             fine_steps: RwSignal::new(false),
             last_saved: StoredValue::new(String::new()),

@@ -24,7 +24,10 @@ class App {
   }
   /** Chooses a tab beside the stage (Console, Events, ReplicaSets, History, YAML). */
   async tab(name) {
-    await this.page.getByRole('tab', { name, exact: true }).click();
+    const tab = this.page.getByRole('tab', { name, exact: true });
+    // On a phone the tabs are in a sheet, opened from the transport.
+    if (!(await tab.isVisible())) await this.button('Details').click();
+    await tab.click();
   }
   async run(line) {
     await this.tab('Console');

@@ -11,8 +11,12 @@ const OUT = path.join(__dirname, 'screenshots');
 /** The seed rollout, two decisions in: two lanes, the budgets holding, the story so far. */
 async function midRollout(page) {
   const kubectl = page.getByRole('textbox', { name: 'kubectl', exact: true });
+  // On a phone the console is in a sheet: open it, and close it after.
+  const sheet = !(await kubectl.isVisible());
+  if (sheet) await page.locator('.sheet-buttons button').nth(1).click();
   await kubectl.fill('set image deployment/test-deployment web=test_web:v2');
   await kubectl.press('Enter');
+  if (sheet) await page.keyboard.press('Escape');
   const step = page.locator('.transport__bar button').nth(2); // Step ("单步" in Chinese)
   for (let i = 0; i < 2; i++) await step.click();
   await page.evaluate(() => window.scrollTo(0, 0));

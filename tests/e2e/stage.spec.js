@@ -28,8 +28,11 @@ for (const [width, height] of [[1280, 800], [1366, 768], [1920, 1080], [390, 844
     await app.run('set image deployment/test-deployment web=test_web:v2');
     for (let i = 0; i < 3; i++) await app.button('Step').click();
     await expect(app.lanes()).toHaveCount(2);
-    // On a phone the console is below the stage: back at the top, the stage is all in view.
-    if (width < 720) await page.evaluate(() => window.scrollTo(0, 0));
+    // On a phone the console is a sheet over the stage: once it is closed, the stage is all in view.
+    if (width < 720) {
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
     const targets = [
       ...(await app.lanes().all()),
       page.getByRole('img', { name: 'at most 4 pods (replicas 3 + maxSurge 1)' }),
@@ -116,5 +119,30 @@ test('each scenario opens with a goal card, in English and Chinese', async ({ pa
   await expect(goal).toContainText('Recreate removes every old pod');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(page.getByRole('region', { name: '看点' })).toContainText('重建会在启动任何新 Pod 之前删除所有旧 Pod');
+  expect(app.errors).toEqual([]);
+});
+
+test('on a phone the controls and the text tabs open as sheets over the stage', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new App(page);
+  await app.open();
+  await expect(page.getByRole('spinbutton', { name: 'Replicas' })).toBeHidden();
+  await expect(app.kubectl).toBeHidden();
+  await app.button('Controls').click();
+  await expect(app.button('Controls')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('spinbutton', { name: 'Replicas' })).toBeVisible();
+  await app.button('Close').click();
+  await expect(page.getByRole('spinbutton', { name: 'Replicas' })).toBeHidden();
+  await app.button('Details').click();
+  await expect(app.kubectl).toBeVisible();
+  await app.kubectl.fill('set image deployment/test-deployment web=test_web:v2');
+  await app.kubectl.press('Enter');
+  // The transport stays usable over an open sheet.
+  await app.button('Step').click();
+  await expect(app.console).toContainText('deployment.apps/test-deployment image updated');
+  await page.screenshot({ path: path.join(__dirname, 'test-results', 'phone-sheet.png') });
+  await page.keyboard.press('Escape');
+  await expect(app.kubectl).toBeHidden();
+  await expect(app.lanes()).toHaveCount(2);
   expect(app.errors).toEqual([]);
 });
