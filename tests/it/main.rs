@@ -13,6 +13,7 @@ mod i18n;
 mod import;
 mod kubectl;
 mod properties;
+mod real_kubectl;
 mod rollout_status;
 mod session;
 mod share;
