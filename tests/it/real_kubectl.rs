@@ -7,9 +7,8 @@
 //! timestamps that give the ages the simulated clock gives; an age that a
 //! second's tick changes is masked.
 //!
-//! `#[ignore]`d: `.ci/test` runs it (`cargo test --test it real_kubectl --
-//! --ignored`) after `.ci/setup` has put kubectl in `target/tools`
-//! (`KUBECTL` overrides the path).
+//! kubectl comes from `.ci/setup`, which puts it in `target/tools` (`KUBECTL`
+//! overrides the path): without it this test fails and says so.
 
 use rollout_lab::api::Time;
 use rollout_lab::kubectl;
@@ -241,7 +240,6 @@ fn session(preset: &str) -> Session {
 }
 
 #[test]
-#[ignore = "needs kubectl 1.37.1 from .ci/setup; .ci/test runs it"]
 fn the_real_kubectl_prints_what_the_console_prints() {
     // The seed Deployment at rest, two decisions into a rolling update, and rolled out.
     let mut s = session("seed");
