@@ -74,6 +74,7 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
         return Err(Failure::error("resource(s) were provided, but no name was specified"));
     }
     let ignore_not_found = a.bool("ignore-not-found", false)?;
+    // The resource builder continues on error: the other names are still deleted.
     for name in &names {
         let deleted = match kind {
             Kind::Pod => c.delete_pod_named(name, (grace >= 0).then_some(grace)),
@@ -84,11 +85,9 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
             Ok(()) => out.stdout.push_str(&printed(kind, name, grace, strategy, name_only)),
             Err(crate::sim::ApiError::NotFound { .. }) if ignore_not_found => {}
             Err(e) => {
-                let failure = Failure::from(e);
-                out.stderr.push_str(&failure.0);
+                out.stderr.push_str(&Failure::from(e).0);
                 out.stderr.push('\n');
                 out.exit_code = 1;
-                return Ok(out);
             }
         }
     }

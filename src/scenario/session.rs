@@ -307,8 +307,13 @@ impl Session {
             let happened = self.apply(&action)?;
             self.log[self.position].1 = happened.clone();
             self.position += 1;
-            self.frames.truncate(self.position);
-            self.frames.push(self.frame(self.frames.last()));
+            // The logged future keeps its frames (their times are where Play
+            // and the Timeline find the actions still to redo).
+            let frame = self.frame(self.frames.get(self.position - 1));
+            match self.frames.get_mut(self.position) {
+                Some(stored) => *stored = frame,
+                None => self.frames.push(frame),
+            }
             self.checkpoint();
             return Ok(happened);
         }
@@ -388,10 +393,8 @@ impl Session {
     fn is_decision(&self, k: usize) -> bool {
         let Some(k_1) = k.checked_sub(1) else { return true };
         let (action, happened) = &self.log[k_1];
-        if matches!(action, Action::Wait { .. }) {
-            return false;
-        }
-        if !matches!(action, Action::Step) || matches!(happened, Happened::Command { .. }) {
+        // A Wait is only time passing, unless changes were due within it.
+        if !matches!(action, Action::Step | Action::Wait { .. }) || matches!(happened, Happened::Command { .. }) {
             return true;
         }
         let (before, after) = (&self.frames[k_1], &self.frames[k]);

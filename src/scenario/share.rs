@@ -328,8 +328,8 @@ fn parse_actions(list: &[Value]) -> Result<Vec<Entry>, ShareError> {
                 Err(_) => return Err(bad(i, "unknown action")),
             },
             Ok(LinkAction::Wait { until }) => match i64::try_from(until) {
-                Ok(ms) => Entry::One(Action::Wait { until: Time(ms) }),
-                Err(_) => return Err(bad(i, "unknown action")),
+                Ok(ms) if ms <= MAX_CLOCK_MS => Entry::One(Action::Wait { until: Time(ms) }),
+                _ => return Err(bad(i, &format!("waitUntilMs: out of range (0 to {MAX_CLOCK_MS})"))),
             },
             Ok(LinkAction::ImageFails { fails, image }) => Entry::One(Action::ImageFails { image, fails }),
             Ok(LinkAction::Apply { apply, text }) => Entry::One(Action::Apply { file: apply, text }),

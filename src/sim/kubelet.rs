@@ -173,7 +173,9 @@ impl Cluster {
             return Err(super::ApiError::NotFound { resource: "pods", name: name.to_string() });
         };
         if already {
-            return Ok(());
+            // Deleting a Terminating pod again can only shorten its grace
+            // period (`--grace-period=0 --force` ends it now).
+            return Ok(self.shorten_termination(&key, uid, grace_seconds));
         }
         let template_grace = self
             .replica_sets
@@ -196,6 +198,22 @@ impl Cluster {
             self.user_writes += 1;
         }
         Ok(())
+    }
+
+    fn shorten_termination(&mut self, key: &str, uid: u64, grace_seconds: Option<i64>) {
+        let Some(grace_ms) = grace_seconds.map(|s| s.max(0) * 1000) else { return };
+        if grace_ms == 0 {
+            if self.pods.remove_terminated(key, uid) {
+                self.changed = true;
+                self.settled = false;
+                self.user_writes += 1;
+            }
+        } else if let Some(group) = self.pods.groups.get(key) {
+            // A second, earlier PodGone: whichever comes first removes it.
+            let rs = group.key.clone();
+            self.queue.push(Time(self.now.0 + self.config.pod_stop.min(grace_ms)), Due::PodGone { rs, uid });
+            self.user_writes += 1;
+        }
     }
 
     /// Step (1) of an instant: every transition due now.

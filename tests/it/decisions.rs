@@ -101,3 +101,36 @@ fn a_stuck_rollout_steps_to_its_deadline() {
     s.step_back_decision().unwrap();
     assert!(!matches!(phase(&s), RolloutPhase::DeadlineExceeded { .. }));
 }
+
+#[test]
+fn stepping_forward_after_a_step_back_keeps_the_logged_future_and_its_times() {
+    let mut s = seed_rolling_out();
+    while s.step_decision().unwrap() != Happened::Idle {}
+    let end = s.timeline_end();
+    let logged = s.history().len();
+    for _ in 0..4 {
+        s.step_back_decision().unwrap();
+    }
+    let at = s.cluster().now();
+    s.step().unwrap();
+    assert_eq!(s.timeline_end(), end, "the future after a step back keeps its frames");
+    // Play redoes only what was due by its clock.
+    s.step_back().unwrap();
+    while s.step_until(at).unwrap() != Happened::Idle {}
+    assert_eq!(s.cluster().now(), at);
+    while s.step_decision().unwrap() != Happened::Idle {}
+    assert_eq!((s.history().len(), s.timeline_end()), (logged, end));
+}
+
+#[test]
+fn a_wait_that_changes_replica_sets_is_a_decision() {
+    let mut s = seed_rolling_out();
+    let before = s.decisions().len();
+    let now = s.cluster().now();
+    s.wait_until(rollout_lab::api::Time(now.0 + 600_000)).unwrap();
+    assert_eq!(s.decisions().len(), before + 1);
+    // Time passing with nothing due is not one.
+    let now = s.cluster().now();
+    s.wait_until(rollout_lab::api::Time(now.0 + 5_000)).unwrap();
+    assert_eq!(s.decisions().len(), before + 1);
+}

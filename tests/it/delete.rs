@@ -93,3 +93,18 @@ fn deleting_a_replica_set_or_the_deployment_cascades_to_the_pods() {
     assert!(c.replica_sets().is_empty());
     assert_eq!(kubectl::run(&mut c, "get pods").stderr, "No resources found in default namespace.\n");
 }
+
+#[test]
+fn a_terminating_pod_can_be_forced_out_and_the_other_names_still_go() {
+    let mut c = seed_cluster();
+    let names: Vec<String> = pods(&c).into_iter().map(|(n, _)| n).collect();
+    kubectl::run(&mut c, &format!("delete pod {}", names[0]));
+    assert!(pods(&c).contains(&(names[0].clone(), PodState::Terminating)));
+    let out = kubectl::run(&mut c, &format!("delete pod {} --force --grace-period=0", names[0]));
+    assert_eq!(out.exit_code, 0);
+    assert!(pods(&c).iter().all(|(n, _)| *n != names[0]), "a force delete ends a Terminating pod now");
+    // kubectl deletes every name it can and reports the others.
+    let out = kubectl::run(&mut c, &format!("delete pod {} missing {}", names[1], names[2]));
+    assert_eq!(out.stdout, format!("pod \"{}\" deleted from default namespace\npod \"{}\" deleted from default namespace\n", names[1], names[2]));
+    assert_eq!((out.stderr.as_str(), out.exit_code), ("Error from server (NotFound): pods \"missing\" not found\n", 1));
+}

@@ -357,4 +357,7 @@ fn a_command_typed_while_playing_runs_at_the_time_shown_and_its_link_keeps_that_
     assert!(!s.decisions().contains(&logged));
     let (opened, _) = decode(&encode(&s, View::default()).unwrap()).unwrap();
     same_session(&s, &opened);
+    // A wait beyond the clock's range is refused, not replayed.
+    let far = pack(r#"{"actions":[{"waitUntilMs":9223372036854775807},5],"preset":"seed"}"#);
+    assert!(matches!(error(&far), ShareError::BadAction { .. }), "{:?}", error(&far));
 }

@@ -61,6 +61,9 @@ impl SimHandle {
     fn catch_up(&self) {
         let shown = Time(self.clock.get_untracked());
         self.session.update_value(|s| {
+            // Changes due by then first, as logged steps (Play may have
+            // stopped short of its clock); then the clock moves on.
+            while matches!(s.step_until(shown), Ok(h) if h != Happened::Idle) {}
             let _ = s.wait_until(shown);
         });
     }
