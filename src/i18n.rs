@@ -548,6 +548,10 @@ fn preset_goal(preset: &Preset, lang: Lang) -> Cow<'static, str> {
             "Scaling the Deployment mid-rollout shares the new replicas between the old and new ReplicaSets in proportion to their size.",
             "在发布中途扩缩 Deployment：新增的副本按新旧 ReplicaSet 的大小按比例分配。",
         ),
+        "readiness" => (
+            "The new pod runs but its readiness probe never passes (Running, 0/1): it never counts as available, so no old pod may go and the rollout stops at 1 of 3 until its progress deadline. Then rollout undo.",
+            "新 Pod 在运行，但就绪探针始终不通过（Running，0/1）：它永远不算可用，旧 Pod 一个也不能删除，发布停在 3 个中的 1 个，直到超过进度期限。然后执行 rollout undo。",
+        ),
         _ => ("", ""),
     };
     en_zh!(lang, en, zh)
@@ -562,6 +566,7 @@ fn preset_title(preset: &Preset, lang: Lang) -> Cow<'static, str> {
         "recreate" => "重建：先删除所有旧 Pod",
         "stuck" => "卡住的发布：超过进度期限，然后回滚",
         "proportional" => "发布中途的按比例扩缩容",
+        "readiness" => "就绪探针始终不通过，然后回滚",
         _ => preset.title,
     };
     en_zh!(lang, preset.title, zh)

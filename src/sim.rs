@@ -39,6 +39,9 @@ pub struct ClusterConfig {
     /// Pods of these images never become Ready (ErrImagePull, ImagePullBackOff).
     /// Sorted, without duplicates.
     pub failing_images: Vec<String>,
+    /// Pods of these images run but never pass their readiness probe
+    /// (Running, 0/1). Sorted, without duplicates.
+    pub unready_images: Vec<String>,
     pub seed: u64,
 }
 
@@ -48,6 +51,7 @@ impl Default for ClusterConfig {
             pod_start: 2000,
             pod_stop: 1000,
             failing_images: Vec::new(),
+            unready_images: Vec::new(),
             seed: 1,
         }
     }

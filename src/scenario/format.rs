@@ -55,7 +55,30 @@ pub struct ClusterSpec {
     pub pod_stop_seconds: f64,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub failing_images: Vec<String>,
+    /// How the containers of an image behave (v1.1), by image.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub images: BTreeMap<String, ImageBehaviour>,
     pub seed: u64,
+}
+
+/// v1.1 `cluster.images["web:unready"]`: how a real app behaves. Only
+/// `ready: false` is modelled yet; the loader refuses the other keys with a
+/// message saying so.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct ImageBehaviour {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_seconds: Option<f64>,
+    /// `false`: the container runs but its readiness probe never passes.
+    pub ready: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crash_after_seconds: Option<f64>,
+}
+
+impl Default for ImageBehaviour {
+    fn default() -> Self {
+        ImageBehaviour { start_seconds: None, ready: true, crash_after_seconds: None }
+    }
 }
 
 impl Default for ClusterSpec {
@@ -64,6 +87,7 @@ impl Default for ClusterSpec {
             pod_start_seconds: 2.0,
             pod_stop_seconds: 1.0,
             failing_images: Vec::new(),
+            images: BTreeMap::new(),
             seed: 1,
         }
     }

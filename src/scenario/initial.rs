@@ -26,6 +26,7 @@ pub fn cluster_config(spec: &ClusterSpec) -> ClusterConfig {
             images.dedup();
             images
         },
+        unready_images: spec.images.iter().filter(|(_, b)| !b.ready).map(|(image, _)| image.clone()).collect(),
         seed: spec.seed,
     }
 }

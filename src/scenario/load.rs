@@ -150,6 +150,15 @@ fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
     }
     seconds(s.cluster.pod_start_seconds, "cluster.podStartSeconds")?;
     seconds(s.cluster.pod_stop_seconds, "cluster.podStopSeconds")?;
+    for (image, behaviour) in &s.cluster.images {
+        let path = |key: &str| format!("cluster.images[{}].{key}", quoted(image));
+        if behaviour.start_seconds.is_some() {
+            return Err(err(&path("startSeconds"), "not modelled by this runner yet (only \"ready\" is)".to_string()));
+        }
+        if behaviour.crash_after_seconds.is_some() {
+            return Err(err(&path("crashAfterSeconds"), "not modelled by this runner yet (only \"ready\" is)".to_string()));
+        }
+    }
     if s.steps.len() > MAX_STEPS {
         return Err(err("steps", format!("more than {MAX_STEPS} steps")));
     }

@@ -49,6 +49,11 @@ pub const PRESETS: &[Preset] = &[
         title: "Proportional scaling mid-rollout",
         json: include_str!("../../tests/scenarios/ui-07-proportional.json"),
     },
+    Preset {
+        id: "readiness",
+        title: "Readiness probe that never passes, then undo",
+        json: include_str!("../../tests/scenarios/ui-08-readiness.json"),
+    },
 ];
 
 /// The preset a scenario is, if it is one (compared as loaded, so formatting does not matter).

@@ -78,7 +78,8 @@ impl Cluster {
         let pod = self.new_pod(rs, image, self.now, failing);
         let uid = pod.uid;
         self.pods.add(&rs.metadata.uid, rs.name(), pod);
-        if !failing {
+        // A container whose readiness probe never passes runs, never Ready.
+        if !failing && !self.is_unready_image(image) {
             let key = self.pods.group_mut(&rs.metadata.uid, rs.name()).key.clone();
             self.queue.push(
                 Time(self.now.0 + self.config.pod_start),
@@ -87,6 +88,11 @@ impl Cluster {
         }
         self.stats.pods_created += 1;
         self.changed = true;
+    }
+
+    /// Whether this image's readiness probe never passes (`unready_images` is sorted).
+    fn is_unready_image(&self, image: &str) -> bool {
+        self.config.unready_images.binary_search_by(|s| s.as_str().cmp(image)).is_ok()
     }
 
     /// Whether the cluster is set to fail pulling this image (`failing_images` is sorted).
@@ -127,7 +133,7 @@ impl Cluster {
         let failing = self.is_failing_image(image);
         let mut pod = self.new_pod(rs, image, created, failing);
         let uid = pod.uid;
-        let schedule_ready = ready_at.is_none() && !failing;
+        let schedule_ready = ready_at.is_none() && !failing && !self.is_unready_image(image);
         if let Some(ready) = ready_at {
             pod.ready_at = Some(ready);
             pod.available = true;

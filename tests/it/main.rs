@@ -8,6 +8,7 @@ mod delete;
 mod dry_run;
 mod embed;
 mod export;
+mod failure_lab;
 mod fuzz;
 mod i18n;
 mod import;

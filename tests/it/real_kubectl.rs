@@ -261,6 +261,12 @@ fn the_real_kubectl_prints_what_the_console_prints() {
         assert_ne!(stuck.step().unwrap(), Happened::Idle);
     }
     compare(&stuck, "stuck, deadline exceeded");
+    // A readiness probe that never passes: stalled at 1 new pod, then past the deadline.
+    let mut readiness = session("readiness");
+    while !readiness.cluster().deployment(readiness.deployment_name()).unwrap().status.conditions.iter().any(|c| c.reason == "ProgressDeadlineExceeded") {
+        assert_ne!(readiness.step().unwrap(), Happened::Idle);
+    }
+    compare(&readiness, "readiness, deadline exceeded");
     // A rollback to an older revision (revisions 1, 2 and 4 of nginx).
     let mut rollback = session("rollback");
     while rollback.step_decision().unwrap() != Happened::Idle {}
