@@ -106,6 +106,7 @@ pub enum Msg<'a> {
     Image,
     SetImage,
     NewImageFailsToPull,
+    NewImageNeverReady,
     // the rollout's status
     RolloutStatus,
     Progressing,
@@ -182,6 +183,7 @@ pub enum Msg<'a> {
     ExpectationFailed(&'a str),
     PodStartNow { seconds: &'a str },
     ImageFails(&'a str),
+    ImageUnready(&'a str),
     // the page's parts
     Stage,
     Controls,
@@ -291,6 +293,7 @@ impl Msg<'_> {
             Msg::Image => en_zh!(lang, "Image", "镜像"),
             Msg::SetImage => en_zh!(lang, "Set image", "设置镜像"),
             Msg::NewImageFailsToPull => en_zh!(lang, "New image fails to pull", "新镜像拉取失败"),
+            Msg::NewImageNeverReady => en_zh!(lang, "New image never becomes ready", "新镜像始终不就绪"),
             Msg::RolloutStatus => en_zh!(lang, "Rollout status", "发布状态"),
             Msg::Progressing => en_zh!(lang, "Progressing", "进行中"),
             Msg::DeadlineIn(t) => en_zh!(lang, format!("progress deadline in {t}"), format!("距进度期限还有 {t}")),
@@ -437,6 +440,11 @@ impl Msg<'_> {
                 lang,
                 format!("The kubelet cannot pull {image}: its pods never become Ready."),
                 format!("kubelet 无法拉取 {image}：它的 Pod 永远不会就绪。"),
+            ),
+            Msg::ImageUnready(image) => en_zh!(
+                lang,
+                format!("The readiness probe of {image} never passes: its pods run but never become Ready."),
+                format!("{image} 的就绪探针始终不通过：它的 Pod 在运行，但永远不会就绪。"),
             ),
             Msg::ChartLabel => en_zh!(lang, "Pods over time", "Pod 随时间的变化"),
             Msg::MaxPods => en_zh!(lang, "max pods", "Pod 上限"),

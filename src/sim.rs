@@ -288,21 +288,12 @@ impl Cluster {
 
     /// Marks an image as one the kubelet cannot pull (for pods created from now on).
     pub fn set_image_failing(&mut self, image: &str, failing: bool) {
-        if failing {
-            if let Err(i) = self
-                .config
-                .failing_images
-                .binary_search_by(|s| s.as_str().cmp(image))
-            {
-                self.config.failing_images.insert(i, image.to_string());
-            }
-        } else if let Ok(i) = self
-            .config
-            .failing_images
-            .binary_search_by(|s| s.as_str().cmp(image))
-        {
-            self.config.failing_images.remove(i);
-        }
+        set_member(&mut self.config.failing_images, image, failing);
+    }
+
+    /// Marks an image as one whose readiness probe never passes (for pods created from now on).
+    pub fn set_image_unready(&mut self, image: &str, unready: bool) {
+        set_member(&mut self.config.unready_images, image, unready);
     }
 
     pub fn stats(&self) -> &Stats {
@@ -947,4 +938,15 @@ pub fn is_owned_by(rs: &ReplicaSet, d: &Deployment) -> bool {
         .owner_references
         .iter()
         .any(|o| o.controller && o.kind == "Deployment" && o.uid == d.metadata.uid)
+}
+
+/// Puts `item` into, or takes it out of, a sorted list without duplicates.
+fn set_member(list: &mut Vec<String>, item: &str, member: bool) {
+    match (list.binary_search_by(|s| s.as_str().cmp(item)), member) {
+        (Err(i), true) => list.insert(i, item.to_string()),
+        (Ok(i), false) => {
+            list.remove(i);
+        }
+        _ => {}
+    }
 }

@@ -93,13 +93,7 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
                 scenario.cluster.pod_start_seconds = *ms as f64 / 1000.0;
             }
             (Action::ImageFails { image, fails }, _) => {
-                let in_use = replay.as_ref().is_none_or(|r| {
-                    r.cluster()
-                        .replica_sets_of(r.deployment_name())
-                        .iter()
-                        .any(|rs| rs.spec.template.spec.containers.iter().any(|c| c.image == *image))
-                });
-                if in_use {
+                if image_in_use(replay.as_ref(), image) {
                     return Err(ExportError::SettingMidway {
                         setting: format!("Whether {image} fails to pull"),
                         at_ms: before_ms,
@@ -108,6 +102,19 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
                 scenario.cluster.failing_images.retain(|f| f != image);
                 if *fails {
                     scenario.cluster.failing_images.push(image.clone());
+                }
+            }
+            (Action::ImageUnready { image, unready }, _) => {
+                if image_in_use(replay.as_ref(), image) {
+                    return Err(ExportError::SettingMidway {
+                        setting: format!("Whether {image} becomes ready"),
+                        at_ms: before_ms,
+                    });
+                }
+                if *unready {
+                    scenario.cluster.images.entry(image.clone()).or_default().ready = false;
+                } else {
+                    scenario.cluster.images.remove(image);
                 }
             }
             (_, Happened::Change { created, .. }) => {
@@ -138,6 +145,17 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
 fn without_kubectl(line: &str) -> &str {
     let line = line.trim();
     line.strip_prefix("kubectl ").unwrap_or(line).trim_start()
+}
+
+/// Whether the session's ReplicaSets run `image` (its behaviour can no longer
+/// move into the file's `cluster`); without a replay, assume so.
+fn image_in_use(replay: Option<&Session>, image: &str) -> bool {
+    replay.is_none_or(|r| {
+        r.cluster()
+            .replica_sets_of(r.deployment_name())
+            .iter()
+            .any(|rs| rs.spec.template.spec.containers.iter().any(|c| c.image == image))
+    })
 }
 
 /// Milliseconds as seconds with at most three decimals ("1.5", "12").

@@ -35,6 +35,8 @@ pub enum Action {
     PodStart { ms: i64 },
     /// A simulated-cluster setting: whether the kubelet can pull this image.
     ImageFails { image: String, fails: bool },
+    /// A simulated-cluster setting: whether this image's readiness probe never passes.
+    ImageUnready { image: String, unready: bool },
 }
 
 /// What an action did, for the console and the "Why this step" panel.
@@ -630,6 +632,10 @@ impl Session {
             }
             Action::PodStart { ms } => {
                 self.live.cluster.set_pod_start(*ms);
+                Ok(Happened::Setting)
+            }
+            Action::ImageUnready { image, unready } => {
+                self.live.cluster.set_image_unready(image, *unready);
                 Ok(Happened::Setting)
             }
             Action::ImageFails { image, fails } => {

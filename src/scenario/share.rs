@@ -279,6 +279,10 @@ enum LinkAction {
         fails: bool,
         image: String,
     },
+    ImageUnready {
+        image: String,
+        unready: bool,
+    },
     Apply {
         apply: String,
         text: String,
@@ -300,6 +304,7 @@ impl From<Action> for LinkAction {
             Action::PodStart { ms } => LinkAction::PodStart { ms: u64::try_from(ms).unwrap_or(0) },
             Action::Wait { until } => LinkAction::Wait { until: u64::try_from(until.0).unwrap_or(0) },
             Action::ImageFails { image, fails } => LinkAction::ImageFails { fails, image },
+            Action::ImageUnready { image, unready } => LinkAction::ImageUnready { image, unready },
             Action::Apply { file, text } => LinkAction::Apply { apply: file, text },
             Action::Edit { name, original, text, reopened } => LinkAction::Edit { edit: name, original, reopened, text },
         }
@@ -332,6 +337,7 @@ fn parse_actions(list: &[Value]) -> Result<Vec<Entry>, ShareError> {
                 _ => return Err(bad(i, &format!("waitUntilMs: out of range (0 to {MAX_CLOCK_MS})"))),
             },
             Ok(LinkAction::ImageFails { fails, image }) => Entry::One(Action::ImageFails { image, fails }),
+            Ok(LinkAction::ImageUnready { image, unready }) => Entry::One(Action::ImageUnready { image, unready }),
             Ok(LinkAction::Apply { apply, text }) => Entry::One(Action::Apply { file: apply, text }),
             Ok(LinkAction::Edit { edit, original, reopened, text }) => {
                 Entry::One(Action::Edit { name: edit, original, text, reopened })

@@ -1,5 +1,6 @@
-//! The image field of the Deployment settings: `kubectl set image`, and the
-//! simulated kubelet's failing pulls for the image being set.
+//! The image field of the Deployment settings: `kubectl set image`, and how
+//! the simulated kubelet treats the image being set (a pull that fails, a
+//! readiness probe that never passes).
 
 use super::settings::{shell_quote, Spec};
 use super::state::SimHandle;
@@ -13,6 +14,7 @@ pub fn ImageField(spec: Memo<Option<Spec>>) -> impl IntoView {
     let deployed = Memo::new(move |_| spec.with(|s| s.as_ref().map(|s| s.image.clone()).unwrap_or_default()));
     let image = RwSignal::new(deployed.get_untracked());
     let failing = RwSignal::new(false);
+    let unready = RwSignal::new(false);
     // The textbox follows the Deployment's image when that changes, and only then: the session changes
     // on every tick while playing, and a new image being typed mid-rollout (a rollover) must stay.
     Effect::new(move || image.set(deployed.get()));
@@ -22,6 +24,9 @@ pub fn ImageField(spec: Memo<Option<Spec>>) -> impl IntoView {
         let img = image.get_untracked();
         if failing.get_untracked() {
             h.set(Action::ImageFails { image: img.clone(), fails: true });
+        }
+        if unready.get_untracked() {
+            h.set(Action::ImageUnready { image: img.clone(), unready: true });
         }
         h.kubectl(&format!("set image deployment/{d} {container}={}", shell_quote(&img)));
     };
@@ -51,6 +56,15 @@ pub fn ImageField(spec: Memo<Option<Spec>>) -> impl IntoView {
                 on:change=move |ev| failing.set(event_target_checked(&ev))
             />
             <span>{h.tr(Msg::NewImageFailsToPull)}</span>
+        </label>
+        <label class="field field--check">
+            <input
+                type="checkbox"
+                aria-label=h.tr(Msg::NewImageNeverReady)
+                prop:checked=unready
+                on:change=move |ev| unready.set(event_target_checked(&ev))
+            />
+            <span>{h.tr(Msg::NewImageNeverReady)}</span>
         </label>
     }
 }

@@ -73,6 +73,7 @@ pub fn explain_action(s: &Session, index: usize, lang: Lang) -> Vec<String> {
         Happened::Setting => match action {
             Action::PodStart { ms } => vec![say(Msg::PodStartNow { seconds: &crate::text::seconds(*ms, 1) })],
             Action::ImageFails { image, .. } => vec![say(Msg::ImageFails(image))],
+            Action::ImageUnready { image, .. } => vec![say(Msg::ImageUnready(image))],
             _ => vec![],
         },
         Happened::Idle => vec![say(Msg::NothingLeft)],

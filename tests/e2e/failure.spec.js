@@ -22,3 +22,21 @@ test('a readiness probe that never passes: Running (not ready), held by the floo
   await expect(app.pods('Available')).toHaveCount(3);
   expect(app.errors).toEqual([]);
 });
+
+test('New image never becomes ready: the new pods run unready and the rollout holds', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByRole('checkbox', { name: 'New image never becomes ready' }).check();
+  await app.textbox('Image').fill('test_web:v2');
+  await app.button('Set image').click();
+  // The first decision scales the new ReplicaSet to 1; no other decision comes, so the next Step runs
+  // to the rollout's outcome: the progress deadline.
+  await app.button('Step').click();
+  await expect(page.getByRole('status', { name: 'Rollout status' })).toContainText('Progressing');
+  await app.button('Step').click();
+  await expect(page.getByRole('status', { name: 'Rollout status' })).toContainText('ProgressDeadlineExceeded');
+  await expect(app.pods('Running \\(not ready\\)')).toHaveCount(1);
+  await expect(app.pods('Available')).toHaveCount(3);
+  await expect(page.getByRole('region', { name: 'Budget' })).toContainText("can't remove: would go below 3 available");
+  expect(app.errors).toEqual([]);
+});

@@ -37,3 +37,33 @@ fn image_behaviours_not_modelled_yet_are_refused_by_name() {
     let typo = base.replace(r#""ready": false"#, r#""redy": false"#);
     assert!(scenario::load(&typo).unwrap_err().to_string().contains("redy"));
 }
+
+#[test]
+fn never_ready_is_a_setting_of_the_session_that_links_and_exports_keep() {
+    use rollout_lab::scenario::export::scenario_file;
+    use rollout_lab::scenario::share::{decode, encode, View};
+    use rollout_lab::scenario::Action;
+    let mut s = Session::new(presets::preset("seed").unwrap().scenario()).unwrap();
+    while s.step_decision().unwrap() != Happened::Idle {}
+    s.set(Action::ImageUnready { image: "test_web:v2".into(), unready: true }).unwrap();
+    s.kubectl("set image deployment/test-deployment web=test_web:v2").unwrap();
+    for _ in 0..40 {
+        s.step().unwrap();
+    }
+    let states = |s: &Session| {
+        let c = s.cluster();
+        c.replica_sets_of("test-deployment").iter().flat_map(|rs| c.pods_of(rs.name())).map(|p| p.state).collect::<Vec<_>>()
+    };
+    assert!(states(&s).contains(&PodState::RunningNotReady));
+    assert!(!states(&s).contains(&PodState::Ready), "{:?}", states(&s));
+    // A link replays the setting.
+    let (opened, _) = decode(&encode(&s, View::default()).unwrap()).unwrap();
+    assert_eq!(states(&opened), states(&s));
+    // The exported scenario puts it in `cluster.images`, and runs to the same pods.
+    let file = scenario_file(&s).unwrap();
+    let exported = scenario::load(&file).unwrap();
+    assert!(!exported.cluster.images["test_web:v2"].ready, "{file}");
+    let mut replayed = Session::new(exported).unwrap();
+    while replayed.step().unwrap() != Happened::Idle && replayed.cluster().now() < s.cluster().now() {}
+    assert!(states(&replayed).contains(&PodState::RunningNotReady));
+}
