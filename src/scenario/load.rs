@@ -140,6 +140,17 @@ fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
     if !s.deployment.is_object() {
         return Err(err("deployment", format!("expected an object, found {}", kind(&s.deployment))));
     }
+    // The lab simulates apps/v1 Deployments: anything else is not a scenario it can run (v1.1).
+    for (key, want) in [("apiVersion", "apps/v1"), ("kind", "Deployment")] {
+        match s.deployment.get(key) {
+            None => return Err(err(&format!("deployment.{key}"), format!("missing required key {}", quoted(key)))),
+            Some(Value::String(v)) if v == want => {}
+            Some(other) => {
+                let found = other.as_str().map_or_else(|| kind(other).to_string(), |v| quoted(v).to_string());
+                return Err(err(&format!("deployment.{key}"), format!("expected {}, found {found}", quoted(want))));
+            }
+        }
+    }
     for (i, rs) in s.replica_sets.iter().enumerate() {
         let path = format!("replicaSets[{i}]");
         in_range(rs.replicas.into(), MAX_REPLICAS, &format!("{path}.replicas"))?;
@@ -227,6 +238,16 @@ mod tests {
 
     const MINIMAL: &str =
         r#"{"deployment": {"apiVersion": "apps/v1", "kind": "Deployment"}, "steps": []}"#;
+
+    #[test]
+    fn the_deployment_must_be_an_apps_v1_deployment() {
+        let statefulset = MINIMAL.replace(r#""kind": "Deployment""#, r#""kind": "StatefulSet""#);
+        assert_eq!(load(&statefulset).unwrap_err().to_string(), r#"deployment.kind: expected "Deployment", found "StatefulSet""#);
+        let beta = MINIMAL.replace(r#""apps/v1""#, r#""apps/v1beta2""#);
+        assert_eq!(load(&beta).unwrap_err().to_string(), r#"deployment.apiVersion: expected "apps/v1", found "apps/v1beta2""#);
+        let no_kind = MINIMAL.replace(r#", "kind": "Deployment""#, "");
+        assert_eq!(load(&no_kind).unwrap_err().to_string(), r#"deployment.kind: missing required key "kind""#);
+    }
 
     #[test]
     fn errors_name_the_json_path() {
