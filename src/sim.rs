@@ -348,7 +348,7 @@ impl Cluster {
             .group(uid)
             .map(|g| g.view(&g.rs_name, |p| self.pod_state(p)))
             .unwrap_or_default();
-        pods.sort_by(|a, b| a.name.cmp(&b.name));
+        sort_by_name(&mut pods);
         pods
     }
 
@@ -360,7 +360,7 @@ impl Cluster {
             .values()
             .flat_map(|g| g.view(&g.rs_name, |p| self.pod_state(p)))
             .collect();
-        pods.sort_by(|a, b| a.name.cmp(&b.name));
+        sort_by_name(&mut pods);
         pods
     }
 
@@ -938,6 +938,11 @@ pub fn is_owned_by(rs: &ReplicaSet, d: &Deployment) -> bool {
         .owner_references
         .iter()
         .any(|o| o.controller && o.kind == "Deployment" && o.uid == d.metadata.uid)
+}
+
+/// Pods by name (one sort for both listings: each closure would be its own copy of the sort).
+fn sort_by_name(pods: &mut [PodView]) {
+    pods.sort_by(|a, b| a.name.cmp(&b.name));
 }
 
 /// Puts `item` into, or takes it out of, a sorted list without duplicates.

@@ -9,7 +9,7 @@ use super::sync::{
 };
 use super::util::*;
 use crate::api::{Deployment, ReplicaSet};
-use crate::sim::controller_utils::by_creation_timestamp;
+use crate::sim::controller_utils::sort_by_creation_timestamp;
 use crate::sim::why::{Fencepost, Why};
 use crate::sim::{ApiError, Cluster};
 use std::sync::Arc;
@@ -143,7 +143,7 @@ fn cleanup_unhealthy_replicas(
     d: &Deployment,
     budget: &ScaleDownBudget,
 ) -> Result<(Vec<Arc<ReplicaSet>>, i32), ApiError> {
-    old_rss.sort_by(|a, b| by_creation_timestamp(a, b));
+    sort_by_creation_timestamp(&mut old_rss);
     let max_cleanup_count = budget.max_scaled_down;
     let mut total_scaled_down = 0;
     for slot in &mut old_rss {
@@ -194,7 +194,7 @@ fn scale_down_old_replica_sets_for_rolling_update(
     if available_pod_count <= min_available {
         return Ok(0);
     }
-    old_rss.sort_by(|a, b| by_creation_timestamp(a, b));
+    sort_by_creation_timestamp(&mut old_rss);
     let total_scale_down_count = available_pod_count - min_available;
     let mut total_scaled_down = 0;
     for target in &old_rss {
