@@ -338,6 +338,16 @@ impl Cluster {
         &self.events
     }
 
+    /// The pod store's running counts for one ReplicaSet's pods: live (not
+    /// terminating), available, terminating. What the ReplicaSet controller
+    /// will report, without listing the pods.
+    pub fn pod_counts_of(&self, rs: &str) -> (i32, i32, i32) {
+        self.replica_sets
+            .get(rs)
+            .and_then(|rs| self.pods.group(&rs.metadata.uid))
+            .map_or((0, 0, 0), |g| (g.active, g.available, g.terminating))
+    }
+
     /// The pods of one ReplicaSet (terminating ones included), by name.
     pub fn pods_of(&self, rs: &str) -> Vec<PodView> {
         let Some(uid) = self.replica_sets.get(rs).map(|rs| rs.metadata.uid.as_str()) else {

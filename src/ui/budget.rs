@@ -5,7 +5,6 @@
 //! limit that holds the controller back when it cannot act.
 
 use super::state::SimHandle;
-use crate::api::PodState;
 use crate::i18n::Msg;
 use crate::kubectl::rollout::status::{rollout_phase, RolloutPhase};
 use crate::scenario::Session;
@@ -63,10 +62,8 @@ impl Budget {
         let mut terminating = 0;
         let mut per_rs = Vec::new();
         for rs in &rss {
-            let pods = c.pods_of(rs.name());
-            let gone = pods.iter().filter(|p| p.state == PodState::Terminating).count() as i32;
-            let available = pods.iter().filter(|p| p.state == PodState::Available).count() as i32;
-            let live = pods.len() as i32 - gone;
+            // The store's running counts: the lanes already list every pod.
+            let (live, available, gone) = c.pod_counts_of(rs.name());
             terminating += gone;
             let new = new_rs.is_some_and(|n| n.name() == rs.name());
             per_rs.push((new, available, live - available, (rs.spec.replicas - live).max(0)));

@@ -16,9 +16,13 @@ use super::chart_plot::{ChartPlot, Scale, H, PALETTE, W};
 #[component]
 pub fn Chart() -> impl IntoView {
     let h = SimHandle::expect();
+    // The right edge moves in whole seconds: while playing, the chart is
+    // rebuilt once a simulated second (or when the session changes), not on
+    // every tick.
+    let edge = Memo::new(move |_| (h.clock.get() + 999) / 1000 * 1000);
     let data = Memo::new(move |_| {
-        let now = h.clock.get();
-        h.with(|s| PodsChart::of(s.frames(), now))
+        let edge = edge.get();
+        h.with(|s| PodsChart::of(s.frames(), edge))
     });
     // "rev 2 · test_web:v2" for each ReplicaSet still there; its name otherwise.
     let names = Memo::new(move |_| {

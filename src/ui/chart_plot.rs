@@ -74,7 +74,7 @@ fn polyline(points: &[(f64, f64)]) -> String {
 #[component]
 pub fn ChartPlot(data: Memo<PodsChart>) -> impl IntoView {
     let h = SimHandle::expect();
-    move || {
+    let plot = move || {
         let c = data.get();
         let scale = Scale::of(&c);
         let count = c.replica_sets.len().max(1);
@@ -116,7 +116,6 @@ pub fn ChartPlot(data: Memo<PodsChart>) -> impl IntoView {
                 }
             })
             .collect_view();
-        let now_x = num(scale.x(h.clock.get()));
         view! {
             {pod_ticks}
             {bands}
@@ -128,7 +127,13 @@ pub fn ChartPlot(data: Memo<PodsChart>) -> impl IntoView {
             <line class="chart__axis" x1=num(LEFT) x2=num(LEFT) y1=num(TOP) y2=num(H - BOTTOM)></line>
             {second_ticks}
             <text class="chart__tick" x=num(W - RIGHT) y=num(H - 2.0) text-anchor="end">{h.t(Msg::TimeAxis)}</text>
-            <line class="chart__now" x1=now_x.clone() x2=now_x y1=num(TOP) y2=num(H - BOTTOM)></line>
         }
+    };
+    // The playhead alone follows the clock every frame; the drawing above
+    // changes with the data (at most once a simulated second while playing).
+    let now_x = move || num(data.with(|c| Scale::of(c).x(h.clock.get())));
+    view! {
+        {plot}
+        <line class="chart__now" x1=now_x x2=now_x y1=num(TOP) y2=num(H - BOTTOM)></line>
     }
 }

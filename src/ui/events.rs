@@ -37,8 +37,9 @@ impl EventRow {
 #[component]
 pub fn Events() -> impl IntoView {
     let h = SimHandle::expect();
+    let now = Memo::new(move |_| h.now_shown());
     let rows = Memo::new(move |_| {
-        let now = h.now_shown();
+        let now = now.get();
         h.with(|s| EventRow::all(s, now))
     });
     let table = move || {

@@ -48,23 +48,19 @@ pub fn ImageField(spec: Memo<Option<Spec>>) -> impl IntoView {
             </label>
             <button type="button" on:click=move |_| set_image()>{h.tr(Msg::SetImage)}</button>
         </div>
+        <Check label=Msg::NewImageFailsToPull checked=failing />
+        <Check label=Msg::NewImageNeverReady checked=unready />
+    }
+}
+
+/// A checkbox with its label, for how the kubelet treats the image being set.
+#[component]
+fn Check(label: Msg<'static>, checked: RwSignal<bool>) -> impl IntoView {
+    let h = SimHandle::expect();
+    view! {
         <label class="field field--check">
-            <input
-                type="checkbox"
-                aria-label=h.tr(Msg::NewImageFailsToPull)
-                prop:checked=failing
-                on:change=move |ev| failing.set(event_target_checked(&ev))
-            />
-            <span>{h.tr(Msg::NewImageFailsToPull)}</span>
-        </label>
-        <label class="field field--check">
-            <input
-                type="checkbox"
-                aria-label=h.tr(Msg::NewImageNeverReady)
-                prop:checked=unready
-                on:change=move |ev| unready.set(event_target_checked(&ev))
-            />
-            <span>{h.tr(Msg::NewImageNeverReady)}</span>
+            <input type="checkbox" aria-label=h.tr(label) prop:checked=checked on:change=move |ev| checked.set(event_target_checked(&ev)) />
+            <span>{h.tr(label)}</span>
         </label>
     }
 }

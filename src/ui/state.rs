@@ -136,7 +136,7 @@ impl SimHandle {
     /// The Deployment's name in this session.
     /// The time on screen, in whole seconds (Play's clock may run ahead of the
     /// cluster between two changes): what ages are counted to. Tracks the
-    /// clock, so a view that reads it redraws as the seconds go by.
+    /// clock: read it through a `Memo`, which changes once a second.
     pub fn now_shown(&self) -> Time {
         let second = self.clock.get() / 1000 * 1000;
         Time(second.max(self.with(|s| s.cluster().now().0)))

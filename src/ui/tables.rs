@@ -9,6 +9,7 @@ use crate::scenario::Session;
 use leptos::prelude::*;
 
 /// A row of `kubectl get rs`.
+#[derive(Clone, PartialEq)]
 struct ReplicaSetRow {
     name: String,
     desired: i32,
@@ -37,9 +38,14 @@ impl ReplicaSetRow {
 #[component]
 pub fn ReplicaSetTable() -> impl IntoView {
     let h = SimHandle::expect();
-    let rows = move || {
-        let now = h.now_shown();
+    // The ages move a second at a time: the rows are not rebuilt on every tick of Play.
+    let now = Memo::new(move |_| h.now_shown());
+    let data = Memo::new(move |_| {
+        let now = now.get();
         h.with(|s| ReplicaSetRow::all(s, now))
+    });
+    let rows = move || {
+        data.get()
             .into_iter()
             .map(|row| view! { <tr><td>{row.name}</td><td>{row.desired}</td><td>{row.current}</td><td>{row.ready}</td><td>{row.age}</td></tr> })
             .collect_view()
