@@ -107,6 +107,8 @@ pub enum Msg<'a> {
     SetImage,
     NewImageFailsToPull,
     NewImageNeverReady,
+    /// The checkbox: the new image's container exits this many seconds after each start.
+    NewImageCrashes { seconds: i64 },
     // the rollout's status
     RolloutStatus,
     Progressing,
@@ -184,6 +186,7 @@ pub enum Msg<'a> {
     PodStartNow { seconds: &'a str },
     ImageFails(&'a str),
     ImageUnready(&'a str),
+    ImageCrashes { image: &'a str, seconds: Option<i64> },
     // the page's parts
     Stage,
     Controls,
@@ -294,6 +297,11 @@ impl Msg<'_> {
             Msg::SetImage => en_zh!(lang, "Set image", "设置镜像"),
             Msg::NewImageFailsToPull => en_zh!(lang, "New image fails to pull", "新镜像拉取失败"),
             Msg::NewImageNeverReady => en_zh!(lang, "New image never becomes ready", "新镜像始终不就绪"),
+            Msg::NewImageCrashes { seconds } => en_zh!(
+                lang,
+                format!("New image crashes {seconds} s after it starts"),
+                format!("新镜像启动 {seconds} 秒后崩溃"),
+            ),
             Msg::RolloutStatus => en_zh!(lang, "Rollout status", "发布状态"),
             Msg::Progressing => en_zh!(lang, "Progressing", "进行中"),
             Msg::DeadlineIn(t) => en_zh!(lang, format!("progress deadline in {t}"), format!("距进度期限还有 {t}")),
@@ -446,6 +454,16 @@ impl Msg<'_> {
                 format!("The readiness probe of {image} never passes: its pods run but never become Ready."),
                 format!("{image} 的就绪探针始终不通过：它的 Pod 在运行，但永远不会就绪。"),
             ),
+            Msg::ImageCrashes { image, seconds: Some(t) } => en_zh!(
+                lang,
+                format!("The container of {image} exits with code 1 {t} s after each start; the kubelet restarts it, waiting 10 s, 20 s, 40 s … up to 5 min between crashes."),
+                format!("{image} 的容器每次启动 {t} 秒后以退出码 1 退出；kubelet 会重启它，两次崩溃之间依次等待 10 秒、20 秒、40 秒……最长 5 分钟。"),
+            ),
+            Msg::ImageCrashes { image, seconds: None } => en_zh!(
+                lang,
+                format!("The container of {image} no longer crashes (from its next start)."),
+                format!("{image} 的容器不再崩溃（从下次启动起）。"),
+            ),
             Msg::ChartLabel => en_zh!(lang, "Pods over time", "Pod 随时间的变化"),
             Msg::MaxPods => en_zh!(lang, "max pods", "Pod 上限"),
             Msg::MinAvailable => en_zh!(lang, "min available", "最少可用"),
@@ -560,6 +578,10 @@ fn preset_goal(preset: &Preset, lang: Lang) -> Cow<'static, str> {
             "The new pod runs but its readiness probe never passes (Running, 0/1): it never counts as available, so no old pod may go and the rollout stops at 1 of 3 until its progress deadline. Then rollout undo.",
             "新 Pod 在运行，但就绪探针始终不通过（Running，0/1）：它永远不算可用，旧 Pod 一个也不能删除，发布停在 3 个中的 1 个，直到超过进度期限。然后执行 rollout undo。",
         ),
+        "crashloop" => (
+            "The new app passes its readiness probe, then crashes 5 s after each start. minReadySeconds 10 asks for 10 s Ready without a crash, so the pod never counts as available: the old pods stay and the crash loop (RESTARTS, CrashLoopBackOff) hurts nobody. Try minReadySeconds 0 to see what it saved you from.",
+            "新应用能通过就绪探针，但每次启动 5 秒后就崩溃。minReadySeconds 10 要求连续就绪 10 秒不崩溃，所以这个 Pod 永远不算可用：旧 Pod 都留着，崩溃循环（RESTARTS、CrashLoopBackOff）不影响任何人。把 minReadySeconds 设为 0 试试，看看它帮你挡住了什么。",
+        ),
         _ => ("", ""),
     };
     en_zh!(lang, en, zh)
@@ -575,6 +597,7 @@ fn preset_title(preset: &Preset, lang: Lang) -> Cow<'static, str> {
         "stuck" => "卡住的发布：超过进度期限，然后回滚",
         "proportional" => "发布中途的按比例扩缩容",
         "readiness" => "就绪探针始终不通过，然后回滚",
+        "crashloop" => "崩溃的应用被 minReadySeconds 拦下",
         _ => preset.title,
     };
     en_zh!(lang, preset.title, zh)

@@ -39,10 +39,28 @@ pub struct ClusterConfig {
     /// Pods of these images never become Ready (ErrImagePull, ImagePullBackOff).
     /// Sorted, without duplicates.
     pub failing_images: Vec<String>,
-    /// Pods of these images run but never pass their readiness probe
-    /// (Running, 0/1). Sorted, without duplicates.
-    pub unready_images: Vec<String>,
+    /// How the containers of an image behave where that is not the default
+    /// (scenario `cluster.images`), by image.
+    pub images: BTreeMap<String, ImageBehaviour>,
     pub seed: u64,
+}
+
+/// How a real app of one image behaves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageBehaviour {
+    /// Replaces `pod_start` for this image's pods (ms).
+    pub start: Option<i64>,
+    /// `false`: the container runs but its readiness probe never passes (Running, 0/1).
+    pub ready: bool,
+    /// The container exits with code 1 this long after each start (ms); the
+    /// kubelet restarts it with its back-off.
+    pub crash_after: Option<i64>,
+}
+
+impl Default for ImageBehaviour {
+    fn default() -> Self {
+        ImageBehaviour { start: None, ready: true, crash_after: None }
+    }
 }
 
 impl Default for ClusterConfig {
@@ -51,7 +69,7 @@ impl Default for ClusterConfig {
             pod_start: 2000,
             pod_stop: 1000,
             failing_images: Vec::new(),
-            unready_images: Vec::new(),
+            images: BTreeMap::new(),
             seed: 1,
         }
     }
@@ -293,7 +311,21 @@ impl Cluster {
 
     /// Marks an image as one whose readiness probe never passes (for pods created from now on).
     pub fn set_image_unready(&mut self, image: &str, unready: bool) {
-        set_member(&mut self.config.unready_images, image, unready);
+        self.edit_image_behaviour(image, |b| b.ready = !unready);
+    }
+
+    /// Sets how long an image's container runs before it exits with code 1
+    /// (`None`: it does not crash), for containers started from now on.
+    pub fn set_image_crash_after(&mut self, image: &str, crash_after_ms: Option<i64>) {
+        self.edit_image_behaviour(image, |b| b.crash_after = crash_after_ms.map(|ms| ms.clamp(1, MAX_POD_START_MS)));
+    }
+
+    fn edit_image_behaviour(&mut self, image: &str, edit: impl FnOnce(&mut ImageBehaviour)) {
+        let behaviour = self.config.images.entry(image.to_string()).or_default();
+        edit(behaviour);
+        if *behaviour == ImageBehaviour::default() {
+            self.config.images.remove(image);
+        }
     }
 
     pub fn stats(&self) -> &Stats {
@@ -356,7 +388,7 @@ impl Cluster {
         let mut pods = self
             .pods
             .group(uid)
-            .map(|g| g.view(&g.rs_name, |p| self.pod_state(p)))
+            .map(|g| g.view(&g.rs_name, self.now))
             .unwrap_or_default();
         sort_by_name(&mut pods);
         pods
@@ -368,7 +400,7 @@ impl Cluster {
             .pods
             .groups
             .values()
-            .flat_map(|g| g.view(&g.rs_name, |p| self.pod_state(p)))
+            .flat_map(|g| g.view(&g.rs_name, self.now))
             .collect();
         sort_by_name(&mut pods);
         pods
@@ -387,7 +419,7 @@ impl Cluster {
 
     /// What the kubelet reports for a pod now.
     pub fn pod_state(&self, p: &pods::Pod) -> PodState {
-        kubelet::pod_state(p, self.now, self.config.pod_start)
+        kubelet::pod_state(p, self.now)
     }
 
     // ---- writes through the API --------------------------------------------

@@ -191,6 +191,10 @@ pub enum PodState {
     ImagePullBackOff,
     /// Deleted; the grace period is running (not counted in status.replicas).
     Terminating,
+    /// The container exited with code 1 (phase Running: it will be restarted).
+    Error,
+    /// The kubelet waits out its back-off before restarting the container.
+    CrashLoopBackOff,
 }
 
 impl PodState {
@@ -202,6 +206,8 @@ impl PodState {
             PodState::ErrImagePull => "ErrImagePull",
             PodState::ImagePullBackOff => "ImagePullBackOff",
             PodState::Terminating => "Terminating",
+            PodState::Error => "Error",
+            PodState::CrashLoopBackOff => "CrashLoopBackOff",
         }
     }
 
@@ -225,6 +231,8 @@ impl PodState {
             PodState::ErrImagePull => "ErrImagePull",
             PodState::ImagePullBackOff => "ImagePullBackOff",
             PodState::Terminating => "Terminating",
+            PodState::Error => "Error",
+            PodState::CrashLoopBackOff => "CrashLoopBackOff",
         }
     }
 
@@ -243,6 +251,10 @@ pub struct PodView {
     pub state: PodState,
     pub ready_since: Option<Time>,
     pub deleted_at: Option<Time>,
+    /// restartCount of its container.
+    pub restarts: u32,
+    /// When the container's last terminated state finished (`RESTARTS 3 (12s ago)`).
+    pub last_termination: Option<Time>,
 }
 
 impl PodTemplateSpec {

@@ -175,7 +175,11 @@ fn pod_row(p: &PodView, now: crate::api::Time) -> Row {
                 u8::from(p.state.is_ready() || (p.deleted_at.is_some() && p.ready_since.is_some()))
             ),
             p.state.status_column().to_string(),
-            "0".into(),
+            // printPod: the restart count, and how long ago the last terminated container finished.
+            match p.last_termination {
+                Some(finished) if p.restarts > 0 => format!("{} ({} ago)", p.restarts, age(Some(finished), now)),
+                _ => p.restarts.to_string(),
+            },
             age(Some(p.created.truncated()), now),
         ],
         wide: vec![

@@ -186,6 +186,13 @@ pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
             }
         }
     }
+    if let Some(map) = &e.pods {
+        let by_status = crate::scenario::report::pods_by_status(o.cluster);
+        for (status, want) in map {
+            let got = by_status.get(status).copied().unwrap_or(0);
+            compare(format!("pods[{}]", quoted(status)), want.to_string(), got.to_string());
+        }
+    }
     if let Some(pattern) = &e.output {
         if !glob_match(pattern, o.last_output) {
             compare(

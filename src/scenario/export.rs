@@ -111,11 +111,17 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
                         at_ms: before_ms,
                     });
                 }
-                if *unready {
-                    scenario.cluster.images.entry(image.clone()).or_default().ready = false;
-                } else {
-                    scenario.cluster.images.remove(image);
+                set_image_behaviour(&mut scenario.cluster.images, image, |b| b.ready = !unready);
+            }
+            (Action::ImageCrashes { image, after_ms }, _) => {
+                if image_in_use(replay.as_ref(), image) {
+                    return Err(ExportError::SettingMidway {
+                        setting: format!("Whether {image} crashes"),
+                        at_ms: before_ms,
+                    });
                 }
+                let seconds = after_ms.map(|ms| ms as f64 / 1000.0);
+                set_image_behaviour(&mut scenario.cluster.images, image, |b| b.crash_after_seconds = seconds);
             }
             (_, Happened::Change { created, .. }) => {
                 pods_started |= *created > 0;
@@ -461,4 +467,17 @@ pub fn chart_svg(session: &Session) -> String {
 
 fn escape_xml(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Changes how an image behaves in `cluster.images`, leaving out an image that behaves as any other.
+fn set_image_behaviour(
+    images: &mut std::collections::BTreeMap<String, super::format::ImageBehaviour>,
+    image: &str,
+    edit: impl FnOnce(&mut super::format::ImageBehaviour),
+) {
+    let behaviour = images.entry(image.to_string()).or_default();
+    edit(behaviour);
+    if *behaviour == super::format::ImageBehaviour::default() {
+        images.remove(image);
+    }
 }

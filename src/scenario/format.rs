@@ -61,9 +61,7 @@ pub struct ClusterSpec {
     pub seed: u64,
 }
 
-/// v1.1 `cluster.images["web:unready"]`: how a real app behaves. Only
-/// `ready: false` is modelled yet; the loader refuses the other keys with a
-/// message saying so.
+/// v1.1 `cluster.images["web:unready"]`: how a real app behaves.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ImageBehaviour {
@@ -143,6 +141,9 @@ pub struct Expect {
     pub output: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exit_code: Option<i32>,
+    /// v1.1: how many pods show each STATUS of `kubectl get pods` (a status not named is not checked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pods: Option<BTreeMap<String, i32>>,
 }
 
 /// `null` reads as the default, as an absent key does.

@@ -10,7 +10,7 @@ use crate::sim::deployment::util::{
     deployment_complete, max_surge, new_deployment_condition, set_deployment_condition,
 };
 use crate::sim::hash::compute_hash;
-use crate::sim::{ApiError, Cluster, ClusterConfig};
+use crate::sim::{ApiError, Cluster, ClusterConfig, ImageBehaviour};
 use crate::text::quoted;
 
 /// Existing ReplicaSets are created this far apart, the last one this long before time 0.
@@ -26,7 +26,19 @@ pub fn cluster_config(spec: &ClusterSpec) -> ClusterConfig {
             images.dedup();
             images
         },
-        unready_images: spec.images.iter().filter(|(_, b)| !b.ready).map(|(image, _)| image.clone()).collect(),
+        images: spec
+            .images
+            .iter()
+            .map(|(image, b)| {
+                let ms = |seconds: f64| (seconds * 1000.0).round() as i64;
+                let behaviour = ImageBehaviour {
+                    start: b.start_seconds.map(ms),
+                    ready: b.ready,
+                    crash_after: b.crash_after_seconds.map(ms),
+                };
+                (image.clone(), behaviour)
+            })
+            .collect(),
         seed: spec.seed,
     }
 }

@@ -163,11 +163,14 @@ fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
     seconds(s.cluster.pod_stop_seconds, "cluster.podStopSeconds")?;
     for (image, behaviour) in &s.cluster.images {
         let path = |key: &str| format!("cluster.images[{}].{key}", quoted(image));
-        if behaviour.start_seconds.is_some() {
-            return Err(err(&path("startSeconds"), "not modelled by this runner yet (only \"ready\" is)".to_string()));
+        if let Some(start) = behaviour.start_seconds {
+            seconds(start, &path("startSeconds"))?;
         }
-        if behaviour.crash_after_seconds.is_some() {
-            return Err(err(&path("crashAfterSeconds"), "not modelled by this runner yet (only \"ready\" is)".to_string()));
+        if let Some(crash_after) = behaviour.crash_after_seconds {
+            seconds(crash_after, &path("crashAfterSeconds"))?;
+            if crash_after * 1000.0 < 1.0 {
+                return Err(err(&path("crashAfterSeconds"), format!("{crash_after} seconds is out of range (0.001 to 31536000)")));
+            }
         }
     }
     if s.steps.len() > MAX_STEPS {

@@ -54,6 +54,11 @@ pub const PRESETS: &[Preset] = &[
         title: "Readiness probe that never passes, then undo",
         json: include_str!("../../tests/scenarios/ui-08-readiness.json"),
     },
+    Preset {
+        id: "crashloop",
+        title: "A crashing app that minReadySeconds catches",
+        json: include_str!("../../tests/scenarios/ui-09-crashloop.json"),
+    },
 ];
 
 /// The preset a scenario is, if it is one (compared as loaded, so formatting does not matter).

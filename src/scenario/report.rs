@@ -2,6 +2,7 @@
 
 use crate::api::{keys, Deployment, ReplicaSet};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use crate::sim::{Cluster, Event};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -84,6 +85,8 @@ pub struct PodsReport {
     pub total: i32,
     pub ready: i32,
     pub terminating: i32,
+    /// v1.1: how many pods show each STATUS of `kubectl get pods`.
+    pub status: BTreeMap<String, i32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -151,7 +154,17 @@ pub fn pods_report(c: &Cluster) -> PodsReport {
         total,
         ready,
         terminating,
+        status: pods_by_status(c),
     }
+}
+
+/// How many pods show each STATUS of `kubectl get pods`.
+pub fn pods_by_status(c: &Cluster) -> BTreeMap<String, i32> {
+    let mut counts = BTreeMap::new();
+    for pod in c.pods() {
+        *counts.entry(pod.state.status_column().to_string()).or_insert(0) += 1;
+    }
+    counts
 }
 
 pub fn event_report(e: &Event) -> EventReport {

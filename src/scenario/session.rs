@@ -37,6 +37,9 @@ pub enum Action {
     ImageFails { image: String, fails: bool },
     /// A simulated-cluster setting: whether this image's readiness probe never passes.
     ImageUnready { image: String, unready: bool },
+    /// A simulated-cluster setting: this image's container exits with code 1
+    /// this long after each start (`None`: it does not crash).
+    ImageCrashes { image: String, after_ms: Option<i64> },
 }
 
 /// What an action did, for the console and the "Why this step" panel.
@@ -640,6 +643,10 @@ impl Session {
             }
             Action::ImageFails { image, fails } => {
                 self.live.cluster.set_image_failing(image, *fails);
+                Ok(Happened::Setting)
+            }
+            Action::ImageCrashes { image, after_ms } => {
+                self.live.cluster.set_image_crash_after(image, *after_ms);
                 Ok(Happened::Setting)
             }
         }

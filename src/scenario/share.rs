@@ -283,6 +283,12 @@ enum LinkAction {
         image: String,
         unready: bool,
     },
+    /// `crashAfterMs` 0: the image does not crash.
+    ImageCrashes {
+        #[serde(rename = "crashAfterMs")]
+        after_ms: u64,
+        image: String,
+    },
     Apply {
         apply: String,
         text: String,
@@ -305,6 +311,9 @@ impl From<Action> for LinkAction {
             Action::Wait { until } => LinkAction::Wait { until: u64::try_from(until.0).unwrap_or(0) },
             Action::ImageFails { image, fails } => LinkAction::ImageFails { fails, image },
             Action::ImageUnready { image, unready } => LinkAction::ImageUnready { image, unready },
+            Action::ImageCrashes { image, after_ms } => {
+                LinkAction::ImageCrashes { after_ms: after_ms.map_or(0, |ms| ms.max(1) as u64), image }
+            }
             Action::Apply { file, text } => LinkAction::Apply { apply: file, text },
             Action::Edit { name, original, text, reopened } => LinkAction::Edit { edit: name, original, reopened, text },
         }
@@ -338,6 +347,10 @@ fn parse_actions(list: &[Value]) -> Result<Vec<Entry>, ShareError> {
             },
             Ok(LinkAction::ImageFails { fails, image }) => Entry::One(Action::ImageFails { image, fails }),
             Ok(LinkAction::ImageUnready { image, unready }) => Entry::One(Action::ImageUnready { image, unready }),
+            Ok(LinkAction::ImageCrashes { after_ms, image }) => Entry::One(Action::ImageCrashes {
+                image,
+                after_ms: (after_ms > 0).then(|| after_ms.min(i64::MAX as u64) as i64),
+            }),
             Ok(LinkAction::Apply { apply, text }) => Entry::One(Action::Apply { file: apply, text }),
             Ok(LinkAction::Edit { edit, original, reopened, text }) => {
                 Entry::One(Action::Edit { name: edit, original, text, reopened })

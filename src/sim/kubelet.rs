@@ -1,7 +1,10 @@
 //! The kubelet and the scheduler, reduced to what a rollout shows: a pod is
 //! created, pulls its image, starts, becomes Ready after podStartSeconds
-//! (never, if its image fails to pull), is available once Ready for longer
-//! than minReadySeconds, and once deleted is Terminating for podStopSeconds.
+//! (never, if its image fails to pull or its readiness probe never passes),
+//! is available once Ready for longer than minReadySeconds, and once deleted
+//! is Terminating for podStopSeconds. A crashing container exits with code 1
+//! crashAfterSeconds after each start and is restarted with the kubelet's
+//! back-off (`doBackOff` in kuberuntime_manager.go).
 
 use super::pods::{Pod, PodStore};
 use super::queue::Due;
@@ -13,12 +16,34 @@ use std::sync::Arc;
 /// How long a failing pull shows ErrImagePull before the kubelet backs off.
 const ERR_IMAGE_PULL_SHOWN_FOR: i64 = 10_000;
 
+/// The kubelet's container restart back-off with the newest release's
+/// defaults (kubelet.go `initialCrashLoopBackOff`, `MaxCrashLoopBackOff`;
+/// the gate ReduceDefaultCrashLoopBackOffDecay is alpha and off), doubled
+/// by client-go's flowcontrol.Backoff, without jitter.
+pub const CRASH_BACKOFF_INITIAL: i64 = 10_000;
+pub const CRASH_BACKOFF_MAX: i64 = 300_000;
+
+/// The kubelet's back-off entry for a container expires when the container
+/// ran this long (its `HasExpiredFunc`, kubelet.go): the next restart is at once.
+pub const CRASH_BACKOFF_EXPIRY: i64 = 600_000;
+
+/// The kubelet notices an exited container at its next relist (the
+/// generic PLEG relists every second): until then the pod shows `Error`.
+pub const PLEG_RELIST: i64 = 1_000;
+
 /// The state a pod shows at `now` (derived, so no queue entry is needed for
 /// the display-only steps ContainerCreating → Running-not-ready).
-pub fn pod_state(p: &Pod, now: Time, pod_start: i64) -> PodState {
+pub fn pod_state(p: &Pod, now: Time) -> PodState {
     let age = now.0 - p.created.0;
+    let pod_start = p.start;
     if p.deleted_at.is_some() {
         PodState::Terminating
+    } else if let Some(exited) = p.exited_at {
+        if now.0 - exited.0 < PLEG_RELIST {
+            PodState::Error
+        } else {
+            PodState::CrashLoopBackOff
+        }
     } else if p.failing {
         if age < pod_start {
             PodState::ContainerCreating
@@ -33,7 +58,7 @@ pub fn pod_state(p: &Pod, now: Time, pod_start: i64) -> PodState {
         } else {
             PodState::Ready
         }
-    } else if age * 2 < pod_start {
+    } else if p.restarts == 0 && age * 2 < pod_start {
         PodState::ContainerCreating
     } else {
         PodState::RunningNotReady
@@ -58,10 +83,14 @@ fn name_suffix(id: u64, offset: u64) -> [u8; 5] {
 /// it must not make an instant of its own.
 pub fn is_stale(pods: &PodStore, due: &Due) -> bool {
     match due {
-        Due::PodReady { rs, uid } => pods
+        Due::PodReady { rs, uid, restarts } | Due::ContainerExit { rs, uid, restarts } => pods
             .group(rs)
             .and_then(|g| g.get(*uid))
-            .is_none_or(|p| p.deleted_at.is_some()),
+            .is_none_or(|p| p.deleted_at.is_some() || p.exited_at.is_some() || p.restarts != *restarts),
+        Due::ContainerRestart { rs, uid } => pods
+            .group(rs)
+            .and_then(|g| g.get(*uid))
+            .is_none_or(|p| p.deleted_at.is_some() || p.exited_at.is_none()),
         Due::AvailabilityRecheck { rs, uid } => {
             !pods.group(rs).is_some_and(|g| g.awaits_availability(*uid))
         }
@@ -76,23 +105,37 @@ impl Cluster {
         let image = rs.spec.template.first_image();
         let failing = self.is_failing_image(image);
         let pod = self.new_pod(rs, image, self.now, failing);
-        let uid = pod.uid;
+        let (uid, started) = (pod.uid, Time(pod.created.0 + pod.start / 2));
         self.pods.add(&rs.metadata.uid, rs.name(), pod);
-        // A container whose readiness probe never passes runs, never Ready.
-        if !failing && !self.is_unready_image(image) {
+        if !failing {
             let key = self.pods.group_mut(&rs.metadata.uid, rs.name()).key.clone();
-            self.queue.push(
-                Time(self.now.0 + self.config.pod_start),
-                Due::PodReady { rs: key, uid },
-            );
+            self.start_container(key, uid, started, 0);
         }
         self.stats.pods_created += 1;
         self.changed = true;
     }
 
-    /// Whether this image's readiness probe never passes (`unready_images` is sorted).
-    fn is_unready_image(&self, image: &str) -> bool {
-        self.config.unready_images.binary_search_by(|s| s.as_str().cmp(image)).is_ok()
+    /// A container (re)starts at `started`: its readiness probe passes
+    /// halfway through the pod's start time, unless the image never passes
+    /// it or crashes first; a crashing image exits crashAfterSeconds later.
+    fn start_container(&mut self, key: Arc<str>, uid: u64, started: Time, restarts: u32) {
+        let Some(pod) = self.pods.group(&key).and_then(|g| g.get(uid)) else { return };
+        let behaviour = self.config.images.get(&*pod.image);
+        let ready_after = pod.start - pod.start / 2;
+        let ready = behaviour.is_none_or(|b| b.ready);
+        let crash_after = behaviour.and_then(|b| b.crash_after);
+        if ready && crash_after.is_none_or(|c| c > ready_after) {
+            let rs = key.clone();
+            self.queue.push(Time(started.0 + ready_after), Due::PodReady { rs, uid, restarts });
+        }
+        if let Some(c) = crash_after {
+            self.queue.push(Time(started.0 + c), Due::ContainerExit { rs: key, uid, restarts });
+        }
+    }
+
+    /// How long a new pod of this image takes to start and become Ready.
+    fn start_of(&self, image: &str) -> i64 {
+        self.config.images.get(image).and_then(|b| b.start).unwrap_or(self.config.pod_start)
     }
 
     /// Whether the cluster is set to fail pulling this image (`failing_images` is sorted).
@@ -105,6 +148,7 @@ impl Cluster {
 
     /// A pod named `<rs>-<5 random characters>` (generateName), unique among its ReplicaSet's.
     fn new_pod(&mut self, rs: &ReplicaSet, image: &str, created: Time, failing: bool) -> Pod {
+        let start = self.start_of(image);
         let group = self.pods.group_mut(&rs.metadata.uid, rs.name());
         let image = group.shared_image(image);
         self.next_pod_uid += 1;
@@ -115,10 +159,10 @@ impl Cluster {
             tiebreak: self.rng.next_u64(),
             image,
             created,
-            ready_at: None,
-            available: false,
-            deleted_at: None,
             failing,
+            start,
+            started_at: Time(created.0 + start / 2),
+            ..Pod::default()
         }
     }
 
@@ -133,18 +177,20 @@ impl Cluster {
         let failing = self.is_failing_image(image);
         let mut pod = self.new_pod(rs, image, created, failing);
         let uid = pod.uid;
-        let schedule_ready = ready_at.is_none() && !failing && !self.is_unready_image(image);
         if let Some(ready) = ready_at {
             pod.ready_at = Some(ready);
             pod.available = true;
+            pod.started_at = Time(ready.0 - (pod.start - pod.start / 2));
         }
+        let started = pod.started_at;
         self.pods.add(&rs.metadata.uid, rs.name(), pod);
-        if schedule_ready {
-            let key = self.pods.group_mut(&rs.metadata.uid, rs.name()).key.clone();
-            self.queue.push(
-                Time(created.0 + self.config.pod_start),
-                Due::PodReady { rs: key, uid },
-            );
+        let key = self.pods.group_mut(&rs.metadata.uid, rs.name()).key.clone();
+        if ready_at.is_none() && !failing {
+            self.start_container(key, uid, started, 0);
+        } else if let Some(c) = self.config.images.get(image).and_then(|b| b.crash_after) {
+            // Ready since before the scenario: it crashes crashAfterSeconds after it started, not in the past.
+            let exit = Time((started.0 + c).max(self.now.0));
+            self.queue.push(exit, Due::ContainerExit { rs: key, uid, restarts: 0 });
         }
     }
 
@@ -226,7 +272,17 @@ impl Cluster {
     pub(crate) fn apply_due_transitions(&mut self) {
         while let Some(due) = self.queue.pop_due(self.now) {
             match due {
-                Due::PodReady { rs, uid } => self.pod_ready(rs, uid),
+                Due::PodReady { rs, uid, restarts } => {
+                    if !is_stale(&self.pods, &Due::PodReady { rs: rs.clone(), uid, restarts }) {
+                        self.pod_ready(rs, uid);
+                    }
+                }
+                Due::ContainerExit { rs, uid, restarts } => {
+                    if !is_stale(&self.pods, &Due::ContainerExit { rs: rs.clone(), uid, restarts }) {
+                        self.container_exit(rs, uid);
+                    }
+                }
+                Due::ContainerRestart { rs, uid } => self.container_restart(rs, uid),
                 Due::PodAvailable { rs, uid } => {
                     // The ReplicaSet's minReadySeconds may have grown since
                     // this was queued: judge against the current value.
@@ -250,6 +306,42 @@ impl Cluster {
                 }
             }
         }
+    }
+
+    /// doBackOff: the kubelet restarts an exited container at its next
+    /// relist, unless the container is in back-off (it exited within the
+    /// back-off of its last restart): then when that back-off is over. The
+    /// first restart is at once (no back-off entry yet: kubernetes#133472).
+    /// Pod-worker jitter on the wake-up is not modelled.
+    fn container_exit(&mut self, rs: Arc<str>, uid: u64) {
+        let now = self.now;
+        let Some(group) = self.pods.groups.get_mut(&*rs) else { return };
+        if !group.mark_exited(uid, now) {
+            return;
+        }
+        let Some(pod) = group.get_mut(uid) else { return };
+        if now.0 - pod.started_at.0 > CRASH_BACKOFF_EXPIRY {
+            pod.backoff = 0;
+        }
+        let delay = if pod.backoff == 0 { PLEG_RELIST } else { pod.backoff };
+        self.queue.push(Time(now.0 + delay), Due::ContainerRestart { rs, uid });
+        self.changed = true;
+    }
+
+    /// The restart: restartCount grows, and the back-off doubles (Backoff.Next).
+    fn container_restart(&mut self, rs: Arc<str>, uid: u64) {
+        let now = self.now;
+        let Some(pod) = self.pods.groups.get_mut(&*rs).and_then(|g| g.get_mut(uid)) else { return };
+        if pod.deleted_at.is_some() || pod.exited_at.is_none() {
+            return;
+        }
+        pod.last_exit = pod.exited_at.take();
+        pod.restarts += 1;
+        pod.started_at = now;
+        pod.backoff = if pod.backoff == 0 { CRASH_BACKOFF_INITIAL } else { (pod.backoff * 2).min(CRASH_BACKOFF_MAX) };
+        let restarts = pod.restarts;
+        self.start_container(rs, uid, now, restarts);
+        self.changed = true;
     }
 
     fn pod_ready(&mut self, rs: Arc<str>, uid: u64) {
@@ -316,43 +408,23 @@ mod tests {
 
     #[test]
     fn a_healthy_pod_shows_creating_then_running_then_ready() {
-        let mut p = Pod {
-            suffix: *b"bcdfg",
-            uid: 1,
-            tiebreak: 1,
-            image: "i".into(),
-            created: Time(0),
-            ready_at: None,
-            available: false,
-            deleted_at: None,
-            failing: false,
-        };
-        assert_eq!(pod_state(&p, Time(0), 2000), PodState::ContainerCreating);
-        assert_eq!(pod_state(&p, Time(1500), 2000), PodState::RunningNotReady);
+        let mut p = Pod { suffix: *b"bcdfg", uid: 1, tiebreak: 1, image: "i".into(), start: 2000, ..Pod::default() };
+        assert_eq!(pod_state(&p, Time(0)), PodState::ContainerCreating);
+        assert_eq!(pod_state(&p, Time(1500)), PodState::RunningNotReady);
         p.ready_at = Some(Time(2000));
-        assert_eq!(pod_state(&p, Time(2000), 2000), PodState::Ready);
+        assert_eq!(pod_state(&p, Time(2000)), PodState::Ready);
         p.available = true;
-        assert_eq!(pod_state(&p, Time(2000), 2000), PodState::Available);
+        assert_eq!(pod_state(&p, Time(2000)), PodState::Available);
         p.deleted_at = Some(Time(3000));
-        assert_eq!(pod_state(&p, Time(3000), 2000), PodState::Terminating);
+        assert_eq!(pod_state(&p, Time(3000)), PodState::Terminating);
     }
 
     #[test]
     fn a_failing_pull_backs_off() {
-        let p = Pod {
-            suffix: *b"bcdfg",
-            uid: 1,
-            tiebreak: 1,
-            image: "bad".into(),
-            created: Time(0),
-            ready_at: None,
-            available: false,
-            deleted_at: None,
-            failing: true,
-        };
-        assert_eq!(pod_state(&p, Time(2500), 2000), PodState::ErrImagePull);
+        let p = Pod { suffix: *b"bcdfg", uid: 1, tiebreak: 1, image: "bad".into(), failing: true, start: 2000, ..Pod::default() };
+        assert_eq!(pod_state(&p, Time(2500)), PodState::ErrImagePull);
         assert_eq!(
-            pod_state(&p, Time(60_000), 2000),
+            pod_state(&p, Time(60_000)),
             PodState::ImagePullBackOff
         );
     }

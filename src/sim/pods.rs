@@ -8,7 +8,7 @@ use std::ops::Bound::{self, Excluded, Included, Unbounded};
 use std::sync::Arc;
 
 /// A pod as the simulator keeps it. Times are milliseconds of simulated time.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Pod {
     /// The 5 random characters after `<replicaset>-` in the pod's name.
     pub suffix: [u8; 5],
@@ -28,6 +28,21 @@ pub struct Pod {
     pub deleted_at: Option<Time>,
     /// Its image cannot be pulled: it never becomes Ready.
     pub failing: bool,
+    /// How long its container takes to start and pass its readiness probe
+    /// (podStartSeconds, or the image's startSeconds, when it was created):
+    /// it starts halfway, and is Ready at the end.
+    pub start: i64,
+    /// When the running container started (or the one that exited).
+    pub started_at: Time,
+    /// restartCount: how often the kubelet restarted its container.
+    pub restarts: u32,
+    /// The container exited with code 1 at this time and waits to be restarted.
+    pub exited_at: Option<Time>,
+    /// When the container before this one exited (lastState.terminated).
+    pub last_exit: Option<Time>,
+    /// The kubelet's restart back-off for this container (ms; 0: none yet,
+    /// or expired: the next restart is at once).
+    pub backoff: i64,
 }
 
 impl Pod {
@@ -135,6 +150,30 @@ impl PodGroup {
         true
     }
 
+    /// Its container exited: the pod is no longer Ready (or available).
+    pub(crate) fn mark_exited(&mut self, uid: u64, now: Time) -> bool {
+        let Some(p) = self.pods.get_mut(&uid) else {
+            return false;
+        };
+        if p.deleted_at.is_some() || p.exited_at.is_some() {
+            return false;
+        }
+        p.exited_at = Some(now);
+        if p.ready_at.is_some() {
+            self.ready.remove(&ready_key(p));
+            self.ready_count -= 1;
+            self.available -= i32::from(p.available);
+            p.ready_at = None;
+            p.available = false;
+            self.not_ready.insert(uid);
+        }
+        true
+    }
+
+    pub(crate) fn get_mut(&mut self, uid: u64) -> Option<&mut Pod> {
+        self.pods.get_mut(&uid)
+    }
+
     /// Whether the pod is still alive, Ready and not yet available (its re-check is still due).
     pub fn awaits_availability(&self, uid: u64) -> bool {
         self.pods
@@ -202,7 +241,8 @@ impl PodGroup {
     /// getPodsToDelete: the `count` active pods the ReplicaSet controller
     /// deletes first (`controller_utils.go` ActivePodsWithRanks): pending
     /// before running, not-ready before ready, Ready for the shortest time
-    /// first (log2 buckets), then newest first (log2 buckets), then UID.
+    /// first (log2 buckets), then (among not-ready pods) more restarts
+    /// first, then newest first (log2 buckets), then UID.
     pub fn pods_to_delete(
         &self,
         count: usize,
@@ -225,9 +265,10 @@ impl PodGroup {
             .iter()
             .filter_map(|uid| self.pods.get(uid))
             .collect();
+        // Pending before Running; then more restarts first (compareMaxContainerRestarts), newer first.
         unready.sort_by_key(|p| {
             let pending = phase_of(p).phase() == "Pending";
-            (!pending, log_rank(now, p.created), p.tiebreak)
+            (!pending, Reverse(p.restarts), log_rank(now, p.created), p.tiebreak)
         });
         let mut chosen: Vec<u64> = unready.iter().take(count).map(|p| p.uid).collect();
         if chosen.len() < count {
@@ -267,17 +308,23 @@ impl PodGroup {
         chosen
     }
 
-    pub fn view(&self, owner: &str, state_of: impl Fn(&Pod) -> PodState) -> Vec<PodView> {
+    pub fn view(&self, owner: &str, now: Time) -> Vec<PodView> {
         self.pods
             .values()
-            .map(|p| PodView {
-                name: p.name(owner),
-                owner: owner.to_string(),
-                image: p.image.to_string(),
-                created: p.created,
-                state: state_of(p),
-                ready_since: p.ready_at,
-                deleted_at: p.deleted_at,
+            .map(|p| {
+                let state = super::kubelet::pod_state(p, now);
+                PodView {
+                    name: p.name(owner),
+                    owner: owner.to_string(),
+                    image: p.image.to_string(),
+                    created: p.created,
+                    state,
+                    ready_since: p.ready_at,
+                    deleted_at: p.deleted_at,
+                    restarts: p.restarts,
+                    // Once the kubelet waits to restart it, the exited container is the last state.
+                    last_termination: if state == PodState::CrashLoopBackOff { p.exited_at } else { p.last_exit },
+                }
             })
             .collect()
     }
@@ -354,8 +401,7 @@ mod tests {
             created: Time::from_secs(created_s),
             ready_at: None,
             available: false,
-            deleted_at: None,
-            failing: false,
+            ..Pod::default()
         }
     }
 

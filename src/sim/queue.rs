@@ -8,8 +8,14 @@ use std::sync::Arc;
 /// A change due at a time. `rs` names the ReplicaSet whose pod group holds the pod.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Due {
-    /// The kubelet reports the pod Ready (podStartSeconds after creation).
-    PodReady { rs: Arc<str>, uid: u64 },
+    /// The kubelet reports the pod Ready (podStartSeconds after creation, or
+    /// after a restart): stale if the container it was queued for
+    /// (`restarts`) has exited since.
+    PodReady { rs: Arc<str>, uid: u64, restarts: u32 },
+    /// A crashing container exits with code 1 (crashAfterSeconds after it started).
+    ContainerExit { rs: Arc<str>, uid: u64, restarts: u32 },
+    /// The kubelet restarts an exited container (its back-off is over).
+    ContainerRestart { rs: Arc<str>, uid: u64 },
     /// The pod has been Ready for longer than minReadySeconds. Silent: it
     /// does not make an instant of its own; the next instant sees it.
     PodAvailable { rs: Arc<str>, uid: u64 },

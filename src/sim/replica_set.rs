@@ -32,10 +32,9 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) {
         }
     } else if diff > 0 {
         let now: Time = c.now;
-        let pod_start = c.config.pod_start;
         let victims = match c.pods.group(&rs.metadata.uid) {
             Some(group) => group.pods_to_delete(diff.min(BURST_REPLICAS) as usize, now, |p| {
-                super::kubelet::pod_state(p, now, pod_start)
+                super::kubelet::pod_state(p, now)
             }),
             None => Vec::new(),
         };

@@ -1,6 +1,6 @@
 //! The image field of the Deployment settings: `kubectl set image`, and how
 //! the simulated kubelet treats the image being set (a pull that fails, a
-//! readiness probe that never passes).
+//! readiness probe that never passes, a container that crashes).
 
 use super::settings::{shell_quote, Spec};
 use super::state::SimHandle;
@@ -15,6 +15,7 @@ pub fn ImageField(spec: Memo<Option<Spec>>) -> impl IntoView {
     let image = RwSignal::new(deployed.get_untracked());
     let failing = RwSignal::new(false);
     let unready = RwSignal::new(false);
+    let crashes = RwSignal::new(false);
     // The textbox follows the Deployment's image when that changes, and only then: the session changes
     // on every tick while playing, and a new image being typed mid-rollout (a rollover) must stay.
     Effect::new(move || image.set(deployed.get()));
@@ -27,6 +28,9 @@ pub fn ImageField(spec: Memo<Option<Spec>>) -> impl IntoView {
         }
         if unready.get_untracked() {
             h.set(Action::ImageUnready { image: img.clone(), unready: true });
+        }
+        if crashes.get_untracked() {
+            h.set(Action::ImageCrashes { image: img.clone(), after_ms: Some(CRASH_AFTER_SECONDS * 1000) });
         }
         h.kubectl(&format!("set image deployment/{d} {container}={}", shell_quote(&img)));
     };
@@ -50,8 +54,13 @@ pub fn ImageField(spec: Memo<Option<Spec>>) -> impl IntoView {
         </div>
         <Check label=Msg::NewImageFailsToPull checked=failing />
         <Check label=Msg::NewImageNeverReady checked=unready />
+        <Check label=Msg::NewImageCrashes { seconds: CRASH_AFTER_SECONDS } checked=crashes />
     }
 }
+
+/// How long a crashing image's container runs: long enough to pass its
+/// readiness probe with the default start time, too short for a minReadySeconds of 10.
+const CRASH_AFTER_SECONDS: i64 = 5;
 
 /// A checkbox with its label, for how the kubelet treats the image being set.
 #[component]

@@ -26,6 +26,9 @@ pub fn look(state: PodState) -> Look {
         PodState::ErrImagePull => ("error", "M4 4l8 8M12 4l-8 8", "", ("ErrImage", "Pull")),
         PodState::ImagePullBackOff => ("backoff", "M13 8a5 5 0 1 1-1.5-3.6M11.8 1.6v3h-3", "", ("ImagePull", "BackOff")),
         PodState::Terminating => ("terminating", "M4 2h8L4 14h8z", "", ("Terminating", "")),
+        // A lightning bolt: the container exited with code 1.
+        PodState::Error => ("error", "", "M9 1L3 9h4l-1 6 6-8H8z", ("Error", "")),
+        PodState::CrashLoopBackOff => ("backoff", "M13 8a5 5 0 1 1-1.5-3.6M11.8 1.6v3h-3", "M9 4L6 8.5h2.2L7.5 12 10.5 7.5H8.3z", ("CrashLoop", "BackOff")),
     };
     Look { modifier, stroke, fill, label }
 }
@@ -45,13 +48,20 @@ pub fn StateIcon(state: PodState) -> impl IntoView {
 #[component]
 pub fn Pod(pod: PodView) -> impl IntoView {
     let Look { modifier, label: (first, rest), .. } = look(pod.state);
-    let label = format!("pod {} {}", pod.name, pod.state.label());
+    // restartCount, where the kubelet has restarted the container.
+    let restarts = (pod.restarts > 0).then(|| format!("↻{}", pod.restarts));
+    let label = match pod.restarts {
+        0 => format!("pod {} {}", pod.name, pod.state.label()),
+        1 => format!("pod {} {}, 1 restart", pod.name, pod.state.label()),
+        n => format!("pod {} {}, {n} restarts", pod.name, pod.state.label()),
+    };
     let short = pod.name.rsplit('-').next().unwrap_or("").to_string();
     view! {
         <li class=format!("pod pod--{modifier}") aria-label=label.clone() title=label>
             <StateIcon state=pod.state />
             <span class="pod__name" aria-hidden="true">{short}</span>
             <span class="pod__state" aria-hidden="true">{first}<wbr />{rest}</span>
+            {restarts.map(|r| view! { <span class="pod__restarts" aria-hidden="true">{r}</span> })}
         </li>
     }
 }

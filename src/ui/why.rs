@@ -74,6 +74,9 @@ pub fn explain_action(s: &Session, index: usize, lang: Lang) -> Vec<String> {
             Action::PodStart { ms } => vec![say(Msg::PodStartNow { seconds: &crate::text::seconds(*ms, 1) })],
             Action::ImageFails { image, .. } => vec![say(Msg::ImageFails(image))],
             Action::ImageUnready { image, .. } => vec![say(Msg::ImageUnready(image))],
+            Action::ImageCrashes { image, after_ms } => {
+                vec![say(Msg::ImageCrashes { image, seconds: after_ms.map(|ms| ms / 1000) })]
+            }
             _ => vec![],
         },
         Happened::Idle => vec![say(Msg::NothingLeft)],

@@ -1,5 +1,5 @@
 //! The failure lab (scenario format v1.1): images whose readiness probe never
-//! passes. The keys not modelled yet are refused with a message saying so.
+//! passes, and containers that crash and are restarted with the kubelet's back-off.
 
 use rollout_lab::api::PodState;
 use rollout_lab::kubectl::rollout::status::{rollout_phase, RolloutPhase};
@@ -27,15 +27,93 @@ fn a_pod_whose_readiness_probe_never_passes_runs_unready_and_stalls_the_rollout(
 }
 
 #[test]
-fn image_behaviours_not_modelled_yet_are_refused_by_name() {
+fn image_behaviour_keys_are_checked() {
     let base = presets::preset("readiness").unwrap().json;
-    for (key, value) in [("startSeconds", "30"), ("crashAfterSeconds", "5")] {
+    for (key, value, message) in [
+        ("startSeconds", "-1", "-1 seconds is out of range (0 to 31536000)"),
+        ("crashAfterSeconds", "0", "0 seconds is out of range (0.001 to 31536000)"),
+    ] {
         let text = base.replace(r#""ready": false"#, &format!(r#""ready": false, "{key}": {value}"#));
         let e = scenario::load(&text).unwrap_err();
-        assert_eq!(e.to_string(), format!("cluster.images[\"test_web:v2\"].{key}: not modelled by this runner yet (only \"ready\" is)"));
+        assert_eq!(e.to_string(), format!("cluster.images[\"test_web:v2\"].{key}: {message}"));
     }
     let typo = base.replace(r#""ready": false"#, r#""redy": false"#);
     assert!(scenario::load(&typo).unwrap_err().to_string().contains("redy"));
+}
+
+/// The crashloop preset's new pod, and the time.
+fn crashloop_pod(s: &Session) -> rollout_lab::api::PodView {
+    let c = s.cluster();
+    let rss = c.replica_sets_of("test-deployment");
+    let new = rss.iter().find(|rs| rs.spec.template.first_image() == "test_web:v2").unwrap();
+    let pods = c.pods_of(new.name());
+    assert_eq!(pods.len(), 1, "the surge pod, and no more");
+    pods[0].clone()
+}
+
+#[test]
+fn a_crashing_container_is_restarted_with_the_kubelets_back_off() {
+    let mut s = Session::new(presets::preset("crashloop").unwrap().scenario()).unwrap();
+    s.kubectl("set image deployment/test-deployment web=test_web:v2").unwrap();
+    // Watch the pod second by second: when it exits, and when it is restarted.
+    let mut exits = Vec::new();
+    let mut restarts = Vec::new();
+    let mut last = (PodState::ContainerCreating, 0);
+    for second in 1..=200 {
+        s.act(scenario::Action::Wait { until: rollout_lab::api::Time::from_secs(second) }).unwrap();
+        let pod = crashloop_pod(&s);
+        if pod.state == PodState::Error && last.0 != PodState::Error {
+            exits.push(second);
+        }
+        if pod.restarts != last.1 {
+            restarts.push(second);
+        }
+        last = (pod.state, pod.restarts);
+    }
+    // Started at 1 s (half its 2 s start), Ready at 2 s, exits 5 s after each start; the first restart
+    // is at the kubelet's next relist (1 s), then the back-off doubles from 10 s: 10, 20, 40, 80.
+    assert_eq!(exits, vec![6, 12, 27, 52, 97, 182]);
+    assert_eq!(restarts, vec![7, 22, 47, 92, 177]);
+    // Ready for 4 s each time: never the 10 s of minReadySeconds, so never available; the old pods stay.
+    let d = s.cluster().deployment("test-deployment").unwrap().clone();
+    assert_eq!((d.status.available_replicas, d.status.updated_replicas), (3, 1));
+}
+
+#[test]
+fn get_pods_shows_error_then_crash_loop_back_off_and_the_restarts() {
+    let mut s = Session::new(presets::preset("crashloop").unwrap().scenario()).unwrap();
+    s.kubectl("set image deployment/test-deployment web=test_web:v2").unwrap();
+    let row = |s: &mut Session, at: i64| {
+        s.act(scenario::Action::Wait { until: rollout_lab::api::Time::from_secs(at) }).unwrap();
+        let name = crashloop_pod(s).name;
+        let out = rollout_lab::kubectl::run(&mut s.cluster().clone(), "get pods").stdout;
+        out.lines().find(|l| l.starts_with(&name)).unwrap().split_whitespace().skip(1).collect::<Vec<_>>().join(" ")
+    };
+    assert_eq!(row(&mut s, 6), "0/1 Error 0 6s");
+    assert_eq!(row(&mut s, 8), "1/1 Running 1 (2s ago) 8s");
+    assert_eq!(row(&mut s, 12), "0/1 Error 1 (6s ago) 12s");
+    assert_eq!(row(&mut s, 13), "0/1 CrashLoopBackOff 1 (1s ago) 13s");
+    assert_eq!(row(&mut s, 23), "1/1 Running 2 (11s ago) 23s");
+    assert_eq!(row(&mut s, 30), "0/1 CrashLoopBackOff 2 (3s ago) 30s");
+}
+
+#[test]
+fn without_min_ready_seconds_the_crashing_app_takes_the_healthy_pods_down() {
+    let mut scenario = presets::preset("crashloop").unwrap().scenario();
+    scenario.deployment["spec"]["minReadySeconds"] = 0.into();
+    let mut s = Session::new(scenario).unwrap();
+    s.kubectl("set image deployment/test-deployment web=test_web:v2").unwrap();
+    s.act(scenario::Action::Wait { until: rollout_lab::api::Time::from_secs(60) }).unwrap();
+    let c = s.cluster();
+    let rss = c.replica_sets_of("test-deployment");
+    let old = rss.iter().find(|rs| rs.spec.template.first_image() == "test_web:v1").unwrap();
+    // Each new pod counted as available the moment it was Ready, so old pods went while the new ones
+    // were up; then the new ones crashed, and one healthy pod is left serving.
+    assert_eq!(old.spec.replicas, 1);
+    let d = c.deployment("test-deployment").unwrap();
+    assert_eq!((d.status.available_replicas, d.status.updated_replicas), (1, 3));
+    let new_pods: Vec<_> = c.pods().into_iter().filter(|p| p.image == "test_web:v2").collect();
+    assert!(new_pods.iter().all(|p| p.restarts > 0 && !p.state.is_ready()), "{new_pods:?}");
 }
 
 #[test]
@@ -66,4 +144,27 @@ fn never_ready_is_a_setting_of_the_session_that_links_and_exports_keep() {
     let mut replayed = Session::new(exported).unwrap();
     while replayed.step().unwrap() != Happened::Idle && replayed.cluster().now() < s.cluster().now() {}
     assert!(states(&replayed).contains(&PodState::RunningNotReady));
+}
+
+#[test]
+fn a_crashing_image_is_a_setting_that_links_and_exports_keep() {
+    use rollout_lab::scenario::export::scenario_file;
+    use rollout_lab::scenario::share::{decode, encode, View};
+    use rollout_lab::scenario::Action;
+    let mut s = Session::new(presets::preset("seed").unwrap().scenario()).unwrap();
+    while s.step_decision().unwrap() != Happened::Idle {}
+    s.set(Action::ImageCrashes { image: "test_web:v2".into(), after_ms: Some(5000) }).unwrap();
+    s.kubectl("set image deployment/test-deployment web=test_web:v2").unwrap();
+    s.act(Action::Wait { until: rollout_lab::api::Time(s.cluster().now().0 + 30_000) }).unwrap();
+    let restarts = |s: &Session| s.cluster().pods().iter().map(|p| p.restarts).collect::<Vec<_>>();
+    assert!(restarts(&s).iter().any(|&r| r > 0), "{:?}", restarts(&s));
+    let (opened, _) = decode(&encode(&s, View::default()).unwrap()).unwrap();
+    assert_eq!(restarts(&opened), restarts(&s));
+    let file = scenario_file(&s).unwrap();
+    let exported = scenario::load(&file).unwrap();
+    assert_eq!(exported.cluster.images["test_web:v2"].crash_after_seconds, Some(5.0), "{file}");
+    assert!(exported.cluster.images["test_web:v2"].ready);
+    let mut replayed = Session::new(exported).unwrap();
+    while replayed.step().unwrap() != Happened::Idle && replayed.cluster().now() < s.cluster().now() {}
+    assert_eq!(restarts(&replayed).iter().max(), restarts(&s).iter().max());
 }
