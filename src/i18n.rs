@@ -11,6 +11,7 @@ mod explain;
 use crate::scenario::embed::EmbedError;
 use crate::scenario::presets::Preset;
 use crate::sim::why::{Fencepost, Why};
+use crate::sim::ContainerExit;
 use crate::text::quoted;
 use std::borrow::Cow;
 
@@ -174,6 +175,8 @@ pub enum Msg<'a> {
     /// A controller decision's numbers (`sim::why`).
     Why(&'a Why),
     PodsChanged,
+    /// A container exited with code 1 (a crash loop), with the numbers behind what comes next.
+    ContainerExited(&'a ContainerExit),
     ReplicaSetSynced { name: &'a str, work: PodWork },
     DeploymentSynced(&'a str),
     CommandWrote(&'a str),
@@ -401,6 +404,7 @@ impl Msg<'_> {
                 "尚未发生任何事。修改 Deployment（设置镜像、副本数……）或按“播放”。",
             ),
             Msg::Why(why) => explain::why(why, lang),
+            Msg::ContainerExited(e) => explain::container_exited(e, lang),
             Msg::PodsChanged => en_zh!(
                 lang,
                 "Pods changed state: a pod became Ready or available, or finished terminating.",

@@ -88,6 +88,21 @@ pub struct Event {
     pub why: why::Why,
 }
 
+/// A container that exited with code 1, with the numbers behind what follows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContainerExit {
+    pub time: Time,
+    pub pod: String,
+    /// How long it ran (ms).
+    pub ran: i64,
+    /// restartCount when it exited.
+    pub restarts: u32,
+    /// How long until the kubelet restarts it (ms).
+    pub restart_in: i64,
+    /// The owning ReplicaSet's minReadySeconds.
+    pub min_ready_seconds: i32,
+}
+
 /// An error from the simulated API server.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
@@ -242,6 +257,8 @@ pub struct Cluster {
     pods: PodStore,
     queue: DueQueue,
     events: Vec<Event>,
+    /// Every container exit (crash loops), oldest first: what the Why panel explains.
+    container_exits: Vec<ContainerExit>,
     /// Creation sequence and resourceVersion counter.
     seq: u64,
     /// See `user_writes()`.
@@ -275,6 +292,7 @@ impl Cluster {
             pods: PodStore::default(),
             queue: DueQueue::default(),
             events: Vec::new(),
+            container_exits: Vec::new(),
             seq: 0,
             user_writes: 0,
             next_pod_uid: 0,
@@ -368,6 +386,11 @@ impl Cluster {
 
     pub fn events(&self) -> &[Event] {
         &self.events
+    }
+
+    /// Every container exit so far, oldest first.
+    pub fn container_exits(&self) -> &[ContainerExit] {
+        &self.container_exits
     }
 
     /// The pod store's running counts for one ReplicaSet's pods: live (not

@@ -175,7 +175,7 @@ pub struct ContainerPort {
 
 
 /// What the kubelet reports about a pod, as `kubectl get pods` shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PodState {
     /// Scheduled, image being pulled and container created (phase Pending).
     ContainerCreating,

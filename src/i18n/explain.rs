@@ -2,6 +2,7 @@
 //! a controller decision (`sim::why`) as sentences, in both languages.
 
 use super::{en_zh, Lang, PodWork};
+use crate::sim::ContainerExit;
 use crate::sim::why::{Fencepost, Why};
 use std::borrow::Cow;
 
@@ -134,5 +135,38 @@ pub(super) fn replica_set_synced(name: &str, work: PodWork, lang: Lang) -> Cow<'
         lang,
         format!("The ReplicaSet controller synced {name}: it {did}."),
         format!("ReplicaSet 控制器同步了 {name}：{did}。"),
+    )
+}
+
+pub(super) fn container_exited(e: &ContainerExit, lang: Lang) -> Cow<'static, str> {
+    let ContainerExit { pod, restarts, min_ready_seconds: min_ready, .. } = e;
+    let (ran, wait) = (e.ran / 1000, e.restart_in / 1000);
+    let next = if *restarts == 0 {
+        en_zh!(
+            lang,
+            format!("The kubelet restarts it at its next check ({wait} s): a first crash has no back-off yet."),
+            format!("kubelet 在下一次检查时（{wait} 秒后）重启它：第一次崩溃还没有退避。"),
+        )
+    } else {
+        let times = if *restarts == 1 { "once".to_string() } else { format!("{restarts} times") };
+        en_zh!(
+            lang,
+            format!("It has been restarted {times}, so the kubelet waits {wait} s (CrashLoopBackOff): the wait doubles after each crash, up to 5 min."),
+            format!("它已被重启 {restarts} 次，所以 kubelet 等待 {wait} 秒（CrashLoopBackOff）：每次崩溃后等待翻倍，最长 5 分钟。"),
+        )
+    };
+    let available = if *min_ready > 0 && ran < *min_ready as i64 {
+        en_zh!(
+            lang,
+            format!(" It ran {ran} s, less than minReadySeconds ({min_ready} s), so it never counted as available and no old pod went for it."),
+            format!("它只运行了 {ran} 秒，少于 minReadySeconds（{min_ready} 秒），所以从未算作可用，也没有旧 Pod 因它而被删除。"),
+        )
+    } else {
+        Cow::from("")
+    };
+    en_zh!(
+        lang,
+        format!("The container of {pod} exited with code 1 after running {ran} s, and the pod is no longer Ready. {next}{available}"),
+        format!("{pod} 的容器运行 {ran} 秒后以退出码 1 退出，Pod 不再就绪。{next}{available}"),
     )
 }

@@ -91,6 +91,8 @@ pub struct Frame {
     pub events: usize,
     /// ScalingReplicaSet events recorded so far: the controllers' decisions.
     pub scalings: usize,
+    /// Container exits so far (`Cluster::container_exits`): each is a moment a Step stops at.
+    pub exits: usize,
     /// The rollout's outcome, once it shows.
     pub outcome: Option<Outcome>,
 }
@@ -393,8 +395,9 @@ impl Session {
     /// Whether the state after `k` applied actions is one a Step stops at:
     /// the start; after a command (typed, clicked or scripted), an import,
     /// an edit or a setting; after a sync that changed a ReplicaSet's
-    /// replicas (a ScalingReplicaSet event); or where the rollout's outcome
-    /// first shows (complete, or ProgressDeadlineExceeded).
+    /// replicas (a ScalingReplicaSet event); after a container exits (a
+    /// crash loop's every turn); or where the rollout's outcome first shows
+    /// (complete, or ProgressDeadlineExceeded).
     fn is_decision(&self, k: usize) -> bool {
         let Some(k_1) = k.checked_sub(1) else { return true };
         let (action, happened) = &self.log[k_1];
@@ -403,7 +406,9 @@ impl Session {
             return true;
         }
         let (before, after) = (&self.frames[k_1], &self.frames[k]);
-        after.scalings > before.scalings || (after.outcome.is_some() && after.outcome != before.outcome)
+        after.scalings > before.scalings
+            || after.exits > before.exits
+            || (after.outcome.is_some() && after.outcome != before.outcome)
     }
 
     /// The decision points applied so far (positions, oldest first; see
@@ -570,6 +575,7 @@ impl Session {
             min_available: rolling.map(|d| d.replicas() - max_unavailable(d)),
             events: c.events().len(),
             scalings: scalings + new_scalings,
+            exits: c.container_exits().len(),
             outcome: deployment.and_then(|d| match rollout_phase(d) {
                 RolloutPhase::Complete { .. } => Some(Outcome::Complete),
                 RolloutPhase::DeadlineExceeded { .. } => Some(Outcome::DeadlineExceeded),

@@ -65,6 +65,16 @@ pub fn pod_state(p: &Pod, now: Time) -> PodState {
     }
 }
 
+/// How long after its container exited the kubelet restarts it: at its
+/// next relist without a back-off entry, else when the back-off is over.
+pub fn restart_delay(p: &Pod) -> i64 {
+    if p.backoff == 0 {
+        PLEG_RELIST
+    } else {
+        p.backoff
+    }
+}
+
 /// The 5-character name suffix of the pod with this id: the id scrambled
 /// over the 27^5 suffixes (a bijection, since the multiplier is prime to 27),
 /// so names look random, as generateName's do, and never collide within a
@@ -315,16 +325,26 @@ impl Cluster {
     /// Pod-worker jitter on the wake-up is not modelled.
     fn container_exit(&mut self, rs: Arc<str>, uid: u64) {
         let now = self.now;
+        let min_ready_seconds = self.min_ready_of(&rs) / 1000;
         let Some(group) = self.pods.groups.get_mut(&*rs) else { return };
         if !group.mark_exited(uid, now) {
             return;
         }
+        let rs_name = group.rs_name.clone();
         let Some(pod) = group.get_mut(uid) else { return };
         if now.0 - pod.started_at.0 > CRASH_BACKOFF_EXPIRY {
             pod.backoff = 0;
         }
-        let delay = if pod.backoff == 0 { PLEG_RELIST } else { pod.backoff };
-        self.queue.push(Time(now.0 + delay), Due::ContainerRestart { rs, uid });
+        let restart_in = restart_delay(pod);
+        self.container_exits.push(super::ContainerExit {
+            time: now,
+            pod: pod.name(&rs_name),
+            ran: now.0 - pod.started_at.0,
+            restarts: pod.restarts,
+            restart_in,
+            min_ready_seconds: min_ready_seconds as i32,
+        });
+        self.queue.push(Time(now.0 + restart_in), Due::ContainerRestart { rs, uid });
         self.changed = true;
     }
 

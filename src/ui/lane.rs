@@ -54,7 +54,7 @@ pub fn LaneView(name: String, lanes: Memo<Vec<Lane>>) -> impl IntoView {
                 <ul class="lane__pods" aria-label=pods_label.clone()>
                     // Keyed by name and state: a pod that changes state is drawn anew (its
                     // entrance animation belongs to new pods only, see style/app.css).
-                    <For each=move || pods.get() key=|p: &PodView| format!("{} {}", p.name, p.state.label()) let(pod)>
+                    <For each=move || pods.get() key=|p: &PodView| (p.name.clone(), p.state, p.restarts) let(pod)>
                         <Pod pod />
                     </For>
                 </ul>

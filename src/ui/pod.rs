@@ -58,10 +58,12 @@ pub fn Pod(pod: PodView) -> impl IntoView {
     let short = pod.name.rsplit('-').next().unwrap_or("").to_string();
     view! {
         <li class=format!("pod pod--{modifier}") aria-label=label.clone() title=label>
-            <StateIcon state=pod.state />
+            <span class="pod__top">
+                <StateIcon state=pod.state />
+                {restarts.map(|r| view! { <span class="pod__restarts" aria-hidden="true">{r}</span> })}
+            </span>
             <span class="pod__name" aria-hidden="true">{short}</span>
             <span class="pod__state" aria-hidden="true">{first}<wbr />{rest}</span>
-            {restarts.map(|r| view! { <span class="pod__restarts" aria-hidden="true">{r}</span> })}
         </li>
     }
 }

@@ -61,6 +61,10 @@ pub fn explain_action(s: &Session, index: usize, lang: Lang) -> Vec<String> {
             if !explained.is_empty() {
                 return explained;
             }
+            let exits = s.cluster().container_exits().get(before.exits..after.exits).unwrap_or(&[]);
+            if !exits.is_empty() {
+                return exits.iter().map(|e| say(Msg::ContainerExited(e))).collect();
+            }
             vec![say(match what {
                 UnitKind::PodTransitions => Msg::PodsChanged,
                 UnitKind::ReplicaSetSync(name) => Msg::ReplicaSetSynced { name, work: PodWork { created: *created, deleted: *deleted } },
@@ -82,3 +86,4 @@ pub fn explain_action(s: &Session, index: usize, lang: Lang) -> Vec<String> {
         Happened::Idle => vec![say(Msg::NothingLeft)],
     }
 }
+

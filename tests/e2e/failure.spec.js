@@ -40,3 +40,56 @@ test('New image never becomes ready: the new pods run unready and the rollout ho
   await expect(page.getByRole('region', { name: 'Budget' })).toContainText("can't remove: would go below 3 available");
   expect(app.errors).toEqual([]);
 });
+
+test('a crashing app that minReadySeconds catches: restarts and CrashLoopBackOff on the stage, the old pods stay', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'A crashing app that minReadySeconds catches' });
+  await expect(page.getByRole('region', { name: 'What to watch for' })).toContainText('crashes 5 s after each start');
+  const status = page.getByRole('status', { name: 'Rollout status' });
+  // The script runs: the new pod exits at 6 s (Error), is restarted at once, exits again and backs off.
+  const fine = page.getByRole('checkbox', { name: 'Fine steps' });
+  await fine.check();
+  for (let i = 0; i < 30 && !(await app.pods('Error, 1 restart').count()); i++) await app.button('Step').click();
+  // Why this step gives the crash's numbers: how long it ran, the back-off, and minReadySeconds.
+  const why = page.getByRole('region', { name: 'Why this step' });
+  await expect(why).toContainText('exited with code 1 after running 5 s');
+  await expect(why).toContainText('restarted once, so the kubelet waits 10 s (CrashLoopBackOff)');
+  await expect(why).toContainText('less than minReadySeconds (10 s)');
+  for (let i = 0; i < 30 && !(await app.pods('CrashLoopBackOff, 1 restart').count()); i++) await app.button('Step').click();
+  await expect(app.pods('CrashLoopBackOff, 1 restart')).toHaveCount(1);
+  await expect(app.pods('Available')).toHaveCount(3);
+  await app.run('get pods');
+  await expect(app.console).toContainText(/0\/1 +CrashLoopBackOff +1 \(\d+s ago\)/);
+  // On to the deadline: the back-off has grown past the 60 s deadline between two Ready moments.
+  await fine.uncheck();
+  for (let i = 0; i < 20 && !(await status.getByText('ProgressDeadlineExceeded').count()); i++) await app.button('Step').click();
+  await expect(status).toContainText('ProgressDeadlineExceeded');
+  await expect(app.pods('CrashLoopBackOff, 4 restarts')).toHaveCount(1);
+  await expect(app.pods('Available')).toHaveCount(3);
+  await app.stepUntilIdle();
+  await expect(status).toContainText('Complete');
+  expect(app.errors).toEqual([]);
+});
+
+test('New image crashes 5 s after it starts: the pods crash-loop and links keep the setting', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByRole('checkbox', { name: 'New image crashes 5 s after it starts' }).check();
+  await app.textbox('Image').fill('test_web:v2');
+  await app.button('Set image').click();
+  await page.getByRole('checkbox', { name: 'Fine steps' }).check();
+  for (let i = 0; i < 40 && !(await app.pods('Error').count()); i++) await app.button('Step').click();
+  await expect(app.pods('Error')).not.toHaveCount(0);
+  // A link opens on the same pods, restart counts and all.
+  await app.button('Step').click();
+  const pods = () => page.getByRole('listitem', { name: /^pod / }).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
+  const before = await pods();
+  expect(before.some((name) => name.endsWith(', 1 restart'))).toBe(true);
+  await app.button('Copy link').click();
+  const link = await app.textbox('Share link').inputValue();
+  const other = new App(await page.context().newPage());
+  await other.page.goto(link);
+  await expect.poll(() => other.page.getByRole('listitem', { name: /^pod / }).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(before);
+  expect(app.errors).toEqual([]);
+});

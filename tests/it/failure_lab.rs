@@ -168,3 +168,23 @@ fn a_crashing_image_is_a_setting_that_links_and_exports_keep() {
     while replayed.step().unwrap() != Happened::Idle && replayed.cluster().now() < s.cluster().now() {}
     assert_eq!(restarts(&replayed).iter().max(), restarts(&s).iter().max());
 }
+
+#[test]
+fn each_crash_is_a_decision_step_stops_at_with_its_numbers() {
+    let mut s = Session::new(presets::preset("crashloop").unwrap().scenario()).unwrap();
+    let mut stops = Vec::new();
+    while !matches!(rollout_phase(s.cluster().deployment("test-deployment").unwrap()), RolloutPhase::DeadlineExceeded { .. }) {
+        assert_ne!(s.step_decision().unwrap(), Happened::Idle);
+        stops.push(s.cluster().now().0 / 1000);
+    }
+    // The command, the scale-up, the expectation at 6 s, then a stop at every crash, then the deadline.
+    let crashes: Vec<i64> = s.cluster().container_exits().iter().map(|e| e.time.0 / 1000).collect();
+    assert_eq!(crashes, vec![6, 12, 27, 52, 97]);
+    for crash in &crashes {
+        assert!(stops.contains(crash), "no stop at {crash}: {stops:?}");
+    }
+    // The pod was last Ready at 93 s (progress); the controller notices the 60 s deadline at 154 s.
+    assert_eq!(stops.last(), Some(&154));
+    let third = &s.cluster().container_exits()[2];
+    assert_eq!((third.ran, third.restarts, third.restart_in, third.min_ready_seconds), (5000, 2, 20_000, 10));
+}

@@ -139,7 +139,9 @@ proptest! {
         path_pick in 0usize..10_000,
         replacement in json_value(),
     ) {
-        let files = crate::support::json_files(&crate::support::shared_conformance_dir());
+        // The shared fixtures, and this repository's scenarios (which use the v1.1 keys: cluster.images).
+        let mut files = crate::support::json_files(&crate::support::shared_conformance_dir());
+        files.extend(crate::support::json_files(&crate::support::local_scenarios_dir()));
         let text = std::fs::read_to_string(&files[file % files.len()]).unwrap();
         let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let mut paths = Vec::new();
