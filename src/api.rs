@@ -10,6 +10,7 @@ pub mod int_or_string;
 pub mod labels;
 pub mod meta;
 pub mod pod;
+pub mod quantity;
 pub mod replica_set;
 pub mod time;
 pub mod validation;

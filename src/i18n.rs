@@ -108,6 +108,11 @@ pub enum Msg<'a> {
     SetImage,
     NewImageFailsToPull,
     NewImageNeverReady,
+    /// The nodes panel.
+    Nodes,
+    /// A node's line: (requested, allocatable) per resource it limits.
+    NodeLine { name: &'a str, cpu: Option<(i64, i64)>, memory: Option<(i64, i64)>, pods: Option<(i64, i64)>, cordoned: bool },
+    PodsWaitingForNode(usize),
     /// The checkbox: the new image's container exits this many seconds after each start.
     NewImageCrashes { seconds: i64 },
     // the rollout's status
@@ -300,6 +305,13 @@ impl Msg<'_> {
             Msg::SetImage => en_zh!(lang, "Set image", "设置镜像"),
             Msg::NewImageFailsToPull => en_zh!(lang, "New image fails to pull", "新镜像拉取失败"),
             Msg::NewImageNeverReady => en_zh!(lang, "New image never becomes ready", "新镜像始终不就绪"),
+            Msg::Nodes => en_zh!(lang, "Nodes", "节点"),
+            Msg::NodeLine { name, cpu, memory, pods, cordoned } => explain::node_line(name, cpu, memory, pods, cordoned, lang),
+            Msg::PodsWaitingForNode(n) => en_zh!(
+                lang,
+                if n == 1 { "1 pod waits for a node with room (Pending).".to_string() } else { format!("{n} pods wait for a node with room (Pending).") },
+                format!("{n} 个 Pod 在等待有空间的节点（Pending）。"),
+            ),
             Msg::NewImageCrashes { seconds } => en_zh!(
                 lang,
                 format!("New image crashes {seconds} s after it starts"),
@@ -586,6 +598,10 @@ fn preset_goal(preset: &Preset, lang: Lang) -> Cow<'static, str> {
             "The new app passes its readiness probe, then crashes 5 s after each start. minReadySeconds 10 asks for 10 s Ready without a crash, so the pod never counts as available: the old pods stay and the crash loop (RESTARTS, CrashLoopBackOff) hurts nobody. Try minReadySeconds 0 to see what it saved you from.",
             "新应用能通过就绪探针，但每次启动 5 秒后就崩溃。minReadySeconds 10 要求连续就绪 10 秒不崩溃，所以这个 Pod 永远不算可用：旧 Pod 都留着，崩溃循环（RESTARTS、CrashLoopBackOff）不影响任何人。把 minReadySeconds 设为 0 试试，看看它帮你挡住了什么。",
         ),
+        "unschedulable" => (
+            "node-1 has 1 CPU and the three old pods request 300m each: the surge pod needs 300m, only 100m is left, so it stays Pending (FailedScheduling) and maxUnavailable 0 lets no old pod go. The rollout waits until its deadline. The script then sets maxUnavailable to 1: an old pod goes first, and its room lets the new one in.",
+            "node-1 有 1 个 CPU，三个旧 Pod 各请求 300m：surge Pod 需要 300m，只剩 100m，所以它一直 Pending（FailedScheduling），而 maxUnavailable 为 0 不允许删除任何旧 Pod。发布一直等到超过期限。然后脚本把 maxUnavailable 设为 1：先删一个旧 Pod，腾出的空间让新 Pod 进来。",
+        ),
         _ => ("", ""),
     };
     en_zh!(lang, en, zh)
@@ -602,6 +618,7 @@ fn preset_title(preset: &Preset, lang: Lang) -> Cow<'static, str> {
         "proportional" => "发布中途的按比例扩缩容",
         "readiness" => "就绪探针始终不通过，然后回滚",
         "crashloop" => "崩溃的应用被 minReadySeconds 拦下",
+        "unschedulable" => "节点已满：surge Pod 等待，maxUnavailable 腾出空间",
         _ => preset.title,
     };
     en_zh!(lang, preset.title, zh)

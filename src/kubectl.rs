@@ -5,6 +5,7 @@
 pub mod apply;
 pub mod args;
 pub mod complete;
+pub mod cordon;
 pub mod delete;
 pub mod describe;
 pub mod dry_run;
@@ -78,7 +79,8 @@ impl From<ApiError> for Failure {
 
 /// The top-level commands, for "unknown command" suggestions and completion.
 pub const COMMANDS: &[&str] = &[
-    "annotate", "apply", "create", "delete", "describe", "edit", "get", "patch", "rollout", "scale", "set",
+    "annotate", "apply", "cordon", "create", "delete", "describe", "edit", "get", "patch", "rollout", "scale", "set",
+    "uncordon",
 ];
 
 /// Runs one kubectl command line (with or without the leading `kubectl`).
@@ -113,7 +115,7 @@ pub fn run(c: &mut Cluster, line: &str) -> Output {
 /// or `rollout pause|resume|restart`, which answer `unknown flag: --dry-run`.
 fn writes(words: &[String]) -> bool {
     match words.first().map(String::as_str) {
-        Some("set" | "scale" | "annotate" | "create" | "apply" | "patch" | "delete") => true,
+        Some("set" | "scale" | "annotate" | "create" | "apply" | "patch" | "delete" | "cordon" | "uncordon") => true,
         Some("rollout") => words.get(1).is_some_and(|w| w == "undo"),
         _ => false,
     }
@@ -126,8 +128,14 @@ fn run_dry(c: &Cluster, words: &[String], strategy: dry_run::DryRun) -> Output {
         return rollout::undo_dry_run_client(c, &words[2..]);
     }
     let mut scratch = c.clone();
-    if words.first().is_some_and(|w| w == "delete") {
-        return delete::run(&mut scratch, &words[1..], strategy).unwrap_or_else(|f| Output::failed(String::new(), f));
+    let rest = &words[1..];
+    let threaded = match words.first().map(String::as_str) {
+        Some("delete") => Some(delete::run(&mut scratch, rest, strategy)),
+        Some(verb @ ("cordon" | "uncordon")) => Some(cordon::run(&mut scratch, rest, verb == "cordon", strategy)),
+        _ => None,
+    };
+    if let Some(result) = threaded {
+        return result.unwrap_or_else(|f| Output::failed(String::new(), f));
     }
     let mut out = run_words(&mut scratch, words);
     // `kubectl patch` sets its printer's operation after the dry-run suffix
@@ -156,6 +164,8 @@ fn run_words(c: &mut Cluster, words: &[String]) -> Output {
         "apply" => apply::apply_command(c, rest).map(Output::ok),
         "patch" => apply::patch(c, rest).map(Output::ok),
         "edit" => apply::edit_command(c, rest).map(Output::ok),
+        "cordon" => cordon::run(c, rest, true, dry_run::DryRun::None),
+        "uncordon" => cordon::run(c, rest, false, dry_run::DryRun::None),
         "help" | "--help" | "-h" => Ok(Output::ok(HELP)),
         "version" => Ok(Output::ok("Client Version: v1.35.0\nKustomize Version: v5.7.1\nServer Version: v1.35.0 (Rollout Lab simulator)\n")),
         other => Err(unknown_command(other, "kubectl", COMMANDS)),
@@ -219,7 +229,7 @@ pub fn printed(name: &str, operation: &str) -> String {
 const HELP: &str = "kubectl controls the Kubernetes cluster manager.
 
  This simulator understands:
-  get           Display one or many resources (deployments, replicasets, pods)
+  get           Display one or many resources (deployments, replicasets, pods, nodes)
   describe      Show details of a deployment
   delete        Delete pods, replicasets or deployments by name
   create        Create a deployment (create deployment NAME --image=IMAGE)
@@ -229,6 +239,8 @@ const HELP: &str = "kubectl controls the Kubernetes cluster manager.
   scale         Set a new size for a deployment
   set image     Update the image of a pod template
   rollout       Manage the rollout of a deployment (status, history, undo, pause, resume, restart)
+  cordon        Mark a node as unschedulable
+  uncordon      Mark a node as schedulable
 
 Usage:
   kubectl [flags] [options]

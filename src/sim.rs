@@ -15,6 +15,7 @@ pub mod pods;
 pub mod queue;
 pub mod replica_set;
 pub mod rng;
+pub mod scheduler;
 pub mod why;
 
 use crate::api::{
@@ -42,6 +43,8 @@ pub struct ClusterConfig {
     /// How the containers of an image behave where that is not the default
     /// (scenario `cluster.images`), by image.
     pub images: BTreeMap<String, ImageBehaviour>,
+    /// The nodes (scenario `cluster.nodes`); none: one node, `node-1`, with no limits.
+    pub nodes: Vec<scheduler::Node>,
     pub seed: u64,
 }
 
@@ -70,6 +73,7 @@ impl Default for ClusterConfig {
             pod_stop: 1000,
             failing_images: Vec::new(),
             images: BTreeMap::new(),
+            nodes: Vec::new(),
             seed: 1,
         }
     }
@@ -81,8 +85,10 @@ pub struct Event {
     pub time: Time,
     pub type_: &'static str,
     pub reason: &'static str,
-    /// `deployment/web`.
+    /// `deployment/web`, `pod/web-5d8c9d7f4b-x2k8p`.
     pub object: String,
+    /// The component that recorded it: `deployment-controller`, `default-scheduler`.
+    pub source: &'static str,
     pub message: String,
     /// The controller's computation behind the event (`crate::i18n` words it).
     pub why: why::Why,
@@ -259,6 +265,11 @@ pub struct Cluster {
     events: Vec<Event>,
     /// Every container exit (crash loops), oldest first: what the Why panel explains.
     container_exits: Vec<ContainerExit>,
+    /// The nodes, by name.
+    nodes: Vec<scheduler::Node>,
+    /// Pods no node had room for, in the order they were created (the
+    /// scheduling queue's): (pod group, pod id).
+    unscheduled: Vec<(Arc<str>, u64)>,
     /// Creation sequence and resourceVersion counter.
     seq: u64,
     /// See `user_writes()`.
@@ -283,7 +294,14 @@ impl Cluster {
     pub fn new(config: ClusterConfig) -> Cluster {
         let mut rng = Rng::new(config.seed);
         let name_offset = rng.next_u64();
+        let mut nodes = config.nodes.clone();
+        if nodes.is_empty() {
+            nodes.push(scheduler::Node::unlimited("node-1"));
+        }
+        nodes.sort_by(|a, b| a.name.cmp(&b.name));
         Cluster {
+            nodes,
+            unscheduled: Vec::new(),
             now: Time::ZERO,
             rng,
             config,
@@ -411,7 +429,7 @@ impl Cluster {
         let mut pods = self
             .pods
             .group(uid)
-            .map(|g| g.view(&g.rs_name, self.now))
+            .map(|g| g.view(&g.rs_name, self.now, &self.nodes))
             .unwrap_or_default();
         sort_by_name(&mut pods);
         pods
@@ -423,7 +441,7 @@ impl Cluster {
             .pods
             .groups
             .values()
-            .flat_map(|g| g.view(&g.rs_name, self.now))
+            .flat_map(|g| g.view(&g.rs_name, self.now, &self.nodes))
             .collect();
         sort_by_name(&mut pods);
         pods
@@ -700,6 +718,7 @@ impl Cluster {
             type_,
             reason,
             object: format!("deployment/{}", d.name()),
+            source: "deployment-controller",
             message,
             why,
         });

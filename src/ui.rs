@@ -21,6 +21,7 @@ mod image;
 mod lane;
 mod lanes;
 mod manifests;
+mod nodes;
 mod playback;
 mod pod;
 mod settings;
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <goal_card::GoalCard />
                     <rollout_status::RolloutStatus />
                     <budget::BudgetView />
+                    <nodes::Nodes />
                     <lanes::Lanes />
                     <div class="stage__text">
                         <why::Why />
@@ -99,6 +101,7 @@ fn EmbeddedApp(console: bool, readonly: bool) -> impl IntoView {
             <main class="embed" aria-label="Rollout Lab">
                 <rollout_status::RolloutStatus />
                 <budget::BudgetView />
+                <nodes::Nodes />
                 <lanes::Lanes />
                 <playback::Playback />
                 {console.then(|| view! { <console::Console readonly /> })}

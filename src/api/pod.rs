@@ -195,6 +195,8 @@ pub enum PodState {
     Error,
     /// The kubelet waits out its back-off before restarting the container.
     CrashLoopBackOff,
+    /// No node has room for it (phase Pending, PodScheduled False).
+    Pending,
 }
 
 impl PodState {
@@ -208,13 +210,14 @@ impl PodState {
             PodState::Terminating => "Terminating",
             PodState::Error => "Error",
             PodState::CrashLoopBackOff => "CrashLoopBackOff",
+            PodState::Pending => "Pending",
         }
     }
 
     /// The pod phase (core/v1 PodPhase).
     pub fn phase(self) -> &'static str {
         match self {
-            PodState::ContainerCreating | PodState::ErrImagePull | PodState::ImagePullBackOff => {
+            PodState::ContainerCreating | PodState::ErrImagePull | PodState::ImagePullBackOff | PodState::Pending => {
                 "Pending"
             }
             _ => "Running",
@@ -233,6 +236,7 @@ impl PodState {
             PodState::Terminating => "Terminating",
             PodState::Error => "Error",
             PodState::CrashLoopBackOff => "CrashLoopBackOff",
+            PodState::Pending => "Pending",
         }
     }
 
@@ -255,6 +259,8 @@ pub struct PodView {
     pub restarts: u32,
     /// When the container's last terminated state finished (`RESTARTS 3 (12s ago)`).
     pub last_termination: Option<Time>,
+    /// The node it is bound to (`None`: Pending, unschedulable).
+    pub node: Option<String>,
 }
 
 impl PodTemplateSpec {
@@ -265,6 +271,32 @@ impl PodTemplateSpec {
             .first()
             .map(|c| c.image.as_str())
             .unwrap_or("")
+    }
+
+    /// Each container's `resources.requests` of cpu (millicores) and memory
+    /// (bytes); `None` where a container requests none (or an amount that is
+    /// not a quantity: the API server's decoder would refuse it, which the
+    /// simulator does not model).
+    pub fn container_requests(&self) -> Vec<(Option<i64>, Option<i64>)> {
+        let request = |c: &Container, name: &str, read: fn(super::quantity::Quantity) -> Option<i64>| {
+            let value = c.resources.as_ref()?.get("requests")?.get(name)?;
+            let text = match value {
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
+                _ => return None,
+            };
+            super::quantity::Quantity::parse(&text).and_then(read)
+        };
+        self.spec
+            .containers
+            .iter()
+            .map(|c| {
+                (
+                    request(c, "cpu", super::quantity::Quantity::milli_value),
+                    request(c, "memory", super::quantity::Quantity::value),
+                )
+            })
+            .collect()
     }
 
     /// Images of all containers, comma-separated, as `-o wide` prints them.

@@ -29,6 +29,24 @@ pub(super) fn why(why: &Why, lang: Lang) -> Cow<'static, str> {
     let spec = |spec, round_up| fencepost(spec, round_up, lang);
     match *why {
         Why::Unexplained => Cow::Borrowed(""),
+        Why::NoNodeFits { cpu, most_cpu_left, memory, most_memory_left, cordoned } => {
+            let mut short = Vec::new();
+            if let Some(left) = most_cpu_left.filter(|&left| cpu > left) {
+                short.push(en_zh!(lang, format!("it requests {} of CPU and the most any node has left is {}", millicores(cpu), millicores(left)), format!("它请求 {} CPU，而任何节点最多只剩 {}", millicores(cpu), millicores(left))));
+            }
+            if let Some(left) = most_memory_left.filter(|&left| memory > left) {
+                short.push(en_zh!(lang, format!("it requests {} of memory and the most any node has left is {}", mebibytes(memory), mebibytes(left)), format!("它请求 {} 内存，而任何节点最多只剩 {}", mebibytes(memory), mebibytes(left))));
+            }
+            if cordoned > 0 {
+                short.push(en_zh!(lang, format!("{cordoned} node(s) are cordoned"), format!("{cordoned} 个节点已被 cordon")));
+            }
+            let short = short.join(if lang == Lang::Zh { "；" } else { "; " });
+            en_zh!(
+                lang,
+                format!("No node has room for the pod: {short}. It stays Pending, and not available, until a pod on a node is gone or a node is uncordoned."),
+                format!("没有节点能容纳这个 Pod：{short}。它保持 Pending，也不可用，直到某个节点上的 Pod 消失或节点被 uncordon。"),
+            )
+        }
         Why::NewReplicaSet { rolling: false, size, .. } => en_zh!(
             lang,
             format!("The template changed, so a new ReplicaSet was created. Recreate starts it at spec.replicas = {size} once no old pod is left."),
@@ -169,4 +187,46 @@ pub(super) fn container_exited(e: &ContainerExit, lang: Lang) -> Cow<'static, st
         format!("The container of {pod} exited with code 1 after running {ran} s, and the pod is no longer Ready. {next}{available}"),
         format!("{pod} 的容器运行 {ran} 秒后以退出码 1 退出，Pod 不再就绪。{next}{available}"),
     )
+}
+
+/// CPU as Kubernetes writes it: `300m`, `2`.
+fn millicores(m: i64) -> String {
+    if m % 1000 == 0 {
+        (m / 1000).to_string()
+    } else {
+        format!("{m}m")
+    }
+}
+
+/// Memory in mebibytes: `128Mi`.
+fn mebibytes(bytes: i64) -> String {
+    format!("{}Mi", bytes.div_euclid(1024 * 1024))
+}
+
+/// "node-1: 900m of 1 CPU · 0Mi of 4096Mi memory · 3 of 110 pods requested".
+pub(super) fn node_line(
+    name: &str,
+    cpu: Option<(i64, i64)>,
+    memory: Option<(i64, i64)>,
+    pods: Option<(i64, i64)>,
+    cordoned: bool,
+    lang: Lang,
+) -> Cow<'static, str> {
+    let mut parts = Vec::new();
+    if let Some((used, of)) = cpu {
+        parts.push(en_zh!(lang, format!("{} of {} CPU", millicores(used), millicores(of)), format!("CPU {} / {}", millicores(used), millicores(of))));
+    }
+    if let Some((used, of)) = memory {
+        parts.push(en_zh!(lang, format!("{} of {} memory", mebibytes(used), mebibytes(of)), format!("内存 {} / {}", mebibytes(used), mebibytes(of))));
+    }
+    if let Some((used, of)) = pods {
+        parts.push(en_zh!(lang, format!("{used} of {of} pods"), format!("Pod {used} / {of}")));
+    }
+    let parts = parts.join(" · ");
+    match (cordoned, lang) {
+        (false, Lang::En) => Cow::from(format!("{name}: {parts} requested")),
+        (true, Lang::En) => Cow::from(format!("{name} (cordoned: no new pods): {parts} requested")),
+        (false, Lang::Zh) => Cow::from(format!("{name}：已请求 {parts}")),
+        (true, Lang::Zh) => Cow::from(format!("{name}（已 cordon：不接收新 Pod）：已请求 {parts}")),
+    }
 }

@@ -149,6 +149,7 @@ pub enum Kind {
     Deployment,
     ReplicaSet,
     Pod,
+    Node,
 }
 
 impl Kind {
@@ -158,6 +159,7 @@ impl Kind {
             Kind::Deployment => "deployments.apps",
             Kind::ReplicaSet => "replicasets.apps",
             Kind::Pod => "pods",
+            Kind::Node => "nodes",
         }
     }
 
@@ -167,6 +169,7 @@ impl Kind {
             Kind::Deployment => "deployment.apps",
             Kind::ReplicaSet => "replicaset.apps",
             Kind::Pod => "pod",
+            Kind::Node => "node",
         }
     }
 }
@@ -181,6 +184,7 @@ pub fn kind_of(word: &str) -> Result<Kind, Failure> {
             Ok(Kind::ReplicaSet)
         }
         "pod" | "pods" | "po" => Ok(Kind::Pod),
+        "node" | "nodes" | "no" => Ok(Kind::Node),
         _ => Err(Failure::error(format!(
             "the server doesn't have a resource type {word}", word = quoted(word)
         ))),

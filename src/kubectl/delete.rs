@@ -80,6 +80,9 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
             Kind::Pod => c.delete_pod_named(name, (grace >= 0).then_some(grace)),
             Kind::ReplicaSet => c.delete_replica_set_by_user(name),
             Kind::Deployment => c.delete_deployment(name),
+            Kind::Node => Err(crate::sim::ApiError::Controller(format!(
+                "error: deleting nodes is not modelled by this simulator (cordon {name} keeps new pods off it)"
+            ))),
         };
         match deleted {
             Ok(()) => out.stdout.push_str(&printed(kind, name, grace, strategy, name_only)),

@@ -8,6 +8,7 @@ use crate::api::PodView;
 use crate::api::to_value;
 use serde::Serialize;
 use serde_json::{json, Value};
+use crate::sim::scheduler::Node;
 use crate::sim::Cluster;
 use crate::text::quoted;
 
@@ -42,6 +43,7 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
             .map(|rs| replica_set_row(rs, now))
             .collect(),
         Kind::Pod => c.pods().iter().map(|p| pod_row(p, now)).collect(),
+        Kind::Node => c.nodes().iter().map(|n| node_row(n, now)).collect(),
     };
     // Names that do not exist are reported after the rows that do (ContinueOnError).
     let mut missing = String::new();
@@ -126,6 +128,10 @@ fn header(kind: Kind, wide: bool) -> String {
             "NAME\tREADY\tSTATUS\tRESTARTS\tAGE",
             "\tIP\tNODE\tNOMINATED NODE\tREADINESS GATES",
         ),
+        Kind::Node => (
+            "NAME\tSTATUS\tROLES\tAGE\tVERSION",
+            "\tINTERNAL-IP\tEXTERNAL-IP\tOS-IMAGE\tKERNEL-VERSION\tCONTAINER-RUNTIME",
+        ),
     };
     format!("{base}{}\n", if wide { extra } else { "" })
 }
@@ -183,12 +189,66 @@ fn pod_row(p: &PodView, now: crate::api::Time) -> Row {
             age(Some(p.created.truncated()), now),
         ],
         wide: vec![
-            pod_ip(&p.name),
-            "rollout-lab-node".into(),
+            if p.node.is_some() { pod_ip(&p.name) } else { "<none>".into() },
+            p.node.clone().unwrap_or_else(|| "<none>".into()),
             "<none>".into(),
             "<none>".into(),
         ],
     }
+}
+
+/// When the nodes joined: a day before the scenario's clock starts.
+const NODES_CREATED: crate::api::Time = crate::api::Time(-86_400_000);
+
+/// The kubelet version the nodes report.
+const KUBELET_VERSION: &str = "v1.37.1";
+
+/// printNode: Ready, and SchedulingDisabled once cordoned.
+fn node_row(n: &Node, now: crate::api::Time) -> Row {
+    let index = n.name.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) % 250 + 2;
+    Row {
+        name: n.name.clone(),
+        cells: vec![
+            if n.unschedulable { "Ready,SchedulingDisabled".into() } else { "Ready".into() },
+            "<none>".into(),
+            age(Some(NODES_CREATED), now),
+            KUBELET_VERSION.into(),
+        ],
+        wide: vec![
+            format!("172.18.0.{index}"),
+            "<none>".into(),
+            "Debian GNU/Linux 12 (bookworm)".into(),
+            "6.8.0".into(),
+            "containerd://2.1.4".into(),
+        ],
+    }
+}
+
+fn node_json(n: Option<&Node>) -> Value {
+    let Some(n) = n else {
+        return Value::Null;
+    };
+    let mut allocatable = serde_json::Map::new();
+    if let Some(cpu) = n.cpu {
+        allocatable.insert("cpu".into(), Value::String(if cpu % 1000 == 0 { (cpu / 1000).to_string() } else { format!("{cpu}m") }));
+    }
+    if let Some(memory) = n.memory {
+        allocatable.insert("memory".into(), Value::String(memory.to_string()));
+    }
+    if let Some(pods) = n.pods {
+        allocatable.insert("pods".into(), Value::String(pods.to_string()));
+    }
+    let mut spec = serde_json::Map::new();
+    if n.unschedulable {
+        spec.insert("unschedulable".into(), Value::Bool(true));
+    }
+    json!({
+        "apiVersion": "v1",
+        "kind": "Node",
+        "metadata": {"name": n.name, "creationTimestamp": NODES_CREATED.rfc3339()},
+        "spec": spec,
+        "status": {"allocatable": allocatable, "capacity": allocatable, "nodeInfo": {"kubeletVersion": KUBELET_VERSION}}
+    })
 }
 
 /// A stable made-up pod IP in the usual pod CIDR.
@@ -208,6 +268,7 @@ fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<Value, Failure> {
             Kind::Deployment => to_value(&c.deployment(&r.name)),
             Kind::ReplicaSet => to_value(&c.replica_set(&r.name)),
             Kind::Pod => pod_json(c.pods().iter().find(|p| p.name == r.name)),
+            Kind::Node => node_json(c.nodes().iter().find(|n| n.name == r.name)),
         };
         items.push(v);
     }

@@ -62,6 +62,7 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
                 out.push_str(&format!("replicaset.apps/{name} scaled\n"));
             }
             Kind::Pod => return Err(Failure::error("cannot scale pods: no scale subresource")),
+            Kind::Node => return Err(Failure::error("cannot scale nodes: no scale subresource")),
         }
     }
     Ok(out)

@@ -58,7 +58,25 @@ pub struct ClusterSpec {
     /// How the containers of an image behave (v1.1), by image.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub images: BTreeMap<String, ImageBehaviour>,
+    /// The cluster's nodes (v1.1); none: one node, `node-1`, with no limits.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub nodes: Vec<NodeSpec>,
     pub seed: u64,
+}
+
+/// v1.1 `cluster.nodes[i]`: a node's allocatable resources, as quantities
+/// (`"2"`, `"1500m"`, `"4Gi"`); a resource not given has no limit.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct NodeSpec {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory: Option<String>,
+    /// How many pods it runs at most (the kubelet's default: 110).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pods: Option<i64>,
 }
 
 /// v1.1 `cluster.images["web:unready"]`: how a real app behaves.
@@ -86,6 +104,7 @@ impl Default for ClusterSpec {
             pod_stop_seconds: 1.0,
             failing_images: Vec::new(),
             images: BTreeMap::new(),
+            nodes: Vec::new(),
             seed: 1,
         }
     }

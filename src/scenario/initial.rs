@@ -1,6 +1,8 @@
 //! The initial cluster of a scenario (spec "Input", reference model M6).
 
-use super::format::{ClusterSpec, Scenario};
+use super::format::{ClusterSpec, NodeSpec, Scenario};
+use crate::api::quantity::Quantity;
+use crate::sim::scheduler::Node;
 use super::load::LoadError;
 use crate::api::{keys, reasons, Deployment, ReplicaSet, Time};
 use crate::sim::deployment::sync::{
@@ -39,9 +41,25 @@ pub fn cluster_config(spec: &ClusterSpec) -> ClusterConfig {
                 (image.clone(), behaviour)
             })
             .collect(),
+        nodes: spec.nodes.iter().map(node).collect(),
         seed: spec.seed,
     }
 }
+
+/// A node as the loader checked it: quantities that parse, pods 110 by default.
+fn node(spec: &NodeSpec) -> Node {
+    let quantity = |text: &Option<String>, read: fn(Quantity) -> Option<i64>| text.as_deref().and_then(Quantity::parse).and_then(read);
+    Node {
+        name: spec.name.clone(),
+        cpu: quantity(&spec.cpu, Quantity::milli_value),
+        memory: quantity(&spec.memory, Quantity::value),
+        pods: Some(spec.pods.unwrap_or(DEFAULT_MAX_PODS)),
+        unschedulable: false,
+    }
+}
+
+/// The kubelet's default maxPods.
+const DEFAULT_MAX_PODS: i64 = 110;
 
 /// Builds the cluster at time 0: the Deployment as created by `kubectl
 /// apply`, and the ReplicaSets that already exist with their pods.

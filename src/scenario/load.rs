@@ -5,6 +5,7 @@
 //! hold. Never panics on any input.
 
 use super::format::*;
+use crate::api::quantity::Quantity;
 use crate::decode::{self, Asked, DecodeError, Place, Wanted, Words};
 use crate::text::quoted;
 use serde::de::DeserializeOwned;
@@ -171,6 +172,28 @@ fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
             if crash_after * 1000.0 < 1.0 {
                 return Err(err(&path("crashAfterSeconds"), format!("{crash_after} seconds is out of range (0.001 to 31536000)")));
             }
+        }
+    }
+    for (i, node) in s.cluster.nodes.iter().enumerate() {
+        let path = |key: &str| format!("cluster.nodes[{i}].{key}");
+        if node.name.is_empty() {
+            return Err(err(&path("name"), "a node needs a name".to_string()));
+        }
+        if s.cluster.nodes[..i].iter().any(|n| n.name == node.name) {
+            return Err(err(&path("name"), format!("{} is named twice", quoted(&node.name))));
+        }
+        for (key, text, read) in [
+            ("cpu", &node.cpu, Quantity::milli_value as fn(Quantity) -> Option<i64>),
+            ("memory", &node.memory, Quantity::value),
+        ] {
+            if let Some(text) = text {
+                if Quantity::parse(text).and_then(read).is_none_or(|v| v < 0) {
+                    return Err(err(&path(key), format!("{} is not a quantity (such as \"2\", \"1500m\" or \"4Gi\")", quoted(text))));
+                }
+            }
+        }
+        if let Some(pods) = node.pods {
+            in_range(pods, MAX_REPLICAS.into(), &path("pods"))?;
         }
     }
     if s.steps.len() > MAX_STEPS {

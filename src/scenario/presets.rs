@@ -59,6 +59,11 @@ pub const PRESETS: &[Preset] = &[
         title: "A crashing app that minReadySeconds catches",
         json: include_str!("../../tests/scenarios/ui-09-crashloop.json"),
     },
+    Preset {
+        id: "unschedulable",
+        title: "A full node: the surge pod waits, then maxUnavailable makes room",
+        json: include_str!("../../tests/scenarios/ui-10-unschedulable.json"),
+    },
 ];
 
 /// The preset a scenario is, if it is one (compared as loaded, so formatting does not matter).

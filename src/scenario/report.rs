@@ -104,6 +104,7 @@ pub struct EventReport {
     pub type_: String,
     pub reason: String,
     pub object: String,
+    pub source: String,
     pub message: String,
 }
 
@@ -173,6 +174,7 @@ pub fn event_report(e: &Event) -> EventReport {
         type_: e.type_.into(),
         reason: e.reason.into(),
         object: e.object.clone(),
+        source: e.source.into(),
         message: e.message.clone(),
     }
 }

@@ -34,10 +34,13 @@ pub const PLEG_RELIST: i64 = 1_000;
 /// The state a pod shows at `now` (derived, so no queue entry is needed for
 /// the display-only steps ContainerCreating → Running-not-ready).
 pub fn pod_state(p: &Pod, now: Time) -> PodState {
-    let age = now.0 - p.created.0;
+    // The kubelet starts a pod once it is bound to its node.
+    let age = now.0 - p.scheduled_at.0;
     let pod_start = p.start;
     if p.deleted_at.is_some() {
         PodState::Terminating
+    } else if p.node.is_none() {
+        PodState::Pending
     } else if let Some(exited) = p.exited_at {
         if now.0 - exited.0 < PLEG_RELIST {
             PodState::Error
@@ -115,14 +118,26 @@ impl Cluster {
         let image = rs.spec.template.first_image();
         let failing = self.is_failing_image(image);
         let pod = self.new_pod(rs, image, self.now, failing);
-        let (uid, started) = (pod.uid, Time(pod.created.0 + pod.start / 2));
+        let uid = pod.uid;
         self.pods.add(&rs.metadata.uid, rs.name(), pod);
-        if !failing {
-            let key = self.pods.group_mut(&rs.metadata.uid, rs.name()).key.clone();
-            self.start_container(key, uid, started, 0);
+        let key = self.pods.group_mut(&rs.metadata.uid, rs.name()).key.clone();
+        if self.schedule_pod(&key, uid) {
+            self.start_scheduled(key, uid);
         }
         self.stats.pods_created += 1;
         self.changed = true;
+    }
+
+    /// The kubelet of its node starts a pod just bound: the container
+    /// starts halfway through the pod's start time (unless its image cannot
+    /// be pulled).
+    pub(crate) fn start_scheduled(&mut self, key: Arc<str>, uid: u64) {
+        let Some(pod) = self.pods.groups.get_mut(&*key).and_then(|g| g.get_mut(uid)) else { return };
+        let started = Time(pod.scheduled_at.0 + pod.start / 2);
+        pod.started_at = started;
+        if !pod.failing {
+            self.start_container(key, uid, started, 0);
+        }
     }
 
     /// A container (re)starts at `started`: its readiness probe passes
@@ -159,6 +174,7 @@ impl Cluster {
     /// A pod named `<rs>-<5 random characters>` (generateName), unique among its ReplicaSet's.
     fn new_pod(&mut self, rs: &ReplicaSet, image: &str, created: Time, failing: bool) -> Pod {
         let start = self.start_of(image);
+        let requests = super::scheduler::Requests::of(&rs.spec.template);
         let group = self.pods.group_mut(&rs.metadata.uid, rs.name());
         let image = group.shared_image(image);
         self.next_pod_uid += 1;
@@ -172,6 +188,8 @@ impl Cluster {
             failing,
             start,
             started_at: Time(created.0 + start / 2),
+            scheduled_at: created,
+            requests,
             ..Pod::default()
         }
     }
@@ -187,6 +205,9 @@ impl Cluster {
         let failing = self.is_failing_image(image);
         let mut pod = self.new_pod(rs, image, created, failing);
         let uid = pod.uid;
+        // Placed when it was created, where there was room then (without the
+        // fit check, should the scenario's pods not fit its nodes).
+        pod.node = Some(self.find_node(&pod.requests).unwrap_or(0));
         if let Some(ready) = ready_at {
             pod.ready_at = Some(ready);
             pod.available = true;
@@ -251,6 +272,7 @@ impl Cluster {
             self.stats.pods_deleted += 1;
             if grace_ms == 0 {
                 self.pods.remove_terminated(&key, uid);
+                self.retry_unscheduled();
             } else {
                 let rs = group.key.clone();
                 self.queue.push(Time(self.now.0 + self.config.pod_stop.min(grace_ms)), Due::PodGone { rs, uid });
@@ -266,6 +288,7 @@ impl Cluster {
         let Some(grace_ms) = grace_seconds.map(|s| s.max(0) * 1000) else { return };
         if grace_ms == 0 {
             if self.pods.remove_terminated(key, uid) {
+                self.retry_unscheduled();
                 self.changed = true;
                 self.settled = false;
                 self.user_writes += 1;
@@ -312,6 +335,8 @@ impl Cluster {
                 Due::PodGone { rs, uid } => {
                     if self.pods.remove_terminated(&rs, uid) {
                         self.changed = true;
+                        // Its node has room again.
+                        self.retry_unscheduled();
                     }
                 }
             }
@@ -428,7 +453,7 @@ mod tests {
 
     #[test]
     fn a_healthy_pod_shows_creating_then_running_then_ready() {
-        let mut p = Pod { suffix: *b"bcdfg", uid: 1, tiebreak: 1, image: "i".into(), start: 2000, ..Pod::default() };
+        let mut p = Pod { suffix: *b"bcdfg", uid: 1, tiebreak: 1, image: "i".into(), start: 2000, node: Some(0), ..Pod::default() };
         assert_eq!(pod_state(&p, Time(0)), PodState::ContainerCreating);
         assert_eq!(pod_state(&p, Time(1500)), PodState::RunningNotReady);
         p.ready_at = Some(Time(2000));
@@ -441,7 +466,7 @@ mod tests {
 
     #[test]
     fn a_failing_pull_backs_off() {
-        let p = Pod { suffix: *b"bcdfg", uid: 1, tiebreak: 1, image: "bad".into(), failing: true, start: 2000, ..Pod::default() };
+        let p = Pod { suffix: *b"bcdfg", uid: 1, tiebreak: 1, image: "bad".into(), failing: true, start: 2000, node: Some(0), ..Pod::default() };
         assert_eq!(pod_state(&p, Time(2500)), PodState::ErrImagePull);
         assert_eq!(
             pod_state(&p, Time(60_000)),

@@ -43,6 +43,12 @@ pub struct Pod {
     /// The kubelet's restart back-off for this container (ms; 0: none yet,
     /// or expired: the next restart is at once).
     pub backoff: i64,
+    /// The node it is bound to (an index into the cluster's nodes), once scheduled.
+    pub node: Option<u16>,
+    /// When it was bound to its node: the kubelet starts it from then.
+    pub scheduled_at: Time,
+    /// Its containers' resource requests.
+    pub requests: super::scheduler::Requests,
 }
 
 impl Pod {
@@ -265,10 +271,11 @@ impl PodGroup {
             .iter()
             .filter_map(|uid| self.pods.get(uid))
             .collect();
-        // Pending before Running; then more restarts first (compareMaxContainerRestarts), newer first.
+        // Unscheduled first, then Pending before Running; then more restarts
+        // first (compareMaxContainerRestarts), newer first.
         unready.sort_by_key(|p| {
             let pending = phase_of(p).phase() == "Pending";
-            (!pending, Reverse(p.restarts), log_rank(now, p.created), p.tiebreak)
+            (p.node.is_some(), !pending, Reverse(p.restarts), log_rank(now, p.created), p.tiebreak)
         });
         let mut chosen: Vec<u64> = unready.iter().take(count).map(|p| p.uid).collect();
         if chosen.len() < count {
@@ -308,7 +315,7 @@ impl PodGroup {
         chosen
     }
 
-    pub fn view(&self, owner: &str, now: Time) -> Vec<PodView> {
+    pub fn view(&self, owner: &str, now: Time, nodes: &[super::scheduler::Node]) -> Vec<PodView> {
         self.pods
             .values()
             .map(|p| {
@@ -324,6 +331,7 @@ impl PodGroup {
                     restarts: p.restarts,
                     // Once the kubelet waits to restart it, the exited container is the last state.
                     last_termination: if state == PodState::CrashLoopBackOff { p.exited_at } else { p.last_exit },
+                    node: p.node.and_then(|n| nodes.get(n as usize)).map(|n| n.name.clone()),
                 }
             })
             .collect()

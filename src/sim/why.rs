@@ -126,6 +126,10 @@ pub enum Why {
     RecreateDown,
     /// Recreate: no old pod is left; the new ReplicaSet gets everything.
     RecreateUp { replicas: i32 },
+    /// The scheduler found no node with room: what the pod requests (cpu in
+    /// millicores, memory in bytes) and the most any schedulable node has
+    /// left (`None`: no node limits it, or none is schedulable).
+    NoNodeFits { cpu: i64, most_cpu_left: Option<i64>, memory: i64, most_memory_left: Option<i64>, cordoned: usize },
 }
 
 #[cfg(test)]

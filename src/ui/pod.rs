@@ -28,6 +28,8 @@ pub fn look(state: PodState) -> Look {
         PodState::Terminating => ("terminating", "M4 2h8L4 14h8z", "", ("Terminating", "")),
         // A lightning bolt: the container exited with code 1.
         PodState::Error => ("error", "", "M9 1L3 9h4l-1 6 6-8H8z", ("Error", "")),
+        // An hourglass: waiting for a node with room.
+        PodState::Pending => ("pending", "M4 2h8M4 14h8M5 2c0 4 6 4 6 6s-6 2-6 6M11 2c0 4-6 4-6 6s6 2 6 6", "", ("Pending", "")),
         PodState::CrashLoopBackOff => ("backoff", "M13 8a5 5 0 1 1-1.5-3.6M11.8 1.6v3h-3", "M9 4L6 8.5h2.2L7.5 12 10.5 7.5H8.3z", ("CrashLoop", "BackOff")),
     };
     Look { modifier, stroke, fill, label }

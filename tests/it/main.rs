@@ -15,6 +15,7 @@ mod import;
 mod kubectl;
 mod properties;
 mod real_kubectl;
+mod scheduler;
 mod rollout_status;
 mod session;
 mod share;
