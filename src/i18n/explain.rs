@@ -198,9 +198,14 @@ fn millicores(m: i64) -> String {
     }
 }
 
-/// Memory in mebibytes: `128Mi`.
+/// Memory in Gi where it is whole gibibytes, else in Mi: `4Gi`, `128Mi`.
 fn mebibytes(bytes: i64) -> String {
-    format!("{}Mi", bytes.div_euclid(1024 * 1024))
+    const MI: i64 = 1024 * 1024;
+    if bytes != 0 && bytes % (1024 * MI) == 0 {
+        format!("{}Gi", bytes / (1024 * MI))
+    } else {
+        format!("{}Mi", bytes.div_euclid(MI))
+    }
 }
 
 /// "node-1: 900m of 1 CPU · 0Mi of 4096Mi memory · 3 of 110 pods requested".

@@ -93,3 +93,32 @@ test('New image crashes 5 s after it starts: the pods crash-loop and links keep 
   await expect.poll(() => other.page.getByRole('listitem', { name: /^pod / }).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(before);
   expect(app.errors).toEqual([]);
 });
+
+test('a full node: the surge pod waits Pending, the nodes panel says why, maxUnavailable makes room', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'A full node: the surge pod waits, then maxUnavailable makes room' });
+  await expect(page.getByRole('region', { name: 'What to watch for' })).toContainText('only 100m is left, so it stays Pending');
+  const nodes = page.getByRole('region', { name: 'Nodes' });
+  await expect(nodes).toContainText('node-1: 900m of 1 CPU · 0Mi of 4Gi memory · 3 of 110 pods requested');
+  const fine = page.getByRole('checkbox', { name: 'Fine steps' });
+  await fine.check();
+  for (let i = 0; i < 20 && !(await app.pods('Pending').count()); i++) await app.button('Step').click();
+  await expect(app.pods('Pending')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Why this step' })).toContainText('0/1 nodes are available: 1 Insufficient cpu.');
+  await expect(page.getByRole('region', { name: 'Why this step' })).toContainText('it requests 300m of CPU and the most any node has left is 100m');
+  await expect(nodes).toContainText('1 pod waits for a node with room (Pending).');
+  await fine.uncheck();
+  const status = page.getByRole('status', { name: 'Rollout status' });
+  for (let i = 0; i < 20 && !(await status.getByText('ProgressDeadlineExceeded').count()); i++) await app.button('Step').click();
+  await expect(status).toContainText('ProgressDeadlineExceeded');
+  await expect(app.pods('Pending')).toHaveCount(1);
+  await app.run('get pods -o wide');
+  await expect(app.console).toContainText(/0\/1 +Pending +0 +\d+s +<none> +<none>/);
+  await app.stepUntilIdle();
+  await expect(status).toContainText('Complete');
+  await expect(app.pods('Pending')).toHaveCount(0);
+  await expect(app.pods('Available')).toHaveCount(3);
+  await expect(nodes).toContainText('node-1: 900m of 1 CPU');
+  expect(app.errors).toEqual([]);
+});
