@@ -602,6 +602,10 @@ fn preset_goal(preset: &Preset, lang: Lang) -> Cow<'static, str> {
             "node-1 has 1 CPU and the three old pods request 300m each: the surge pod needs 300m, only 100m is left, so it stays Pending (FailedScheduling) and maxUnavailable 0 lets no old pod go. The rollout waits until its deadline. The script then sets maxUnavailable to 1: an old pod goes first, and its room lets the new one in.",
             "node-1 有 1 个 CPU，三个旧 Pod 各请求 300m：surge Pod 需要 300m，只剩 100m，所以它一直 Pending（FailedScheduling），而 maxUnavailable 为 0 不允许删除任何旧 Pod。发布一直等到超过期限。然后脚本把 maxUnavailable 设为 1：先删一个旧 Pod，腾出的空间让新 Pod 进来。",
         ),
+        "quota" => (
+            "The namespace's ResourceQuota allows 3 pods and 3 run: the API server refuses the surge pod (FailedCreate: exceeded quota), the ReplicaSet and the Deployment show ReplicaFailure, and the controller retries with a growing back-off. Setting maxUnavailable to 1 lets an old pod go first; once it is gone (a terminating pod still counts), the next retry creates the new one.",
+            "命名空间的 ResourceQuota 只允许 3 个 Pod，而已经有 3 个在运行：API 服务器拒绝创建 surge Pod（FailedCreate：exceeded quota），ReplicaSet 和 Deployment 显示 ReplicaFailure，控制器以逐渐增长的退避重试。把 maxUnavailable 设为 1 会先删除一个旧 Pod；它消失后（终止中的 Pod 仍然计入配额），下一次重试就能创建新 Pod。",
+        ),
         _ => ("", ""),
     };
     en_zh!(lang, en, zh)
@@ -619,6 +623,7 @@ fn preset_title(preset: &Preset, lang: Lang) -> Cow<'static, str> {
         "readiness" => "就绪探针始终不通过，然后回滚",
         "crashloop" => "崩溃的应用被 minReadySeconds 拦下",
         "unschedulable" => "节点已满：surge Pod 等待，maxUnavailable 腾出空间",
+        "quota" => "配额没有给 surge Pod 留出空间",
         _ => preset.title,
     };
     en_zh!(lang, preset.title, zh)

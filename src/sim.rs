@@ -13,6 +13,7 @@ pub mod hash;
 pub mod kubelet;
 pub mod pods;
 pub mod queue;
+pub mod quota;
 pub mod replica_set;
 pub mod rng;
 pub mod scheduler;
@@ -45,6 +46,8 @@ pub struct ClusterConfig {
     pub images: BTreeMap<String, ImageBehaviour>,
     /// The nodes (scenario `cluster.nodes`); none: one node, `node-1`, with no limits.
     pub nodes: Vec<scheduler::Node>,
+    /// The namespace's ResourceQuota (scenario `cluster.quota`).
+    pub quota: Option<quota::Quota>,
     pub seed: u64,
 }
 
@@ -74,6 +77,7 @@ impl Default for ClusterConfig {
             failing_images: Vec::new(),
             images: BTreeMap::new(),
             nodes: Vec::new(),
+            quota: None,
             seed: 1,
         }
     }
@@ -108,6 +112,19 @@ pub struct ContainerExit {
     /// The owning ReplicaSet's minReadySeconds.
     pub min_ready_seconds: i32,
 }
+
+/// A ReplicaSet whose pod creates failed: how many syncs in a row failed,
+/// when the work queue's rate limiter lets it try again, and its generation
+/// then (a spec change is synced at once).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CreateRetry {
+    pub failures: u32,
+    pub at: Time,
+    pub generation: i64,
+}
+
+/// When the cluster's nodes and quota were created: a day before the scenario's clock starts.
+pub const CLUSTER_CREATED: Time = Time(-86_400_000);
 
 /// An error from the simulated API server.
 #[derive(Clone, Debug, PartialEq)]
@@ -270,6 +287,9 @@ pub struct Cluster {
     /// Pods no node had room for, in the order they were created (the
     /// scheduling queue's): (pod group, pod id).
     unscheduled: Vec<(Arc<str>, u64)>,
+    quota: Option<quota::Quota>,
+    /// ReplicaSets whose pod creates failed, by UID.
+    create_retries: BTreeMap<String, CreateRetry>,
     /// Creation sequence and resourceVersion counter.
     seq: u64,
     /// See `user_writes()`.
@@ -302,6 +322,8 @@ impl Cluster {
         Cluster {
             nodes,
             unscheduled: Vec::new(),
+            quota: config.quota.clone(),
+            create_retries: BTreeMap::new(),
             now: Time::ZERO,
             rng,
             config,
@@ -992,6 +1014,7 @@ impl Cluster {
             available_replicas: g.map_or(0, |g| g.available),
             terminating_replicas: Some(0),
             observed_generation: 1,
+            conditions: Vec::new(),
         };
         let rs = Arc::new(rs);
         self.replica_sets.insert(rs.name().to_string(), rs.clone());

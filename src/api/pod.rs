@@ -278,8 +278,17 @@ impl PodTemplateSpec {
     /// not a quantity: the API server's decoder would refuse it, which the
     /// simulator does not model).
     pub fn container_requests(&self) -> Vec<(Option<i64>, Option<i64>)> {
+        self.container_resources("requests")
+    }
+
+    /// As [`Self::container_requests`], for `resources.limits`.
+    pub fn container_limits(&self) -> Vec<(Option<i64>, Option<i64>)> {
+        self.container_resources("limits")
+    }
+
+    fn container_resources(&self, kind: &str) -> Vec<(Option<i64>, Option<i64>)> {
         let request = |c: &Container, name: &str, read: fn(super::quantity::Quantity) -> Option<i64>| {
-            let value = c.resources.as_ref()?.get("requests")?.get(name)?;
+            let value = c.resources.as_ref()?.get(kind)?.get(name)?;
             let text = match value {
                 Value::String(s) => s.clone(),
                 Value::Number(n) => n.to_string(),

@@ -47,6 +47,20 @@ pub struct ReplicaSetStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub terminating_replicas: Option<i32>,
     pub observed_generation: i64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<ReplicaSetCondition>,
+}
+
+/// A ReplicaSet's condition: only ReplicaFailure exists (a pod create the API server refused).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplicaSetCondition {
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub status: String,
+    pub last_transition_time: super::Time,
+    pub reason: String,
+    pub message: String,
 }
 
 impl ReplicaSet {

@@ -532,6 +532,7 @@ fn merge_patch_between(from: &Value, to: &Value) -> Value {
 pub fn create(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
     match words.first().map(String::as_str) {
         Some("deployment" | "deploy") => {}
+        Some("quota" | "resourcequota") => return create_quota(c, &words[1..]),
         Some(other) => {
             return Err(Failure::error(format!(
                 "unknown command {other}\nSee 'kubectl create -h' for help and examples", other = quoted(other)
@@ -713,4 +714,34 @@ fn merge_patch(target: &mut Value, patch: &Value) {
             merge_patch(target_map.entry(key.clone()).or_insert(Value::Null), value);
         }
     }
+}
+
+/// `kubectl create quota NAME --hard=pods=6,requests.cpu=3` (create_quota.go).
+fn create_quota(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
+    use crate::api::quantity::Quantity;
+    use crate::sim::quota::{QUOTA_NAME, RESOURCES};
+    let a = args::parse(words, &[flag("hard"), flag("scopes")], "kubectl create quota")?;
+    let [name] = a.positional.as_slice() else {
+        return Err(Failure::error("exactly one NAME is required, got ".to_string() + &a.positional.len().to_string()));
+    };
+    let mut hard = Vec::new();
+    for statement in a.get("hard").unwrap_or("").split(',').filter(|s| !s.is_empty()) {
+        let parts: Vec<&str> = statement.split('=').collect();
+        let [resource, amount] = parts.as_slice() else {
+            return Err(Failure::error(format!("Invalid argument syntax {statement}, expected <resource>=<value>")));
+        };
+        let read = if resource.ends_with("cpu") { Quantity::milli_value } else { Quantity::value };
+        let Some(amount) = Quantity::parse(amount).and_then(read) else {
+            return Err(Failure::error("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
+        };
+        if !RESOURCES.contains(resource) {
+            return Err(Failure::error(format!("{resource}: the simulator models a quota of {} only", RESOURCES.join(", "))));
+        }
+        hard.push((resource.to_string(), amount));
+    }
+    if name != QUOTA_NAME {
+        return Err(Failure::error(format!("the simulator models one quota, named {}", quoted(QUOTA_NAME))));
+    }
+    c.create_quota(name, hard)?;
+    Ok(format!("resourcequota/{name} created\n"))
 }

@@ -150,6 +150,7 @@ pub enum Kind {
     ReplicaSet,
     Pod,
     Node,
+    ResourceQuota,
 }
 
 impl Kind {
@@ -160,6 +161,7 @@ impl Kind {
             Kind::ReplicaSet => "replicasets.apps",
             Kind::Pod => "pods",
             Kind::Node => "nodes",
+            Kind::ResourceQuota => "resourcequotas",
         }
     }
 
@@ -170,6 +172,7 @@ impl Kind {
             Kind::ReplicaSet => "replicaset.apps",
             Kind::Pod => "pod",
             Kind::Node => "node",
+            Kind::ResourceQuota => "resourcequota",
         }
     }
 }
@@ -185,6 +188,7 @@ pub fn kind_of(word: &str) -> Result<Kind, Failure> {
         }
         "pod" | "pods" | "po" => Ok(Kind::Pod),
         "node" | "nodes" | "no" => Ok(Kind::Node),
+        "resourcequota" | "resourcequotas" | "quota" => Ok(Kind::ResourceQuota),
         _ => Err(Failure::error(format!(
             "the server doesn't have a resource type {word}", word = quoted(word)
         ))),

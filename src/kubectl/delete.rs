@@ -83,6 +83,7 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
             Kind::Node => Err(crate::sim::ApiError::Controller(format!(
                 "error: deleting nodes is not modelled by this simulator (cordon {name} keeps new pods off it)"
             ))),
+            Kind::ResourceQuota => c.delete_quota(name),
         };
         match deleted {
             Ok(()) => out.stdout.push_str(&printed(kind, name, grace, strategy, name_only)),

@@ -13,6 +13,9 @@ use std::collections::BTreeMap;
 pub fn run(c: &Cluster, words: &[String]) -> Result<String, Failure> {
     let a = args::parse(words, &[], "kubectl describe")?;
     let (kind, names) = args::resources(&a.positional)?;
+    if kind == Kind::ResourceQuota {
+        return describe_quota(c, &names);
+    }
     if kind != Kind::Deployment {
         return Err(Failure::error(format!(
             "describe is supported for deployments here, not {}",
@@ -268,7 +271,44 @@ fn describe_containers(w: &mut String, label: &str, containers: &[Container]) {
             plural(&host_ports),
             or_none(&host_ports)
         ));
+        describe_container_resources(w, ctr);
         w.push_str("    Environment:\t<none>\n");
         w.push_str("    Mounts:\t<none>\n");
     }
+}
+
+/// describeContainerResources: Limits, then Requests, each by resource name.
+fn describe_container_resources(w: &mut String, ctr: &crate::api::Container) {
+    for (kind, title) in [("limits", "Limits"), ("requests", "Requests")] {
+        let Some(amounts) = ctr.resources.as_ref().and_then(|r| r.get(kind)).and_then(|v| v.as_object()) else { continue };
+        if amounts.is_empty() {
+            continue;
+        }
+        w.push_str(&format!("    {title}:\n"));
+        // A map with string keys: serde_json keeps them sorted, as SortedResourceNames does.
+        for (name, amount) in amounts {
+            let text = match amount {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            w.push_str(&format!("      {name}:\t{text}\n"));
+        }
+    }
+}
+
+/// describeQuota: its hard limits with what is used, by resource name.
+fn describe_quota(c: &Cluster, names: &[String]) -> Result<String, Failure> {
+    use crate::sim::quota::{format_amount, QUOTA_NAME};
+    let missing = names.iter().find(|n| *n != QUOTA_NAME || c.quota().is_none());
+    if let Some(name) = missing {
+        return Err(super::not_found(Kind::ResourceQuota, name));
+    }
+    let Some(q) = c.quota() else {
+        return Ok(String::new());
+    };
+    let mut w = format!("Name:\t{QUOTA_NAME}\nNamespace:\tdefault\nResource\tUsed\tHard\n--------\t----\t----\n");
+    for ((resource, hard), (_, used)) in q.hard.iter().zip(c.quota_used()) {
+        w.push_str(&format!("{resource}\t{}\t{}\n", format_amount(resource, used), format_amount(resource, *hard)));
+    }
+    Ok(super::printers::DESCRIBE.format(&w))
 }

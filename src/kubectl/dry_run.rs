@@ -74,7 +74,7 @@ pub fn mark_printed(stdout: &str, strategy: DryRun) -> String {
     let mut out = String::with_capacity(stdout.len() + 16);
     for line in stdout.split_inclusive('\n') {
         let body = line.strip_suffix('\n').unwrap_or(line);
-        let printed = body.split_once('/').is_some_and(|(kind, _)| kind.ends_with(".apps") || kind == "pod");
+        let printed = body.split_once('/').is_some_and(|(kind, _)| kind.ends_with(".apps") || kind == "pod" || kind == "resourcequota");
         if printed && !body.is_empty() {
             out.push_str(body);
             out.push_str(strategy.suffix());

@@ -8,6 +8,7 @@ use crate::api::PodView;
 use crate::api::to_value;
 use serde::Serialize;
 use serde_json::{json, Value};
+use crate::sim::quota::{format_amount, Quota, QUOTA_NAME};
 use crate::sim::scheduler::Node;
 use crate::sim::Cluster;
 use crate::text::quoted;
@@ -44,6 +45,7 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
             .collect(),
         Kind::Pod => c.pods().iter().map(|p| pod_row(p, now)).collect(),
         Kind::Node => c.nodes().iter().map(|n| node_row(n, now)).collect(),
+        Kind::ResourceQuota => c.quota().map(|q| quota_row(c, q, now)).into_iter().collect(),
     };
     // Names that do not exist are reported after the rows that do (ContinueOnError).
     let mut missing = String::new();
@@ -128,6 +130,7 @@ fn header(kind: Kind, wide: bool) -> String {
             "NAME\tREADY\tSTATUS\tRESTARTS\tAGE",
             "\tIP\tNODE\tNOMINATED NODE\tREADINESS GATES",
         ),
+        Kind::ResourceQuota => ("NAME\tREQUEST\tLIMIT\tAGE", ""),
         Kind::Node => (
             "NAME\tSTATUS\tROLES\tAGE\tVERSION",
             "\tINTERNAL-IP\tEXTERNAL-IP\tOS-IMAGE\tKERNEL-VERSION\tCONTAINER-RUNTIME",
@@ -197,11 +200,39 @@ fn pod_row(p: &PodView, now: crate::api::Time) -> Row {
     }
 }
 
-/// When the nodes joined: a day before the scenario's clock starts.
-const NODES_CREATED: crate::api::Time = crate::api::Time(-86_400_000);
+use crate::sim::CLUSTER_CREATED as NODES_CREATED;
 
 /// The kubelet version the nodes report.
 const KUBELET_VERSION: &str = "v1.37.1";
+
+/// printResourceQuota: `resource: used/hard` by resource name, limits.* in LIMIT.
+fn quota_row(c: &Cluster, q: &Quota, now: crate::api::Time) -> Row {
+    let used = c.quota_used();
+    let (mut request, mut limit) = (Vec::new(), Vec::new());
+    for ((resource, hard), (_, used)) in q.hard.iter().zip(&used) {
+        let cell = format!("{resource}: {}/{}", format_amount(resource, *used), format_amount(resource, *hard));
+        if resource.starts_with("limits.") { limit.push(cell) } else { request.push(cell) }
+    }
+    Row {
+        name: QUOTA_NAME.into(),
+        cells: vec![request.join(", "), limit.join(", "), age(Some(q.created), now)],
+        wide: Vec::new(),
+    }
+}
+
+fn quota_json(c: &Cluster) -> Value {
+    let Some(q) = c.quota() else { return Value::Null };
+    let amounts = |items: &[(String, i64)]| -> serde_json::Map<String, Value> {
+        items.iter().map(|(r, a)| (r.clone(), Value::String(format_amount(r, *a)))).collect()
+    };
+    json!({
+        "apiVersion": "v1",
+        "kind": "ResourceQuota",
+        "metadata": {"name": QUOTA_NAME, "namespace": "default", "creationTimestamp": q.created.rfc3339()},
+        "spec": {"hard": amounts(&q.hard)},
+        "status": {"hard": amounts(&q.hard), "used": amounts(&c.quota_used())}
+    })
+}
 
 /// printNode: Ready, and SchedulingDisabled once cordoned.
 fn node_row(n: &Node, now: crate::api::Time) -> Row {
@@ -269,6 +300,7 @@ fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<Value, Failure> {
             Kind::ReplicaSet => to_value(&c.replica_set(&r.name)),
             Kind::Pod => pod_json(c.pods().iter().find(|p| p.name == r.name)),
             Kind::Node => node_json(c.nodes().iter().find(|n| n.name == r.name)),
+            Kind::ResourceQuota => quota_json(c),
         };
         items.push(v);
     }

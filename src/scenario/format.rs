@@ -61,6 +61,10 @@ pub struct ClusterSpec {
     /// The cluster's nodes (v1.1); none: one node, `node-1`, with no limits.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub nodes: Vec<NodeSpec>,
+    /// The namespace's ResourceQuota `quota` (v1.1): its `hard`, by resource
+    /// (`{"pods": "6", "requests.cpu": "3"}`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub quota: BTreeMap<String, String>,
     pub seed: u64,
 }
 
@@ -105,6 +109,7 @@ impl Default for ClusterSpec {
             failing_images: Vec::new(),
             images: BTreeMap::new(),
             nodes: Vec::new(),
+            quota: BTreeMap::new(),
             seed: 1,
         }
     }

@@ -2,6 +2,7 @@
 
 use super::format::{ClusterSpec, NodeSpec, Scenario};
 use crate::api::quantity::Quantity;
+use crate::sim::quota::Quota;
 use crate::sim::scheduler::Node;
 use super::load::LoadError;
 use crate::api::{keys, reasons, Deployment, ReplicaSet, Time};
@@ -42,6 +43,10 @@ pub fn cluster_config(spec: &ClusterSpec) -> ClusterConfig {
             })
             .collect(),
         nodes: spec.nodes.iter().map(node).collect(),
+        quota: (!spec.quota.is_empty()).then(|| Quota {
+            hard: spec.quota.iter().map(|(resource, text)| (resource.clone(), quota_amount(resource, text))).collect(),
+            created: crate::sim::CLUSTER_CREATED,
+        }),
         seed: spec.seed,
     }
 }
@@ -56,6 +61,12 @@ fn node(spec: &NodeSpec) -> Node {
         pods: Some(spec.pods.unwrap_or(DEFAULT_MAX_PODS)),
         unschedulable: false,
     }
+}
+
+/// A quota's hard amount in its resource's unit (the loader checked it parses).
+pub fn quota_amount(resource: &str, text: &str) -> i64 {
+    let read = if resource.ends_with("cpu") { Quantity::milli_value } else { Quantity::value };
+    Quantity::parse(text).and_then(read).unwrap_or(0)
 }
 
 /// The kubelet's default maxPods.

@@ -196,6 +196,16 @@ fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
             in_range(pods, MAX_REPLICAS.into(), &path("pods"))?;
         }
     }
+    for (resource, text) in &s.cluster.quota {
+        let path = format!("cluster.quota[{}]", quoted(resource));
+        if !crate::sim::quota::RESOURCES.contains(&resource.as_str()) {
+            return Err(err(&path, format!("not modelled by this runner (one of: {})", crate::sim::quota::RESOURCES.join(", "))));
+        }
+        let read = if resource.ends_with("cpu") { Quantity::milli_value } else { Quantity::value };
+        if Quantity::parse(text).and_then(read).is_none_or(|v| v < 0) {
+            return Err(err(&path, format!("{} is not a quantity (such as \"6\", \"1500m\" or \"4Gi\")", quoted(text))));
+        }
+    }
     if s.steps.len() > MAX_STEPS {
         return Err(err("steps", format!("more than {MAX_STEPS} steps")));
     }

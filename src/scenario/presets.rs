@@ -64,6 +64,11 @@ pub const PRESETS: &[Preset] = &[
         title: "A full node: the surge pod waits, then maxUnavailable makes room",
         json: include_str!("../../tests/scenarios/ui-10-unschedulable.json"),
     },
+    Preset {
+        id: "quota",
+        title: "A quota without room for the surge pod",
+        json: include_str!("../../tests/scenarios/ui-11-quota.json"),
+    },
 ];
 
 /// The preset a scenario is, if it is one (compared as loaded, so formatting does not matter).

@@ -108,13 +108,23 @@ pub fn is_stale(pods: &PodStore, due: &Due) -> bool {
             !pods.group(rs).is_some_and(|g| g.awaits_availability(*uid))
         }
         Due::PodGone { rs, uid } => pods.group(rs).and_then(|g| g.get(*uid)).is_none(),
+        // The retry wakes the instant loop; the ReplicaSet's sync does the rest.
+        Due::ReplicaSetRetry { .. } => false,
         Due::PodAvailable { .. } => false,
     }
 }
 
 impl Cluster {
     /// Creates one pod for a ReplicaSet (the ReplicaSet controller's create).
-    pub(crate) fn create_pod(&mut self, rs: &ReplicaSet) {
+    /// The create can be refused by the quota admission: the API error's
+    /// text (`pods "NAME" is forbidden: exceeded quota: …`), for the generated name.
+    pub(crate) fn create_pod(&mut self, rs: &ReplicaSet) -> Result<(), String> {
+        if let Err(reason) = self.admit_pod(&rs.spec.template) {
+            // generateName picked a name before admission ran (registry Store.create).
+            self.next_pod_uid += 1;
+            let name = Pod { suffix: name_suffix(self.next_pod_uid, self.name_offset), ..Pod::default() }.name(rs.name());
+            return Err(format!("pods {} is forbidden: {reason}", crate::text::quoted(&name)));
+        }
         let image = rs.spec.template.first_image();
         let failing = self.is_failing_image(image);
         let pod = self.new_pod(rs, image, self.now, failing);
@@ -126,6 +136,7 @@ impl Cluster {
         }
         self.stats.pods_created += 1;
         self.changed = true;
+        Ok(())
     }
 
     /// The kubelet of its node starts a pod just bound: the container
@@ -331,7 +342,7 @@ impl Cluster {
                         self.changed = true;
                     }
                 }
-                Due::AvailabilityRecheck { .. } => {}
+                Due::AvailabilityRecheck { .. } | Due::ReplicaSetRetry { .. } => {}
                 Due::PodGone { rs, uid } => {
                     if self.pods.remove_terminated(&rs, uid) {
                         self.changed = true;

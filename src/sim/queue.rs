@@ -23,6 +23,9 @@ pub enum Due {
     AvailabilityRecheck { rs: Arc<str>, uid: u64 },
     /// The grace period is over: the terminating pod is gone.
     PodGone { rs: Arc<str>, uid: u64 },
+    /// The work queue's rate-limited requeue of a ReplicaSet whose pod
+    /// creates failed (by UID): its next sync tries again.
+    ReplicaSetRetry { rs: Arc<str> },
 }
 
 impl Due {

@@ -3,7 +3,8 @@
 //! matches spec.replicas, and report status from the pods it saw.
 
 use super::Cluster;
-use crate::api::{ReplicaSetStatus, Time};
+use crate::api::reasons::REPLICA_FAILURE;
+use crate::api::{ReplicaSetCondition, ReplicaSetStatus, Time};
 
 /// `burstReplicas`: at most this many creations or deletions per sync.
 const BURST_REPLICAS: i32 = 500;
@@ -12,27 +13,70 @@ const BURST_REPLICAS: i32 = 500;
 /// sync started; pods created or deleted now show in the next sync.
 pub fn sync_replica_set(c: &mut Cluster, rs: std::sync::Arc<crate::api::ReplicaSet>) {
     c.stats.replica_set_syncs += 1;
-    let status = calculate_status(c, &rs.metadata.uid, rs.metadata.generation);
-    if rs.metadata.deletion_timestamp.is_none() {
-        manage_replicas(c, &rs, status.replicas);
-    }
+    let mut status = calculate_status(c, &rs.metadata.uid, rs.metadata.generation);
+    let managed = if rs.metadata.deletion_timestamp.is_none() { manage_replicas(c, &rs, status.replicas) } else { Ok(()) };
+    status.conditions = failure_conditions(&rs, status.replicas, managed, c.now);
     if rs.status == status {
         return;
     }
     c.update_replica_set_status(rs, status);
 }
 
+/// The rate limiter of the controller's work queue (client-go's
+/// DefaultControllerRateLimiter): a ReplicaSet whose sync failed n times in a
+/// row is synced again 5 ms × 2^(n−1) later, at most 1,000 s.
+fn requeue_delay(failures: u32) -> i64 {
+    const BASE_MS: i64 = 5;
+    const MAX_MS: i64 = 1_000_000;
+    BASE_MS.saturating_mul(1i64.checked_shl(failures.saturating_sub(1)).unwrap_or(i64::MAX)).min(MAX_MS)
+}
+
+/// What manageReplicas left: nothing wrong, a create the API server refused
+/// now (its error), or a refusal still waiting for its rate-limited retry.
+enum Managed {
+    Failed(String),
+    Waiting,
+}
+
 /// manageReplicas: the difference between live pods and spec.replicas, in
-/// one burst of creations or of deletions (ranked by getPodsToDelete).
-fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) {
+/// one burst of creations (slowStartBatch: 1, 2, 4 … pods at a time, stopping
+/// after a batch with a failure) or of deletions (ranked by getPodsToDelete).
+fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) -> Result<(), Managed> {
     let diff = active - rs.spec.replicas;
+    let uid = &rs.metadata.uid;
     if diff < 0 {
-        for _ in 0..(-diff).min(BURST_REPLICAS) {
-            c.create_pod(rs);
+        // A failed sync is retried when the work queue's rate limiter says
+        // so, or at once when the ReplicaSet's spec changed (updateRS enqueues it).
+        let generation = rs.metadata.generation;
+        if c.create_retries.get(uid).is_some_and(|r| r.at > c.now && r.generation == generation) {
+            return Err(Managed::Waiting);
+        }
+        let mut remaining = (-diff).min(BURST_REPLICAS);
+        let mut batch = remaining.min(1);
+        let mut first_error = None;
+        while batch > 0 {
+            for _ in 0..batch {
+                if let Err(e) = c.create_pod(rs) {
+                    c.record_object_event(format!("replicaset/{}", rs.name()), "Warning", "FailedCreate", "replicaset-controller", format!("Error creating: {e}"));
+                    first_error.get_or_insert(e);
+                }
+            }
+            remaining -= batch;
+            if first_error.is_some() {
+                break;
+            }
+            batch = (2 * batch).min(remaining);
+        }
+        if let Some(e) = first_error {
+            let failures = c.create_retries.get(uid).map_or(0, |r| r.failures) + 1;
+            let at = Time(c.now.0 + requeue_delay(failures));
+            c.create_retries.insert(uid.clone(), super::CreateRetry { failures, at, generation });
+            c.queue.push(at, super::queue::Due::ReplicaSetRetry { rs: std::sync::Arc::from(uid.as_str()) });
+            return Err(Managed::Failed(e));
         }
     } else if diff > 0 {
         let now: Time = c.now;
-        let victims = match c.pods.group(&rs.metadata.uid) {
+        let victims = match c.pods.group(uid) {
             Some(group) => group.pods_to_delete(diff.min(BURST_REPLICAS) as usize, now, |p| {
                 super::kubelet::pod_state(p, now)
             }),
@@ -42,6 +86,32 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) {
             c.delete_pod(&rs.metadata.uid, uid);
         }
     }
+    // The queue forgets the failures of a sync that went through.
+    c.create_retries.remove(uid);
+    Ok(())
+}
+
+/// calculateStatus's ReplicaFailure: set (once) when manageReplicas failed,
+/// with its error; removed after a sync without one. A sync still waiting for
+/// its retry changes nothing.
+fn failure_conditions(rs: &crate::api::ReplicaSet, live: i32, managed: Result<(), Managed>, now: Time) -> Vec<ReplicaSetCondition> {
+    let mut conditions = rs.status.conditions.clone();
+    let has_failure = conditions.iter().any(|c| c.type_ == REPLICA_FAILURE);
+    match managed {
+        Err(Managed::Failed(message)) if !has_failure => {
+            let reason = if live < rs.spec.replicas { "FailedCreate" } else { "FailedDelete" };
+            conditions.push(ReplicaSetCondition {
+                type_: REPLICA_FAILURE.into(),
+                status: "True".into(),
+                last_transition_time: now.truncated(),
+                reason: reason.into(),
+                message,
+            });
+        }
+        Ok(()) => conditions.retain(|c| c.type_ != REPLICA_FAILURE),
+        Err(_) => {}
+    }
+    conditions
 }
 
 /// calculateStatus (replica_set_utils.go).
@@ -56,5 +126,6 @@ fn calculate_status(c: &Cluster, uid: &str, generation: i64) -> ReplicaSetStatus
         available_replicas: available,
         terminating_replicas: Some(terminating),
         observed_generation: generation,
+        conditions: Vec::new(),
     }
 }

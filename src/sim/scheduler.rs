@@ -46,15 +46,24 @@ pub struct Requests {
     pub memory: i64,
     pub nonzero_cpu: i64,
     pub nonzero_memory: i64,
+    /// Its limits, which only a quota counts.
+    pub limits_cpu: i64,
+    pub limits_memory: i64,
 }
 
 impl Requests {
     pub fn of(template: &PodTemplateSpec) -> Requests {
-        template.container_requests().into_iter().fold(Requests::default(), |sum, (cpu, memory)| Requests {
+        let requests = template.container_requests().into_iter().fold(Requests::default(), |sum, (cpu, memory)| Requests {
             cpu: sum.cpu.saturating_add(cpu.unwrap_or(0)),
             memory: sum.memory.saturating_add(memory.unwrap_or(0)),
             nonzero_cpu: sum.nonzero_cpu.saturating_add(cpu.unwrap_or(DEFAULT_MILLI_CPU_REQUEST)),
             nonzero_memory: sum.nonzero_memory.saturating_add(memory.unwrap_or(DEFAULT_MEMORY_REQUEST)),
+            ..Requests::default()
+        });
+        template.container_limits().into_iter().fold(requests, |sum, (cpu, memory)| Requests {
+            limits_cpu: sum.limits_cpu.saturating_add(cpu.unwrap_or(0)),
+            limits_memory: sum.limits_memory.saturating_add(memory.unwrap_or(0)),
+            ..sum
         })
     }
 }
@@ -275,15 +284,12 @@ impl Cluster {
     }
 
     pub(crate) fn record_pod_event(&mut self, pod: &str, type_: &'static str, reason: &'static str, source: &'static str, message: String) {
-        self.events.push(Event {
-            time: self.now,
-            type_,
-            reason,
-            object: format!("pod/{pod}"),
-            source,
-            message,
-            why: Default::default(),
-        });
+        self.record_object_event(format!("pod/{pod}"), type_, reason, source, message);
+    }
+
+    /// An event on any object (`replicaset/NAME`), recorded by `source`.
+    pub(crate) fn record_object_event(&mut self, object: String, type_: &'static str, reason: &'static str, source: &'static str, message: String) {
+        self.events.push(Event { time: self.now, type_, reason, object, source, message, why: Default::default() });
     }
 
     /// `kubectl cordon|uncordon NODE`: whether it changed anything (false: already so).
@@ -323,7 +329,7 @@ mod tests {
 
     #[test]
     fn a_pod_fits_where_its_request_is_left() {
-        let pod = Requests { cpu: 300, memory: 0, nonzero_cpu: 300, nonzero_memory: DEFAULT_MEMORY_REQUEST };
+        let pod = Requests { cpu: 300, nonzero_cpu: 300, nonzero_memory: DEFAULT_MEMORY_REQUEST, ..Requests::default() };
         let used = Usage { cpu: 700, pods: 3, ..Usage::default() };
         assert!(filter(&node(1000), &used, &pod).is_none());
         let full = Usage { cpu: 900, pods: 3, ..Usage::default() };
@@ -347,7 +353,7 @@ mod tests {
 
     #[test]
     fn the_emptier_node_scores_higher() {
-        let pod = Requests { cpu: 100, memory: 0, nonzero_cpu: 100, nonzero_memory: 0 };
+        let pod = Requests { cpu: 100, nonzero_cpu: 100, ..Requests::default() };
         let busy = Usage { nonzero_cpu: 1500, ..Usage::default() };
         assert!(score(&node(2000), &Usage::default(), &pod) > score(&node(2000), &busy, &pod));
     }

@@ -93,7 +93,7 @@ test('Copy embed code gives an iframe of this scenario that opens embedded', asy
 
 test('an unknown embed scenario or a bad flag says so and shows the default', async ({ page }) => {
   await page.goto('./?embed&scenario=nope');
-  await expect(page.getByRole('alert')).toContainText('Unknown scenario "nope" (one of: seed, rollover, rollback, canary, recreate, stuck, proportional, readiness, crashloop, unschedulable)');
+  await expect(page.getByRole('alert')).toContainText('Unknown scenario "nope" (one of: seed, rollover, rollback, canary, recreate, stuck, proportional, readiness, crashloop, unschedulable, quota)');
   await expect(page.locator('.lanes').getByRole('group')).toHaveCount(1);
   await page.goto('./?embed&autoplay=maybe');
   await expect(page.getByRole('alert')).toContainText('the embed option autoplay="maybe" should be 1, 0, true or false');

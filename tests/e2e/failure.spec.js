@@ -122,3 +122,22 @@ test('a full node: the surge pod waits Pending, the nodes panel says why, maxUna
   await expect(nodes).toContainText('node-1: 900m of 1 CPU');
   expect(app.errors).toEqual([]);
 });
+
+test('a quota without room: the surge pod is refused, ReplicaFailure shows, maxUnavailable lets the rollout through', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'A quota without room for the surge pod' });
+  await expect(page.getByRole('region', { name: 'What to watch for' })).toContainText('refuses the surge pod (FailedCreate: exceeded quota)');
+  const status = page.getByRole('status', { name: 'Rollout status' });
+  for (let i = 0; i < 20 && !(await status.getByText('ProgressDeadlineExceeded').count()); i++) await app.button('Step').click();
+  await expect(status).toContainText('ProgressDeadlineExceeded');
+  await expect(app.pods('Available')).toHaveCount(3);
+  await app.run('get quota');
+  await expect(app.console).toContainText(/quota +pods: 3\/3/);
+  await app.run('describe deployment test-deployment');
+  await expect(app.console).toContainText(/ReplicaFailure +True +FailedCreate/);
+  await app.stepUntilIdle();
+  await expect(status).toContainText('Complete');
+  await expect(app.pods('Available')).toHaveCount(3);
+  expect(app.errors).toEqual([]);
+});

@@ -14,6 +14,7 @@ mod i18n;
 mod import;
 mod kubectl;
 mod properties;
+mod quota;
 mod real_kubectl;
 mod scheduler;
 mod rollout_status;

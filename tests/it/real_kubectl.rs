@@ -267,6 +267,15 @@ fn the_real_kubectl_prints_what_the_console_prints() {
         assert_ne!(readiness.step().unwrap(), Happened::Idle);
     }
     compare(&readiness, "readiness, deadline exceeded");
+    // The failure lab's other stalls past their deadline: a crash loop, a full node, a quota
+    // without room (ReplicaFailure on the ReplicaSet and the Deployment).
+    for preset in ["crashloop", "unschedulable", "quota"] {
+        let mut stalled = session(preset);
+        while !stalled.cluster().deployment(stalled.deployment_name()).unwrap().status.conditions.iter().any(|c| c.reason == "ProgressDeadlineExceeded") {
+            assert_ne!(stalled.step().unwrap(), Happened::Idle);
+        }
+        compare(&stalled, &format!("{preset}, deadline exceeded"));
+    }
     // A rollback to an older revision (revisions 1, 2 and 4 of nginx).
     let mut rollback = session("rollback");
     while rollback.step_decision().unwrap() != Happened::Idle {}

@@ -91,9 +91,27 @@ pub fn sync_rollout_status(
             );
         }
     }
-    // getReplicaFailures: the simulated API never fails a pod create, so no
-    // ReplicaSet carries a ReplicaFailure condition to copy.
-    remove_deployment_condition(&mut new_status, reasons::REPLICA_FAILURE);
+    // getReplicaFailures: the new ReplicaSet's ReplicaFailure first, else an old one's.
+    let failure = new_rs
+        .into_iter()
+        .chain(old_rss.iter().map(|rs| &**rs))
+        .flat_map(|rs| rs.status.conditions.iter())
+        .find(|c| c.type_ == reasons::REPLICA_FAILURE);
+    match failure {
+        // ReplicaSetToDeploymentCondition: lastUpdateTime is the transition time.
+        Some(f) => set_deployment_condition(
+            &mut new_status,
+            crate::api::DeploymentCondition {
+                type_: f.type_.clone(),
+                status: f.status.clone(),
+                last_update_time: f.last_transition_time,
+                last_transition_time: f.last_transition_time,
+                reason: f.reason.clone(),
+                message: f.message.clone(),
+            },
+        ),
+        None => remove_deployment_condition(&mut new_status, reasons::REPLICA_FAILURE),
+    }
     if restamp.is_none() && d.status == new_status {
         // requeueStuckDeployment: see progress_check_time.
         return Ok(());
@@ -102,8 +120,9 @@ pub fn sync_rollout_status(
     *status = new_status;
     if let Some(time) = restamp {
         // The old status (and its hold on the conditions) is gone: this
-        // stamps in place. Progressing is still last (only ReplicaFailure went).
-        if let Some(progressing) = Arc::make_mut(&mut status.conditions).last_mut() {
+        // stamps in place (a ReplicaFailure may have come after Progressing).
+        let conditions = Arc::make_mut(&mut status.conditions);
+        if let Some(progressing) = conditions.iter_mut().rev().find(|c| c.type_ == reasons::PROGRESSING) {
             progressing.last_update_time = time;
         }
     }
