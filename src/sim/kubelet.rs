@@ -188,6 +188,7 @@ impl Cluster {
         let requests = super::scheduler::Requests::of(&rs.spec.template);
         let group = self.pods.group_mut(&rs.metadata.uid, rs.name());
         let image = group.shared_image(image);
+        let requests = group.shared_requests(requests);
         self.next_pod_uid += 1;
         let suffix = name_suffix(self.next_pod_uid, self.name_offset);
         Pod {

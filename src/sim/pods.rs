@@ -47,8 +47,8 @@ pub struct Pod {
     pub node: Option<u16>,
     /// When it was bound to its node: the kubelet starts it from then.
     pub scheduled_at: Time,
-    /// Its containers' resource requests.
-    pub requests: super::scheduler::Requests,
+    /// Its containers' resource requests, shared by the pods of a ReplicaSet.
+    pub requests: Arc<super::scheduler::Requests>,
 }
 
 impl Pod {
@@ -79,6 +79,8 @@ pub struct PodGroup {
     pods: BTreeMap<u64, Pod>,
     /// The image of the last pod created, shared with the next ones.
     image: Option<Arc<str>>,
+    /// The requests of the last pod created, shared likewise.
+    requests: Option<Arc<super::scheduler::Requests>>,
     /// The ids of the live pods not Ready yet.
     not_ready: BTreeSet<u64>,
     /// The readiness index: the live Ready pods (a pod leaves it when it is
@@ -221,6 +223,18 @@ impl PodGroup {
             _ => {
                 let shared: Arc<str> = Arc::from(image);
                 self.image = Some(shared.clone());
+                shared
+            }
+        }
+    }
+
+    /// The requests as an `Arc` shared by this group's pods.
+    pub(crate) fn shared_requests(&mut self, requests: super::scheduler::Requests) -> Arc<super::scheduler::Requests> {
+        match &self.requests {
+            Some(shared) if **shared == requests => shared.clone(),
+            _ => {
+                let shared = Arc::new(requests);
+                self.requests = Some(shared.clone());
                 shared
             }
         }

@@ -87,7 +87,9 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) ->
         }
     }
     // The queue forgets the failures of a sync that went through.
-    c.create_retries.remove(uid);
+    if !c.create_retries.is_empty() {
+        c.create_retries.remove(uid);
+    }
     Ok(())
 }
 

@@ -53,6 +53,12 @@ pub struct Requests {
 
 impl Requests {
     pub fn of(template: &PodTemplateSpec) -> Requests {
+        // The common case, no container states resources: the score's defaults only.
+        let containers = &template.spec.containers;
+        if containers.iter().all(|c| c.resources.is_none()) {
+            let n = containers.len() as i64;
+            return Requests { nonzero_cpu: n * DEFAULT_MILLI_CPU_REQUEST, nonzero_memory: n * DEFAULT_MEMORY_REQUEST, ..Requests::default() };
+        }
         let requests = template.container_requests().into_iter().fold(Requests::default(), |sum, (cpu, memory)| Requests {
             cpu: sum.cpu.saturating_add(cpu.unwrap_or(0)),
             memory: sum.memory.saturating_add(memory.unwrap_or(0)),
@@ -155,7 +161,10 @@ impl Cluster {
 
     /// Whether the scheduler has anything to decide (`cluster.nodes` set).
     pub fn has_node_limits(&self) -> bool {
-        !(self.nodes.len() == 1 && self.nodes[0] == Node::unlimited(&self.nodes[0].name))
+        match self.nodes.as_slice() {
+            [only] => only.cpu.is_some() || only.memory.is_some() || only.pods.is_some() || only.unschedulable,
+            _ => true,
+        }
     }
 
     /// What the pods bound to each node request (terminating ones too, until they are gone).
@@ -214,7 +223,7 @@ impl Cluster {
                 true
             }
             Err(message) => {
-                let requests = pod.requests;
+                let requests = *pod.requests;
                 let name = self.pods.group(key).map(|g| pod_name(g.get(uid), &g.rs_name)).unwrap_or_default();
                 let why = self.why_no_node_fits(&requests);
                 self.record_pod_event(&name, "Warning", "FailedScheduling", "default-scheduler", message);
