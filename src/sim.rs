@@ -9,6 +9,7 @@
 
 pub mod controller_utils;
 pub mod deployment;
+pub mod events;
 pub mod hash;
 pub mod kubelet;
 pub mod pods;
@@ -93,6 +94,8 @@ pub struct Event {
     pub object: String,
     /// The component that recorded it: `deployment-controller`, `default-scheduler`.
     pub source: &'static str,
+    /// Its place among all events, the pods' routine ones too (`events::PodEvent`).
+    pub seq: u64,
     pub message: String,
     /// The controller's computation behind the event (`crate::i18n` words it).
     pub why: why::Why,
@@ -282,6 +285,9 @@ pub struct Cluster {
     events: Vec<Event>,
     /// Every container exit (crash loops), oldest first: what the Why panel explains.
     container_exits: Vec<ContainerExit>,
+    /// The pods' routine events (`events.rs`), and the last event's sequence number.
+    pod_events: Vec<events::PodEvent>,
+    event_seq: u64,
     /// The nodes, by name.
     nodes: Vec<scheduler::Node>,
     /// Pods no node had room for, in the order they were created (the
@@ -333,6 +339,8 @@ impl Cluster {
             queue: DueQueue::default(),
             events: Vec::new(),
             container_exits: Vec::new(),
+            pod_events: Vec::new(),
+            event_seq: 0,
             seq: 0,
             user_writes: 0,
             next_pod_uid: 0,
@@ -451,7 +459,7 @@ impl Cluster {
         let mut pods = self
             .pods
             .group(uid)
-            .map(|g| g.view(&g.rs_name, self.now, &self.nodes))
+            .map(|g| g.view(&g.rs_name, self.now, &self.nodes, self.name_offset))
             .unwrap_or_default();
         sort_by_name(&mut pods);
         pods
@@ -463,7 +471,7 @@ impl Cluster {
             .pods
             .groups
             .values()
-            .flat_map(|g| g.view(&g.rs_name, self.now, &self.nodes))
+            .flat_map(|g| g.view(&g.rs_name, self.now, &self.nodes, self.name_offset))
             .collect();
         sort_by_name(&mut pods);
         pods
@@ -735,12 +743,14 @@ impl Cluster {
         message: String,
         why: why::Why,
     ) {
+        let seq = self.next_event_seq();
         self.events.push(Event {
             time: self.now,
             type_,
             reason,
             object: format!("deployment/{}", d.name()),
             source: "deployment-controller",
+            seq,
             message,
             why,
         });

@@ -261,6 +261,13 @@ pub struct PodView {
     pub last_termination: Option<Time>,
     /// The node it is bound to (`None`: Pending, unschedulable).
     pub node: Option<String>,
+    /// metadata.uid, as Kubernetes writes uids.
+    pub uid: String,
+    /// When it was bound to its node, and when its running container started.
+    pub scheduled_at: Time,
+    pub started_at: Time,
+    /// When its container exited, while it waits to be restarted.
+    pub exited_at: Option<Time>,
 }
 
 impl PodTemplateSpec {

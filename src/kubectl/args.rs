@@ -151,6 +151,7 @@ pub enum Kind {
     Pod,
     Node,
     ResourceQuota,
+    Event,
 }
 
 impl Kind {
@@ -162,6 +163,7 @@ impl Kind {
             Kind::Pod => "pods",
             Kind::Node => "nodes",
             Kind::ResourceQuota => "resourcequotas",
+            Kind::Event => "events",
         }
     }
 
@@ -173,6 +175,7 @@ impl Kind {
             Kind::Pod => "pod",
             Kind::Node => "node",
             Kind::ResourceQuota => "resourcequota",
+            Kind::Event => "event",
         }
     }
 }
@@ -189,6 +192,7 @@ pub fn kind_of(word: &str) -> Result<Kind, Failure> {
         "pod" | "pods" | "po" => Ok(Kind::Pod),
         "node" | "nodes" | "no" => Ok(Kind::Node),
         "resourcequota" | "resourcequotas" | "quota" => Ok(Kind::ResourceQuota),
+        "event" | "events" | "ev" => Ok(Kind::Event),
         _ => Err(Failure::error(format!(
             "the server doesn't have a resource type {word}", word = quoted(word)
         ))),

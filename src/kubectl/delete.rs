@@ -84,6 +84,7 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
                 "error: deleting nodes is not modelled by this simulator (cordon {name} keeps new pods off it)"
             ))),
             Kind::ResourceQuota => c.delete_quota(name),
+            Kind::Event => Err(crate::sim::ApiError::Controller("error: deleting events is not modelled by this simulator".into())),
         };
         match deleted {
             Ok(()) => out.stdout.push_str(&printed(kind, name, grace, strategy, name_only)),

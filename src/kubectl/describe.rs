@@ -7,6 +7,7 @@ use super::printers::{human_duration, DESCRIBE};
 use super::{get_deployment, Failure};
 use crate::api::{keys, Container, Deployment, PodTemplateSpec, ReplicaSet};
 use crate::sim::deployment::sync::find_new_replica_set;
+use crate::sim::events::EventView;
 use crate::sim::Cluster;
 use std::collections::BTreeMap;
 
@@ -15,6 +16,14 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<String, Failure> {
     let (kind, names) = args::resources(&a.positional)?;
     if kind == Kind::ResourceQuota {
         return describe_quota(c, &names);
+    }
+    if kind == Kind::ReplicaSet {
+        let rss: Vec<&ReplicaSet> = if names.is_empty() {
+            c.replica_sets()
+        } else {
+            names.iter().map(|n| c.replica_set(n).ok_or_else(|| super::not_found(Kind::ReplicaSet, n))).collect::<Result<_, _>>()?
+        };
+        return Ok(rss.into_iter().map(|rs| describe_replica_set(c, rs)).collect::<Vec<_>>().join("\n\n"));
     }
     if kind != Kind::Deployment {
         return Err(Failure::error(format!(
@@ -95,7 +104,7 @@ fn describe_deployment(c: &Cluster, d: &Deployment) -> String {
             replica_sets_by_labels(&new_rs.into_iter().collect::<Vec<_>>())
         ));
     }
-    describe_events(c, d, &mut w);
+    describe_events(c, &format!("deployment/{}", d.name()), &mut w);
     DESCRIBE.format(&w)
 }
 
@@ -116,50 +125,61 @@ fn replica_sets_by_labels(rss: &[&ReplicaSet]) -> String {
         .join(", ")
 }
 
-/// DescribeEvents: identical events are aggregated as the event
-/// correlator does (`2m (x2 over 5m)`).
-fn describe_events(c: &Cluster, d: &Deployment, w: &mut String) {
-    let object = format!("deployment/{}", d.name());
-    let mut grouped: Vec<(&crate::sim::Event, usize, crate::api::Time)> = Vec::new();
-    for e in c.events().iter().filter(|e| e.object == object) {
-        match grouped
-            .iter_mut()
-            .find(|(g, _, _)| g.reason == e.reason && g.message == e.message && g.type_ == e.type_)
-        {
-            Some(entry) => {
-                entry.1 += 1;
-                entry.2 = e.time;
-            }
-            None => grouped.push((e, 1, e.time)),
-        }
-    }
+/// DescribeEvents: an object's events (as the correlator left them: `2m
+/// (x2 over 5m)`), oldest last seen first; a container's carry its field
+/// path (`spec.containers{web}: …`).
+fn describe_events(c: &Cluster, object: &str, w: &mut String) {
+    let mut grouped: Vec<EventView> = c.events_of(object);
     if grouped.is_empty() {
         w.push_str("Events:\t<none>\n");
         return;
     }
-    grouped.sort_by_key(|(_, _, last)| *last);
+    grouped.sort_by_key(|e| e.last.truncated());
     w.push_str(
         "Events:\n  Type\tReason\tAge\tFrom\tMessage\n  ----\t------\t----\t----\t-------\n",
     );
     let now = c.now();
-    for (e, count, last) in grouped {
-        let first_age = human_duration(now.0 - e.time.truncated().0);
-        let interval = if count > 1 {
-            format!(
-                "{} (x{count} over {first_age})",
-                human_duration(now.0 - last.truncated().0)
-            )
+    for e in grouped {
+        let first_age = human_duration(now.0 - e.first.truncated().0);
+        let interval = if e.count > 1 {
+            format!("{} (x{} over {first_age})", human_duration(now.0 - e.last.truncated().0), e.count)
         } else {
             first_age
         };
-        w.push_str(&format!(
-            "  {}\t{}\t{}\tdeployment-controller\t{}\n",
-            e.type_,
-            e.reason,
-            interval,
-            e.message.trim()
-        ));
+        let message = match &e.field_path {
+            Some(path) => format!("{path}: {}", e.message.trim()),
+            None => e.message.trim().to_string(),
+        };
+        w.push_str(&format!("  {}\t{}\t{}\t{}\t{}\n", e.type_, e.reason, interval, e.source, message));
     }
+}
+
+/// describeReplicaSet.
+fn describe_replica_set(c: &Cluster, rs: &ReplicaSet) -> String {
+    let mut w = String::new();
+    w.push_str(&format!("Name:\t{}\n", rs.name()));
+    w.push_str(&format!("Namespace:\t{}\n", rs.metadata.namespace));
+    w.push_str(&format!("Selector:\t{}\n", rs.spec.selector));
+    print_labels(&mut w, "Labels", &rs.metadata.labels);
+    print_annotations(&mut w, "Annotations", &rs.metadata.annotations);
+    if let Some(owner) = rs.metadata.owner_references.iter().find(|o| o.controller) {
+        w.push_str(&format!("Controlled By:\t{}/{}\n", owner.kind, owner.name));
+    }
+    w.push_str(&format!("Replicas:\t{} current / {} desired\n", rs.status.replicas, rs.spec.replicas));
+    // getPodStatusForController: its pods by phase.
+    let pods = c.pods_of(rs.name());
+    let running = pods.iter().filter(|p| p.state.phase() == "Running").count();
+    let waiting = pods.iter().filter(|p| p.state.phase() == "Pending").count();
+    w.push_str(&format!("Pods Status:\t{running} Running / {waiting} Waiting / 0 Succeeded / 0 Failed\n"));
+    w.push_str(&describe_pod_template(&rs.spec.template));
+    if !rs.status.conditions.is_empty() {
+        w.push_str("Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n");
+        for cond in &rs.status.conditions {
+            w.push_str(&format!("  {} \t{}\t{}\n", cond.type_, cond.status, cond.reason));
+        }
+    }
+    describe_events(c, &format!("replicaset/{}", rs.name()), &mut w);
+    DESCRIBE.format(&w)
 }
 
 /// printLabelsMultiline: first label on the title line, the rest after a tab; `<none>` when empty.

@@ -4,11 +4,12 @@
 use super::args::{self, flag, short, Kind};
 use super::printers::{age, TABLE};
 use super::{not_found, Failure, Output};
-use crate::api::PodView;
+use crate::api::{PodState, PodView, Time};
 use crate::api::to_value;
 use serde::Serialize;
 use serde_json::{json, Value};
 use crate::sim::quota::{format_amount, Quota, QUOTA_NAME};
+use crate::sim::events::EventView;
 use crate::sim::scheduler::Node;
 use crate::sim::Cluster;
 use crate::text::quoted;
@@ -46,6 +47,7 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
         Kind::Pod => c.pods().iter().map(|p| pod_row(p, now)).collect(),
         Kind::Node => c.nodes().iter().map(|n| node_row(n, now)).collect(),
         Kind::ResourceQuota => c.quota().map(|q| quota_row(c, q, now)).into_iter().collect(),
+        Kind::Event => sorted_events(c).iter().map(|(name, e)| event_row(name, e, now)).collect(),
     };
     // Names that do not exist are reported after the rows that do (ContinueOnError).
     let mut missing = String::new();
@@ -92,15 +94,10 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
             let wide = wide == "wide";
             let mut text = header(kind, wide);
             for r in &rows {
-                text.push_str(&r.name);
-                for cell in r
-                    .cells
-                    .iter()
-                    .chain(if wide { r.wide.iter() } else { [].iter() })
-                {
-                    text.push('\t');
-                    text.push_str(cell);
-                }
+                // Every table starts with the NAME column, but the events'.
+                let name = (kind != Kind::Event).then_some(&r.name);
+                let cells = name.into_iter().chain(&r.cells).chain(if wide { r.wide.iter() } else { [].iter() });
+                text.push_str(&cells.map(String::as_str).collect::<Vec<_>>().join("\t"));
                 text.push('\n');
             }
             TABLE.format(&text)
@@ -131,6 +128,8 @@ fn header(kind: Kind, wide: bool) -> String {
             "\tIP\tNODE\tNOMINATED NODE\tREADINESS GATES",
         ),
         Kind::ResourceQuota => ("NAME\tREQUEST\tLIMIT\tAGE", ""),
+        // printEvent: the row has no NAME column; the rows here carry the event's name first.
+        Kind::Event => ("LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE", ""),
         Kind::Node => (
             "NAME\tSTATUS\tROLES\tAGE\tVERSION",
             "\tINTERNAL-IP\tEXTERNAL-IP\tOS-IMAGE\tKERNEL-VERSION\tCONTAINER-RUNTIME",
@@ -204,6 +203,55 @@ use crate::sim::CLUSTER_CREATED as NODES_CREATED;
 
 /// The kubelet version the nodes report.
 const KUBELET_VERSION: &str = "v1.37.1";
+
+/// The events as the API lists them: by name, `<object name>.<hex nanoseconds of the first time>`.
+fn sorted_events(c: &Cluster) -> Vec<(String, EventView)> {
+    // 2026-01-01T00:00:00Z, the simulator's time 0, in Unix milliseconds.
+    const EPOCH_MS: i64 = 1_767_225_600_000;
+    let mut named: Vec<(String, EventView)> = c
+        .all_events()
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            // Distinct names for events recorded in the same millisecond, as distinct nanoseconds would be.
+            let nanos = (EPOCH_MS + e.first.0) as u64 * 1_000_000 + i as u64;
+            (format!("{}.{nanos:x}", e.kind_and_name().1), e)
+        })
+        .collect();
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    named
+}
+
+/// printEvent: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE.
+fn event_row(name: &str, e: &EventView, now: Time) -> Row {
+    Row {
+        name: name.to_string(),
+        cells: vec![age(Some(e.last.truncated()), now), e.type_.into(), e.reason.into(), e.object.clone(), e.message.trim().into()],
+        wide: Vec::new(),
+    }
+}
+
+fn event_json(c: &Cluster, named: Option<&(String, EventView)>) -> Value {
+    let Some((name, e)) = named else { return Value::Null };
+    let (kind, object) = e.kind_and_name();
+    let (api_version, kind, uid) = match kind {
+        "deployment" => ("apps/v1", "Deployment", c.deployment(object).map(|d| d.metadata.uid.clone())),
+        "replicaset" => ("apps/v1", "ReplicaSet", c.replica_set(object).map(|rs| rs.metadata.uid.clone())),
+        _ => ("v1", "Pod", e.object_uid.clone()),
+    };
+    let mut involved = json!({"apiVersion": api_version, "kind": kind, "name": object, "namespace": "default", "uid": uid.unwrap_or_default()});
+    if let Some(path) = &e.field_path {
+        involved["fieldPath"] = json!(path);
+    }
+    json!({
+        "apiVersion": "v1", "kind": "Event",
+        "metadata": {"name": name, "namespace": "default", "creationTimestamp": e.first.truncated().rfc3339()},
+        "involvedObject": involved,
+        "reason": e.reason, "message": e.message, "type": e.type_, "count": e.count,
+        "firstTimestamp": e.first.truncated().rfc3339(), "lastTimestamp": e.last.truncated().rfc3339(),
+        "source": {"component": e.source}, "eventTime": null, "reportingComponent": e.source, "reportingInstance": "",
+    })
+}
 
 /// printResourceQuota: `resource: used/hard` by resource name, limits.* in LIMIT.
 fn quota_row(c: &Cluster, q: &Quota, now: crate::api::Time) -> Row {
@@ -283,7 +331,7 @@ fn node_json(n: Option<&Node>) -> Value {
 }
 
 /// A stable made-up pod IP in the usual pod CIDR.
-fn pod_ip(name: &str) -> String {
+pub(crate) fn pod_ip(name: &str) -> String {
     let h = name
         .bytes()
         .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
@@ -298,9 +346,10 @@ fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<Value, Failure> {
         let v = match kind {
             Kind::Deployment => to_value(&c.deployment(&r.name)),
             Kind::ReplicaSet => to_value(&c.replica_set(&r.name)),
-            Kind::Pod => pod_json(c.pods().iter().find(|p| p.name == r.name)),
+            Kind::Pod => pod_json(c, c.pods().iter().find(|p| p.name == r.name)),
             Kind::Node => node_json(c.nodes().iter().find(|n| n.name == r.name)),
             Kind::ResourceQuota => quota_json(c),
+            Kind::Event => event_json(c, sorted_events(c).iter().find(|(name, _)| *name == r.name)),
         };
         items.push(v);
     }
@@ -319,16 +368,66 @@ fn json_text(value: &Value) -> String {
     String::from_utf8(out).unwrap_or_default() + "\n"
 }
 
-fn pod_json(p: Option<&PodView>) -> Value {
+/// A pod as the API server returns it: labels from its template, its
+/// owner with uid, its node, conditions and its container's status.
+fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
     let Some(p) = p else {
         return Value::Null;
     };
-    json!({
-        "apiVersion": "v1",
-        "kind": "Pod",
-        "metadata": {"name": p.name, "namespace": "default", "creationTimestamp": p.created.rfc3339(),
-                     "ownerReferences": vec![json!({"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": p.owner, "controller": true})]},
-        "spec": {"containers": vec![json!({"image": p.image})]},
-        "status": {"phase": p.state.phase(), "conditions": vec![json!({"type": "Ready", "status": if p.state.is_ready() { "True" } else { "False" }})]}
-    })
+    let rs = c.replica_set(&p.owner);
+    let template = rs.map(|rs| rs.spec.template.clone()).unwrap_or_default();
+    let container = template.spec.containers.first().map_or("web", |c| c.name.as_str());
+    let ready = p.state.is_ready() || (p.deleted_at.is_some() && p.ready_since.is_some());
+    let condition = |type_: &str, status: bool, since: Time| {
+        json!({"type": type_, "status": if status { "True" } else { "False" }, "lastProbeTime": null, "lastTransitionTime": since.truncated().rfc3339()})
+    };
+    let mut status = json!({"phase": p.state.phase(), "qosClass": "BestEffort"});
+    let mut metadata = json!({
+        "name": p.name, "generateName": format!("{}-", p.owner), "namespace": "default", "uid": p.uid,
+        "creationTimestamp": p.created.truncated().rfc3339(),
+        "labels": template.metadata.labels,
+        "ownerReferences": [{"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": p.owner, "uid": rs.map(|rs| rs.metadata.uid.clone()), "controller": true, "blockOwnerDeletion": true}],
+    });
+    if let Some(deleted) = p.deleted_at {
+        metadata["deletionTimestamp"] = json!(deleted.truncated().rfc3339());
+        metadata["deletionGracePeriodSeconds"] = json!(template.spec.termination_grace_period_seconds.unwrap_or(30));
+    }
+    let mut spec = to_value(&template.spec);
+    if let Some(node) = &p.node {
+        spec["nodeName"] = json!(node);
+        let scheduled = p.scheduled_at;
+        let running = p.state != PodState::ContainerCreating && !matches!(p.state, PodState::ErrImagePull | PodState::ImagePullBackOff);
+        let ready_since = p.ready_since.unwrap_or(p.started_at);
+        status["conditions"] = json!([
+            condition("PodReadyToStartContainers", running, p.started_at.min(c.now())),
+            condition("Initialized", true, scheduled),
+            condition("Ready", ready, ready_since.min(c.now())),
+            condition("ContainersReady", ready, ready_since.min(c.now())),
+            condition("PodScheduled", true, scheduled),
+        ]);
+        if !ready {
+            for i in [2, 3] {
+                status["conditions"][i]["reason"] = json!("ContainersNotReady");
+                status["conditions"][i]["message"] = json!(format!("containers with unready status: [{container}]"));
+            }
+        }
+        status["hostIP"] = json!("172.18.0.2");
+        status["podIP"] = json!(super::get::pod_ip(&p.name));
+        status["startTime"] = json!(scheduled.truncated().rfc3339());
+        let state = match p.state {
+            PodState::ContainerCreating => json!({"waiting": {"reason": "ContainerCreating"}}),
+            PodState::ErrImagePull | PodState::ImagePullBackOff => json!({"waiting": {"reason": p.state.status_column()}}),
+            PodState::Error => json!({"terminated": {"exitCode": 1, "reason": "Error", "startedAt": p.started_at.truncated().rfc3339(), "finishedAt": p.exited_at.unwrap_or(c.now()).truncated().rfc3339()}}),
+            PodState::CrashLoopBackOff => json!({"waiting": {"reason": "CrashLoopBackOff"}}),
+            _ => json!({"running": {"startedAt": p.started_at.truncated().rfc3339()}}),
+        };
+        let mut container_status = json!({"name": container, "image": p.image, "ready": ready, "restartCount": p.restarts, "started": p.state != PodState::ContainerCreating, "state": state, "lastState": {}});
+        if let Some(finished) = p.last_termination {
+            container_status["lastState"] = json!({"terminated": {"exitCode": 1, "reason": "Error", "finishedAt": finished.truncated().rfc3339()}});
+        }
+        status["containerStatuses"] = json!([container_status]);
+    } else {
+        status["conditions"] = json!([{"type": "PodScheduled", "status": "False", "lastProbeTime": null, "lastTransitionTime": p.created.truncated().rfc3339(), "reason": "Unschedulable", "message": c.scheduling_message_of(&p.name).unwrap_or_default()}]);
+    }
+    json!({"apiVersion": "v1", "kind": "Pod", "metadata": metadata, "spec": spec, "status": status})
 }

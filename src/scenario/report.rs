@@ -3,7 +3,8 @@
 use crate::api::{keys, Deployment, ReplicaSet};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use crate::sim::{Cluster, Event};
+use crate::sim::events::EventView;
+use crate::sim::Cluster;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -168,9 +169,9 @@ pub fn pods_by_status(c: &Cluster) -> BTreeMap<String, i32> {
     counts
 }
 
-pub fn event_report(e: &Event) -> EventReport {
+pub fn event_report(e: &EventView) -> EventReport {
     EventReport {
-        time: seconds(e.time.0),
+        time: seconds(e.first.0),
         type_: e.type_.into(),
         reason: e.reason.into(),
         object: e.object.clone(),

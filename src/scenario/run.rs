@@ -101,7 +101,7 @@ impl Runner {
                 .map(replica_set_report)
                 .collect(),
             pods: pods_report(c),
-            event_count: c.events().len(),
+            event_count: c.event_count(),
             expect: outcome.expect,
         }
     }
@@ -117,6 +117,6 @@ pub fn run_scenario(scenario: &Scenario) -> Result<RunReport, RunError> {
             .map_err(|error| RunError::Simulation { step: index, error })?;
         steps.push(runner.report(index, outcome));
     }
-    let events = runner.cluster.events().iter().map(event_report).collect();
+    let events = runner.cluster.all_events().iter().map(event_report).collect();
     Ok(RunReport { steps, events })
 }

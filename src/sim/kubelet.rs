@@ -7,6 +7,7 @@
 //! back-off (`doBackOff` in kuberuntime_manager.go).
 
 use super::pods::{Pod, PodStore};
+use super::events::PodEventKind;
 use super::queue::Due;
 use super::rng::SAFE_ALPHABET;
 use super::Cluster;
@@ -131,6 +132,7 @@ impl Cluster {
         let uid = pod.uid;
         self.pods.add(&rs.metadata.uid, rs.name(), pod);
         let key = self.pods.group_mut(&rs.metadata.uid, rs.name()).key.clone();
+        self.record_pod_routine(&key, uid, PodEventKind::SuccessfulCreate);
         if self.schedule_pod(&key, uid) {
             self.start_scheduled(key, uid);
         }
@@ -143,10 +145,16 @@ impl Cluster {
     /// starts halfway through the pod's start time (unless its image cannot
     /// be pulled).
     pub(crate) fn start_scheduled(&mut self, key: Arc<str>, uid: u64) {
-        let Some(pod) = self.pods.groups.get_mut(&*key).and_then(|g| g.get_mut(uid)) else { return };
+        let Some(group) = self.pods.groups.get_mut(&*key) else { return };
+        let Some(pod) = group.get_mut(uid) else { return };
         let started = Time(pod.scheduled_at.0 + pod.start / 2);
         pod.started_at = started;
-        if !pod.failing {
+        let failing = pod.failing;
+        let node = pod.node.and_then(|n| self.nodes.get(n as usize)).map(|n| Arc::from(n.name.as_str()));
+        if let Some(node) = node {
+            self.record_pod_routine(&key, uid, PodEventKind::Scheduled { node });
+        }
+        if !failing {
             self.start_container(key, uid, started, 0);
         }
     }
@@ -156,6 +164,12 @@ impl Cluster {
     /// it or crashes first; a crashing image exits crashAfterSeconds later.
     fn start_container(&mut self, key: Arc<str>, uid: u64, started: Time, restarts: u32) {
         let Some(pod) = self.pods.group(&key).and_then(|g| g.get(uid)) else { return };
+        // The kubelet's events of a start (recorded now, when it begins: the image is on the node).
+        let image = pod.image.clone();
+        self.record_pod_routine(&key, uid, PodEventKind::Pulled { image });
+        self.record_pod_routine(&key, uid, PodEventKind::Created);
+        self.record_pod_routine(&key, uid, PodEventKind::Started);
+        let Some(pod) = self.pods.group(&key).and_then(|g| g.get(uid)) else { return };
         let behaviour = self.config.images.get(&*pod.image);
         let ready_after = pod.start - pod.start / 2;
         let ready = behaviour.is_none_or(|b| b.ready);
@@ -163,6 +177,8 @@ impl Cluster {
         if ready && crash_after.is_none_or(|c| c > ready_after) {
             let rs = key.clone();
             self.queue.push(Time(started.0 + ready_after), Due::PodReady { rs, uid, restarts });
+        } else if !ready {
+            self.record_pod_routine(&key, uid, PodEventKind::Unhealthy);
         }
         if let Some(c) = crash_after {
             self.queue.push(Time(started.0 + c), Due::ContainerExit { rs: key, uid, restarts });
@@ -186,7 +202,11 @@ impl Cluster {
     fn new_pod(&mut self, rs: &ReplicaSet, image: &str, created: Time, failing: bool) -> Pod {
         let start = self.start_of(image);
         let requests = super::scheduler::Requests::of(&rs.spec.template);
+        let container = rs.spec.template.spec.containers.first().map_or("", |c| c.name.as_str());
         let group = self.pods.group_mut(&rs.metadata.uid, rs.name());
+        if &*group.container != container {
+            group.container = Arc::from(container);
+        }
         let image = group.shared_image(image);
         let requests = group.shared_requests(requests);
         self.next_pod_uid += 1;
@@ -240,6 +260,8 @@ impl Cluster {
     /// Deletes a pod of the ReplicaSet with UID `rs`: it turns Terminating
     /// now and is gone after podStopSeconds.
     pub(crate) fn delete_pod(&mut self, rs: &str, uid: u64) {
+        self.record_pod_routine(rs, uid, PodEventKind::SuccessfulDelete);
+        self.record_killing(rs, uid);
         let Some(group) = self.pods.groups.get_mut(rs) else {
             return;
         };
@@ -279,6 +301,7 @@ impl Cluster {
             .and_then(|rs| rs.spec.template.spec.termination_grace_period_seconds)
             .unwrap_or(30);
         let grace_ms = grace_seconds.unwrap_or(template_grace).max(0) * 1000;
+        self.record_killing(&key, uid);
         let Some(group) = self.pods.groups.get_mut(&key) else { return Ok(()) };
         if group.mark_deleted(uid, self.now) {
             self.stats.pods_deleted += 1;
@@ -294,6 +317,16 @@ impl Cluster {
             self.user_writes += 1;
         }
         Ok(())
+    }
+
+    /// The kubelet stops a deleted pod's container, if one runs.
+    fn record_killing(&mut self, key: &str, uid: u64) {
+        let Some(group) = self.pods.group(key) else { return };
+        let running = group.get(uid).is_some_and(|p| p.deleted_at.is_none() && p.node.is_some() && p.exited_at.is_none() && !p.failing);
+        if running {
+            let container = group.container.clone();
+            self.record_pod_routine(key, uid, PodEventKind::Killing { container });
+        }
     }
 
     fn shorten_termination(&mut self, key: &str, uid: u64, grace_seconds: Option<i64>) {
@@ -368,6 +401,7 @@ impl Cluster {
             return;
         }
         let rs_name = group.rs_name.clone();
+        let container = group.container.clone();
         let Some(pod) = group.get_mut(uid) else { return };
         if now.0 - pod.started_at.0 > CRASH_BACKOFF_EXPIRY {
             pod.backoff = 0;
@@ -381,6 +415,9 @@ impl Cluster {
             restart_in,
             min_ready_seconds: min_ready_seconds as i32,
         });
+        if restart_in > PLEG_RELIST {
+            self.record_pod_routine(&rs, uid, PodEventKind::BackOff { container });
+        }
         self.queue.push(Time(now.0 + restart_in), Due::ContainerRestart { rs, uid });
         self.changed = true;
     }
@@ -421,7 +458,7 @@ impl Cluster {
             return 0;
         };
         self.replica_sets
-            .get(&group.rs_name)
+            .get(&*group.rs_name)
             .filter(|rs| rs.metadata.uid == key)
             .map_or(0, |rs| rs.spec.min_ready_seconds as i64 * 1000)
     }

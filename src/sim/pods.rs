@@ -73,8 +73,11 @@ pub struct PodGroup {
     /// entries of its pods. A UID, not a name: a ReplicaSet deleted and
     /// created again under the same name does not inherit the old pods.
     pub key: Arc<str>,
-    /// The owning ReplicaSet's name (pod names start with it).
-    pub rs_name: String,
+    /// The owning ReplicaSet's name (pod names start with it), shared with
+    /// the events that name its pods.
+    pub rs_name: Arc<str>,
+    /// The name of the pods' (first) container, shared likewise.
+    pub container: Arc<str>,
     /// By pod id.
     pods: BTreeMap<u64, Pod>,
     /// The image of the last pod created, shared with the next ones.
@@ -228,6 +231,11 @@ impl PodGroup {
         }
     }
 
+    /// This pod as an event names it.
+    pub fn pod_name(&self, pod: &Pod) -> super::events::PodName {
+        super::events::PodName { rs: self.rs_name.clone(), suffix: pod.suffix, uid: pod.uid, container: self.container.clone() }
+    }
+
     /// The requests as an `Arc` shared by this group's pods.
     pub(crate) fn shared_requests(&mut self, requests: super::scheduler::Requests) -> Arc<super::scheduler::Requests> {
         match &self.requests {
@@ -329,7 +337,7 @@ impl PodGroup {
         chosen
     }
 
-    pub fn view(&self, owner: &str, now: Time, nodes: &[super::scheduler::Node]) -> Vec<PodView> {
+    pub fn view(&self, owner: &str, now: Time, nodes: &[super::scheduler::Node], name_offset: u64) -> Vec<PodView> {
         self.pods
             .values()
             .map(|p| {
@@ -346,6 +354,10 @@ impl PodGroup {
                     // Once the kubelet waits to restart it, the exited container is the last state.
                     last_termination: if state == PodState::CrashLoopBackOff { p.exited_at } else { p.last_exit },
                     node: p.node.and_then(|n| nodes.get(n as usize)).map(|n| n.name.clone()),
+                    uid: super::events::pod_uid(name_offset, p.uid),
+                    scheduled_at: p.scheduled_at,
+                    started_at: p.started_at,
+                    exited_at: p.exited_at,
                 }
             })
             .collect()
@@ -379,7 +391,7 @@ impl PodStore {
         if !self.groups.contains_key(uid) {
             let group = PodGroup {
                 key: Arc::from(uid),
-                rs_name: rs_name.to_string(),
+                rs_name: Arc::from(rs_name),
                 ..Default::default()
             };
             self.groups.insert(uid.to_string(), group);

@@ -298,7 +298,8 @@ impl Cluster {
 
     /// An event on any object (`replicaset/NAME`), recorded by `source`.
     pub(crate) fn record_object_event(&mut self, object: String, type_: &'static str, reason: &'static str, source: &'static str, message: String) {
-        self.events.push(Event { time: self.now, type_, reason, object, source, message, why: Default::default() });
+        let seq = self.next_event_seq();
+        self.events.push(Event { time: self.now, type_, reason, object, source, seq, message, why: Default::default() });
     }
 
     /// `kubectl cordon|uncordon NODE`: whether it changed anything (false: already so).
@@ -316,6 +317,12 @@ impl Cluster {
             self.retry_unscheduled();
         }
         Ok(true)
+    }
+
+    /// The scheduler's last FailedScheduling message for a pod.
+    pub fn scheduling_message_of(&self, pod: &str) -> Option<String> {
+        let object = format!("pod/{pod}");
+        self.events.iter().rev().find(|e| e.object == object && e.reason == "FailedScheduling").map(|e| e.message.clone())
     }
 
     /// The pods waiting for a node, oldest first.

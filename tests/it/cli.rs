@@ -30,10 +30,12 @@ fn the_seed_trace_prints_its_six_scaling_events_in_order() {
     let (code, stdout, stderr) = rollout(&["run", path.to_str().unwrap(), "--check"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    // Since v1.1 `events` holds every object's events: the Deployment's are its scalings.
     let events: Vec<String> = doc["events"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|e| e["object"].as_str().unwrap().starts_with("deployment/"))
         .map(|e| e["message"].as_str().unwrap().to_string())
         .collect();
     let shapes: Vec<String> = events

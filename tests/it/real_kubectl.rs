@@ -63,45 +63,91 @@ impl Objects {
         routes.insert(format!("/apis/apps/v1/namespaces/default/deployments/{deployment}"), d.clone());
         routes.insert("/apis/apps/v1/namespaces/default/deployments".into(), json!({"kind": "DeploymentList", "apiVersion": "apps/v1", "metadata": {"resourceVersion": "1"}, "items": [d.clone()]}));
         routes.insert("/apis/apps/v1/namespaces/default/replicasets".into(), json!({"kind": "ReplicaSetList", "apiVersion": "apps/v1", "metadata": {"resourceVersion": "1"}, "items": rss["items"]}));
-        routes.insert("/api/v1/namespaces/default/events".into(), events(&c, deployment, &d));
+        routes.insert("/api/v1/namespaces/default/events".into(), events(&c));
+        routes.insert("/api/v1/namespaces/default/pods".into(), pods(&c));
+        for rs in rss["items"].as_array().unwrap() {
+            routes.insert(format!("/apis/apps/v1/namespaces/default/replicasets/{}", rs["metadata"]["name"].as_str().unwrap()), rs.clone());
+        }
         Objects { routes }
     }
 }
 
-/// The Deployment's events as the API returns them, aggregated as the
-/// recorder's correlator does, their timestamps moved so that kubectl's
-/// clock finds them as old as the simulated clock does.
-fn events(c: &Cluster, deployment: &str, d: &Value) -> Value {
+/// Every event as the console's `get events -o json` gives it, its
+/// timestamps moved so that kubectl's clock finds them as old as the
+/// simulated clock does.
+fn events(c: &Cluster) -> Value {
     let real_now_ms = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_millis() as i64;
     let shift = real_now_ms - SIM_EPOCH_S * 1000 - c.now().0;
-    let at = |t: Time| Time(t.truncated().0 + shift).rfc3339();
-    let object = format!("deployment/{deployment}");
-    let mut grouped: Vec<(&rollout_lab::sim::Event, usize, Time)> = Vec::new();
-    for e in c.events().iter().filter(|e| e.object == object) {
-        match grouped.iter_mut().find(|(g, _, _)| g.reason == e.reason && g.message == e.message && g.type_ == e.type_) {
-            Some(entry) => {
-                entry.1 += 1;
-                entry.2 = e.time;
-            }
-            None => grouped.push((e, 1, e.time)),
+    let moved = |stamp: &Value| {
+        let t = Time::parse_rfc3339(stamp.as_str().unwrap()).unwrap();
+        json!(Time(t.0 + shift).rfc3339())
+    };
+    let out = kubectl::run(&mut c.clone(), "get events -o json");
+    let mut list: Value = serde_json::from_str(&out.stdout).unwrap_or(json!({"items": []}));
+    if list["kind"] == "Event" {
+        list = json!({"items": [list]});
+    }
+    let mut items = list["items"].take();
+    for item in items.as_array_mut().unwrap() {
+        for key in ["firstTimestamp", "lastTimestamp"] {
+            item[key] = moved(&item[key]);
         }
     }
-    let items: Vec<Value> = grouped
-        .iter()
-        .enumerate()
-        .map(|(i, (e, count, last))| {
-            json!({
-                "apiVersion": "v1", "kind": "Event",
-                "metadata": {"name": format!("{deployment}.{i:x}"), "namespace": "default"},
-                "involvedObject": {"apiVersion": "apps/v1", "kind": "Deployment", "namespace": "default", "name": deployment, "uid": d["metadata"]["uid"]},
-                "reason": e.reason, "message": e.message, "type": e.type_, "count": count,
-                "firstTimestamp": at(e.time), "lastTimestamp": at(*last),
-                "source": {"component": "deployment-controller"},
-                "reportingComponent": "deployment-controller", "reportingInstance": "",
+    json!({"kind": "EventList", "apiVersion": "v1", "metadata": {"resourceVersion": "1"}, "items": items})
+}
+
+/// Every pod as the console's `get pods -o json` gives it.
+fn pods(c: &Cluster) -> Value {
+    let out = kubectl::run(&mut c.clone(), "get pods -o json");
+    let mut list: Value = serde_json::from_str(&out.stdout).unwrap_or(json!({"items": []}));
+    if list["kind"] == "Pod" {
+        list = json!({"items": [list]});
+    }
+    json!({"kind": "PodList", "apiVersion": "v1", "metadata": {"resourceVersion": "1"}, "items": list["items"]})
+}
+
+/// A list filtered by a field selector of `key=value` terms (kubectl
+/// describe asks for an object's events by involvedObject.name, .kind, .uid…).
+fn field_selected(list: &Value, selector: &str) -> Value {
+    let terms: Vec<(String, String)> = selector
+        .split(',')
+        .filter_map(|t| t.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let mut out = list.clone();
+    let items: Vec<Value> = list["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|item| {
+            terms.iter().all(|(path, want)| {
+                let got = path.split('.').fold(*item, |v, k| &v[k]);
+                got.as_str().unwrap_or("") == want
             })
         })
+        .cloned()
         .collect();
-    json!({"kind": "EventList", "apiVersion": "v1", "metadata": {"resourceVersion": "1"}, "items": items})
+    out["items"] = json!(items);
+    out
+}
+
+/// `%XX` escapes of a query value.
+fn unescaped(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Serves `objects` on a free port of 127.0.0.1 (a thread per connection).
@@ -157,7 +203,9 @@ fn answer(mut stream: TcpStream, routes: &BTreeMap<String, Value>) {
         std::thread::sleep(Duration::from_secs(20));
         return;
     }
+    let selector = query.split('&').find_map(|p| p.strip_prefix("fieldSelector=")).map(unescaped);
     let (status, json) = match routes.get(path) {
+        Some(v) if selector.is_some() => ("200 OK", field_selected(v, selector.as_deref().unwrap_or("")).to_string()),
         Some(v) => ("200 OK", v.to_string()),
         None => ("404 Not Found", json!({"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "NotFound", "code": 404}).to_string()),
     };
@@ -195,7 +243,7 @@ fn real(port: u16, line: &str) -> (String, String, i32) {
 fn masked(text: &str) -> String {
     let mut out = String::new();
     for word in text.split_inclusive([' ', '\t', '\n', '(']) {
-        let core = word.trim_end_matches([' ', '\t', '\n', '(']);
+        let core = word.trim_end_matches([' ', '\t', '\n', '(', ')']);
         let is_age = !core.is_empty()
             && core.chars().next().is_some_and(|c| c.is_ascii_digit())
             && core.chars().all(|c| c.is_ascii_digit() || "smhdy".contains(c))
@@ -222,6 +270,7 @@ fn compare(s: &Session, what: &str) {
         format!("rollout undo deployment/{name} --dry-run=client"),
     ];
     lines.extend(revisions.iter().map(|r| format!("rollout history deployment/{name} --revision={r}")));
+    lines.extend(s.cluster().replica_sets_of(&name).iter().map(|rs| format!("describe replicaset {}", rs.name())));
     for line in lines {
         let mut c = s.cluster().clone();
         let ours = kubectl::run(&mut c, &line);
