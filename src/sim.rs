@@ -96,6 +96,8 @@ pub struct Event {
     pub source: &'static str,
     /// Its place among all events, the pods' routine ones too (`events::PodEvent`).
     pub seq: u64,
+    /// The pod's uid, for an event about a pod (a pod gone is not found by name).
+    pub object_uid: Option<String>,
     pub message: String,
     /// The controller's computation behind the event (`crate::i18n` words it).
     pub why: why::Why,
@@ -751,6 +753,7 @@ impl Cluster {
             object: format!("deployment/{}", d.name()),
             source: "deployment-controller",
             seq,
+            object_uid: None,
             message,
             why,
         });

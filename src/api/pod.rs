@@ -257,8 +257,9 @@ pub struct PodView {
     pub deleted_at: Option<Time>,
     /// restartCount of its container.
     pub restarts: u32,
-    /// When the container's last terminated state finished (`RESTARTS 3 (12s ago)`).
+    /// When the container's last terminated state started and finished (`RESTARTS 3 (12s ago)`).
     pub last_termination: Option<Time>,
+    pub last_termination_started: Time,
     /// The node it is bound to (`None`: Pending, unschedulable).
     pub node: Option<String>,
     /// metadata.uid, as Kubernetes writes uids.

@@ -17,6 +17,19 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<String, Failure> {
     if kind == Kind::ResourceQuota {
         return describe_quota(c, &names);
     }
+    if kind == Kind::Pod {
+        let pods = c.pods();
+        let chosen: Vec<&crate::api::PodView> = if names.is_empty() {
+            pods.iter().collect()
+        } else {
+            names.iter().map(|n| pods.iter().find(|p| p.name == *n).ok_or_else(|| super::not_found(Kind::Pod, n))).collect::<Result<_, _>>()?
+        };
+        return Ok(chosen
+            .into_iter()
+            .map(|p| super::describe_pod::describe_pod(c, &super::get::pod_json(c, Some(p))))
+            .collect::<Vec<_>>()
+            .join("\n\n"));
+    }
     if kind == Kind::ReplicaSet {
         let rss: Vec<&ReplicaSet> = if names.is_empty() {
             c.replica_sets()
@@ -128,7 +141,7 @@ fn replica_sets_by_labels(rss: &[&ReplicaSet]) -> String {
 /// DescribeEvents: an object's events (as the correlator left them: `2m
 /// (x2 over 5m)`), oldest last seen first; a container's carry its field
 /// path (`spec.containers{web}: …`).
-fn describe_events(c: &Cluster, object: &str, w: &mut String) {
+pub(super) fn describe_events(c: &Cluster, object: &str, w: &mut String) {
     let mut grouped: Vec<EventView> = c.events_of(object);
     if grouped.is_empty() {
         w.push_str("Events:\t<none>\n");
@@ -183,7 +196,7 @@ fn describe_replica_set(c: &Cluster, rs: &ReplicaSet) -> String {
 }
 
 /// printLabelsMultiline: first label on the title line, the rest after a tab; `<none>` when empty.
-fn print_labels(w: &mut String, title: &str, labels: &BTreeMap<String, String>) {
+pub(super) fn print_labels(w: &mut String, title: &str, labels: &BTreeMap<String, String>) {
     w.push_str(&format!("{title}:\t"));
     if labels.is_empty() {
         w.push_str("<none>\n");
@@ -202,7 +215,7 @@ const MAX_ANNOTATION_LEN: usize = 140;
 
 /// printAnnotationsMultiline: like labels, minus last-applied-configuration;
 /// long or multi-line values go below their key, each line shortened.
-fn print_annotations(w: &mut String, title: &str, annotations: &BTreeMap<String, String>) {
+pub(super) fn print_annotations(w: &mut String, title: &str, annotations: &BTreeMap<String, String>) {
     w.push_str(&format!("{title}:\t"));
     let shown: Vec<(&String, &String)> = annotations
         .iter()

@@ -330,6 +330,30 @@ fn node_json(n: Option<&Node>) -> Value {
     })
 }
 
+/// 64 hex digits standing for a container's or an image's id (a stable hash of `seed`).
+fn hex_id(seed: &str) -> String {
+    (0..4u64)
+        .map(|round| {
+            let h = seed.bytes().fold(0xcbf2_9ce4_8422_2325u64 ^ round, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+            format!("{h:016x}")
+        })
+        .collect()
+}
+
+/// GetPodQOS: BestEffort without requests or limits; Guaranteed when every
+/// container limits cpu and memory to what it requests; else Burstable.
+fn qos_class(template: &crate::api::PodTemplateSpec) -> &'static str {
+    let requests = template.container_requests();
+    let limits = template.container_limits();
+    if requests.iter().chain(&limits).all(|(cpu, memory)| cpu.is_none() && memory.is_none()) {
+        return "BestEffort";
+    }
+    let guaranteed = requests.iter().zip(&limits).all(|(r, l)| {
+        l.0.is_some() && l.1.is_some() && r.0.is_none_or(|cpu| Some(cpu) == l.0) && r.1.is_none_or(|memory| Some(memory) == l.1)
+    });
+    if guaranteed { "Guaranteed" } else { "Burstable" }
+}
+
 /// A stable made-up pod IP in the usual pod CIDR.
 pub(crate) fn pod_ip(name: &str) -> String {
     let h = name
@@ -370,7 +394,7 @@ fn json_text(value: &Value) -> String {
 
 /// A pod as the API server returns it: labels from its template, its
 /// owner with uid, its node, conditions and its container's status.
-fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
+pub(crate) fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
     let Some(p) = p else {
         return Value::Null;
     };
@@ -381,7 +405,7 @@ fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
     let condition = |type_: &str, status: bool, since: Time| {
         json!({"type": type_, "status": if status { "True" } else { "False" }, "lastProbeTime": null, "lastTransitionTime": since.truncated().rfc3339()})
     };
-    let mut status = json!({"phase": p.state.phase(), "qosClass": "BestEffort"});
+    let mut status = json!({"phase": p.state.phase(), "qosClass": qos_class(&template)});
     let mut metadata = json!({
         "name": p.name, "generateName": format!("{}-", p.owner), "namespace": "default", "uid": p.uid,
         "creationTimestamp": p.created.truncated().rfc3339(),
@@ -393,6 +417,14 @@ fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
         metadata["deletionGracePeriodSeconds"] = json!(template.spec.termination_grace_period_seconds.unwrap_or(30));
     }
     let mut spec = to_value(&template.spec);
+    // What admission adds to every pod: its priority, service account and the default tolerations.
+    spec["priority"] = json!(0);
+    spec["serviceAccountName"] = json!("default");
+    spec["serviceAccount"] = json!("default");
+    spec["tolerations"] = json!([
+        {"key": "node.kubernetes.io/not-ready", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300},
+        {"key": "node.kubernetes.io/unreachable", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300},
+    ]);
     if let Some(node) = &p.node {
         spec["nodeName"] = json!(node);
         let scheduled = p.scheduled_at;
@@ -412,7 +444,9 @@ fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
             }
         }
         status["hostIP"] = json!("172.18.0.2");
-        status["podIP"] = json!(super::get::pod_ip(&p.name));
+        status["podIP"] = json!(pod_ip(&p.name));
+        status["podIPs"] = json!([{"ip": pod_ip(&p.name)}]);
+        status["hostIPs"] = json!([{"ip": "172.18.0.2"}]);
         status["startTime"] = json!(scheduled.truncated().rfc3339());
         let state = match p.state {
             PodState::ContainerCreating => json!({"waiting": {"reason": "ContainerCreating"}}),
@@ -422,8 +456,13 @@ fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
             _ => json!({"running": {"startedAt": p.started_at.truncated().rfc3339()}}),
         };
         let mut container_status = json!({"name": container, "image": p.image, "ready": ready, "restartCount": p.restarts, "started": p.state != PodState::ContainerCreating, "state": state, "lastState": {}});
+        if p.state != PodState::ContainerCreating && !matches!(p.state, PodState::ErrImagePull | PodState::ImagePullBackOff) {
+            container_status["containerID"] = json!(format!("containerd://{}", hex_id(&format!("{}/{}", p.uid, p.restarts))));
+            let repository = p.image.split(':').next().unwrap_or_default();
+            container_status["imageID"] = json!(format!("docker.io/library/{repository}@sha256:{}", hex_id(&p.image)));
+        }
         if let Some(finished) = p.last_termination {
-            container_status["lastState"] = json!({"terminated": {"exitCode": 1, "reason": "Error", "finishedAt": finished.truncated().rfc3339()}});
+            container_status["lastState"] = json!({"terminated": {"exitCode": 1, "reason": "Error", "startedAt": p.last_termination_started.truncated().rfc3339(), "finishedAt": finished.truncated().rfc3339()}});
         }
         status["containerStatuses"] = json!([container_status]);
     } else {

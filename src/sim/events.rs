@@ -91,7 +91,7 @@ impl EventView {
             reason: e.reason,
             object: e.object.clone(),
             field_path: None,
-            object_uid: None,
+            object_uid: e.object_uid.clone(),
             source: e.source,
             message: e.message.clone(),
         }
@@ -133,9 +133,9 @@ impl Cluster {
         self.event_seq
     }
 
-    /// How many events have been recorded, of every object.
+    /// How many events the API holds, of every object (after the correlator).
     pub fn event_count(&self) -> usize {
-        self.events.len() + self.pod_events.len()
+        self.all_events().len()
     }
 
     /// Every event of every object as the API holds it, oldest first: what

@@ -430,6 +430,7 @@ impl Cluster {
             return;
         }
         pod.last_exit = pod.exited_at.take();
+        pod.last_start = pod.started_at;
         pod.restarts += 1;
         pod.started_at = now;
         pod.backoff = if pod.backoff == 0 { CRASH_BACKOFF_INITIAL } else { (pod.backoff * 2).min(CRASH_BACKOFF_MAX) };

@@ -38,8 +38,9 @@ pub struct Pod {
     pub restarts: u32,
     /// The container exited with code 1 at this time and waits to be restarted.
     pub exited_at: Option<Time>,
-    /// When the container before this one exited (lastState.terminated).
+    /// When the container before this one exited (lastState.terminated), and when it had started.
     pub last_exit: Option<Time>,
+    pub last_start: Time,
     /// The kubelet's restart back-off for this container (ms; 0: none yet,
     /// or expired: the next restart is at once).
     pub backoff: i64,
@@ -353,6 +354,7 @@ impl PodGroup {
                     restarts: p.restarts,
                     // Once the kubelet waits to restart it, the exited container is the last state.
                     last_termination: if state == PodState::CrashLoopBackOff { p.exited_at } else { p.last_exit },
+                    last_termination_started: if state == PodState::CrashLoopBackOff { p.started_at } else { p.last_start },
                     node: p.node.and_then(|n| nodes.get(n as usize)).map(|n| n.name.clone()),
                     uid: super::events::pod_uid(name_offset, p.uid),
                     scheduled_at: p.scheduled_at,

@@ -227,8 +227,10 @@ impl Cluster {
                 let name = self.pods.group(key).map(|g| pod_name(g.get(uid), &g.rs_name)).unwrap_or_default();
                 let why = self.why_no_node_fits(&requests);
                 self.record_pod_event(&name, "Warning", "FailedScheduling", "default-scheduler", message);
+                let pod_uid = super::events::pod_uid(self.name_offset, uid);
                 if let Some(event) = self.events.last_mut() {
                     event.why = why;
+                    event.object_uid = Some(pod_uid);
                 }
                 if !self.unscheduled.contains(&(key.clone(), uid)) {
                     self.unscheduled.push((key.clone(), uid));
@@ -299,7 +301,7 @@ impl Cluster {
     /// An event on any object (`replicaset/NAME`), recorded by `source`.
     pub(crate) fn record_object_event(&mut self, object: String, type_: &'static str, reason: &'static str, source: &'static str, message: String) {
         let seq = self.next_event_seq();
-        self.events.push(Event { time: self.now, type_, reason, object, source, seq, message, why: Default::default() });
+        self.events.push(Event { time: self.now, type_, reason, object, source, seq, object_uid: None, message, why: Default::default() });
     }
 
     /// `kubectl cordon|uncordon NODE`: whether it changed anything (false: already so).

@@ -7,6 +7,7 @@ mod decisions;
 mod delete;
 mod dry_run;
 mod embed;
+mod events;
 mod export;
 mod failure_lab;
 mod fuzz;

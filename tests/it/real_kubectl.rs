@@ -64,7 +64,11 @@ impl Objects {
         routes.insert("/apis/apps/v1/namespaces/default/deployments".into(), json!({"kind": "DeploymentList", "apiVersion": "apps/v1", "metadata": {"resourceVersion": "1"}, "items": [d.clone()]}));
         routes.insert("/apis/apps/v1/namespaces/default/replicasets".into(), json!({"kind": "ReplicaSetList", "apiVersion": "apps/v1", "metadata": {"resourceVersion": "1"}, "items": rss["items"]}));
         routes.insert("/api/v1/namespaces/default/events".into(), events(&c));
-        routes.insert("/api/v1/namespaces/default/pods".into(), pods(&c));
+        let pod_list = pods(&c);
+        for pod in pod_list["items"].as_array().unwrap() {
+            routes.insert(format!("/api/v1/namespaces/default/pods/{}", pod["metadata"]["name"].as_str().unwrap()), pod.clone());
+        }
+        routes.insert("/api/v1/namespaces/default/pods".into(), pod_list);
         for rs in rss["items"].as_array().unwrap() {
             routes.insert(format!("/apis/apps/v1/namespaces/default/replicasets/{}", rs["metadata"]["name"].as_str().unwrap()), rs.clone());
         }
@@ -271,6 +275,7 @@ fn compare(s: &Session, what: &str) {
     ];
     lines.extend(revisions.iter().map(|r| format!("rollout history deployment/{name} --revision={r}")));
     lines.extend(s.cluster().replica_sets_of(&name).iter().map(|rs| format!("describe replicaset {}", rs.name())));
+    lines.extend(s.cluster().pods().iter().map(|p| format!("describe pod {}", p.name)));
     for line in lines {
         let mut c = s.cluster().clone();
         let ours = kubectl::run(&mut c, &line);
