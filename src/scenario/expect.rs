@@ -186,6 +186,23 @@ pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
             }
         }
     }
+    for map in e.conditions.iter().flat_map(|c| c.items()) {
+        let selector = map.get("replicaSet").cloned().flatten();
+        let conditions: Vec<(String, String)> = match &selector {
+            Some(image) => rss
+                .iter()
+                .filter(|rs| rs.spec.template.first_image() == image)
+                .flat_map(|rs| rs.status.conditions.iter().map(|c| (c.type_.clone(), c.reason.clone())))
+                .collect(),
+            None => status.conditions.iter().map(|c| (c.type_.clone(), c.reason.clone())).collect(),
+        };
+        let whose = selector.as_ref().map_or(String::new(), |image| format!("[replicaSet {}]", quoted(image)));
+        for (type_, want) in map.iter().filter(|(k, _)| k.as_str() != "replicaSet") {
+            let got = conditions.iter().find(|(t, _)| t == type_).map(|(_, r)| r.clone());
+            let show = |v: Option<String>| v.unwrap_or_else(|| "null".into());
+            compare(format!("conditions{whose}.{type_}"), show(want.clone()), show(got));
+        }
+    }
     if let Some(map) = &e.pods {
         let by_status = crate::scenario::report::pods_by_status(o.cluster);
         for (status, want) in map {

@@ -168,6 +168,28 @@ pub struct Expect {
     /// v1.1: how many pods show each STATUS of `kubectl get pods` (a status not named is not checked).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pods: Option<BTreeMap<String, i32>>,
+    /// v1.1: like `condition`, for the Deployment, or for the ReplicaSet of
+    /// the image its `replicaSet` key names (`{"replicaSet": "web:2.0",
+    /// "ReplicaFailure": "FailedCreate"}`); one such object or a list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditions: Option<OneOrMany<BTreeMap<String, Option<String>>>>,
+}
+
+/// One value or a list of them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> OneOrMany<T> {
+    pub fn items(&self) -> &[T] {
+        match self {
+            OneOrMany::One(one) => std::slice::from_ref(one),
+            OneOrMany::Many(many) => many,
+        }
+    }
 }
 
 /// `null` reads as the default, as an absent key does.

@@ -78,6 +78,8 @@ pub struct ReplicaSetReport {
     pub replicas: i32,
     pub ready_replicas: i32,
     pub available_replicas: i32,
+    /// v1.1: its conditions (ReplicaFailure).
+    pub conditions: Vec<ConditionReport>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -147,6 +149,12 @@ pub fn replica_set_report(rs: &ReplicaSet) -> ReplicaSetReport {
         replicas: rs.spec.replicas,
         ready_replicas: rs.status.ready_replicas,
         available_replicas: rs.status.available_replicas,
+        conditions: rs
+            .status
+            .conditions
+            .iter()
+            .map(|c| ConditionReport { type_: c.type_.clone(), status: c.status.clone(), reason: c.reason.clone(), message: c.message.clone() })
+            .collect(),
     }
 }
 
