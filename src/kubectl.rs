@@ -8,6 +8,7 @@ pub mod complete;
 pub mod cordon;
 pub mod delete;
 pub mod describe;
+pub mod describe_container;
 pub mod describe_pod;
 pub mod dry_run;
 pub mod get;

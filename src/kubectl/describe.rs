@@ -272,60 +272,7 @@ fn describe_containers(w: &mut String, label: &str, containers: &[Container]) {
     }
     w.push_str(&format!("  {label}:\n"));
     for ctr in containers {
-        w.push_str(&format!("   {}:\n", ctr.name));
-        w.push_str(&format!("    Image:\t{}\n", ctr.image));
-        let proto =
-            |p: &crate::api::ContainerPort| p.protocol.clone().unwrap_or_else(|| "TCP".into());
-        let ports: Vec<String> = ctr
-            .ports
-            .iter()
-            .map(|p| format!("{}/{}", p.container_port, proto(p)))
-            .collect();
-        let host_ports: Vec<String> = ctr
-            .ports
-            .iter()
-            .map(|p| format!("{}/{}", p.host_port.unwrap_or(0), proto(p)))
-            .collect();
-        let or_none = |v: &[String]| {
-            if v.is_empty() {
-                "<none>".to_string()
-            } else {
-                v.join(", ")
-            }
-        };
-        let plural = |v: &[String]| if v.len() > 1 { "s" } else { "" };
-        w.push_str(&format!(
-            "    Port{}:\t{}\n",
-            plural(&ports),
-            or_none(&ports)
-        ));
-        w.push_str(&format!(
-            "    Host Port{}:\t{}\n",
-            plural(&host_ports),
-            or_none(&host_ports)
-        ));
-        describe_container_resources(w, ctr);
-        w.push_str("    Environment:\t<none>\n");
-        w.push_str("    Mounts:\t<none>\n");
-    }
-}
-
-/// describeContainerResources: Limits, then Requests, each by resource name.
-fn describe_container_resources(w: &mut String, ctr: &crate::api::Container) {
-    for (kind, title) in [("limits", "Limits"), ("requests", "Requests")] {
-        let Some(amounts) = ctr.resources.as_ref().and_then(|r| r.get(kind)).and_then(|v| v.as_object()) else { continue };
-        if amounts.is_empty() {
-            continue;
-        }
-        w.push_str(&format!("    {title}:\n"));
-        // A map with string keys: serde_json keeps them sorted, as SortedResourceNames does.
-        for (name, amount) in amounts {
-            let text = match amount {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            w.push_str(&format!("      {name}:\t{text}\n"));
-        }
+        super::describe_container::describe_container(w, ctr, " ", None, None);
     }
 }
 

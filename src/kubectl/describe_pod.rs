@@ -4,15 +4,11 @@
 
 use super::describe::{describe_events, print_annotations, print_labels};
 use super::printers::DESCRIBE;
-use crate::api::Time;
+use super::describe_container::{describe_container, rfc1123z};
+use crate::api::{Container, Time};
 use crate::sim::Cluster;
 use serde_json::Value;
 use std::collections::BTreeMap;
-
-/// A timestamp of the object in RFC 1123 with a numeric zone, as Go's time.RFC1123Z.
-fn rfc1123z(stamp: &Value) -> String {
-    stamp.as_str().and_then(Time::parse_rfc3339).unwrap_or_default().rfc1123z()
-}
 
 fn string_map(v: &Value) -> BTreeMap<String, String> {
     v.as_object()
@@ -20,72 +16,14 @@ fn string_map(v: &Value) -> BTreeMap<String, String> {
         .unwrap_or_default()
 }
 
-/// describeStatus: a container state.
-fn describe_state(w: &mut String, title: &str, state: &Value) {
-    if let Some(running) = state.get("running") {
-        w.push_str(&format!("    {title}:\tRunning\n      Started:\t{}\n", rfc1123z(&running["startedAt"])));
-    } else if let Some(terminated) = state.get("terminated") {
-        w.push_str(&format!("    {title}:\tTerminated\n"));
-        if let Some(reason) = terminated["reason"].as_str() {
-            w.push_str(&format!("      Reason:\t{reason}\n"));
-        }
-        w.push_str(&format!("      Exit Code:\t{}\n", terminated["exitCode"].as_i64().unwrap_or(0)));
-        w.push_str(&format!("      Started:\t{}\n", rfc1123z(&terminated["startedAt"])));
-        w.push_str(&format!("      Finished:\t{}\n", rfc1123z(&terminated["finishedAt"])));
-    } else {
-        w.push_str(&format!("    {title}:\tWaiting\n"));
-        if let Some(reason) = state["waiting"]["reason"].as_str() {
-            w.push_str(&format!("      Reason:\t{reason}\n"));
-        }
-    }
-}
-
 /// describeContainers for the pod's containers, with their statuses.
 fn describe_containers(w: &mut String, pod: &Value) {
-    let containers = pod["spec"]["containers"].as_array().cloned().unwrap_or_default();
+    let containers: Vec<Container> = serde_json::from_value(pod["spec"]["containers"].clone()).unwrap_or_default();
     let statuses = pod["status"]["containerStatuses"].as_array().cloned().unwrap_or_default();
     w.push_str(if containers.is_empty() { "Containers: <none>\n" } else { "Containers:\n" });
     for c in &containers {
-        let name = c["name"].as_str().unwrap_or_default();
-        let status = statuses.iter().find(|s| s["name"] == c["name"]);
-        w.push_str(&format!("  {name}:\n"));
-        if let Some(s) = status {
-            w.push_str(&format!("    Container ID:\t{}\n", s["containerID"].as_str().unwrap_or_default()));
-        }
-        w.push_str(&format!("    Image:\t{}\n", c["image"].as_str().unwrap_or_default()));
-        if let Some(s) = status {
-            w.push_str(&format!("    Image ID:\t{}\n", s["imageID"].as_str().unwrap_or_default()));
-        }
-        let ports: Vec<&Value> = c["ports"].as_array().map(|p| p.iter().collect()).unwrap_or_default();
-        let port = |p: &Value, key: &str| {
-            let base = format!("{}/{}", p[key].as_i64().unwrap_or(0), p["protocol"].as_str().unwrap_or("TCP"));
-            match p["name"].as_str() {
-                Some(n) => format!("{base} ({n})"),
-                None => base,
-            }
-        };
-        for (key, one, many) in [("containerPort", "Port", "Ports"), ("hostPort", "Host Port", "Host Ports")] {
-            let text = ports.iter().map(|p| port(p, key)).collect::<Vec<_>>().join(", ");
-            let title = if text.contains(',') { many } else { one };
-            w.push_str(&format!("    {title}:\t{}\n", if text.is_empty() { "<none>" } else { &text }));
-        }
-        if let Some(s) = status {
-            describe_state(w, "State", &s["state"]);
-            if s["lastState"].get("terminated").is_some() {
-                describe_state(w, "Last State", &s["lastState"]);
-            }
-            w.push_str(&format!("    Ready:\t{}\n", if s["ready"] == true { "True" } else { "False" }));
-            w.push_str(&format!("    Restart Count:\t{}\n", s["restartCount"].as_i64().unwrap_or(0)));
-        }
-        for (kind, title) in [("limits", "Limits"), ("requests", "Requests")] {
-            if let Some(amounts) = c["resources"][kind].as_object().filter(|m| !m.is_empty()) {
-                w.push_str(&format!("    {title}:\n"));
-                for (resource, amount) in amounts {
-                    w.push_str(&format!("      {resource}:\t{}\n", amount.as_str().map_or(amount.to_string(), str::to_string)));
-                }
-            }
-        }
-        w.push_str("    Environment:\t<none>\n    Mounts:\t<none>\n");
+        let status = statuses.iter().find(|s| s["name"] == c.name.as_str());
+        describe_container(w, c, "", status, Some(pod));
     }
 }
 

@@ -330,6 +330,26 @@ fn the_real_kubectl_prints_what_the_console_prints() {
         }
         compare(&stalled, &format!("{preset}, deadline exceeded"));
     }
+    // A template with every container field describe prints: command, args, named ports, env,
+    // limits and requests, probes (defaulted by the API server), mid-rollout.
+    let mut scenario = presets::preset("seed").unwrap().scenario();
+    scenario.deployment["spec"]["template"]["spec"]["containers"][0] = json!({
+        "name": "web", "image": "test_web:v1",
+        "command": ["/bin/server"], "args": ["--port=8080", "--verbose"],
+        "ports": [{"name": "http", "containerPort": 8080}, {"containerPort": 9090, "protocol": "UDP"}],
+        "env": [{"name": "MODE", "value": "demo"}, {"name": "POD", "valueFrom": {"fieldRef": {"fieldPath": "metadata.name"}}},
+                {"name": "TOKEN", "valueFrom": {"secretKeyRef": {"name": "web", "key": "token"}}}],
+        "resources": {"limits": {"memory": "256Mi"}, "requests": {"cpu": "250m", "memory": "128Mi"}},
+        "readinessProbe": {"httpGet": {"path": "/healthz", "port": "http"}},
+        "livenessProbe": {"tcpSocket": {"port": 8080}, "initialDelaySeconds": 5},
+        "startupProbe": {"exec": {"command": ["cat", "/tmp/ready"]}},
+    });
+    let mut fields = Session::new(scenario).unwrap();
+    while fields.step_decision().unwrap() != Happened::Idle {}
+    fields.kubectl("set image deployment/test-deployment web=test_web:v2").unwrap();
+    fields.step_decision().unwrap();
+    fields.step_decision().unwrap();
+    compare(&fields, "every container field, mid-rollout");
     // A rollback to an older revision (revisions 1, 2 and 4 of nginx).
     let mut rollback = session("rollback");
     while rollback.step_decision().unwrap() != Happened::Idle {}
