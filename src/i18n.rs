@@ -110,6 +110,10 @@ pub enum Msg<'a> {
     NewImageNeverReady,
     /// The nodes panel.
     Nodes,
+    /// The Events tab's switch to every object's events.
+    EveryObjectsEvents,
+    /// The quota line on the stage: (resource, used, hard) as printed.
+    QuotaLine(&'a str),
     /// A node's line: (requested, allocatable) per resource it limits.
     NodeLine { name: &'a str, cpu: Option<(i64, i64)>, memory: Option<(i64, i64)>, pods: Option<(i64, i64)>, cordoned: bool },
     PodsWaitingForNode(usize),
@@ -306,6 +310,8 @@ impl Msg<'_> {
             Msg::NewImageFailsToPull => en_zh!(lang, "New image fails to pull", "新镜像拉取失败"),
             Msg::NewImageNeverReady => en_zh!(lang, "New image never becomes ready", "新镜像始终不就绪"),
             Msg::Nodes => en_zh!(lang, "Nodes", "节点"),
+            Msg::EveryObjectsEvents => en_zh!(lang, "Every object's events (kubectl get events)", "所有对象的事件（kubectl get events）"),
+            Msg::QuotaLine(used) => en_zh!(lang, format!("ResourceQuota quota: {used}"), format!("ResourceQuota quota：{used}")),
             Msg::NodeLine { name, cpu, memory, pods, cordoned } => explain::node_line(name, cpu, memory, pods, cordoned, lang),
             Msg::PodsWaitingForNode(n) => en_zh!(
                 lang,

@@ -288,7 +288,7 @@ pub struct Cluster {
     /// Every container exit (crash loops), oldest first: what the Why panel explains.
     container_exits: Vec<ContainerExit>,
     /// The pods' routine events (`events.rs`), and the last event's sequence number.
-    pod_events: Vec<events::PodEvent>,
+    pod_events: events::PodEventLog,
     event_seq: u64,
     /// The nodes, by name.
     nodes: Vec<scheduler::Node>,
@@ -341,7 +341,7 @@ impl Cluster {
             queue: DueQueue::default(),
             events: Vec::new(),
             container_exits: Vec::new(),
-            pod_events: Vec::new(),
+            pod_events: events::PodEventLog::default(),
             event_seq: 0,
             seq: 0,
             user_writes: 0,

@@ -23,6 +23,7 @@ mod lanes;
 mod manifests;
 mod nodes;
 mod playback;
+mod quota;
 mod pod;
 mod settings;
 mod share;
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <rollout_status::RolloutStatus />
                     <budget::BudgetView />
                     <nodes::Nodes />
+                    <quota::Quota />
                     <lanes::Lanes />
                     <div class="stage__text">
                         <why::Why />

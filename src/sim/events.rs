@@ -11,40 +11,47 @@ use super::{Cluster, Event};
 use crate::api::Time;
 use std::sync::Arc;
 
-/// A pod, as an event names it: its ReplicaSet's name and its suffix.
+/// What the pods of one ReplicaSet share in their events: the
+/// ReplicaSet's name, the (first) container's, and the image.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PodNames {
+    pub rs: Arc<str>,
+    pub container: Arc<str>,
+    pub image: Arc<str>,
+}
+
+/// A pod, as an event names it (small: a rollout records seven events per pod).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PodName {
-    pub rs: Arc<str>,
+    pub names: Arc<PodNames>,
     pub suffix: [u8; 5],
     /// The pod's id in the store (for its Kubernetes-style UID).
     pub uid: u64,
-    /// Its (first) container's name, for the kubelet's events.
-    pub container: Arc<str>,
 }
 
 impl PodName {
     pub fn name(&self) -> String {
-        super::pods::Pod { suffix: self.suffix, ..Default::default() }.name(&self.rs)
+        super::pods::Pod { suffix: self.suffix, ..Default::default() }.name(&self.names.rs)
     }
 }
 
 /// What happened to a pod.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PodEventKind {
     /// The ReplicaSet controller created it.
     SuccessfulCreate,
     /// The ReplicaSet controller deleted it.
     SuccessfulDelete,
-    /// The scheduler bound it to this node.
-    Scheduled { node: Arc<str> },
+    /// The scheduler bound it to this node (an index into the cluster's nodes).
+    Scheduled { node: u16 },
     /// The kubelet found its image on the node.
-    Pulled { image: Arc<str> },
+    Pulled,
     Created,
     Started,
     /// The kubelet stops its container (the pod was deleted).
-    Killing { container: Arc<str> },
+    Killing,
     /// The kubelet waits out its back-off before restarting the container.
-    BackOff { container: Arc<str> },
+    BackOff,
     /// Its readiness probe failed (and fails every period while it runs).
     Unhealthy,
 }
@@ -56,6 +63,43 @@ pub struct PodEvent {
     pub time: Time,
     pub pod: PodName,
     pub kind: PodEventKind,
+}
+
+/// The pods' routine events, in chunks of a fixed size: a log that grows by
+/// the hundred thousand is never copied to a larger buffer, and its chunks
+/// come from the allocator's heap rather than fresh zeroed pages.
+#[derive(Clone, Debug, Default)]
+pub struct PodEventLog {
+    chunks: Vec<Vec<PodEvent>>,
+    len: usize,
+}
+
+impl PodEventLog {
+    const CHUNK: usize = 1024;
+
+    fn push(&mut self, event: PodEvent) {
+        match self.chunks.last_mut() {
+            Some(chunk) if chunk.len() < Self::CHUNK => chunk.push(event),
+            _ => {
+                let mut chunk = Vec::with_capacity(Self::CHUNK);
+                chunk.push(event);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &PodEvent> {
+        self.chunks.iter().flatten()
+    }
 }
 
 /// The readiness probe's period (the API server's default periodSeconds).
@@ -172,7 +216,7 @@ impl Cluster {
     fn word(&self, e: &PodEvent) -> EventView {
         let name = e.pod.name();
         let pod = format!("pod/{name}");
-        let container = &e.pod.container;
+        let container = &e.pod.names.container;
         let view = |type_, reason, object: String, source, message: String| EventView {
             first: e.time,
             last: e.time,
@@ -186,20 +230,23 @@ impl Cluster {
             message,
         };
         match &e.kind {
-            PodEventKind::SuccessfulCreate => view("Normal", "SuccessfulCreate", format!("replicaset/{}", e.pod.rs), "replicaset-controller", format!("Created pod: {name}")),
-            PodEventKind::SuccessfulDelete => view("Normal", "SuccessfulDelete", format!("replicaset/{}", e.pod.rs), "replicaset-controller", format!("Deleted pod: {name}")),
-            PodEventKind::Scheduled { node } => view("Normal", "Scheduled", pod, "default-scheduler", format!("Successfully assigned default/{name} to {node}")),
-            PodEventKind::Pulled { image } => view(
+            PodEventKind::SuccessfulCreate => view("Normal", "SuccessfulCreate", format!("replicaset/{}", e.pod.names.rs), "replicaset-controller", format!("Created pod: {name}")),
+            PodEventKind::SuccessfulDelete => view("Normal", "SuccessfulDelete", format!("replicaset/{}", e.pod.names.rs), "replicaset-controller", format!("Deleted pod: {name}")),
+            PodEventKind::Scheduled { node } => {
+                let node = self.nodes.get(*node as usize).map_or("", |n| n.name.as_str());
+                view("Normal", "Scheduled", pod, "default-scheduler", format!("Successfully assigned default/{name} to {node}"))
+            }
+            PodEventKind::Pulled => view(
                 "Normal",
                 "Pulled",
                 pod,
                 "kubelet",
-                format!("Container image {} already present on machine and can be accessed by the pod", crate::text::quoted(image)),
+                format!("Container image {} already present on machine and can be accessed by the pod", crate::text::quoted(&e.pod.names.image)),
             ),
             PodEventKind::Created => view("Normal", "Created", pod, "kubelet", "Container created".into()),
             PodEventKind::Started => view("Normal", "Started", pod, "kubelet", "Container started".into()),
-            PodEventKind::Killing { container } => view("Normal", "Killing", pod, "kubelet", format!("Stopping container {container}")),
-            PodEventKind::BackOff { container } => view(
+            PodEventKind::Killing => view("Normal", "Killing", pod, "kubelet", format!("Stopping container {container}")),
+            PodEventKind::BackOff => view(
                 "Warning",
                 "BackOff",
                 pod,
@@ -211,7 +258,7 @@ impl Cluster {
                 let end = self
                     .pod_events
                     .iter()
-                    .find(|k| k.pod == e.pod && matches!(k.kind, PodEventKind::Killing { .. }))
+                    .find(|k| k.pod == e.pod && k.kind == PodEventKind::Killing)
                     .map_or(self.now, |k| k.time);
                 let count = ((end.0 - e.time.0).max(0) / READINESS_PERIOD) as u32 + 1;
                 let mut v = view("Warning", "Unhealthy", pod, "kubelet", "Readiness probe failed: HTTP probe failed with statuscode: 503".into());

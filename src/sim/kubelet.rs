@@ -150,8 +150,7 @@ impl Cluster {
         let started = Time(pod.scheduled_at.0 + pod.start / 2);
         pod.started_at = started;
         let failing = pod.failing;
-        let node = pod.node.and_then(|n| self.nodes.get(n as usize)).map(|n| Arc::from(n.name.as_str()));
-        if let Some(node) = node {
+        if let Some(node) = pod.node {
             self.record_pod_routine(&key, uid, PodEventKind::Scheduled { node });
         }
         if !failing {
@@ -163,10 +162,8 @@ impl Cluster {
     /// halfway through the pod's start time, unless the image never passes
     /// it or crashes first; a crashing image exits crashAfterSeconds later.
     fn start_container(&mut self, key: Arc<str>, uid: u64, started: Time, restarts: u32) {
-        let Some(pod) = self.pods.group(&key).and_then(|g| g.get(uid)) else { return };
         // The kubelet's events of a start (recorded now, when it begins: the image is on the node).
-        let image = pod.image.clone();
-        self.record_pod_routine(&key, uid, PodEventKind::Pulled { image });
+        self.record_pod_routine(&key, uid, PodEventKind::Pulled);
         self.record_pod_routine(&key, uid, PodEventKind::Created);
         self.record_pod_routine(&key, uid, PodEventKind::Started);
         let Some(pod) = self.pods.group(&key).and_then(|g| g.get(uid)) else { return };
@@ -204,9 +201,7 @@ impl Cluster {
         let requests = super::scheduler::Requests::of(&rs.spec.template);
         let container = rs.spec.template.spec.containers.first().map_or("", |c| c.name.as_str());
         let group = self.pods.group_mut(&rs.metadata.uid, rs.name());
-        if &*group.container != container {
-            group.container = Arc::from(container);
-        }
+        group.set_container(container);
         let image = group.shared_image(image);
         let requests = group.shared_requests(requests);
         self.next_pod_uid += 1;
@@ -324,8 +319,7 @@ impl Cluster {
         let Some(group) = self.pods.group(key) else { return };
         let running = group.get(uid).is_some_and(|p| p.deleted_at.is_none() && p.node.is_some() && p.exited_at.is_none() && !p.failing);
         if running {
-            let container = group.container.clone();
-            self.record_pod_routine(key, uid, PodEventKind::Killing { container });
+            self.record_pod_routine(key, uid, PodEventKind::Killing);
         }
     }
 
@@ -401,7 +395,6 @@ impl Cluster {
             return;
         }
         let rs_name = group.rs_name.clone();
-        let container = group.container.clone();
         let Some(pod) = group.get_mut(uid) else { return };
         if now.0 - pod.started_at.0 > CRASH_BACKOFF_EXPIRY {
             pod.backoff = 0;
@@ -416,7 +409,7 @@ impl Cluster {
             min_ready_seconds: min_ready_seconds as i32,
         });
         if restart_in > PLEG_RELIST {
-            self.record_pod_routine(&rs, uid, PodEventKind::BackOff { container });
+            self.record_pod_routine(&rs, uid, PodEventKind::BackOff);
         }
         self.queue.push(Time(now.0 + restart_in), Due::ContainerRestart { rs, uid });
         self.changed = true;

@@ -79,6 +79,8 @@ pub struct PodGroup {
     pub rs_name: Arc<str>,
     /// The name of the pods' (first) container, shared likewise.
     pub container: Arc<str>,
+    /// The names the pods' events share.
+    pub event_names: Arc<super::events::PodNames>,
     /// By pod id.
     pods: BTreeMap<u64, Pod>,
     /// The image of the last pod created, shared with the next ones.
@@ -227,14 +229,31 @@ impl PodGroup {
             _ => {
                 let shared: Arc<str> = Arc::from(image);
                 self.image = Some(shared.clone());
+                self.refresh_event_names();
                 shared
             }
         }
     }
 
+    /// The container's name of the pods created from now on.
+    pub(crate) fn set_container(&mut self, container: &str) {
+        if &*self.container != container {
+            self.container = Arc::from(container);
+            self.refresh_event_names();
+        }
+    }
+
+    fn refresh_event_names(&mut self) {
+        self.event_names = Arc::new(super::events::PodNames {
+            rs: self.rs_name.clone(),
+            container: self.container.clone(),
+            image: self.image.clone().unwrap_or_default(),
+        });
+    }
+
     /// This pod as an event names it.
     pub fn pod_name(&self, pod: &Pod) -> super::events::PodName {
-        super::events::PodName { rs: self.rs_name.clone(), suffix: pod.suffix, uid: pod.uid, container: self.container.clone() }
+        super::events::PodName { names: self.event_names.clone(), suffix: pod.suffix, uid: pod.uid }
     }
 
     /// The requests as an `Arc` shared by this group's pods.

@@ -64,3 +64,19 @@ for (const [motion, animates] of [['no-preference', true], ['reduce', false]]) {
     expect(running > 0).toBe(animates);
   });
 }
+
+for (const scheme of ['light', 'dark']) {
+  test(`no axe violations in the failure lab: crash loops, a pending pod, the nodes and quota lines, every object's events (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = new App(page);
+    await app.open();
+    for (const label of ['A crashing app that minReadySeconds catches', 'A full node: the surge pod waits, then maxUnavailable makes room', 'A quota without room for the surge pod']) {
+      await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label });
+      for (let i = 0; i < 4; i++) await app.button('Step').click();
+      await app.tab('Events');
+      await page.getByRole('checkbox', { name: "Every object's events (kubectl get events)" }).check();
+      expect(await violations(page), label).toEqual([]);
+      await app.tab('Console');
+    }
+  });
+}

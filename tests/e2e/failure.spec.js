@@ -132,8 +132,15 @@ test('a quota without room: the surge pod is refused, ReplicaFailure shows, maxU
   for (let i = 0; i < 20 && !(await status.getByText('ProgressDeadlineExceeded').count()); i++) await app.button('Step').click();
   await expect(status).toContainText('ProgressDeadlineExceeded');
   await expect(app.pods('Available')).toHaveCount(3);
+  await expect(page.getByText('ResourceQuota quota: pods 3/3')).toBeVisible();
   await app.run('get quota');
   await expect(app.console).toContainText(/quota +pods: 3\/3/);
+  // Every object's events show why: the ReplicaSet's FailedCreate, refused by the quota.
+  await app.tab('Events');
+  await page.getByRole('checkbox', { name: "Every object's events (kubectl get events)" }).check();
+  await expect(app.events).toContainText('exceeded quota: quota, requested: pods=1, used: pods=3, limited: pods=3');
+  await expect(app.events.getByRole('row').filter({ hasText: 'FailedCreate' }).first()).toContainText(/replicaset\/test-deployment-\w+/);
+  await app.tab('Console');
   await app.run('describe deployment test-deployment');
   await expect(app.console).toContainText(/ReplicaFailure +True +FailedCreate/);
   await app.stepUntilIdle();
