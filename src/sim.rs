@@ -522,7 +522,7 @@ impl Cluster {
         check_capacity("deployments.apps", d.name(), d.replicas())?;
         let seq = self.next_seq();
         d.metadata.namespace = "default".into();
-        d.metadata.uid = format!("{:016x}", self.rng.next_u64());
+        d.metadata.uid = events::kube_uid(self.rng.next_u64());
         d.metadata.generation = 1;
         // Continuous time (model M1): same-instant creations tie, and break on the name.
         d.metadata.creation_timestamp = Some(self.now);
@@ -606,7 +606,7 @@ impl Cluster {
         }
         let seq = self.next_seq();
         rs.metadata.namespace = "default".into();
-        rs.metadata.uid = format!("{:016x}", self.rng.next_u64());
+        rs.metadata.uid = events::kube_uid(self.rng.next_u64());
         rs.metadata.generation = 1;
         rs.metadata.creation_timestamp = Some(self.now);
         rs.metadata.resource_version = seq.to_string();

@@ -520,7 +520,7 @@ fn string_text(s: &str, indent: usize, column: usize, is_key: bool) -> String {
         return if is_key { s.to_string() } else { wrap_plain(s, indent, column) };
     }
     if s.chars().all(|c| !c.is_control()) && !s.starts_with(' ') && !s.ends_with(' ') {
-        return format!("'{}'", s.replace('\'', "''"));
+        return if is_key { format!("'{}'", s.replace('\'', "''")) } else { single_quoted(s, indent, column) };
     }
     double_quoted(s)
 }
@@ -604,6 +604,34 @@ fn wrap_plain(s: &str, indent: usize, start_column: usize) -> String {
         column += 1;
         prev_space = c == ' ';
     }
+    out
+}
+
+/// yaml_emitter_write_single_quoted: as a plain scalar, a line past 80
+/// columns breaks at its next single space (a value, not a key, may break).
+fn single_quoted(s: &str, indent: usize, start_column: usize) -> String {
+    const BEST_WIDTH: usize = 80;
+    let mut out = String::from("'");
+    let mut column = start_column + 1;
+    let mut prev_space = false;
+    for (i, c) in s.char_indices() {
+        if c == ' ' && !prev_space && column > BEST_WIDTH && i != 0 && i + 1 < s.len() && !s[i + 1..].starts_with(' ') {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            column = indent;
+            prev_space = true;
+            continue;
+        }
+        if c == '\'' {
+            out.push_str("''");
+            column += 2;
+        } else {
+            out.push(c);
+            column += 1;
+        }
+        prev_space = c == ' ';
+    }
+    out.push('\'');
     out
 }
 

@@ -147,18 +147,29 @@ impl EventView {
     }
 }
 
-/// A Kubernetes-style UID for a pod: 8-4-4-4-12 hex digits, stable for a
-/// cluster's seed (a scrambled 128 bits of the pod's id).
-pub fn pod_uid(name_offset: u64, uid: u64) -> String {
-    let mix = |x: u64| {
-        let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    };
-    let (hi, lo) = (mix(name_offset ^ uid), mix(uid.wrapping_mul(31) ^ name_offset.rotate_left(17)));
+/// SplitMix64's finalizer: 64 well-mixed bits from any 64.
+fn mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// 128 bits as a Kubernetes UID is written: 8-4-4-4-12 hex digits.
+fn uid_text(hi: u64, lo: u64) -> String {
     let h = format!("{hi:016x}{lo:016x}");
     format!("{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
+/// A Kubernetes-style UID for a pod, stable for a cluster's seed (a
+/// scrambled 128 bits of the pod's id).
+pub fn pod_uid(name_offset: u64, uid: u64) -> String {
+    uid_text(mix(name_offset ^ uid), mix(uid.wrapping_mul(31) ^ name_offset.rotate_left(17)))
+}
+
+/// A Kubernetes-style UID from one draw of the cluster's RNG.
+pub fn kube_uid(draw: u64) -> String {
+    uid_text(draw, mix(draw))
 }
 
 impl Cluster {

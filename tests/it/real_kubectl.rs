@@ -276,6 +276,10 @@ fn compare(s: &Session, what: &str) {
     lines.extend(revisions.iter().map(|r| format!("rollout history deployment/{name} --revision={r}")));
     lines.extend(s.cluster().replica_sets_of(&name).iter().map(|rs| format!("describe replicaset {}", rs.name())));
     lines.extend(s.cluster().pods().iter().map(|p| format!("describe pod {}", p.name)));
+    // The objects as the API returns them, printed by kubectl's YAML printer and by ours.
+    lines.push(format!("get deployment {name} -o yaml"));
+    lines.extend(s.cluster().replica_sets_of(&name).iter().map(|rs| format!("get replicaset {} -o yaml", rs.name())));
+    lines.extend(s.cluster().pods().iter().map(|p| format!("get pod {} -o yaml", p.name)));
     for line in lines {
         let mut c = s.cluster().clone();
         let ours = kubectl::run(&mut c, &line);
