@@ -76,10 +76,15 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) ->
         }
     } else if diff > 0 {
         let now: Time = c.now;
+        let count = diff.min(BURST_REPLICAS) as usize;
+        let phase_of = |p: &super::pods::Pod| super::kubelet::pod_state(p, now);
         let victims = match c.pods.group(uid) {
-            Some(group) => group.pods_to_delete(diff.min(BURST_REPLICAS) as usize, now, |p| {
-                super::kubelet::pod_state(p, now)
-            }),
+            // Several nodes: the colocation rank decides too, over every pod.
+            Some(group) if c.nodes().len() > 1 => {
+                let on_node = related_pods_on_nodes(c, rs);
+                group.pods_to_delete_ranked(count, now, phase_of, |p| on_node.get(&p.node).copied().unwrap_or(0))
+            }
+            Some(group) => group.pods_to_delete(count, now, phase_of),
             None => Vec::new(),
         };
         for uid in victims {
@@ -91,6 +96,24 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) ->
         c.create_retries.remove(uid);
     }
     Ok(())
+}
+
+/// getPodsRankedByRelatedPodsOnSameNode: how many active pods of the
+/// ReplicaSets of the same controller (getIndirectlyRelatedPods) each node
+/// runs (unscheduled pods count under no node).
+fn related_pods_on_nodes(c: &Cluster, rs: &crate::api::ReplicaSet) -> std::collections::BTreeMap<Option<u16>, usize> {
+    let owner = rs.metadata.owner_references.iter().find(|o| o.controller).map(|o| o.name.clone());
+    let related: Vec<&crate::api::ReplicaSet> = match &owner {
+        Some(deployment) => c.replica_sets_of(deployment),
+        None => vec![rs],
+    };
+    let mut on_node = std::collections::BTreeMap::new();
+    for group in related.iter().filter_map(|r| c.pods.group(&r.metadata.uid)) {
+        for pod in group.pods().filter(|p| p.deleted_at.is_none()) {
+            *on_node.entry(pod.node).or_insert(0) += 1;
+        }
+    }
+    on_node
 }
 
 /// calculateStatus's ReplicaFailure: set (once) when manageReplicas failed,

@@ -136,3 +136,23 @@ fn node_keys_are_checked() {
         assert_eq!(e.to_string(), message);
     }
 }
+
+#[test]
+fn scaling_down_takes_pods_from_the_node_with_more_of_the_deployments_pods_first() {
+    // Initial pods on node-a, node-b, node-a; scaled to 2, one of node-a's goes (its colocation rank is 2).
+    for seed in 1..=8 {
+        let mut scenario = presets::preset("unschedulable").unwrap().scenario();
+        scenario.cluster.nodes = vec![
+            scenario::format::NodeSpec { name: "node-a".into(), cpu: Some("2".into()), memory: None, pods: None },
+            scenario::format::NodeSpec { name: "node-b".into(), cpu: Some("2".into()), memory: None, pods: None },
+        ];
+        scenario.cluster.seed = seed;
+        scenario.steps.clear();
+        let mut s = Session::new(scenario).unwrap();
+        s.kubectl("scale deployment/test-deployment --replicas=2").unwrap();
+        wait(&mut s, 5);
+        let mut nodes: Vec<String> = s.cluster().pods().into_iter().filter(|p| p.deleted_at.is_none()).filter_map(|p| p.node).collect();
+        nodes.sort();
+        assert_eq!(nodes, ["node-a", "node-b"], "seed {seed}");
+    }
+}
