@@ -666,6 +666,17 @@ impl Cluster {
 
     /// Writes the status of `rs`, the caller's copy of the stored
     /// ReplicaSet, which goes first so that the write happens in place.
+    /// Writes a ReplicaSet's owner references: the garbage collector's
+    /// orphaning, or a controller's adoption (ClaimReplicaSets).
+    pub(crate) fn set_replica_set_owners(&mut self, name: &str, owners: Arc<[crate::api::OwnerReference]>) {
+        let seq = self.next_seq();
+        let Some(stored) = self.replica_sets.get_mut(name) else { return };
+        let stored = Arc::make_mut(stored);
+        stored.metadata.owner_references = owners;
+        set_resource_version(&mut stored.metadata.resource_version, seq);
+        self.changed = true;
+    }
+
     pub(crate) fn update_replica_set_status(
         &mut self,
         rs: Arc<ReplicaSet>,
@@ -689,26 +700,57 @@ impl Cluster {
     /// `kubectl delete replicaset NAME` (a user's write, background cascade):
     /// the ReplicaSet goes and the garbage collector deletes its pods. A
     /// Deployment that owned it makes a new one at its next sync.
-    pub fn delete_replica_set_by_user(&mut self, name: &str) -> Result<(), ApiError> {
+    /// `orphan` (`--cascade=orphan`): its pods stay, without an owner, until
+    /// a ReplicaSet whose selector matches them adopts them.
+    pub fn delete_replica_set_by_user(&mut self, name: &str, orphan: bool) -> Result<(), ApiError> {
         if !self.replica_sets.contains_key(name) {
             return Err(ApiError::NotFound { resource: "replicasets.apps", name: name.to_string() });
         }
-        self.delete_replica_set(name);
+        if orphan {
+            if let Some(rs) = self.replica_sets.remove(name) {
+                if let Some(group) = self.pods.groups.get_mut(rs.metadata.uid.as_str()) {
+                    group.orphaned_labels = Some(rs.spec.template.metadata.labels.clone());
+                }
+                self.changed = true;
+            }
+        } else {
+            self.delete_replica_set(name);
+        }
         self.user_writes += 1;
         self.settled = false;
         Ok(())
     }
 
-    /// `kubectl delete deployment NAME` (background cascade): the Deployment
-    /// goes, then the garbage collector deletes its ReplicaSets and their pods.
-    pub fn delete_deployment(&mut self, name: &str) -> Result<(), ApiError> {
+    /// ClaimPods: a ReplicaSet without pods adopts the orphaned pods its
+    /// selector matches (`delete rs --cascade=orphan`, then the Deployment
+    /// made the ReplicaSet again).
+    pub(crate) fn claim_orphaned_pods(&mut self, rs: &ReplicaSet) {
+        let Some(old) = self.pods.adopt(&rs.spec.selector, &rs.metadata.uid) else { return };
+        let Some(new) = self.pods.group(&rs.metadata.uid).map(|g| g.key.clone()) else { return };
+        self.queue.rename_group(&old, &new);
+        for (key, _) in self.unscheduled.iter_mut() {
+            if **key == *old {
+                *key = new.clone();
+            }
+        }
+        self.changed = true;
+    }
+
+    /// `kubectl delete deployment NAME`: the Deployment goes, then the
+    /// garbage collector deletes its ReplicaSets and their pods (background),
+    /// or takes the Deployment out of their owners (`orphan`).
+    pub fn delete_deployment(&mut self, name: &str, orphan: bool) -> Result<(), ApiError> {
         let owned: Vec<String> = self.replica_sets_of(name).iter().map(|rs| rs.name().to_string()).collect();
         if self.deployments.remove(name).is_none() {
             return Err(ApiError::NotFound { resource: "deployments.apps", name: name.to_string() });
         }
         self.deployment_keys.retain(|k| &**k != name);
         for rs in owned {
-            self.delete_replica_set(&rs);
+            if orphan {
+                self.set_replica_set_owners(&rs, Arc::new([]));
+            } else {
+                self.delete_replica_set(&rs);
+            }
         }
         self.changed = true;
         self.settled = false;
@@ -732,7 +774,7 @@ impl Cluster {
                 })
                 .unwrap_or_default();
             for uid in uids {
-                self.delete_pod(key, uid);
+                self.terminate_pod(key, uid);
             }
         }
     }

@@ -32,16 +32,16 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
         Some("name") => true,
         Some(other) => return Err(Failure::error(format!("unexpected -o output mode: {other}. We only support '-o name'"))),
     };
-    // GetCascadingStrategy.
-    match a.get("cascade").unwrap_or("background") {
-        "background" | "foreground" | "true" | "" => {}
-        "orphan" | "false" => return Err(Failure::error("--cascade=orphan is not modelled by this simulator: dependents are always deleted")),
+    // GetCascadingStrategy (foreground deletes as background does here: the dependents go at once).
+    let orphan = match a.get("cascade").unwrap_or("background") {
+        "background" | "foreground" | "true" | "" => false,
+        "orphan" | "false" => true,
         other => {
             return Err(Failure::error(format!(
                 r#"invalid cascade value ({other}). Must be "background", "foreground", or "orphan""#
             )))
         }
-    }
+    };
     // Complete: --now is a grace period of 1; 0 without --force becomes 1; --force alone is 0.
     let force = a.bool("force", false)?;
     // A bad number is pflag's error, with cobra's usage hint.
@@ -78,8 +78,8 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
     for name in &names {
         let deleted = match kind {
             Kind::Pod => c.delete_pod_named(name, (grace >= 0).then_some(grace)),
-            Kind::ReplicaSet => c.delete_replica_set_by_user(name),
-            Kind::Deployment => c.delete_deployment(name),
+            Kind::ReplicaSet => c.delete_replica_set_by_user(name, orphan),
+            Kind::Deployment => c.delete_deployment(name, orphan),
             Kind::Node => Err(crate::sim::ApiError::Controller(format!(
                 "error: deleting nodes is not modelled by this simulator (cordon {name} keeps new pods off it)"
             ))),

@@ -256,6 +256,12 @@ impl Cluster {
     /// now and is gone after podStopSeconds.
     pub(crate) fn delete_pod(&mut self, rs: &str, uid: u64) {
         self.record_pod_routine(rs, uid, PodEventKind::SuccessfulDelete);
+        self.terminate_pod(rs, uid);
+    }
+
+    /// A pod deleted by the garbage collector (its ReplicaSet went): no
+    /// ReplicaSet controller's event, only the kubelet stopping it.
+    pub(crate) fn terminate_pod(&mut self, rs: &str, uid: u64) {
         self.record_killing(rs, uid);
         let Some(group) = self.pods.groups.get_mut(rs) else {
             return;

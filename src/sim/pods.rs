@@ -81,6 +81,9 @@ pub struct PodGroup {
     pub container: Arc<str>,
     /// The names the pods' events share.
     pub event_names: Arc<super::events::PodNames>,
+    /// Set when the ReplicaSet was deleted with `--cascade=orphan`: the
+    /// pods' labels, by which another ReplicaSet may adopt them.
+    pub(crate) orphaned_labels: Option<std::collections::BTreeMap<String, String>>,
     /// By pod id.
     pods: BTreeMap<u64, Pod>,
     /// The image of the last pod created, shared with the next ones.
@@ -471,6 +474,25 @@ impl PodStore {
         } else {
             group.insert(pod);
         }
+    }
+
+    /// ClaimPods for a ReplicaSet without pods of its own: the orphaned pods
+    /// its selector matches become its pods (their group is keyed by its UID
+    /// from now on). Returns the old key, for the entries that name it.
+    pub(crate) fn adopt(&mut self, selector: &crate::api::LabelSelector, uid: &str) -> Option<Arc<str>> {
+        if self.groups.get(uid).is_some_and(|g| !g.is_empty()) {
+            return None;
+        }
+        let old = self
+            .groups
+            .iter()
+            .find(|(_, g)| g.orphaned_labels.as_ref().is_some_and(|labels| selector.matches(labels)))
+            .map(|(k, _)| k.clone())?;
+        let mut group = self.groups.remove(&old)?;
+        let old_key = std::mem::replace(&mut group.key, Arc::from(uid));
+        group.orphaned_labels = None;
+        self.groups.insert(uid.to_string(), group);
+        Some(old_key)
     }
 
     pub(crate) fn remove_terminated(&mut self, rs: &str, uid: u64) -> bool {

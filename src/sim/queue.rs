@@ -96,6 +96,26 @@ impl DueQueue {
         None
     }
 
+    /// The entries of one pod group now name it by another key (its pods were adopted).
+    pub fn rename_group(&mut self, old: &str, new: &Arc<str>) {
+        for bucket in self.waking.values_mut().chain(self.silent.values_mut()) {
+            for due in bucket.iter_mut() {
+                let key = match due {
+                    Due::PodReady { rs, .. }
+                    | Due::ContainerExit { rs, .. }
+                    | Due::ContainerRestart { rs, .. }
+                    | Due::PodAvailable { rs, .. }
+                    | Due::AvailabilityRecheck { rs, .. }
+                    | Due::PodGone { rs, .. } => rs,
+                    Due::ReplicaSetRetry { .. } => continue,
+                };
+                if &**key == old {
+                    *key = new.clone();
+                }
+            }
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.len
     }

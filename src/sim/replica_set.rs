@@ -13,6 +13,9 @@ const BURST_REPLICAS: i32 = 500;
 /// sync started; pods created or deleted now show in the next sync.
 pub fn sync_replica_set(c: &mut Cluster, rs: std::sync::Arc<crate::api::ReplicaSet>) {
     c.stats.replica_set_syncs += 1;
+    if rs.metadata.deletion_timestamp.is_none() {
+        c.claim_orphaned_pods(&rs);
+    }
     let mut status = calculate_status(c, &rs.metadata.uid, rs.metadata.generation);
     let managed = if rs.metadata.deletion_timestamp.is_none() { manage_replicas(c, &rs, status.replicas) } else { Ok(()) };
     status.conditions = failure_conditions(&rs, status.replicas, managed, c.now);

@@ -108,3 +108,50 @@ fn a_terminating_pod_can_be_forced_out_and_the_other_names_still_go() {
     assert_eq!(out.stdout, format!("pod \"{}\" deleted from default namespace\npod \"{}\" deleted from default namespace\n", names[1], names[2]));
     assert_eq!((out.stderr.as_str(), out.exit_code), ("Error from server (NotFound): pods \"missing\" not found\n", 1));
 }
+
+#[test]
+fn a_replica_set_deleted_with_cascade_orphan_leaves_its_pods_and_the_new_one_adopts_them() {
+    let mut c = seed_cluster();
+    let before = pods(&c);
+    let rs = c.replica_sets_of("test-deployment")[0].name().to_string();
+    let out = kubectl::run(&mut c, &format!("delete rs {rs} --cascade=orphan"));
+    assert_eq!((out.stdout.as_str(), out.exit_code), (format!("replicaset.apps \"{rs}\" deleted from default namespace\n").as_str(), 0));
+    // The Deployment makes its ReplicaSet again (same template, same name); it adopts the running pods
+    // instead of creating new ones, and no pod was ever deleted.
+    c.settle(600_000).unwrap();
+    assert_eq!(pods(&c), before);
+    assert!(c.events().iter().all(|e| e.reason != "SuccessfulDelete"));
+    let again = c.replica_sets_of("test-deployment")[0].clone();
+    assert_eq!(again.name(), rs);
+    assert_eq!((again.status.replicas, again.status.available_replicas), (3, 3));
+    // Killing them now is the new ReplicaSet's job: scaling down deletes adopted pods.
+    kubectl::run(&mut c, "scale deployment/test-deployment --replicas=1");
+    c.settle(600_000).unwrap();
+    assert_eq!(pods(&c).len(), 1);
+}
+
+#[test]
+fn a_deployment_deleted_with_cascade_orphan_leaves_its_replica_sets_for_the_next_to_adopt() {
+    let mut c = seed_cluster();
+    let before = pods(&c);
+    let manifest = kubectl::run(&mut c, "get deployment test-deployment -o json").stdout;
+    let out = kubectl::run(&mut c, "delete deployment test-deployment --cascade=orphan");
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    c.settle(600_000).unwrap();
+    let rss = c.replica_sets();
+    assert_eq!(rss.len(), 1, "the ReplicaSet stays");
+    assert!(rss[0].metadata.owner_references.is_empty(), "without its owner");
+    assert_eq!(c.pods().len(), 3, "and so do its pods");
+    // The same Deployment applied again adopts the ReplicaSet: same pods, no new ReplicaSet.
+    let mut d: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    for key in ["uid", "resourceVersion", "creationTimestamp", "generation"] {
+        d["metadata"].as_object_mut().unwrap().remove(key);
+    }
+    d.as_object_mut().unwrap().remove("status");
+    let applied = kubectl::apply::apply_object(&mut c, &d, "STDIN");
+    assert!(applied.is_ok(), "{applied:?}");
+    c.settle(600_000).unwrap();
+    assert_eq!(c.replica_sets().len(), 1);
+    assert_eq!(c.replica_sets_of("test-deployment").len(), 1, "adopted");
+    assert_eq!(pods(&c), before);
+}
