@@ -725,7 +725,7 @@ impl Cluster {
     /// selector matches (`delete rs --cascade=orphan`, then the Deployment
     /// made the ReplicaSet again).
     pub(crate) fn claim_orphaned_pods(&mut self, rs: &ReplicaSet) {
-        let Some(old) = self.pods.adopt(&rs.spec.selector, &rs.metadata.uid) else { return };
+        let Some(old) = self.pods.adopt(&rs.spec.selector, &rs.metadata.uid, rs.name()) else { return };
         let Some(new) = self.pods.group(&rs.metadata.uid).map(|g| g.key.clone()) else { return };
         self.queue.rename_group(&old, &new);
         for (key, _) in self.unscheduled.iter_mut() {

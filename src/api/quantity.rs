@@ -64,7 +64,7 @@ impl Quantity {
     fn scaled(self, scale: i32) -> Option<i64> {
         let mut numerator = self.mantissa.checked_mul(1i128.checked_shl(self.exp2)?)?;
         let mut denominator: i128 = 1;
-        let shift = self.exp10 - scale;
+        let shift = self.exp10.checked_sub(scale)?;
         if shift >= 0 {
             numerator = numerator.checked_mul(10i128.checked_pow(shift as u32)?)?;
         } else {
@@ -126,5 +126,7 @@ mod tests {
             assert_eq!(Quantity::parse(text), None, "{text}");
         }
         assert_eq!(units("10E"), None, "beyond an i64");
+        assert_eq!(milli("1e2147483647"), None, "an exponent at the edge of i32");
+        assert_eq!(milli("1e-2147483648"), Some(1), "a tiny amount rounds up, as MilliValue does");
     }
 }

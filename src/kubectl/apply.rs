@@ -734,6 +734,13 @@ fn create_quota(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
         let Some(amount) = Quantity::parse(amount).and_then(read) else {
             return Err(Failure::error("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
         };
+        if amount < 0 {
+            return Err(Failure(format!(
+                "The ResourceQuota {} is invalid: spec.hard[{resource}]: Invalid value: {}: must be greater than or equal to 0",
+                quoted(name),
+                quoted(parts[1])
+            )));
+        }
         if !RESOURCES.contains(resource) {
             return Err(Failure::error(format!("{resource}: the simulator models a quota of {} only", RESOURCES.join(", "))));
         }

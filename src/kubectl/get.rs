@@ -366,6 +366,7 @@ pub(crate) fn pod_ip(name: &str) -> String {
 /// The objects of the rows: one object, or a List of several (as kubectl prints them).
 fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<Value, Failure> {
     let mut items: Vec<Value> = Vec::new();
+    let events = if kind == Kind::Event { sorted_events(c) } else { Vec::new() };
     for r in rows {
         let v = match kind {
             Kind::Deployment => to_value(&c.deployment(&r.name)),
@@ -373,7 +374,7 @@ fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<Value, Failure> {
             Kind::Pod => pod_json(c, c.pods().iter().find(|p| p.name == r.name)),
             Kind::Node => node_json(c.nodes().iter().find(|n| n.name == r.name)),
             Kind::ResourceQuota => quota_json(c),
-            Kind::Event => event_json(c, sorted_events(c).iter().find(|(name, _)| *name == r.name)),
+            Kind::Event => event_json(c, events.iter().find(|(name, _)| *name == r.name)),
         };
         items.push(v);
     }
@@ -410,8 +411,11 @@ pub(crate) fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
         "name": p.name, "generateName": format!("{}-", p.owner), "namespace": "default", "uid": p.uid,
         "creationTimestamp": p.created.truncated().rfc3339(),
         "labels": template.metadata.labels,
-        "ownerReferences": [{"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": p.owner, "uid": rs.map(|rs| rs.metadata.uid.clone()), "controller": true, "blockOwnerDeletion": true}],
     });
+    // An orphan (its ReplicaSet deleted with --cascade=orphan) has no owner.
+    if let Some(rs) = rs {
+        metadata["ownerReferences"] = json!([{"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": p.owner, "uid": rs.metadata.uid, "controller": true, "blockOwnerDeletion": true}]);
+    }
     if let Some(deleted) = p.deleted_at {
         metadata["deletionTimestamp"] = json!(deleted.truncated().rfc3339());
         metadata["deletionGracePeriodSeconds"] = json!(template.spec.termination_grace_period_seconds.unwrap_or(30));

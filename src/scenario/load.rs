@@ -44,6 +44,9 @@ pub const MAX_STEPS: usize = 10_000;
 /// The simulator's pod budget: larger Deployments are refused.
 pub const MAX_REPLICAS: i64 = crate::sim::MAX_REPLICAS as i64;
 
+/// More nodes than a lab needs (and the scheduler's node index holds).
+const MAX_NODES: usize = 1000;
+
 pub fn load(text: &str) -> Result<Scenario, LoadError> {
     if text.len() > MAX_SCENARIO_BYTES {
         return Err(err(
@@ -173,6 +176,9 @@ fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
                 return Err(err(&path("crashAfterSeconds"), format!("{crash_after} seconds is out of range (0.001 to 31536000)")));
             }
         }
+    }
+    if s.cluster.nodes.len() > MAX_NODES {
+        return Err(err("cluster.nodes", format!("more than {MAX_NODES} nodes")));
     }
     for (i, node) in s.cluster.nodes.iter().enumerate() {
         let path = |key: &str| format!("cluster.nodes[{i}].{key}");

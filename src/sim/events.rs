@@ -196,13 +196,22 @@ impl Cluster {
     /// Every event of every object as the API holds it, oldest first: what
     /// the recorders sent through client-go's EventCorrelator.
     pub fn all_events(&self) -> Vec<EventView> {
-        correlate(self.recorded_events())
+        correlate(self.recorded_events(None))
     }
 
-    /// Every event as recorded, worded, oldest first.
-    fn recorded_events(&self) -> Vec<EventView> {
-        let mut out = Vec::with_capacity(self.events.len() + self.pod_events.len());
-        let (mut a, mut b) = (self.events.iter().peekable(), self.pod_events.iter().peekable());
+    /// Every event as recorded (of one object only, if given), worded, oldest first.
+    fn recorded_events(&self, object: Option<&str>) -> Vec<EventView> {
+        let mut out = Vec::new();
+        // The correlator keys every event by its object: one object's events correlate alone.
+        let of_object = |e: &PodEvent| match object {
+            None => true,
+            Some(object) => match e.kind {
+                PodEventKind::SuccessfulCreate | PodEventKind::SuccessfulDelete => object.strip_prefix("replicaset/") == Some(&*e.pod.names.rs),
+                _ => object.strip_prefix("pod/").is_some_and(|name| name == e.pod.name()),
+            },
+        };
+        let events = self.events.iter().filter(|e| object.is_none_or(|o| e.object == o));
+        let (mut a, mut b) = (events.peekable(), self.pod_events.iter().filter(|e| of_object(e)).peekable());
         loop {
             let take_a = match (a.peek(), b.peek()) {
                 (Some(x), Some(y)) => x.seq < y.seq,
@@ -221,7 +230,7 @@ impl Cluster {
 
     /// The events of one object (`pod/NAME`), oldest first.
     pub fn events_of(&self, object: &str) -> Vec<EventView> {
-        self.all_events().into_iter().filter(|e| e.object == object).collect()
+        correlate(self.recorded_events(Some(object)))
     }
 
     fn word(&self, e: &PodEvent) -> EventView {
@@ -265,12 +274,11 @@ impl Cluster {
                 format!("Back-off restarting failed container {container} in pod {name}_default({})", pod_uid(self.name_offset, e.pod.uid)),
             ),
             PodEventKind::Unhealthy => {
-                // The probe fails every period until the pod is deleted (its Killing) or now.
-                let end = self
-                    .pod_events
-                    .iter()
-                    .find(|k| k.pod == e.pod && k.kind == PodEventKind::Killing)
-                    .map_or(self.now, |k| k.time);
+                // The probe fails every period until the container stops: the pod deleted (its
+                // Killing), the container exited, or now.
+                let killed = self.pod_events.iter().find(|k| k.pod == e.pod && k.kind == PodEventKind::Killing).map(|k| k.time);
+                let exited = self.container_exits.iter().find(|x| x.time >= e.time && x.pod == name).map(|x| x.time);
+                let end = [killed, exited].into_iter().flatten().min().unwrap_or(self.now);
                 let count = ((end.0 - e.time.0).max(0) / READINESS_PERIOD) as u32 + 1;
                 let mut v = view("Warning", "Unhealthy", pod, "kubelet", "Readiness probe failed: HTTP probe failed with statuscode: 503".into());
                 v.count = count;

@@ -245,7 +245,7 @@ impl Cluster {
         let key = self.pods.group_mut(&rs.metadata.uid, rs.name()).key.clone();
         if ready_at.is_none() && !failing {
             self.start_container(key, uid, started, 0);
-        } else if let Some(c) = self.config.images.get(image).and_then(|b| b.crash_after) {
+        } else if let Some(c) = self.config.images.get(image).and_then(|b| b.crash_after).filter(|_| !failing) {
             // Ready since before the scenario: it crashes crashAfterSeconds after it started, not in the past.
             let exit = Time((started.0 + c).max(self.now.0));
             self.queue.push(exit, Due::ContainerExit { rs: key, uid, restarts: 0 });
@@ -266,13 +266,16 @@ impl Cluster {
         let Some(group) = self.pods.groups.get_mut(rs) else {
             return;
         };
+        // CheckGracefulDelete: a pod no node runs is deleted at once.
+        let unscheduled = group.get(uid).is_some_and(|p| p.node.is_none());
         if group.mark_deleted(uid, self.now) {
             self.stats.pods_deleted += 1;
-            let key = group.key.clone();
-            self.queue.push(
-                Time(self.now.0 + self.config.pod_stop),
-                Due::PodGone { rs: key, uid },
-            );
+            if unscheduled {
+                self.pods.remove_terminated(rs, uid);
+            } else {
+                let key = group.key.clone();
+                self.queue.push(Time(self.now.0 + self.config.pod_stop), Due::PodGone { rs: key, uid });
+            }
             self.changed = true;
         }
     }
@@ -301,9 +304,13 @@ impl Cluster {
             .find(|rs| rs.metadata.uid == key)
             .and_then(|rs| rs.spec.template.spec.termination_grace_period_seconds)
             .unwrap_or(30);
-        let grace_ms = grace_seconds.unwrap_or(template_grace).max(0) * 1000;
+        let mut grace_ms = grace_seconds.unwrap_or(template_grace).clamp(0, i64::MAX / 1000) * 1000;
         self.record_killing(&key, uid);
         let Some(group) = self.pods.groups.get_mut(&key) else { return Ok(()) };
+        // CheckGracefulDelete: a pod no node runs is deleted at once.
+        if group.get(uid).is_some_and(|p| p.node.is_none()) {
+            grace_ms = 0;
+        }
         if group.mark_deleted(uid, self.now) {
             self.stats.pods_deleted += 1;
             if grace_ms == 0 {

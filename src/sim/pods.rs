@@ -348,7 +348,10 @@ impl PodGroup {
             let pending = phase_of(p).phase() == "Pending";
             (p.node.is_some(), !pending, p.ready_at.is_some(), Reverse(rank_of(p)))
         };
-        active.sort_by(|a, b| {
+        // Upstream's Less is not a total order (Ready pods of one second compare by restarts, of one
+        // log2 bucket by UID), which std's sorts may panic on: the pods to delete are picked one at a
+        // time, each the least of those left, which any comparison allows.
+        let less = |a: &Pod, b: &Pod| {
             key(a).cmp(&key(b)).then_with(|| {
                 let by_bucket = |ta: Time, tb: Time| {
                     if ta.truncated() == tb.truncated() {
@@ -369,8 +372,13 @@ impl PodGroup {
                     .then_with(|| by_bucket(a.created, b.created))
                     .then_with(|| a.tiebreak.cmp(&b.tiebreak))
             })
-        });
-        active.into_iter().take(count).map(|p| p.uid).collect()
+        };
+        let mut chosen = Vec::with_capacity(count.min(active.len()));
+        while chosen.len() < count && !active.is_empty() {
+            let least = (1..active.len()).fold(0, |best, i| if less(active[i], active[best]).is_lt() { i } else { best });
+            chosen.push(active.swap_remove(least).uid);
+        }
+        chosen
     }
 
     /// The `need` ready pods to delete first, without walking all of them:
@@ -479,14 +487,15 @@ impl PodStore {
     /// ClaimPods for a ReplicaSet without pods of its own: the orphaned pods
     /// its selector matches become its pods (their group is keyed by its UID
     /// from now on). Returns the old key, for the entries that name it.
-    pub(crate) fn adopt(&mut self, selector: &crate::api::LabelSelector, uid: &str) -> Option<Arc<str>> {
+    /// (Only the orphans of a ReplicaSet of the same name: the pods keep their names, which start with it.)
+    pub(crate) fn adopt(&mut self, selector: &crate::api::LabelSelector, uid: &str, name: &str) -> Option<Arc<str>> {
         if self.groups.get(uid).is_some_and(|g| !g.is_empty()) {
             return None;
         }
         let old = self
             .groups
             .iter()
-            .find(|(_, g)| g.orphaned_labels.as_ref().is_some_and(|labels| selector.matches(labels)))
+            .find(|(_, g)| &*g.rs_name == name && g.orphaned_labels.as_ref().is_some_and(|labels| selector.matches(labels)))
             .map(|(k, _)| k.clone())?;
         let mut group = self.groups.remove(&old)?;
         let old_key = std::mem::replace(&mut group.key, Arc::from(uid));

@@ -51,8 +51,10 @@ fn template_usage(template: &PodTemplateSpec, resource: &str) -> (i64, Vec<Strin
     let mut total = 0;
     let mut missing = Vec::new();
     for ((req, lim), container) in requests.into_iter().zip(limits).zip(&template.spec.containers) {
+        // Requests default to limits (SetDefaults_Pod).
+        let req = (req.0.or(lim.0), req.1.or(lim.1));
         match usage_of(resource, req, lim) {
-            Some(amount) => total += amount,
+            Some(amount) => total = i64::saturating_add(total, amount.max(0)),
             None => missing.push(container.name.clone()),
         }
     }
@@ -126,7 +128,7 @@ impl Cluster {
             .hard
             .iter()
             .map(|(resource, _)| {
-                let used = pods.iter().map(|p| p.quota_usage(resource)).sum();
+                let used = pods.iter().fold(0i64, |sum, p| sum.saturating_add(p.quota_usage(resource)));
                 (resource.clone(), used)
             })
             .collect()
@@ -157,7 +159,7 @@ impl Cluster {
         let mut exceeded_hard = Vec::new();
         for ((resource, hard), (_, used)) in quota.hard.iter().zip(&used) {
             let (amount, _) = template_usage(template, resource);
-            if used + amount > *hard {
+            if used.saturating_add(amount) > *hard {
                 requested.push((resource.as_str(), amount));
                 exceeded_used.push((resource.as_str(), *used));
                 exceeded_hard.push((resource.as_str(), *hard));

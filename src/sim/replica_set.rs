@@ -31,7 +31,8 @@ pub fn sync_replica_set(c: &mut Cluster, rs: std::sync::Arc<crate::api::ReplicaS
 fn requeue_delay(failures: u32) -> i64 {
     const BASE_MS: i64 = 5;
     const MAX_MS: i64 = 1_000_000;
-    BASE_MS.saturating_mul(1i64.checked_shl(failures.saturating_sub(1)).unwrap_or(i64::MAX)).min(MAX_MS)
+    // 5 ms × 2^18 is past the maximum already.
+    BASE_MS.saturating_mul(1i64 << failures.saturating_sub(1).min(20)).min(MAX_MS)
 }
 
 /// What manageReplicas left: nothing wrong, a create the API server refused
@@ -155,5 +156,20 @@ fn calculate_status(c: &Cluster, uid: &str, generation: i64) -> ReplicaSetStatus
         terminating_replicas: Some(terminating),
         observed_generation: generation,
         conditions: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_requeue_delay_doubles_from_5_ms_to_1000_s_and_stays() {
+        let delays: Vec<i64> = (1..=4).map(requeue_delay).collect();
+        assert_eq!(delays, [5, 10, 20, 40]);
+        assert_eq!(requeue_delay(18), 655_360);
+        for failures in [19, 40, 63, 64, 65, u32::MAX] {
+            assert_eq!(requeue_delay(failures), 1_000_000, "{failures}");
+        }
     }
 }

@@ -52,6 +52,8 @@ pub struct Requests {
 }
 
 impl Requests {
+    /// A container's requests default to its limits (SetDefaults_Pod); a
+    /// negative amount (which validation refuses) counts as none.
     pub fn of(template: &PodTemplateSpec) -> Requests {
         // The common case, no container states resources: the score's defaults only.
         let containers = &template.spec.containers;
@@ -59,16 +61,20 @@ impl Requests {
             let n = containers.len() as i64;
             return Requests { nonzero_cpu: n * DEFAULT_MILLI_CPU_REQUEST, nonzero_memory: n * DEFAULT_MEMORY_REQUEST, ..Requests::default() };
         }
-        let requests = template.container_requests().into_iter().fold(Requests::default(), |sum, (cpu, memory)| Requests {
+        let limits = template.container_limits();
+        let defaulted = template.container_requests().into_iter().zip(limits.iter()).map(|((cpu, memory), (cpu_limit, memory_limit))| {
+            (cpu.or(*cpu_limit).map(|v| v.max(0)), memory.or(*memory_limit).map(|v| v.max(0)))
+        });
+        let requests = defaulted.fold(Requests::default(), |sum, (cpu, memory)| Requests {
             cpu: sum.cpu.saturating_add(cpu.unwrap_or(0)),
             memory: sum.memory.saturating_add(memory.unwrap_or(0)),
             nonzero_cpu: sum.nonzero_cpu.saturating_add(cpu.unwrap_or(DEFAULT_MILLI_CPU_REQUEST)),
             nonzero_memory: sum.nonzero_memory.saturating_add(memory.unwrap_or(DEFAULT_MEMORY_REQUEST)),
             ..Requests::default()
         });
-        template.container_limits().into_iter().fold(requests, |sum, (cpu, memory)| Requests {
-            limits_cpu: sum.limits_cpu.saturating_add(cpu.unwrap_or(0)),
-            limits_memory: sum.limits_memory.saturating_add(memory.unwrap_or(0)),
+        limits.into_iter().fold(requests, |sum, (cpu, memory)| Requests {
+            limits_cpu: sum.limits_cpu.saturating_add(cpu.unwrap_or(0).max(0)),
+            limits_memory: sum.limits_memory.saturating_add(memory.unwrap_or(0).max(0)),
             ..sum
         })
     }
@@ -106,7 +112,7 @@ fn filter(node: &Node, used: &Usage, pod: &Requests) -> Option<Rejection> {
         (pod.memory, used.memory, node.memory, "Insufficient memory"),
     ] {
         if let Some(allocatable) = allocatable {
-            if requested > 0 && requested > allocatable - used {
+            if requested > 0 && requested > allocatable.saturating_sub(used) {
                 reasons.push(reason);
                 unresolvable |= requested > allocatable;
             }
@@ -123,7 +129,7 @@ fn score(node: &Node, used: &Usage, pod: &Requests) -> i64 {
         Some(_) => 0,
         None => 100,
     };
-    (left(node.cpu, used.nonzero_cpu + pod.nonzero_cpu) + left(node.memory, used.nonzero_memory + pod.nonzero_memory)) / 2
+    (left(node.cpu, used.nonzero_cpu.saturating_add(pod.nonzero_cpu)) + left(node.memory, used.nonzero_memory.saturating_add(pod.nonzero_memory))) / 2
 }
 
 /// FitError.Error and the PostFilter plugins' words: each reason with how
@@ -172,10 +178,10 @@ impl Cluster {
         let mut usage = vec![Usage::default(); self.nodes.len()];
         for pod in self.pods.groups.values().flat_map(|g| g.pods()) {
             if let Some(u) = pod.node.and_then(|n| usage.get_mut(n as usize)) {
-                u.cpu += pod.requests.cpu;
-                u.memory += pod.requests.memory;
-                u.nonzero_cpu += pod.requests.nonzero_cpu;
-                u.nonzero_memory += pod.requests.nonzero_memory;
+                u.cpu = u.cpu.saturating_add(pod.requests.cpu);
+                u.memory = u.memory.saturating_add(pod.requests.memory);
+                u.nonzero_cpu = u.nonzero_cpu.saturating_add(pod.requests.nonzero_cpu);
+                u.nonzero_memory = u.nonzero_memory.saturating_add(pod.requests.nonzero_memory);
                 u.pods += 1;
             }
         }
@@ -329,7 +335,8 @@ impl Cluster {
 
     /// The pods waiting for a node, oldest first.
     pub fn unscheduled_pods(&self) -> usize {
-        self.unscheduled.len()
+        let live = |(key, uid): &&(Arc<str>, u64)| self.pods.group(key).and_then(|g| g.get(*uid)).is_some_and(|p| p.deleted_at.is_none() && p.node.is_none());
+        self.unscheduled.iter().filter(live).count()
     }
 }
 

@@ -66,6 +66,10 @@ fn create_quota_limits_the_pods_from_then_on() {
     assert!(s.cluster().quota().is_none(), "a dry run writes nothing");
     let mut c = s.cluster().clone();
     assert_eq!(kubectl::run(&mut c, "create quota quota --hard=pods").stderr, "error: Invalid argument syntax pods, expected <resource>=<value>\n");
+    assert_eq!(
+        kubectl::run(&mut c, "create quota quota --hard=pods=-1").stderr,
+        "The ResourceQuota \"quota\" is invalid: spec.hard[pods]: Invalid value: \"-1\": must be greater than or equal to 0\n"
+    );
     assert_eq!(kubectl::run(&mut c, "create quota quota --hard=pods=3").stdout, "resourcequota/quota created\n");
     assert_eq!(kubectl::run(&mut c, "create quota quota --hard=pods=3").stderr, "Error from server (AlreadyExists): resourcequotas \"quota\" already exists\n");
     // A quota on requests.cpu needs every container to request cpu.

@@ -156,3 +156,24 @@ fn scaling_down_takes_pods_from_the_node_with_more_of_the_deployments_pods_first
         assert_eq!(nodes, ["node-a", "node-b"], "seed {seed}");
     }
 }
+
+#[test]
+fn a_pending_pod_deleted_goes_at_once_and_limits_stand_for_missing_requests() {
+    let mut s = Session::new(presets::preset("unschedulable").unwrap().scenario()).unwrap();
+    s.kubectl("set image deployment/test-deployment web=test_web:v2").unwrap();
+    wait(&mut s, 5);
+    let pending = s.cluster().pods().into_iter().find(|p| p.state == PodState::Pending).unwrap().name;
+    s.kubectl(&format!("delete pod {pending}")).unwrap();
+    // No node runs it: deleted at once (CheckGracefulDelete), never Terminating; its ReplicaSet makes another.
+    assert!(s.cluster().pods().iter().all(|p| p.name != pending));
+    // A container with limits and no requests requests its limits (SetDefaults_Pod).
+    let mut scenario = presets::preset("unschedulable").unwrap().scenario();
+    scenario.deployment["spec"]["template"]["spec"]["containers"][0]["resources"] = serde_json::json!({"limits": {"cpu": "400m"}});
+    scenario.replica_sets.clear();
+    scenario.steps.clear();
+    let mut s = Session::new(scenario).unwrap();
+    wait(&mut s, 5);
+    let c = s.cluster();
+    assert_eq!(c.node_usage()[0].cpu, 800, "two pods of 400m fit in 1 CPU, the third waits");
+    assert_eq!(c.pods().iter().filter(|p| p.state == PodState::Pending).count(), 1);
+}
