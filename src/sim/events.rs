@@ -54,6 +54,12 @@ pub enum PodEventKind {
     BackOff,
     /// Its readiness probe failed (and fails every period while it runs).
     Unhealthy,
+    /// The kubelet began pulling an image that cannot be pulled: the
+    /// pulls, their failures and back-offs follow (`kubelet::pull_attempts`)
+    /// and are worded when read.
+    PullTimeline { start: i64 },
+    /// The pod was deleted: its pulls stop. (Not an event of its own.)
+    PullStopped,
 }
 
 /// A pod's routine event, in the order events were recorded (`seq`).
@@ -211,7 +217,15 @@ impl Cluster {
             },
         };
         let events = self.events.iter().filter(|e| object.is_none_or(|o| e.object == o));
-        let (mut a, mut b) = (events.peekable(), self.pod_events.iter().filter(|e| of_object(e)).peekable());
+        let pod_events: Vec<&PodEvent> = self.pod_events.iter().filter(|e| of_object(e)).collect();
+        let mut pulls = Vec::new();
+        for (i, e) in pod_events.iter().enumerate() {
+            if let PodEventKind::PullTimeline { start } = e.kind {
+                let stopped = pod_events[i..].iter().find(|s| s.pod == e.pod && s.kind == PodEventKind::PullStopped).map(|s| s.time);
+                pulls.extend(self.pull_events(e, start, stopped.unwrap_or(self.now)));
+            }
+        }
+        let (mut a, mut b) = (events.peekable(), pod_events.into_iter().peekable());
         loop {
             let take_a = match (a.peek(), b.peek()) {
                 (Some(x), Some(y)) => x.seq < y.seq,
@@ -221,8 +235,58 @@ impl Cluster {
             };
             if take_a {
                 out.push(EventView::of(a.next().expect("peeked")));
-            } else {
-                out.push(self.word(b.next().expect("peeked")));
+            } else if let Some(view) = self.word(b.next().expect("peeked")) {
+                out.push(view);
+            }
+        }
+        // The pulls' events in time among the others (a stable sort: same-time events keep their order).
+        if !pulls.is_empty() {
+            out.extend(pulls);
+            out.sort_by_key(|e| e.first);
+        }
+        out
+    }
+
+    /// The kubelet's events of the pulls that started with `e`, up to `end`:
+    /// Pulling; its failure (`Failed to pull image …`, `Error: ErrImagePull`);
+    /// the next sync in back-off (`Back-off pulling image …`, `Error: ImagePullBackOff`).
+    fn pull_events(&self, e: &PodEvent, start: i64, end: Time) -> Vec<EventView> {
+        let name = e.pod.name();
+        let image = &e.pod.names.image;
+        let view = |time: Time, type_, reason, message: String| EventView {
+            first: time,
+            last: time,
+            count: 1,
+            type_,
+            reason,
+            object: format!("pod/{name}"),
+            field_path: Some(format!("spec.containers{{{}}}", e.pod.names.container)),
+            object_uid: Some(pod_uid(self.name_offset, e.pod.uid)),
+            source: "kubelet",
+            message,
+        };
+        // What containerd answers for a tag that does not exist.
+        let reference = if image.contains('/') { image.to_string() } else { format!("docker.io/library/{image}") };
+        let failure = format!(
+            "Failed to pull image {}: rpc error: code = NotFound desc = failed to pull and unpack image {}: failed to resolve reference {}: {reference}: not found",
+            crate::text::quoted(image),
+            crate::text::quoted(&reference),
+            crate::text::quoted(&reference)
+        );
+        let mut out = Vec::new();
+        let attempts: Vec<(Time, Time)> = super::kubelet::pull_attempts(e.time, start).take_while(|(at, _)| at.0 <= end.0).collect();
+        for (k, &(at, failed)) in attempts.iter().enumerate() {
+            out.push(view(at, "Normal", "Pulling", format!("Pulling image {}", crate::text::quoted(image))));
+            if failed.0 > end.0 {
+                break;
+            }
+            out.push(view(failed, "Warning", "Failed", failure.clone()));
+            out.push(view(failed, "Warning", "Failed", "Error: ErrImagePull".into()));
+            let synced = Time(failed.0 + super::kubelet::PLEG_RELIST);
+            let next = attempts.get(k + 1).map(|(a, _)| *a);
+            if synced.0 <= end.0 && next.is_none_or(|n| synced.0 < n.0) {
+                out.push(view(synced, "Normal", "BackOff", format!("Back-off pulling image {}", crate::text::quoted(image))));
+                out.push(view(synced, "Warning", "Failed", "Error: ImagePullBackOff".into()));
             }
         }
         out
@@ -233,7 +297,7 @@ impl Cluster {
         correlate(self.recorded_events(Some(object)))
     }
 
-    fn word(&self, e: &PodEvent) -> EventView {
+    fn word(&self, e: &PodEvent) -> Option<EventView> {
         let name = e.pod.name();
         let pod = format!("pod/{name}");
         let container = &e.pod.names.container;
@@ -249,7 +313,9 @@ impl Cluster {
             source,
             message,
         };
-        match &e.kind {
+        Some(match &e.kind {
+            // Markers of the pull timeline, not events of their own.
+            PodEventKind::PullTimeline { .. } | PodEventKind::PullStopped => return None,
             PodEventKind::SuccessfulCreate => view("Normal", "SuccessfulCreate", format!("replicaset/{}", e.pod.names.rs), "replicaset-controller", format!("Created pod: {name}")),
             PodEventKind::SuccessfulDelete => view("Normal", "SuccessfulDelete", format!("replicaset/{}", e.pod.names.rs), "replicaset-controller", format!("Deleted pod: {name}")),
             PodEventKind::Scheduled { node } => {
@@ -285,7 +351,7 @@ impl Cluster {
                 v.last = Time(e.time.0 + i64::from(count - 1) * READINESS_PERIOD);
                 v
             }
-        }
+        })
     }
 }
 

@@ -14,8 +14,24 @@ use super::Cluster;
 use crate::api::{PodState, ReplicaSet, Time};
 use std::sync::Arc;
 
-/// How long a failing pull shows ErrImagePull before the kubelet backs off.
-const ERR_IMAGE_PULL_SHOWN_FOR: i64 = 10_000;
+/// The kubelet's image pull back-off (kubelet.go `backOffPeriod`, 10 s,
+/// doubling to `MaxContainerBackOff`, 300 s).
+pub const PULL_BACKOFF_INITIAL: i64 = 10_000;
+pub const PULL_BACKOFF_MAX: i64 = 300_000;
+
+/// The kubelet's pulls of an image that cannot be pulled, the first at
+/// `from`: each takes half the pod's start time and fails; the next starts
+/// when the pull back-off is over. (Start, failure) of each. A timeline
+/// that follows from the pod alone, so the page and the events read it
+/// without queued changes of their own.
+pub fn pull_attempts(from: Time, start: i64) -> impl Iterator<Item = (Time, Time)> {
+    let pull = start.max(0) / 2;
+    std::iter::successors(Some((from.0, PULL_BACKOFF_INITIAL)), move |&(at, backoff)| {
+        let next = at.checked_add(pull)?.checked_add(backoff)?;
+        Some((next, (backoff * 2).min(PULL_BACKOFF_MAX)))
+    })
+    .map(move |(at, _)| (Time(at), Time(at.saturating_add(pull))))
+}
 
 /// The kubelet's container restart back-off with the newest release's
 /// defaults (kubelet.go `initialCrashLoopBackOff`, `MaxCrashLoopBackOff`;
@@ -49,12 +65,12 @@ pub fn pod_state(p: &Pod, now: Time) -> PodState {
             PodState::CrashLoopBackOff
         }
     } else if p.failing {
-        if age < pod_start {
-            PodState::ContainerCreating
-        } else if age < pod_start + ERR_IMAGE_PULL_SHOWN_FOR {
-            PodState::ErrImagePull
-        } else {
-            PodState::ImagePullBackOff
+        let last_failure = pull_attempts(p.scheduled_at, pod_start).map(|(_, failed)| failed).take_while(|f| f.0 <= now.0).last();
+        match last_failure {
+            None => PodState::ContainerCreating,
+            // Until the kubelet's next sync finds the pull in back-off.
+            Some(failed) if now.0 - failed.0 < PLEG_RELIST => PodState::ErrImagePull,
+            Some(_) => PodState::ImagePullBackOff,
         }
     } else if p.ready_at.is_some() {
         if p.available {
@@ -149,11 +165,13 @@ impl Cluster {
         let Some(pod) = group.get_mut(uid) else { return };
         let started = Time(pod.scheduled_at.0 + pod.start / 2);
         pod.started_at = started;
-        let failing = pod.failing;
-        if let Some(node) = pod.node {
+        let (failing, start, node) = (pod.failing, pod.start, pod.node);
+        if let Some(node) = node {
             self.record_pod_routine(&key, uid, PodEventKind::Scheduled { node });
         }
-        if !failing {
+        if failing {
+            self.record_pod_routine(&key, uid, PodEventKind::PullTimeline { start });
+        } else {
             self.start_container(key, uid, started, 0);
         }
     }
@@ -327,9 +345,13 @@ impl Cluster {
         Ok(())
     }
 
-    /// The kubelet stops a deleted pod's container, if one runs.
+    /// The kubelet stops a deleted pod's container, if one runs (or its pulls).
     fn record_killing(&mut self, key: &str, uid: u64) {
         let Some(group) = self.pods.group(key) else { return };
+        if group.get(uid).is_some_and(|p| p.deleted_at.is_none() && p.node.is_some() && p.failing) {
+            self.record_pod_routine(key, uid, PodEventKind::PullStopped);
+            return;
+        }
         let running = group.get(uid).is_some_and(|p| p.deleted_at.is_none() && p.node.is_some() && p.exited_at.is_none() && !p.failing);
         if running {
             self.record_pod_routine(key, uid, PodEventKind::Killing);
@@ -521,12 +543,17 @@ mod tests {
     }
 
     #[test]
-    fn a_failing_pull_backs_off() {
+    fn a_failing_pull_shows_err_image_pull_at_each_failure_then_backs_off() {
         let p = Pod { suffix: *b"bcdfg", uid: 1, tiebreak: 1, image: "bad".into(), failing: true, start: 2000, node: Some(0), ..Pod::default() };
-        assert_eq!(pod_state(&p, Time(2500)), PodState::ErrImagePull);
-        assert_eq!(
-            pod_state(&p, Time(60_000)),
-            PodState::ImagePullBackOff
-        );
+        // Pulls at 0 s (fails at 1 s), 11 s (fails at 12 s), 32 s: the back-off doubles from 10 s.
+        let attempts: Vec<(i64, i64)> = pull_attempts(Time(0), 2000).take(3).map(|(a, f)| (a.0, f.0)).collect();
+        assert_eq!(attempts, [(0, 1000), (11_000, 12_000), (32_000, 33_000)]);
+        assert_eq!(pod_state(&p, Time(500)), PodState::ContainerCreating, "pulling");
+        assert_eq!(pod_state(&p, Time(1500)), PodState::ErrImagePull);
+        assert_eq!(pod_state(&p, Time(2000)), PodState::ImagePullBackOff, "the kubelet's next sync");
+        assert_eq!(pod_state(&p, Time(11_500)), PodState::ImagePullBackOff, "pulling again");
+        assert_eq!(pod_state(&p, Time(12_500)), PodState::ErrImagePull);
+        let late = pull_attempts(Time(0), 2000).nth(20).unwrap();
+        assert_eq!(late.1 .0 - late.0 .0, 1000);
     }
 }

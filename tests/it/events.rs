@@ -62,3 +62,28 @@ fn similar_failures_are_combined_from_the_tenth() {
     // The controllers' own record keeps every attempt.
     assert_eq!(c.events().iter().filter(|e| e.reason == "FailedCreate").count(), 13);
 }
+
+#[test]
+fn an_image_that_cannot_be_pulled_is_pulled_again_after_the_kubelets_back_off() {
+    let mut s = Session::new(presets::preset("stuck").unwrap().scenario()).unwrap();
+    s.kubectl("set image deployment/test-deployment web=test_web:broken").unwrap();
+    let steps_before = s.history().len();
+    s.act(Action::Wait { until: rollout_lab::api::Time::from_secs(75) }).unwrap();
+    let c = s.cluster();
+    let pod = c.pods().into_iter().find(|p| p.image == "test_web:broken").unwrap();
+    assert_eq!(pod.state, rollout_lab::api::PodState::ImagePullBackOff);
+    let events = c.events_of(&format!("pod/{}", pod.name));
+    let summary: Vec<(&str, &str, u32)> = events.iter().map(|e| (e.reason, e.type_, e.count)).collect();
+    // Pulls at 0, 11, 32 and 73 s (each fails a second later; the back-off doubles from 10 s).
+    assert_eq!(
+        summary,
+        [("Scheduled", "Normal", 1), ("Pulling", "Normal", 4), ("Failed", "Warning", 4), ("Failed", "Warning", 4), ("BackOff", "Normal", 4), ("Failed", "Warning", 4)]
+    );
+    assert_eq!(events[1].message, "Pulling image \"test_web:broken\"");
+    assert_eq!(events[3].message, "Error: ErrImagePull");
+    assert_eq!(events[4].message, "Back-off pulling image \"test_web:broken\"");
+    assert_eq!(events[5].message, "Error: ImagePullBackOff");
+    assert_eq!((events[1].first.0, events[1].last.0), (0, 73_000));
+    // The pulls are read from the pod, not queued: the wait was one step.
+    assert_eq!(s.history().len(), steps_before + 1);
+}
