@@ -710,6 +710,7 @@ impl Cluster {
             if let Some(rs) = self.replica_sets.remove(name) {
                 if let Some(group) = self.pods.groups.get_mut(rs.metadata.uid.as_str()) {
                     group.orphaned_labels = Some(rs.spec.template.metadata.labels.clone());
+                    self.pods.orphans += 1;
                 }
                 self.changed = true;
             }

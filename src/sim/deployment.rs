@@ -76,31 +76,30 @@ fn sync_deployment_copy(c: &mut Cluster, d: &mut Arc<Deployment>) -> Result<(), 
 pub fn get_replica_sets_for_deployment(c: &mut Cluster, d: &Deployment) -> Vec<Arc<ReplicaSet>> {
     // ClaimReplicaSets: a ReplicaSet with no controller whose labels the
     // selector matches is adopted (one orphaned by `delete --cascade=orphan`).
-    if d.metadata.deletion_timestamp.is_none() {
-        let orphans: Vec<Arc<ReplicaSet>> = c
-            .replica_sets
-            .values()
-            .filter(|rs| !rs.metadata.owner_references.iter().any(|o| o.controller) && d.selector().matches(&rs.metadata.labels))
-            .cloned()
-            .collect();
-        for rs in orphans {
-            let owner = crate::api::OwnerReference {
-                api_version: "apps/v1".into(),
-                kind: "Deployment".into(),
-                name: d.name().to_string(),
-                uid: d.metadata.uid.clone(),
-                controller: true,
-                block_owner_deletion: true,
-            };
-            c.set_replica_set_owners(rs.name(), Arc::new([owner]));
+    let mut owned: Vec<Arc<ReplicaSet>> = Vec::new();
+    let mut orphans: Vec<Arc<ReplicaSet>> = Vec::new();
+    for rs in c.replica_sets.values() {
+        if is_owned_by(rs, d) {
+            owned.push(rs.clone());
+        } else if d.metadata.deletion_timestamp.is_none()
+            && !rs.metadata.owner_references.iter().any(|o| o.controller)
+            && d.selector().matches(&rs.metadata.labels)
+        {
+            orphans.push(rs.clone());
         }
     }
-    let mut owned: Vec<Arc<ReplicaSet>> = c
-        .replica_sets
-        .values()
-        .filter(|rs| is_owned_by(rs, d))
-        .cloned()
-        .collect();
+    for rs in orphans {
+        let owner = crate::api::OwnerReference {
+            api_version: "apps/v1".into(),
+            kind: "Deployment".into(),
+            name: d.name().to_string(),
+            uid: d.metadata.uid.clone(),
+            controller: true,
+            block_owner_deletion: true,
+        };
+        c.set_replica_set_owners(rs.name(), Arc::new([owner]));
+        owned.extend(c.replica_sets.get(rs.name()).cloned());
+    }
     super::controller_utils::sort_by_creation_timestamp(&mut owned);
     owned
 }

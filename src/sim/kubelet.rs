@@ -453,7 +453,10 @@ impl Cluster {
     /// The restart: restartCount grows, and the back-off doubles (Backoff.Next).
     fn container_restart(&mut self, rs: Arc<str>, uid: u64) {
         let now = self.now;
-        let Some(pod) = self.pods.groups.get_mut(&*rs).and_then(|g| g.get_mut(uid)) else { return };
+        let Some(group) = self.pods.groups.get_mut(&*rs) else { return };
+        let first_restart = group.get(uid).is_some_and(|p| p.restarts == 0 && p.deleted_at.is_none() && p.exited_at.is_some());
+        group.restarted += usize::from(first_restart);
+        let Some(pod) = group.get_mut(uid) else { return };
         if pod.deleted_at.is_some() || pod.exited_at.is_none() {
             return;
         }

@@ -84,6 +84,9 @@ pub struct PodGroup {
     /// Set when the ReplicaSet was deleted with `--cascade=orphan`: the
     /// pods' labels, by which another ReplicaSet may adopt them.
     pub(crate) orphaned_labels: Option<std::collections::BTreeMap<String, String>>,
+    /// How many of its pods have been restarted: the readiness index does
+    /// not order by restarts, so scale-down then ranks every pod.
+    pub(crate) restarted: usize,
     /// By pod id.
     pods: BTreeMap<u64, Pod>,
     /// The image of the last pod created, shared with the next ones.
@@ -222,6 +225,7 @@ impl PodGroup {
         let p = self.pods.get(&uid)?;
         p.deleted_at?;
         self.terminating -= 1;
+        self.restarted -= usize::from(p.restarts > 0);
         self.pods.remove(&uid)
     }
 
@@ -455,6 +459,8 @@ fn log_rank(now: Time, t: Time) -> i64 {
 #[derive(Clone, Debug, Default)]
 pub struct PodStore {
     pub(crate) groups: BTreeMap<String, PodGroup>,
+    /// How many groups are orphans (their ReplicaSet deleted with `--cascade=orphan`).
+    pub(crate) orphans: usize,
 }
 
 impl PodStore {
@@ -489,7 +495,7 @@ impl PodStore {
     /// from now on). Returns the old key, for the entries that name it.
     /// (Only the orphans of a ReplicaSet of the same name: the pods keep their names, which start with it.)
     pub(crate) fn adopt(&mut self, selector: &crate::api::LabelSelector, uid: &str, name: &str) -> Option<Arc<str>> {
-        if self.groups.get(uid).is_some_and(|g| !g.is_empty()) {
+        if self.orphans == 0 || self.groups.get(uid).is_some_and(|g| !g.is_empty()) {
             return None;
         }
         let old = self
@@ -500,6 +506,7 @@ impl PodStore {
         let mut group = self.groups.remove(&old)?;
         let old_key = std::mem::replace(&mut group.key, Arc::from(uid));
         group.orphaned_labels = None;
+        self.orphans -= 1;
         self.groups.insert(uid.to_string(), group);
         Some(old_key)
     }
@@ -512,6 +519,7 @@ impl PodStore {
             return false;
         }
         if group.is_empty() {
+            self.orphans -= usize::from(group.orphaned_labels.is_some());
             self.groups.remove(rs);
         }
         true
@@ -730,5 +738,19 @@ mod tests {
         let mut all = g.pods_to_delete_ranked(40, now, running, |_| 1);
         all.sort();
         assert_eq!(all, g.pods_to_delete(40, now, running));
+    }
+
+    #[test]
+    fn between_two_pods_ready_in_the_same_second_the_one_restarted_more_goes_first() {
+        let mut g = PodGroup::default();
+        for (uid, tiebreak, restarts) in [(1, 9, 2), (2, 1, 0)] {
+            let mut p = pod(uid, 0);
+            (p.tiebreak, p.restarts, p.node) = (tiebreak, restarts, Some(0));
+            g.insert(p);
+            g.mark_ready(uid, Time::from_secs(5), true);
+        }
+        let now = Time::from_secs(60);
+        // ActivePodsWithRanks: same Ready second, so restarts decide (the UID would pick pod 2).
+        assert_eq!(g.pods_to_delete_ranked(1, now, running, |_| 1), vec![1]);
     }
 }

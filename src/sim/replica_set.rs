@@ -83,8 +83,8 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) ->
         let count = diff.min(BURST_REPLICAS) as usize;
         let phase_of = |p: &super::pods::Pod| super::kubelet::pod_state(p, now);
         let victims = match c.pods.group(uid) {
-            // Several nodes: the colocation rank decides too, over every pod.
-            Some(group) if c.nodes().len() > 1 => {
+            // Several nodes (the colocation rank), or restarted pods: every rule, over every pod.
+            Some(group) if c.nodes().len() > 1 || group.restarted > 0 => {
                 let on_node = related_pods_on_nodes(c, rs);
                 group.pods_to_delete_ranked(count, now, phase_of, |p| on_node.get(&p.node).copied().unwrap_or(0))
             }
@@ -124,6 +124,9 @@ fn related_pods_on_nodes(c: &Cluster, rs: &crate::api::ReplicaSet) -> std::colle
 /// with its error; removed after a sync without one. A sync still waiting for
 /// its retry changes nothing.
 fn failure_conditions(rs: &crate::api::ReplicaSet, live: i32, managed: Result<(), Managed>, now: Time) -> Vec<ReplicaSetCondition> {
+    if managed.is_ok() && rs.status.conditions.is_empty() {
+        return Vec::new();
+    }
     let mut conditions = rs.status.conditions.clone();
     let has_failure = conditions.iter().any(|c| c.type_ == REPLICA_FAILURE);
     match managed {
