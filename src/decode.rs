@@ -8,19 +8,37 @@
 //! is not that, it asks its [`Words`] how to say so. Nothing here knows a
 //! type's fields: the derives do.
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, EnumAccess, IntoDeserializer, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
+};
 use serde_json::{Map, Value};
 use std::fmt;
 use std::sync::LazyLock;
 
 /// Reads `T` from `value` with these words: the value, or what the words
 /// made of the first problem.
-pub fn from_value<T: DeserializeOwned, W: Words>(value: &Value, words: &W) -> Result<T, DecodeError> {
-    T::deserialize(Reader { value, path: "", owner: "", words }).map_err(|e| match e {
+pub fn from_value<T: DeserializeOwned, W: Words>(
+    value: &Value,
+    words: &W,
+) -> Result<T, DecodeError> {
+    T::deserialize(Reader {
+        value,
+        path: "",
+        owner: "",
+        words,
+    })
+    .map_err(|e| match e {
         Error::Decode(e) => e,
         // A refusal or a probe's answer is worded where it is raised; at the top it has no place left.
-        Error::Expected(m) | Error::Missing(m) => DecodeError { path: String::new(), message: m },
-        Error::Probe(_) => DecodeError { path: String::new(), message: "a type probe escaped".into() },
+        Error::Expected(m) | Error::Missing(m) => DecodeError {
+            path: String::new(),
+            message: m,
+        },
+        Error::Probe(_) => DecodeError {
+            path: String::new(),
+            message: "a type probe escaped".into(),
+        },
     })
 }
 
@@ -44,7 +62,11 @@ pub struct Place<'a> {
 pub enum Wanted<'a> {
     Bool,
     /// An integer of a Go type (`int32`) in this range.
-    Int { go_type: &'static str, min: i64, max: i64 },
+    Int {
+        go_type: &'static str,
+        min: i64,
+        max: i64,
+    },
     Float,
     Str,
     /// A list; its items' type, as [`Words::type_name`] names it.
@@ -120,7 +142,10 @@ impl std::error::Error for Error {}
 
 impl de::Error for Error {
     fn custom<M: fmt::Display>(msg: M) -> Self {
-        Error::Decode(DecodeError { path: String::new(), message: msg.to_string() })
+        Error::Decode(DecodeError {
+            path: String::new(),
+            message: msg.to_string(),
+        })
     }
 
     fn invalid_type(_: de::Unexpected, expected: &dyn de::Expected) -> Self {
@@ -154,7 +179,11 @@ impl<W> Copy for Reader<'_, W> {}
 
 impl<'a, W: Words> Reader<'a, W> {
     fn place(&self) -> Place<'a> {
-        Place { value: self.value, path: self.path, owner: self.owner }
+        Place {
+            value: self.value,
+            path: self.path,
+            owner: self.owner,
+        }
     }
 
     fn mismatch(&self, wanted: Wanted) -> Error {
@@ -174,7 +203,12 @@ impl<'a, W: Words> Reader<'a, W> {
     }
 
     fn child(&self, value: &'a Value, path: &'a str, owner: &'static str) -> Reader<'a, W> {
-        Reader { value, path, owner, words: self.words }
+        Reader {
+            value,
+            path,
+            owner,
+            words: self.words,
+        }
     }
 
     /// `null` where a value is wanted: its zero, or a mismatch.
@@ -196,7 +230,9 @@ impl<'a, W: Words> Reader<'a, W> {
                 .as_i64()
                 .or_else(|| {
                     n.as_f64()
-                        .filter(|f| W::WHOLE_FLOATS_ARE_INTEGERS && f.fract() == 0.0 && f.abs() < 9.0e18)
+                        .filter(|f| {
+                            W::WHOLE_FLOATS_ARE_INTEGERS && f.fract() == 0.0 && f.abs() < 9.0e18
+                        })
                         .map(|f| f as i64)
                 })
                 .filter(|i| (min..=max).contains(i))
@@ -237,7 +273,9 @@ impl<'de, 'a, W: Words> de::Deserializer<'de> for Reader<'a, W> {
 
     fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match self.value {
-            Value::Null => self.null_is_zero(Wanted::Bool).and_then(|()| v.visit_bool(false)),
+            Value::Null => self
+                .null_is_zero(Wanted::Bool)
+                .and_then(|()| v.visit_bool(false)),
             Value::Bool(b) => v.visit_bool(*b),
             _ => Err(self.mismatch(Wanted::Bool)),
         }
@@ -263,7 +301,9 @@ impl<'de, 'a, W: Words> de::Deserializer<'de> for Reader<'a, W> {
 
     fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match self.value {
-            Value::Null => self.null_is_zero(Wanted::Float).and_then(|()| v.visit_f64(0.0)),
+            Value::Null => self
+                .null_is_zero(Wanted::Float)
+                .and_then(|()| v.visit_f64(0.0)),
             Value::Number(n) => v.visit_f64(n.as_f64().unwrap_or_default()),
             _ => Err(self.mismatch(Wanted::Float)),
         }
@@ -275,7 +315,9 @@ impl<'de, 'a, W: Words> de::Deserializer<'de> for Reader<'a, W> {
 
     fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match self.value {
-            Value::Null => self.null_is_zero(Wanted::Str).and_then(|()| v.visit_str("")),
+            Value::Null => self
+                .null_is_zero(Wanted::Str)
+                .and_then(|()| v.visit_str("")),
             Value::String(s) => v.visit_str(s).map_err(|e| self.placed(e)),
             _ => Err(self.mismatch(Wanted::Str)),
         }
@@ -296,7 +338,11 @@ impl<'de, 'a, W: Words> de::Deserializer<'de> for Reader<'a, W> {
         }
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, v: V) -> Result<V::Value, Error> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        v: V,
+    ) -> Result<V::Value, Error> {
         v.visit_newtype_struct(self)
     }
 
@@ -309,7 +355,12 @@ impl<'de, 'a, W: Words> de::Deserializer<'de> for Reader<'a, W> {
                 return Err(self.mismatch(Wanted::List(&item)));
             }
         };
-        v.visit_seq(Items { reader: self, items: items.iter(), index: 0 }).map_err(|e| self.placed(e))
+        v.visit_seq(Items {
+            reader: self,
+            items: items.iter(),
+            index: 0,
+        })
+        .map_err(|e| self.placed(e))
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -321,7 +372,8 @@ impl<'de, 'a, W: Words> de::Deserializer<'de> for Reader<'a, W> {
                 return Err(self.mismatch(Wanted::Map(&value)));
             }
         };
-        v.visit_map(Entries::new(self, map, None)).map_err(|e| self.placed(e))
+        v.visit_map(Entries::new(self, map, None))
+            .map_err(|e| self.placed(e))
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -335,7 +387,8 @@ impl<'de, 'a, W: Words> de::Deserializer<'de> for Reader<'a, W> {
             Value::Null if W::NULL_IS_ZERO => &EMPTY,
             _ => return Err(self.mismatch(Wanted::Struct(name))),
         };
-        v.visit_map(Entries::new(self, map, Some((name, fields)))).map_err(|e| self.placed(e))
+        v.visit_map(Entries::new(self, map, Some((name, fields))))
+            .map_err(|e| self.placed(e))
     }
 
     /// An externally tagged enum: an object whose one key names the variant.
@@ -345,14 +398,26 @@ impl<'de, 'a, W: Words> de::Deserializer<'de> for Reader<'a, W> {
         variants: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, Error> {
-        let Value::Object(map) = self.value else { return Err(self.mismatch(Wanted::Enum(name))) };
+        let Value::Object(map) = self.value else {
+            return Err(self.mismatch(Wanted::Enum(name)));
+        };
         let mut entries = map.iter();
         match (entries.next(), entries.next()) {
             (Some((key, value)), None) if variants.contains(&key.as_str()) => {
                 let path = join(self.path, key);
-                v.visit_enum(Variant { reader: self, key, value, path: &path }).map_err(|e| self.placed(e))
+                v.visit_enum(Variant {
+                    reader: self,
+                    key,
+                    value,
+                    path: &path,
+                })
+                .map_err(|e| self.placed(e))
             }
-            _ => Err(Error::Decode(self.words.unknown_variant(&self.place(), name, variants))),
+            _ => Err(Error::Decode(self.words.unknown_variant(
+                &self.place(),
+                name,
+                variants,
+            ))),
         }
     }
 
@@ -378,11 +443,17 @@ struct Items<'a, W, I> {
 impl<'de, 'a, W: Words, I: Iterator<Item = &'a Value>> SeqAccess<'de> for Items<'a, W, I> {
     type Error = Error;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
-        let Some(item) = self.items.next() else { return Ok(None) };
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        let Some(item) = self.items.next() else {
+            return Ok(None);
+        };
         let path = format!("{}[{}]", self.reader.path, self.index);
         self.index += 1;
-        seed.deserialize(self.reader.child(item, &path, self.reader.owner)).map(Some)
+        seed.deserialize(self.reader.child(item, &path, self.reader.owner))
+            .map(Some)
     }
 }
 
@@ -402,18 +473,29 @@ impl<'a, W: Words> Entries<'a, W> {
         map: &'a Map<String, Value>,
         structure: Option<(&'static str, &'static [&'static str])>,
     ) -> Self {
-        Entries { reader, entries: map.iter(), structure, next: None }
+        Entries {
+            reader,
+            entries: map.iter(),
+            structure,
+            next: None,
+        }
     }
 }
 
 impl<'de, 'a, W: Words> MapAccess<'de> for Entries<'a, W> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         for (key, value) in self.entries.by_ref() {
             if let Some((_, fields)) = self.structure {
                 if !fields.contains(&key.as_str()) {
-                    self.reader.words.unknown_field(&self.reader.place(), key).map_err(Error::Decode)?;
+                    self.reader
+                        .words
+                        .unknown_field(&self.reader.place(), key)
+                        .map_err(Error::Decode)?;
                     continue;
                 }
             }
@@ -470,11 +552,23 @@ impl<'de, 'a, W: Words> VariantAccess<'de> for Variant<'a, W> {
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, v: V) -> Result<V::Value, Error> {
-        de::Deserializer::deserialize_seq(self.reader.child(self.value, self.path, self.reader.owner), v)
+        de::Deserializer::deserialize_seq(
+            self.reader.child(self.value, self.path, self.reader.owner),
+            v,
+        )
     }
 
-    fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], v: V) -> Result<V::Value, Error> {
-        de::Deserializer::deserialize_struct(self.reader.child(self.value, self.path, self.reader.owner), "", fields, v)
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_struct(
+            self.reader.child(self.value, self.path, self.reader.owner),
+            "",
+            fields,
+            v,
+        )
     }
 }
 
@@ -512,7 +606,10 @@ struct Probe {
 
 impl<'de> SeqAccess<'de> for Probe {
     type Error = Error;
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
         if std::mem::replace(&mut self.done, true) {
             return Ok(None);
         }
@@ -522,7 +619,10 @@ impl<'de> SeqAccess<'de> for Probe {
 
 impl<'de> MapAccess<'de> for Probe {
     type Error = Error;
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         if self.done {
             return Ok(None);
         }
@@ -572,7 +672,11 @@ impl<'de> de::Deserializer<'de> for TypeName {
         v.visit_some(self)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, v: V) -> Result<V::Value, Error> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        v: V,
+    ) -> Result<V::Value, Error> {
         v.visit_newtype_struct(self)
     }
 

@@ -30,7 +30,11 @@ impl Lang {
     /// (`zh`, `zh-CN`, `zh-Hans-SG`... are Chinese); English otherwise.
     pub fn from_tags<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
         for tag in tags {
-            let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             match primary.as_str() {
                 "zh" => return Lang::Zh,
                 "en" => return Lang::En,
@@ -96,9 +100,14 @@ pub enum Msg<'a> {
     ShareLink,
     EmbedCode,
     /// The hint under the title for a scenario without a script.
-    TryHint { deployment: &'a str, container: &'a str },
+    TryHint {
+        deployment: &'a str,
+        container: &'a str,
+    },
     /// The hint under the title for a scripted scenario.
-    ScriptedSteps { steps: usize },
+    ScriptedSteps {
+        steps: usize,
+    },
     // settings
     Deployment,
     Replicas,
@@ -115,10 +124,18 @@ pub enum Msg<'a> {
     /// The quota line on the stage: (resource, used, hard) as printed.
     QuotaLine(&'a str),
     /// A node's line: (requested, allocatable) per resource it limits.
-    NodeLine { name: &'a str, cpu: Option<(i64, i64)>, memory: Option<(i64, i64)>, pods: Option<(i64, i64)>, cordoned: bool },
+    NodeLine {
+        name: &'a str,
+        cpu: Option<(i64, i64)>,
+        memory: Option<(i64, i64)>,
+        pods: Option<(i64, i64)>,
+        cordoned: bool,
+    },
     PodsWaitingForNode(usize),
     /// The checkbox: the new image's container exits this many seconds after each start.
-    NewImageCrashes { seconds: i64 },
+    NewImageCrashes {
+        seconds: i64,
+    },
     // the rollout's status
     RolloutStatus,
     Progressing,
@@ -138,9 +155,16 @@ pub enum Msg<'a> {
     ToRevision,
     PreviousRevision,
     /// A revision and its image, as lanes, the undo menu and the chart name it ("rev 2 · test_web:v2").
-    Revision { revision: &'a str, image: &'a str },
+    Revision {
+        revision: &'a str,
+        image: &'a str,
+    },
     /// A lane's accessible name.
-    LaneName { name: &'a str, revision: &'a str, image: &'a str },
+    LaneName {
+        name: &'a str,
+        revision: &'a str,
+        image: &'a str,
+    },
     Restart,
     // playback
     Time,
@@ -159,22 +183,40 @@ pub enum Msg<'a> {
     // budget
     Budget,
     /// The slots' accessible name: `at most 13 pods (replicas 10 + maxSurge 3)`.
-    AtMostPods { replicas: i32, surge: i32 },
-    AtMostPodsRecreate { replicas: i32 },
+    AtMostPods {
+        replicas: i32,
+        surge: i32,
+    },
+    AtMostPodsRecreate {
+        replicas: i32,
+    },
     /// The floor's accessible name: `at least 8 available (replicas 10 − maxUnavailable 2)`.
-    AtLeastAvailable { replicas: i32, unavailable: i32 },
+    AtLeastAvailable {
+        replicas: i32,
+        unavailable: i32,
+    },
     /// The mark over maxSurge's slots ("+3 surge").
     SurgeSlots(i32),
     TerminatingPods(i32),
     /// rolling_holds: the surge cap stops the new ReplicaSet growing.
     CantAdd,
     /// rolling_holds: the availability floor stops the old ReplicaSets shrinking.
-    CantRemove { min_available: i32 },
+    CantRemove {
+        min_available: i32,
+    },
     /// A maxSurge (`round_up`) or maxUnavailable value and its rounding.
-    Fencepost { spec: Fencepost, round_up: bool },
+    Fencepost {
+        spec: Fencepost,
+        round_up: bool,
+    },
     // lanes
     PodsOf(&'a str),
-    LaneCounts { desired: i32, current: i32, ready: i32, available: i32 },
+    LaneCounts {
+        desired: i32,
+        current: i32,
+        ready: i32,
+        available: i32,
+    },
     /// The simulator failed a step (its error, in English).
     SimulationStopped(&'a str),
     // why
@@ -186,19 +228,29 @@ pub enum Msg<'a> {
     PodsChanged,
     /// A container exited with code 1 (a crash loop), with the numbers behind what comes next.
     ContainerExited(&'a ContainerExit),
-    ReplicaSetSynced { name: &'a str, work: PodWork },
+    ReplicaSetSynced {
+        name: &'a str,
+        work: PodWork,
+    },
     DeploymentSynced(&'a str),
     CommandWrote(&'a str),
     CommandWroteThenFailed(&'a str),
     CommandFailed(&'a str),
     CommandWroteNothing(&'a str),
-    Waited { seconds: &'a str },
+    Waited {
+        seconds: &'a str,
+    },
     ExpectationHolds,
     ExpectationFailed(&'a str),
-    PodStartNow { seconds: &'a str },
+    PodStartNow {
+        seconds: &'a str,
+    },
     ImageFails(&'a str),
     ImageUnready(&'a str),
-    ImageCrashes { image: &'a str, seconds: Option<i64> },
+    ImageCrashes {
+        image: &'a str,
+        seconds: Option<i64>,
+    },
     // the page's parts
     Stage,
     Controls,
@@ -259,9 +311,15 @@ pub enum Msg<'a> {
     Cancel,
     CouldNotExport(&'a str),
     // opening links and saves
-    CouldNotOpen { source: Source, error: &'a str },
+    CouldNotOpen {
+        source: Source,
+        error: &'a str,
+    },
     BadEmbedOption(&'a EmbedError),
-    UnknownScenario { id: &'a str, ids: &'a str },
+    UnknownScenario {
+        id: &'a str,
+        ids: &'a str,
+    },
 }
 
 /// One message in the language asked for: English first, then Chinese.

@@ -21,8 +21,8 @@ pub mod yaml;
 
 use crate::api::Deployment;
 use crate::sim::{ApiError, Cluster};
-use std::fmt;
 use crate::text::quoted;
+use std::fmt;
 
 /// What a kubectl invocation printed, and its exit code.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -81,8 +81,8 @@ impl From<ApiError> for Failure {
 
 /// The top-level commands, for "unknown command" suggestions and completion.
 pub const COMMANDS: &[&str] = &[
-    "annotate", "apply", "cordon", "create", "delete", "describe", "edit", "get", "patch", "rollout", "scale", "set",
-    "uncordon",
+    "annotate", "apply", "cordon", "create", "delete", "describe", "edit", "get", "patch",
+    "rollout", "scale", "set", "uncordon",
 ];
 
 /// Runs one kubectl command line (with or without the leading `kubectl`).
@@ -117,7 +117,10 @@ pub fn run(c: &mut Cluster, line: &str) -> Output {
 /// or `rollout pause|resume|restart`, which answer `unknown flag: --dry-run`.
 fn writes(words: &[String]) -> bool {
     match words.first().map(String::as_str) {
-        Some("set" | "scale" | "annotate" | "create" | "apply" | "patch" | "delete" | "cordon" | "uncordon") => true,
+        Some(
+            "set" | "scale" | "annotate" | "create" | "apply" | "patch" | "delete" | "cordon"
+            | "uncordon",
+        ) => true,
         Some("rollout") => words.get(1).is_some_and(|w| w == "undo"),
         _ => false,
     }
@@ -126,14 +129,19 @@ fn writes(words: &[String]) -> bool {
 /// A dry run: the command against a copy of the cluster, which is then
 /// dropped; `rollout undo --dry-run=client` prints the template instead.
 fn run_dry(c: &Cluster, words: &[String], strategy: dry_run::DryRun) -> Output {
-    if strategy == dry_run::DryRun::Client && words.first().is_some_and(|w| w == "rollout") && words.get(1).is_some_and(|w| w == "undo") {
+    if strategy == dry_run::DryRun::Client
+        && words.first().is_some_and(|w| w == "rollout")
+        && words.get(1).is_some_and(|w| w == "undo")
+    {
         return rollout::undo_dry_run_client(c, &words[2..]);
     }
     let mut scratch = c.clone();
     let rest = &words[1..];
     let threaded = match words.first().map(String::as_str) {
         Some("delete") => Some(delete::run(&mut scratch, rest, strategy)),
-        Some(verb @ ("cordon" | "uncordon")) => Some(cordon::run(&mut scratch, rest, verb == "cordon", strategy)),
+        Some(verb @ ("cordon" | "uncordon")) => {
+            Some(cordon::run(&mut scratch, rest, verb == "cordon", strategy))
+        }
         _ => None,
     };
     if let Some(result) = threaded {
@@ -182,7 +190,11 @@ pub fn unknown_command(word: &str, path: &str, known: &[&str]) -> Failure {
         .copied()
         .filter(|k| levenshtein(word, k) <= 2 || k.starts_with(word))
         .collect();
-    let mut msg = format!("unknown command {word} for {path}", path = quoted(path), word = quoted(word));
+    let mut msg = format!(
+        "unknown command {word} for {path}",
+        path = quoted(path),
+        word = quoted(word)
+    );
     if !suggestions.is_empty() {
         msg.push_str("\n\nDid you mean this?\n");
         for s in suggestions {
@@ -219,7 +231,8 @@ pub fn get_deployment(c: &Cluster, name: &str) -> Result<Deployment, Failure> {
 pub fn not_found(kind: args::Kind, name: &str) -> Failure {
     Failure(format!(
         "Error from server (NotFound): {} {name} not found",
-        kind.resource(), name = quoted(name)
+        kind.resource(),
+        name = quoted(name)
     ))
 }
 

@@ -24,13 +24,13 @@ use crate::api::{
     defaults::set_defaults_deployment, validation::validate_deployment, validation::InvalidError,
     Deployment, PodState, PodView, ReplicaSet, Time,
 };
+use crate::text::quoted;
 use pods::PodStore;
 use queue::DueQueue;
 use rng::Rng;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
-use crate::text::quoted;
 
 /// How pods behave in this cluster.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,7 +66,11 @@ pub struct ImageBehaviour {
 
 impl Default for ImageBehaviour {
     fn default() -> Self {
-        ImageBehaviour { start: None, ready: true, crash_after: None }
+        ImageBehaviour {
+            start: None,
+            ready: true,
+            crash_after: None,
+        }
     }
 }
 
@@ -158,12 +162,14 @@ impl fmt::Display for ApiError {
         match self {
             ApiError::NotFound { resource, name } => write!(
                 f,
-                "Error from server (NotFound): {resource} {name} not found", name = quoted(name)
+                "Error from server (NotFound): {resource} {name} not found",
+                name = quoted(name)
             ),
             ApiError::AlreadyExists { resource, name } => {
                 write!(
                     f,
-                    "Error from server (AlreadyExists): {resource} {name} already exists", name = quoted(name)
+                    "Error from server (AlreadyExists): {resource} {name} already exists",
+                    name = quoted(name)
                 )
             }
             ApiError::Invalid(e) => write!(f, "{e}"),
@@ -173,7 +179,8 @@ impl fmt::Display for ApiError {
                 reason,
             } => write!(
                 f,
-                "Error from server (Forbidden): {resource} {name} is forbidden: {reason}", name = quoted(name)
+                "Error from server (Forbidden): {resource} {name} is forbidden: {reason}",
+                name = quoted(name)
             ),
             ApiError::Controller(m) => f.write_str(m),
         }
@@ -189,7 +196,12 @@ pub struct SimError {
 
 impl fmt::Display for SimError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "at {}s: {}", crate::text::seconds(self.at.0, 3), self.message)
+        write!(
+            f,
+            "at {}s: {}",
+            crate::text::seconds(self.at.0, 3),
+            self.message
+        )
     }
 }
 
@@ -385,7 +397,9 @@ impl Cluster {
     /// Sets how long an image's container runs before it exits with code 1
     /// (`None`: it does not crash), for containers started from now on.
     pub fn set_image_crash_after(&mut self, image: &str, crash_after_ms: Option<i64>) {
-        self.edit_image_behaviour(image, |b| b.crash_after = crash_after_ms.map(|ms| ms.clamp(1, MAX_POD_START_MS)));
+        self.edit_image_behaviour(image, |b| {
+            b.crash_after = crash_after_ms.map(|ms| ms.clamp(1, MAX_POD_START_MS))
+        });
     }
 
     fn edit_image_behaviour(&mut self, image: &str, edit: impl FnOnce(&mut ImageBehaviour)) {
@@ -668,9 +682,15 @@ impl Cluster {
     /// ReplicaSet, which goes first so that the write happens in place.
     /// Writes a ReplicaSet's owner references: the garbage collector's
     /// orphaning, or a controller's adoption (ClaimReplicaSets).
-    pub(crate) fn set_replica_set_owners(&mut self, name: &str, owners: Arc<[crate::api::OwnerReference]>) {
+    pub(crate) fn set_replica_set_owners(
+        &mut self,
+        name: &str,
+        owners: Arc<[crate::api::OwnerReference]>,
+    ) {
         let seq = self.next_seq();
-        let Some(stored) = self.replica_sets.get_mut(name) else { return };
+        let Some(stored) = self.replica_sets.get_mut(name) else {
+            return;
+        };
         let stored = Arc::make_mut(stored);
         stored.metadata.owner_references = owners;
         set_resource_version(&mut stored.metadata.resource_version, seq);
@@ -704,7 +724,10 @@ impl Cluster {
     /// a ReplicaSet whose selector matches them adopts them.
     pub fn delete_replica_set_by_user(&mut self, name: &str, orphan: bool) -> Result<(), ApiError> {
         if !self.replica_sets.contains_key(name) {
-            return Err(ApiError::NotFound { resource: "replicasets.apps", name: name.to_string() });
+            return Err(ApiError::NotFound {
+                resource: "replicasets.apps",
+                name: name.to_string(),
+            });
         }
         if orphan {
             if let Some(rs) = self.replica_sets.remove(name) {
@@ -726,8 +749,15 @@ impl Cluster {
     /// selector matches (`delete rs --cascade=orphan`, then the Deployment
     /// made the ReplicaSet again).
     pub(crate) fn claim_orphaned_pods(&mut self, rs: &ReplicaSet) {
-        let Some(old) = self.pods.adopt(&rs.spec.selector, &rs.metadata.uid, rs.name()) else { return };
-        let Some(new) = self.pods.group(&rs.metadata.uid).map(|g| g.key.clone()) else { return };
+        let Some(old) = self
+            .pods
+            .adopt(&rs.spec.selector, &rs.metadata.uid, rs.name())
+        else {
+            return;
+        };
+        let Some(new) = self.pods.group(&rs.metadata.uid).map(|g| g.key.clone()) else {
+            return;
+        };
         self.queue.rename_group(&old, &new);
         for (key, _) in self.unscheduled.iter_mut() {
             if **key == *old {
@@ -741,9 +771,16 @@ impl Cluster {
     /// garbage collector deletes its ReplicaSets and their pods (background),
     /// or takes the Deployment out of their owners (`orphan`).
     pub fn delete_deployment(&mut self, name: &str, orphan: bool) -> Result<(), ApiError> {
-        let owned: Vec<String> = self.replica_sets_of(name).iter().map(|rs| rs.name().to_string()).collect();
+        let owned: Vec<String> = self
+            .replica_sets_of(name)
+            .iter()
+            .map(|rs| rs.name().to_string())
+            .collect();
         if self.deployments.remove(name).is_none() {
-            return Err(ApiError::NotFound { resource: "deployments.apps", name: name.to_string() });
+            return Err(ApiError::NotFound {
+                resource: "deployments.apps",
+                name: name.to_string(),
+            });
         }
         self.deployment_keys.retain(|k| &**k != name);
         for rs in owned {
@@ -829,13 +866,11 @@ impl Cluster {
         pending.push(Unit::Transitions);
         let first_rs = pending.len();
         pending.extend(self.replica_sets.values().cloned().map(Unit::ReplicaSet));
-        pending[first_rs..].sort_by(|a, b| {
-            match (a, b) {
-                (Unit::ReplicaSet(a), Unit::ReplicaSet(b)) => {
-                    controller_utils::by_creation_timestamp(a, b)
-                }
-                _ => std::cmp::Ordering::Equal,
+        pending[first_rs..].sort_by(|a, b| match (a, b) {
+            (Unit::ReplicaSet(a), Unit::ReplicaSet(b)) => {
+                controller_utils::by_creation_timestamp(a, b)
             }
+            _ => std::cmp::Ordering::Equal,
         });
         pending.extend(self.deployment_keys.iter().cloned().map(Unit::Deployment));
         pending.reverse();

@@ -111,10 +111,16 @@ mod tests {
         let q = |s: &str| quoted(s).to_string();
         assert_eq!(q("web"), r#""web""#);
         assert_eq!(q("a \"b\" \\ c"), r#""a \"b\" \\ c""#);
-        assert_eq!(q("tab\tnl\ncr\r\u{7}\u{8}\u{b}\u{c}"), r#""tab\tnl\ncr\r\a\b\v\f""#);
+        assert_eq!(
+            q("tab\tnl\ncr\r\u{7}\u{8}\u{b}\u{c}"),
+            r#""tab\tnl\ncr\r\a\b\v\f""#
+        );
         // Go writes other control characters as \xNN (Rust's {:?} writes \u{1b} and \0).
         assert_eq!(q("\u{1b}[0m\0\u{7f}"), r#""\x1b[0m\x00\x7f""#);
-        assert_eq!(q("\u{85}\u{a0}\u{ad}\u{2028}"), r#""\u0085\u00a0\u00ad\u2028""#);
+        assert_eq!(
+            q("\u{85}\u{a0}\u{ad}\u{2028}"),
+            r#""\u0085\u00a0\u00ad\u2028""#
+        );
         assert_eq!(q("部署 é ✔"), "\"部署 é ✔\"");
     }
 }

@@ -4,15 +4,15 @@
 
 mod actions;
 mod alert;
+mod budget;
 mod chart;
 mod chart_plot;
 mod chart_table;
 mod console;
-mod budget;
 mod details;
 mod dialog;
-mod events;
 mod embed_title;
+mod events;
 mod export;
 mod fencepost_hint;
 mod goal_card;
@@ -23,22 +23,22 @@ mod lanes;
 mod manifests;
 mod nodes;
 mod playback;
-mod quota;
 mod pod;
+mod quota;
+mod rollout_status;
 mod settings;
 mod share;
 mod sheets;
 mod shortcuts;
-mod story;
 pub mod state;
+mod story;
 mod tables;
 mod timeline;
-mod rollout_status;
 mod why;
 mod yaml_view;
 
-use gloo_timers::callback::Timeout;
 use crate::i18n::Msg;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 pub use state::SimHandle;
 

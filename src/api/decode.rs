@@ -27,7 +27,10 @@ pub struct Decoded<T> {
 pub fn decode<T: DeserializeOwned>(value: &Value) -> Result<Decoded<T>, String> {
     let words = GoWords::default();
     let object = decode::from_value(value, &words).map_err(|e| e.message)?;
-    Ok(Decoded { object, unknown_fields: words.unknown.into_inner() })
+    Ok(Decoded {
+        object,
+        unknown_fields: words.unknown.into_inner(),
+    })
 }
 
 /// Strict decoding: as [`decode`], and unknown fields are an error worded
@@ -65,7 +68,10 @@ struct GoWords {
 
 impl GoWords {
     fn go_error(at: &Place, message: String) -> DecodeError {
-        DecodeError { path: at.path.to_string(), message }
+        DecodeError {
+            path: at.path.to_string(),
+            message,
+        }
     }
 }
 
@@ -180,15 +186,25 @@ mod tests {
             error_of(json!({"spec": {"selector": "app=web"}})),
             "json: cannot unmarshal string into Go struct field DeploymentSpec.spec.selector of type v1.LabelSelector"
         );
-        assert_eq!(error_of(json!([1])), "json: cannot unmarshal array into Go value of type v1.Deployment");
+        assert_eq!(
+            error_of(json!([1])),
+            "json: cannot unmarshal array into Go value of type v1.Deployment"
+        );
     }
 
     #[test]
     fn every_container_port_field_is_known() {
         let port = json!({"name": "http", "hostPort": 8080, "containerPort": 80, "protocol": "TCP", "hostIP": "10.0.0.1"});
-        let d = decode_strict::<Deployment>(&json!({"spec": {"template": {"spec": {"containers": [{"ports": [port]}]}}}}))
-            .unwrap();
-        assert_eq!(d.spec.template.spec.containers[0].ports[0].host_ip.as_deref(), Some("10.0.0.1"));
+        let d = decode_strict::<Deployment>(
+            &json!({"spec": {"template": {"spec": {"containers": [{"ports": [port]}]}}}}),
+        )
+        .unwrap();
+        assert_eq!(
+            d.spec.template.spec.containers[0].ports[0]
+                .host_ip
+                .as_deref(),
+            Some("10.0.0.1")
+        );
     }
 
     #[test]
@@ -200,7 +216,10 @@ mod tests {
         .unwrap();
         assert_eq!(d.object.spec.replicas, None);
         assert_eq!(d.object.spec.template.spec.containers.len(), 2);
-        assert_eq!(d.unknown_fields, ["aaa", "spec.template.spec.containers[1].imagePolicy", "zzz"]);
+        assert_eq!(
+            d.unknown_fields,
+            ["aaa", "spec.template.spec.containers[1].imagePolicy", "zzz"]
+        );
         assert_eq!(
             decode_strict::<Deployment>(&json!({"spec": {"replica": 3}})).unwrap_err(),
             "strict decoding error: unknown field \"spec.replica\""

@@ -31,7 +31,8 @@ pub fn set_defaults_deployment(d: &mut Deployment) {
         .get_or_insert_with(|| "ClusterFirst".to_string());
     pod.scheduler_name
         .get_or_insert_with(|| "default-scheduler".to_string());
-    pod.security_context.get_or_insert_with(|| Value::Object(Map::new()));
+    pod.security_context
+        .get_or_insert_with(|| Value::Object(Map::new()));
     for c in pod
         .init_containers
         .iter_mut()
@@ -48,13 +49,27 @@ pub fn set_defaults_deployment(d: &mut Deployment) {
         for p in &mut c.ports {
             p.protocol.get_or_insert_with(|| "TCP".to_string());
         }
-        for probe in [&mut c.liveness_probe, &mut c.readiness_probe, &mut c.startup_probe].into_iter().flatten() {
+        for probe in [
+            &mut c.liveness_probe,
+            &mut c.readiness_probe,
+            &mut c.startup_probe,
+        ]
+        .into_iter()
+        .flatten()
+        {
             set_defaults_probe(probe);
         }
         // SetDefaults_ObjectFieldSelector: a field reference reads v1 unless it says otherwise.
         for var in c.env.iter_mut().filter_map(Value::as_array_mut).flatten() {
-            if let Some(field) = var.pointer_mut("/valueFrom/fieldRef").and_then(Value::as_object_mut) {
-                if field.get("apiVersion").and_then(Value::as_str).is_none_or(str::is_empty) {
+            if let Some(field) = var
+                .pointer_mut("/valueFrom/fieldRef")
+                .and_then(Value::as_object_mut)
+            {
+                if field
+                    .get("apiVersion")
+                    .and_then(Value::as_str)
+                    .is_none_or(str::is_empty)
+                {
                     field.insert("apiVersion".into(), Value::from("v1"));
                 }
             }
@@ -64,18 +79,35 @@ pub fn set_defaults_deployment(d: &mut Deployment) {
 
 /// SetDefaults_Probe, and SetDefaults_HTTPGetAction for an httpGet probe.
 fn set_defaults_probe(probe: &mut Value) {
-    let Some(fields) = probe.as_object_mut() else { return };
-    for (key, default) in [("timeoutSeconds", 1), ("periodSeconds", 10), ("successThreshold", 1), ("failureThreshold", 3)] {
-        let unset = fields.get(key).is_none_or(|v| v.is_null() || v.as_i64() == Some(0));
+    let Some(fields) = probe.as_object_mut() else {
+        return;
+    };
+    for (key, default) in [
+        ("timeoutSeconds", 1),
+        ("periodSeconds", 10),
+        ("successThreshold", 1),
+        ("failureThreshold", 3),
+    ] {
+        let unset = fields
+            .get(key)
+            .is_none_or(|v| v.is_null() || v.as_i64() == Some(0));
         if unset {
             fields.insert(key.to_string(), Value::from(default));
         }
     }
     if let Some(http) = fields.get_mut("httpGet").and_then(Value::as_object_mut) {
-        if http.get("path").and_then(Value::as_str).is_none_or(str::is_empty) {
+        if http
+            .get("path")
+            .and_then(Value::as_str)
+            .is_none_or(str::is_empty)
+        {
             http.insert("path".into(), Value::from("/"));
         }
-        if http.get("scheme").and_then(Value::as_str).is_none_or(str::is_empty) {
+        if http
+            .get("scheme")
+            .and_then(Value::as_str)
+            .is_none_or(str::is_empty)
+        {
             http.insert("scheme".into(), Value::from("HTTP"));
         }
     }
@@ -136,14 +168,20 @@ mod tests {
     fn probes_get_the_api_servers_defaults() {
         let mut d = Deployment::default();
         let probe = serde_json::json!({"httpGet": {"port": 8080}});
-        std::sync::Arc::make_mut(&mut d.spec.template).spec.containers.push(crate::api::Container {
-            name: "web".into(),
-            image: "nginx:1.27".into(),
-            readiness_probe: Some(probe),
-            ..Default::default()
-        });
+        std::sync::Arc::make_mut(&mut d.spec.template)
+            .spec
+            .containers
+            .push(crate::api::Container {
+                name: "web".into(),
+                image: "nginx:1.27".into(),
+                readiness_probe: Some(probe),
+                ..Default::default()
+            });
         set_defaults_deployment(&mut d);
-        let probe = d.spec.template.spec.containers[0].readiness_probe.clone().unwrap();
+        let probe = d.spec.template.spec.containers[0]
+            .readiness_probe
+            .clone()
+            .unwrap();
         assert_eq!(
             probe,
             serde_json::json!({"httpGet": {"port": 8080, "path": "/", "scheme": "HTTP"}, "timeoutSeconds": 1, "periodSeconds": 10, "successThreshold": 1, "failureThreshold": 3})

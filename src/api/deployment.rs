@@ -140,12 +140,6 @@ pub mod reasons {
     pub const FAILED_RS_CREATE_REASON: &str = "ReplicaSetCreateError";
 }
 
-
-
-
-
-
-
 impl Deployment {
     /// Reads a Deployment from its JSON form as the API server's decoder
     /// does (`api::decode`); fields it does not have are dropped.
@@ -187,15 +181,12 @@ impl Deployment {
     pub fn revision(&self) -> Result<i64, String> {
         match self.metadata.annotation(super::keys::REVISION) {
             None => Ok(0),
-            Some(v) => v
-                .parse()
-                .map_err(|_| format!("strconv.ParseInt: parsing {v}: invalid syntax", v = quoted(v))),
+            Some(v) => v.parse().map_err(|_| {
+                format!(
+                    "strconv.ParseInt: parsing {v}: invalid syntax",
+                    v = quoted(v)
+                )
+            }),
         }
     }
 }
-
-
-
-
-
-

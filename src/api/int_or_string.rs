@@ -1,9 +1,9 @@
 //! `IntOrString` (apimachinery `intstr`): `maxSurge: 3` or `maxSurge: "25%"`.
 
+use crate::text::quoted;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
-use crate::text::quoted;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IntOrString {
@@ -28,7 +28,11 @@ impl IntOrString {
                     return Err("invalid type: string is not a percentage".to_string());
                 };
                 let v: i64 = digits.parse().map_err(|_| {
-                    format!("invalid value {s}: strconv.Atoi: parsing {digits}: invalid syntax", digits = quoted(digits), s = quoted(s))
+                    format!(
+                        "invalid value {s}: strconv.Atoi: parsing {digits}: invalid syntax",
+                        digits = quoted(digits),
+                        s = quoted(s)
+                    )
                 })?;
                 let product =
                     (v as i128 * total as i128).clamp(i64::MIN as i128, i64::MAX as i128) as i64;
@@ -121,8 +125,20 @@ mod tests {
     #[test]
     fn reads_both_forms_and_nothing_else() {
         let read = |text: &str| serde_json::from_str::<IntOrString>(text).ok();
-        let v: Vec<Option<IntOrString>> = ["3", r#""25%""#, "3.5", "true", "4294967296"].into_iter().map(read).collect();
-        assert_eq!(v, vec![Some(Int(3)), Some(IntOrString::percent(25)), None, None, None]);
+        let v: Vec<Option<IntOrString>> = ["3", r#""25%""#, "3.5", "true", "4294967296"]
+            .into_iter()
+            .map(read)
+            .collect();
+        assert_eq!(
+            v,
+            vec![
+                Some(Int(3)),
+                Some(IntOrString::percent(25)),
+                None,
+                None,
+                None
+            ]
+        );
         let v = vec![Int(3), IntOrString::percent(25)];
         assert_eq!(serde_json::to_string(&v).unwrap(), r#"[3,"25%"]"#);
     }

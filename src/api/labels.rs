@@ -22,8 +22,6 @@ pub struct LabelSelectorRequirement {
     pub values: Vec<String>,
 }
 
-
-
 impl LabelSelector {
     pub fn is_empty(&self) -> bool {
         self.match_labels.is_empty() && self.match_expressions.is_empty()
@@ -68,5 +66,3 @@ impl fmt::Display for LabelSelector {
         f.write_str(&parts.join(","))
     }
 }
-
-

@@ -55,8 +55,6 @@ pub struct OwnerReference {
     pub block_owner_deletion: bool,
 }
 
-
-
 fn no_owners(owners: &Arc<[OwnerReference]>) -> bool {
     owners.is_empty()
 }
@@ -66,5 +64,3 @@ impl ObjectMeta {
         self.annotations.get(key).map(String::as_str)
     }
 }
-
-

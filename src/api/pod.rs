@@ -170,10 +170,6 @@ pub struct ContainerPort {
     pub host_ip: Option<String>,
 }
 
-
-
-
-
 /// What the kubelet reports about a pod, as `kubectl get pods` shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PodState {
@@ -217,9 +213,10 @@ impl PodState {
     /// The pod phase (core/v1 PodPhase).
     pub fn phase(self) -> &'static str {
         match self {
-            PodState::ContainerCreating | PodState::ErrImagePull | PodState::ImagePullBackOff | PodState::Pending => {
-                "Pending"
-            }
+            PodState::ContainerCreating
+            | PodState::ErrImagePull
+            | PodState::ImagePullBackOff
+            | PodState::Pending => "Pending",
             _ => "Running",
         }
     }
@@ -295,15 +292,16 @@ impl PodTemplateSpec {
     }
 
     fn container_resources(&self, kind: &str) -> Vec<(Option<i64>, Option<i64>)> {
-        let request = |c: &Container, name: &str, read: fn(super::quantity::Quantity) -> Option<i64>| {
-            let value = c.resources.as_ref()?.get(kind)?.get(name)?;
-            let text = match value {
-                Value::String(s) => s.clone(),
-                Value::Number(n) => n.to_string(),
-                _ => return None,
+        let request =
+            |c: &Container, name: &str, read: fn(super::quantity::Quantity) -> Option<i64>| {
+                let value = c.resources.as_ref()?.get(kind)?.get(name)?;
+                let text = match value {
+                    Value::String(s) => s.clone(),
+                    Value::Number(n) => n.to_string(),
+                    _ => return None,
+                };
+                super::quantity::Quantity::parse(&text).and_then(read)
             };
-            super::quantity::Quantity::parse(&text).and_then(read)
-        };
         self.spec
             .containers
             .iter()
@@ -335,7 +333,3 @@ impl PodTemplateSpec {
             .join(",")
     }
 }
-
-
-
-

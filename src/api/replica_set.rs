@@ -1,7 +1,7 @@
 //! apps/v1 ReplicaSet: spec and status as the ReplicaSet controller writes them.
 
-use super::{LabelSelector, ObjectMeta, PodTemplateSpec};
 use super::is_zero;
+use super::{LabelSelector, ObjectMeta, PodTemplateSpec};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -76,6 +76,3 @@ impl ReplicaSet {
         }
     }
 }
-
-
-

@@ -153,8 +153,12 @@ impl Serialize for Time {
 impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Time, D::Error> {
         let text = String::deserialize(d)?;
-        Time::parse_rfc3339(&text)
-            .ok_or_else(|| de::Error::custom(format!("parsing time {}: not RFC 3339", crate::text::quoted(&text))))
+        Time::parse_rfc3339(&text).ok_or_else(|| {
+            de::Error::custom(format!(
+                "parsing time {}: not RFC 3339",
+                crate::text::quoted(&text)
+            ))
+        })
     }
 }
 

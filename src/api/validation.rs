@@ -3,8 +3,8 @@
 //! `field.Error`, and the way kubectl prints an Invalid error.
 
 use super::{Deployment, IntOrString, LabelSelector, RECREATE, ROLLING_UPDATE};
-use std::fmt;
 use crate::text::quoted;
+use std::fmt;
 
 /// One cause of an Invalid error (`field.Error`).
 #[derive(Clone, Debug, PartialEq)]
@@ -39,7 +39,10 @@ impl fmt::Display for FieldError {
             FieldErrorKind::Required(detail) => write!(f, "Required value: {detail}"),
             FieldErrorKind::Forbidden(detail) => write!(f, "Forbidden: {detail}"),
             FieldErrorKind::NotSupported { value, supported } => {
-                let quoted: Vec<String> = supported.iter().map(|s| format!("{s}", s = quoted(s))).collect();
+                let quoted: Vec<String> = supported
+                    .iter()
+                    .map(|s| format!("{s}", s = quoted(s)))
+                    .collect();
                 write!(
                     f,
                     "Unsupported value: {value}: supported values: {}",

@@ -2,8 +2,9 @@
 //! a controller decision (`sim::why`) as sentences, in both languages.
 
 use super::{en_zh, Lang, PodWork};
-use crate::sim::ContainerExit;
+use crate::api::quantity::format_millicores as millicores;
 use crate::sim::why::{Fencepost, Why};
+use crate::sim::ContainerExit;
 use std::borrow::Cow;
 
 /// "25% of 3 = 0.75, rounded up to 1", "2, as given".
@@ -16,8 +17,14 @@ pub(super) fn fencepost(spec: Fencepost, round_up: bool, lang: Lang) -> Cow<'sta
             let rounded = spec.resolve(round_up).unwrap_or_default();
             en_zh!(
                 lang,
-                format!("{percent}% of {of} = {exact}, rounded {} to {rounded}", if round_up { "up" } else { "down" }),
-                format!("{of} 的 {percent}% = {exact}，{}取整为 {rounded}", if round_up { "向上" } else { "向下" }),
+                format!(
+                    "{percent}% of {of} = {exact}, rounded {} to {rounded}",
+                    if round_up { "up" } else { "down" }
+                ),
+                format!(
+                    "{of} 的 {percent}% = {exact}，{}取整为 {rounded}",
+                    if round_up { "向上" } else { "向下" }
+                ),
             )
         }
         Fencepost::Absent => en_zh!(lang, "not set", "未设置"),
@@ -157,7 +164,12 @@ pub(super) fn replica_set_synced(name: &str, work: PodWork, lang: Lang) -> Cow<'
 }
 
 pub(super) fn container_exited(e: &ContainerExit, lang: Lang) -> Cow<'static, str> {
-    let ContainerExit { pod, restarts, min_ready_seconds: min_ready, .. } = e;
+    let ContainerExit {
+        pod,
+        restarts,
+        min_ready_seconds: min_ready,
+        ..
+    } = e;
     let (ran, wait) = (e.ran / 1000, e.restart_in / 1000);
     let next = if *restarts == 0 {
         en_zh!(
@@ -166,7 +178,11 @@ pub(super) fn container_exited(e: &ContainerExit, lang: Lang) -> Cow<'static, st
             format!("kubelet 在下一次检查时（{wait} 秒后）重启它：第一次崩溃还没有退避。"),
         )
     } else {
-        let times = if *restarts == 1 { "once".to_string() } else { format!("{restarts} times") };
+        let times = if *restarts == 1 {
+            "once".to_string()
+        } else {
+            format!("{restarts} times")
+        };
         en_zh!(
             lang,
             format!("It has been restarted {times}, so the kubelet waits {wait} s (CrashLoopBackOff): the wait doubles after each crash, up to 5 min."),
@@ -189,16 +205,8 @@ pub(super) fn container_exited(e: &ContainerExit, lang: Lang) -> Cow<'static, st
     )
 }
 
-/// CPU as Kubernetes writes it: `300m`, `2`.
-fn millicores(m: i64) -> String {
-    if m % 1000 == 0 {
-        (m / 1000).to_string()
-    } else {
-        format!("{m}m")
-    }
-}
-
-/// Memory in Gi where it is whole gibibytes, else in Mi: `4Gi`, `128Mi`.
+/// Memory for people, rounded to Mi unless it is whole Gi: `4Gi`, `128Mi`, `0Mi`
+/// (the API's exact form is `quantity::format_bytes`).
 fn mebibytes(bytes: i64) -> String {
     const MI: i64 = 1024 * 1024;
     if bytes != 0 && bytes % (1024 * MI) == 0 {
@@ -219,13 +227,25 @@ pub(super) fn node_line(
 ) -> Cow<'static, str> {
     let mut parts = Vec::new();
     if let Some((used, of)) = cpu {
-        parts.push(en_zh!(lang, format!("{} of {} CPU", millicores(used), millicores(of)), format!("CPU {} / {}", millicores(used), millicores(of))));
+        parts.push(en_zh!(
+            lang,
+            format!("{} of {} CPU", millicores(used), millicores(of)),
+            format!("CPU {} / {}", millicores(used), millicores(of))
+        ));
     }
     if let Some((used, of)) = memory {
-        parts.push(en_zh!(lang, format!("{} of {} memory", mebibytes(used), mebibytes(of)), format!("内存 {} / {}", mebibytes(used), mebibytes(of))));
+        parts.push(en_zh!(
+            lang,
+            format!("{} of {} memory", mebibytes(used), mebibytes(of)),
+            format!("内存 {} / {}", mebibytes(used), mebibytes(of))
+        ));
     }
     if let Some((used, of)) = pods {
-        parts.push(en_zh!(lang, format!("{used} of {of} pods"), format!("Pod {used} / {of}")));
+        parts.push(en_zh!(
+            lang,
+            format!("{used} of {of} pods"),
+            format!("Pod {used} / {of}")
+        ));
     }
     let parts = parts.join(" · ");
     match (cordoned, lang) {

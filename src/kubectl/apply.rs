@@ -3,13 +3,13 @@
 
 use super::args::{self, bool_flag, flag, short, Kind};
 use super::{get_deployment, printed, Failure, Output};
-use crate::api::{keys, Container, ContainerPort, Deployment, LabelSelector};
-use crate::sim::{ApiError, Cluster};
 use crate::api::decode::decode_strict;
 use crate::api::to_value;
+use crate::api::{keys, Container, ContainerPort, Deployment, LabelSelector};
+use crate::sim::{ApiError, Cluster};
+use crate::text::quoted;
 use serde_json::{Map, Value};
 use std::fmt;
-use crate::text::quoted;
 
 /// `kubectl apply -f FILE` of a YAML (or JSON) file: every document in it,
 /// as kubectl applies them (it goes on after a failed one and exits 1).
@@ -23,7 +23,9 @@ pub fn apply_file(c: &mut Cluster, source: &str, text: &str) -> (super::Output, 
         }
         Err(e) => {
             let failed = super::Output {
-                stderr: format!("error: error parsing {source}: error converting YAML to JSON: {e}\n"),
+                stderr: format!(
+                    "error: error parsing {source}: error converting YAML to JSON: {e}\n"
+                ),
                 exit_code: 1,
                 ..Default::default()
             };
@@ -40,7 +42,10 @@ pub fn apply_file(c: &mut Cluster, source: &str, text: &str) -> (super::Output, 
         match apply_object(c, doc, source) {
             Ok(line) => {
                 out.stdout.push_str(&line);
-                applied = doc.pointer("/metadata/name").and_then(Value::as_str).map(str::to_string);
+                applied = doc
+                    .pointer("/metadata/name")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
             }
             Err(Failure(message)) => {
                 out.stderr.push_str(&message);
@@ -173,15 +178,15 @@ fn three_way_merge(live: &mut Value, last: Option<&Value>, new: &Value, path: &s
 pub fn apply_command(_c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
     let a = args::parse(
         words,
-        &[
-            short(flag("filename"), 'f'),
-            flag("validate"),
-        ],
+        &[short(flag("filename"), 'f'), flag("validate")],
         "kubectl apply",
     )?;
     match a.get("filename") {
         None => Err(Failure::error("must specify one of -f and -k")),
-        Some(path) => Err(Failure(format!("error: the path {path} does not exist", path = quoted(path)))),
+        Some(path) => Err(Failure(format!(
+            "error: the path {path} does not exist",
+            path = quoted(path)
+        ))),
     }
 }
 
@@ -279,10 +284,25 @@ pub struct EditSaved {
 /// Like kubectl, only what changed between the opened file and the saved
 /// one goes to the server, as a merge patch: changes made to the object
 /// while the editor was open (a rollout, a scale) are kept.
-pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reopened: Option<&str>) -> EditSaved {
+pub fn edit_saved(
+    c: &mut Cluster,
+    name: &str,
+    original: &str,
+    text: &str,
+    reopened: Option<&str>,
+) -> EditSaved {
     let kept = || temp_file_name(text);
-    let done = |output: Output| EditSaved { output, reopen: None };
-    let failed = |stderr: String| done(Output { stderr, exit_code: 1, ..Default::default() });
+    let done = |output: Output| EditSaved {
+        output,
+        reopen: None,
+    };
+    let failed = |stderr: String| {
+        done(Output {
+            stderr,
+            exit_code: 1,
+            ..Default::default()
+        })
+    };
     let saved = first_document(text);
     let saved_stripped = stripped(text, &saved);
     // Retrying after a failure: the reopened file saved as it was gives up.
@@ -294,13 +314,23 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
     }
     // editResults.addError of an Invalid error: kubectl goes on and reopens the editor.
     let not_valid = |causes: &[String]| EditSaved {
-        output: Output { stderr: format!("error: deployments.apps {} is invalid\n", quoted(name)), exit_code: 0, ..Default::default() },
-        reopen: Some(reopened_file(&format!("deployments.apps {} was not valid", quoted(name)), causes, text)),
+        output: Output {
+            stderr: format!("error: deployments.apps {} is invalid\n", quoted(name)),
+            exit_code: 0,
+            ..Default::default()
+        },
+        reopen: Some(reopened_file(
+            &format!("deployments.apps {} was not valid", quoted(name)),
+            causes,
+            text,
+        )),
     };
     // Client-side validation (a paramVerifyingSchema: the API server
     // validates fields itself, so only the apiVersion and kind are checked).
     let failed_validation = |error: &dyn fmt::Display| {
-        not_valid(&[format!("<nil>: Invalid value: \"The edited file failed validation\": {error}")])
+        not_valid(&[format!(
+            "<nil>: Invalid value: \"The edited file failed validation\": {error}"
+        )])
     };
     let document = match &saved {
         Err(e) => return failed_validation(e),
@@ -311,11 +341,17 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
     };
     // Retrying or not, the file as the editor first opened it cancels.
     if stripped(original, &first_document(original)) == saved_stripped {
-        return done(Output { stderr: "Edit cancelled, no changes made.\n".into(), ..Default::default() });
+        return done(Output {
+            stderr: "Edit cancelled, no changes made.\n".into(),
+            ..Default::default()
+        });
     }
     if let Some(error) = mapping_error(document, "edited-file", SERVED_KINDS) {
         let reason = format!("The edited file had a syntax error: {error}");
-        return EditSaved { output: Output::default(), reopen: Some(reopened_file(&reason, &[], text)) };
+        return EditSaved {
+            output: Output::default(),
+            reopen: Some(reopened_file(&reason, &[], text)),
+        };
     }
     let Some(patch) = patch_of(name, original, document) else {
         return failed(format!(
@@ -345,9 +381,13 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
     merge_patch(&mut merged, &patch);
     let edited: Deployment = match decode_strict(&merged) {
         Ok(d) => d,
-        Err(message) if message.starts_with("strict decoding error") => return could_not_be_patched(&message),
+        Err(message) if message.starts_with("strict decoding error") => {
+            return could_not_be_patched(&message)
+        }
         Err(e) => {
-            return could_not_be_patched(&format!("Deployment in version \"v1\" cannot be handled as a Deployment: {e}"))
+            return could_not_be_patched(&format!(
+                "Deployment in version \"v1\" cannot be handled as a Deployment: {e}"
+            ))
         }
     };
     match c.update_deployment(edited) {
@@ -366,12 +406,23 @@ pub fn edit_saved(c: &mut Cluster, name: &str, original: &str, text: &str, reope
 /// maps (for edit, kinds other than a Deployment map too, and kubectl then
 /// refuses the changed kind: see `patch_of`).
 fn mapping_error(document: &Value, source: &str, served: &[(&str, &str)]) -> Option<String> {
-    let text = |pointer: &str| document.pointer(pointer).and_then(Value::as_str).unwrap_or("");
+    let text = |pointer: &str| {
+        document
+            .pointer(pointer)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+    };
     let (api_version, kind) = (text("/apiVersion"), text("/kind"));
     if kind.is_empty() {
-        return Some(format!("unable to decode {}: Object 'Kind' is missing in '{document}'", quoted(source)));
+        return Some(format!(
+            "unable to decode {}: Object 'Kind' is missing in '{document}'",
+            quoted(source)
+        ));
     }
-    if served.iter().any(|(version, kinds)| *version == api_version && kinds.split(' ').any(|k| k == kind)) {
+    if served
+        .iter()
+        .any(|(version, kinds)| *version == api_version && kinds.split(' ').any(|k| k == kind))
+    {
         return None;
     }
     Some(format!(
@@ -407,13 +458,19 @@ pub fn edit_patch(name: &str, original: &str, text: &str) -> Option<Value> {
 
 /// The first document of a file as kubectl edit reads it (`null` for none).
 fn first_document(text: &str) -> Result<Value, super::yaml::YamlError> {
-    super::yaml::parse_documents(text).map(|documents| documents.into_iter().next().unwrap_or(Value::Null))
+    super::yaml::parse_documents(text)
+        .map(|documents| documents.into_iter().next().unwrap_or(Value::Null))
 }
 
 /// `edit_patch` of a saved file already read.
 fn patch_of(name: &str, original: &str, edited: &Value) -> Option<Value> {
-    let same = |pointer: &str, expected: &str| edited.pointer(pointer).and_then(Value::as_str) == Some(expected);
-    if !(same("/apiVersion", "apps/v1") && same("/kind", "Deployment") && same("/metadata/name", name)) {
+    let same = |pointer: &str, expected: &str| {
+        edited.pointer(pointer).and_then(Value::as_str) == Some(expected)
+    };
+    if !(same("/apiVersion", "apps/v1")
+        && same("/kind", "Deployment")
+        && same("/metadata/name", name))
+    {
         return None;
     }
     let opened = first_document(original).unwrap_or(Value::Null);
@@ -421,7 +478,13 @@ fn patch_of(name: &str, original: &str, edited: &Value) -> Option<Value> {
     if let Some(fields) = patch.as_object_mut() {
         fields.remove("status");
         if let Some(Value::Object(meta)) = fields.get_mut("metadata") {
-            for server_set in ["uid", "resourceVersion", "generation", "creationTimestamp", "managedFields"] {
+            for server_set in [
+                "uid",
+                "resourceVersion",
+                "generation",
+                "creationTimestamp",
+                "managedFields",
+            ] {
                 meta.remove(server_set);
             }
             if meta.is_empty() {
@@ -484,7 +547,11 @@ fn commented(s: &str) -> String {
 /// its causes), then what was saved without its comments (`editHeader.writeTo`).
 fn reopened_file(head: &str, causes: &[String], saved: &str) -> String {
     let mut file = String::from(EDIT_HEADER);
-    file.push_str(&format!("# {}{}\n", commented(head), if causes.is_empty() { "" } else { ":" }));
+    file.push_str(&format!(
+        "# {}{}\n",
+        commented(head),
+        if causes.is_empty() { "" } else { ":" }
+    ));
     for cause in causes {
         file.push_str(&format!("# * {}\n", commented(cause)));
     }
@@ -497,7 +564,9 @@ fn reopened_file(head: &str, causes: &[String], saved: &str) -> String {
 /// the temp directory; the digits here come from the file's text, so a
 /// replay prints the same name).
 fn temp_file_name(text: &str) -> String {
-    let digits = text.bytes().fold(0x811C_9DC5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    let digits = text.bytes().fold(0x811C_9DC5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
     format!("/tmp/kubectl-edit-{digits}.yaml")
 }
 
@@ -535,18 +604,15 @@ pub fn create(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
         Some("quota" | "resourcequota") => return create_quota(c, &words[1..]),
         Some(other) => {
             return Err(Failure::error(format!(
-                "unknown command {other}\nSee 'kubectl create -h' for help and examples", other = quoted(other)
+                "unknown command {other}\nSee 'kubectl create -h' for help and examples",
+                other = quoted(other)
             )))
         }
         None => return Err(Failure::error("must specify one of -f and -k")),
     }
     let a = args::parse(
         &words[1..],
-        &[
-            flag("image"),
-            short(flag("replicas"), 'r'),
-            flag("port"),
-        ],
+        &[flag("image"), short(flag("replicas"), 'r'), flag("port")],
         "kubectl create deployment",
     )?;
     let [name] = a.positional.as_slice() else {
@@ -674,14 +740,19 @@ pub fn patch(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
         }
         other => {
             return Err(Failure::error(format!(
-                "--type must be one of [json merge strategic], not {other}", other = quoted(other)
+                "--type must be one of [json merge strategic], not {other}",
+                other = quoted(other)
             )))
         }
     }
     let name = args::one_named(&a.positional, Kind::Deployment, "patch")?;
     let live = get_deployment(c, &name)?;
-    let patch: Value = serde_json::from_str(patch_text)
-        .map_err(|e| Failure::error(format!("unable to parse {patch_text}: {e}", patch_text = quoted(patch_text))))?;
+    let patch: Value = serde_json::from_str(patch_text).map_err(|e| {
+        Failure::error(format!(
+            "unable to parse {patch_text}: {e}",
+            patch_text = quoted(patch_text)
+        ))
+    })?;
     let mut merged = to_value(&live);
     merge_patch(&mut merged, &patch);
     let changed = c.update_deployment(decode(&merged)?)?;
@@ -720,17 +791,34 @@ fn merge_patch(target: &mut Value, patch: &Value) {
 fn create_quota(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
     use crate::api::quantity::Quantity;
     use crate::sim::quota::{QUOTA_NAME, RESOURCES};
-    let a = args::parse(words, &[flag("hard"), flag("scopes")], "kubectl create quota")?;
+    let a = args::parse(
+        words,
+        &[flag("hard"), flag("scopes")],
+        "kubectl create quota",
+    )?;
     let [name] = a.positional.as_slice() else {
-        return Err(Failure::error("exactly one NAME is required, got ".to_string() + &a.positional.len().to_string()));
+        return Err(Failure::error(
+            "exactly one NAME is required, got ".to_string() + &a.positional.len().to_string(),
+        ));
     };
     let mut hard = Vec::new();
-    for statement in a.get("hard").unwrap_or("").split(',').filter(|s| !s.is_empty()) {
+    for statement in a
+        .get("hard")
+        .unwrap_or("")
+        .split(',')
+        .filter(|s| !s.is_empty())
+    {
         let parts: Vec<&str> = statement.split('=').collect();
         let [resource, amount] = parts.as_slice() else {
-            return Err(Failure::error(format!("Invalid argument syntax {statement}, expected <resource>=<value>")));
+            return Err(Failure::error(format!(
+                "Invalid argument syntax {statement}, expected <resource>=<value>"
+            )));
         };
-        let read = if resource.ends_with("cpu") { Quantity::milli_value } else { Quantity::value };
+        let read = if resource.ends_with("cpu") {
+            Quantity::milli_value
+        } else {
+            Quantity::value
+        };
         let Some(amount) = Quantity::parse(amount).and_then(read) else {
             return Err(Failure::error("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
         };
@@ -742,12 +830,18 @@ fn create_quota(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
             )));
         }
         if !RESOURCES.contains(resource) {
-            return Err(Failure::error(format!("{resource}: the simulator models a quota of {} only", RESOURCES.join(", "))));
+            return Err(Failure::error(format!(
+                "{resource}: the simulator models a quota of {} only",
+                RESOURCES.join(", ")
+            )));
         }
         hard.push((resource.to_string(), amount));
     }
     if name != QUOTA_NAME {
-        return Err(Failure::error(format!("the simulator models one quota, named {}", quoted(QUOTA_NAME))));
+        return Err(Failure::error(format!(
+            "the simulator models one quota, named {}",
+            quoted(QUOTA_NAME)
+        )));
     }
     c.create_quota(name, hard)?;
     Ok(format!("resourcequota/{name} created\n"))

@@ -2,8 +2,8 @@
 //! resource builder's) error messages.
 
 use super::Failure;
-use std::collections::BTreeMap;
 use crate::text::quoted;
+use std::collections::BTreeMap;
 
 /// One flag a command accepts.
 #[derive(Clone, Copy, Debug)]
@@ -194,7 +194,8 @@ pub fn kind_of(word: &str) -> Result<Kind, Failure> {
         "resourcequota" | "resourcequotas" | "quota" => Ok(Kind::ResourceQuota),
         "event" | "events" | "ev" => Ok(Kind::Event),
         _ => Err(Failure::error(format!(
-            "the server doesn't have a resource type {word}", word = quoted(word)
+            "the server doesn't have a resource type {word}",
+            word = quoted(word)
         ))),
     }
 }

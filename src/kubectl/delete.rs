@@ -30,7 +30,11 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
     let name_only = match a.get("output") {
         None => false,
         Some("name") => true,
-        Some(other) => return Err(Failure::error(format!("unexpected -o output mode: {other}. We only support '-o name'"))),
+        Some(other) => {
+            return Err(Failure::error(format!(
+                "unexpected -o output mode: {other}. We only support '-o name'"
+            )))
+        }
     };
     // GetCascadingStrategy (foreground deletes as background does here: the dependents go at once).
     let orphan = match a.get("cascade").unwrap_or("background") {
@@ -51,7 +55,9 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
         .unwrap_or(-1);
     if a.bool("now", false)? {
         if grace != -1 {
-            return Err(Failure::error("--now and --grace-period cannot be specified together"));
+            return Err(Failure::error(
+                "--now and --grace-period cannot be specified together",
+            ));
         }
         grace = 1;
     }
@@ -63,7 +69,9 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
     }
     // Validate.
     if force && grace > 0 {
-        return Err(Failure::error("--force and --grace-period greater than 0 cannot be specified together"));
+        return Err(Failure::error(
+            "--force and --grace-period greater than 0 cannot be specified together",
+        ));
     }
     let mut out = Output::default();
     if force && grace == 0 {
@@ -71,7 +79,9 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
     }
     let (kind, names) = args::resources(&a.positional)?;
     if names.is_empty() {
-        return Err(Failure::error("resource(s) were provided, but no name was specified"));
+        return Err(Failure::error(
+            "resource(s) were provided, but no name was specified",
+        ));
     }
     let ignore_not_found = a.bool("ignore-not-found", false)?;
     // The resource builder continues on error: the other names are still deleted.
@@ -87,7 +97,9 @@ pub fn run(c: &mut Cluster, words: &[String], strategy: DryRun) -> Result<Output
             Kind::Event => Err(crate::sim::ApiError::Controller("error: deleting events is not modelled by this simulator".into())),
         };
         match deleted {
-            Ok(()) => out.stdout.push_str(&printed(kind, name, grace, strategy, name_only)),
+            Ok(()) => out
+                .stdout
+                .push_str(&printed(kind, name, grace, strategy, name_only)),
             Err(crate::sim::ApiError::NotFound { .. }) if ignore_not_found => {}
             Err(e) => {
                 out.stderr.push_str(&Failure::from(e).0);
@@ -104,6 +116,15 @@ fn printed(kind: Kind, name: &str, grace: i64, strategy: DryRun, name_only: bool
     if name_only {
         return format!("{}/{name}\n", kind.prefix());
     }
-    let operation = if grace == 0 { "force deleted" } else { "deleted" };
-    format!("{} {} {operation} from default namespace{}\n", kind.prefix(), quoted(name), strategy.suffix())
+    let operation = if grace == 0 {
+        "force deleted"
+    } else {
+        "deleted"
+    };
+    format!(
+        "{} {} {operation} from default namespace{}\n",
+        kind.prefix(),
+        quoted(name),
+        strategy.suffix()
+    )
 }

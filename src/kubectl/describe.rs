@@ -22,7 +22,14 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<String, Failure> {
         let chosen: Vec<&crate::api::PodView> = if names.is_empty() {
             pods.iter().collect()
         } else {
-            names.iter().map(|n| pods.iter().find(|p| p.name == *n).ok_or_else(|| super::not_found(Kind::Pod, n))).collect::<Result<_, _>>()?
+            names
+                .iter()
+                .map(|n| {
+                    pods.iter()
+                        .find(|p| p.name == *n)
+                        .ok_or_else(|| super::not_found(Kind::Pod, n))
+                })
+                .collect::<Result<_, _>>()?
         };
         return Ok(chosen
             .into_iter()
@@ -34,9 +41,19 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<String, Failure> {
         let rss: Vec<&ReplicaSet> = if names.is_empty() {
             c.replica_sets()
         } else {
-            names.iter().map(|n| c.replica_set(n).ok_or_else(|| super::not_found(Kind::ReplicaSet, n))).collect::<Result<_, _>>()?
+            names
+                .iter()
+                .map(|n| {
+                    c.replica_set(n)
+                        .ok_or_else(|| super::not_found(Kind::ReplicaSet, n))
+                })
+                .collect::<Result<_, _>>()?
         };
-        return Ok(rss.into_iter().map(|rs| describe_replica_set(c, rs)).collect::<Vec<_>>().join("\n\n"));
+        return Ok(rss
+            .into_iter()
+            .map(|rs| describe_replica_set(c, rs))
+            .collect::<Vec<_>>()
+            .join("\n\n"));
     }
     if kind != Kind::Deployment {
         return Err(Failure::error(format!(
@@ -153,17 +170,36 @@ pub(super) fn describe_events(c: &Cluster, object: &str, w: &mut String) {
     );
     let now = c.now();
     for e in grouped {
-        let first_age = human_duration(now.0 - e.first.truncated().0);
-        let interval = if e.count > 1 {
-            format!("{} (x{} over {first_age})", human_duration(now.0 - e.last.truncated().0), e.count)
-        } else {
-            first_age
-        };
-        let message = match &e.field_path {
-            Some(path) => format!("{path}: {}", e.message.trim()),
-            None => e.message.trim().to_string(),
-        };
-        w.push_str(&format!("  {}\t{}\t{}\t{}\t{}\n", e.type_, e.reason, interval, e.source, message));
+        w.push_str(&format!(
+            "  {}\t{}\t{}\t{}\t{}\n",
+            e.type_,
+            e.reason,
+            event_age(&e, now),
+            e.source,
+            event_message(&e)
+        ));
+    }
+}
+
+/// DescribeEvents' Age: since the first time, or `2m (x2 over 5m)` for an event seen several times.
+pub fn event_age(e: &EventView, now: crate::api::Time) -> String {
+    let first = human_duration(now.0 - e.first.truncated().0);
+    if e.count > 1 {
+        format!(
+            "{} (x{} over {first})",
+            human_duration(now.0 - e.last.truncated().0),
+            e.count
+        )
+    } else {
+        first
+    }
+}
+
+/// DescribeEvents' Message: a container's event starts with its field path.
+pub fn event_message(e: &EventView) -> String {
+    match &e.field_path {
+        Some(path) => format!("{path}: {}", e.message.trim()),
+        None => e.message.trim().to_string(),
     }
 }
 
@@ -178,17 +214,25 @@ fn describe_replica_set(c: &Cluster, rs: &ReplicaSet) -> String {
     if let Some(owner) = rs.metadata.owner_references.iter().find(|o| o.controller) {
         w.push_str(&format!("Controlled By:\t{}/{}\n", owner.kind, owner.name));
     }
-    w.push_str(&format!("Replicas:\t{} current / {} desired\n", rs.status.replicas, rs.spec.replicas));
+    w.push_str(&format!(
+        "Replicas:\t{} current / {} desired\n",
+        rs.status.replicas, rs.spec.replicas
+    ));
     // getPodStatusForController: its pods by phase.
     let pods = c.pods_of(rs.name());
     let running = pods.iter().filter(|p| p.state.phase() == "Running").count();
     let waiting = pods.iter().filter(|p| p.state.phase() == "Pending").count();
-    w.push_str(&format!("Pods Status:\t{running} Running / {waiting} Waiting / 0 Succeeded / 0 Failed\n"));
+    w.push_str(&format!(
+        "Pods Status:\t{running} Running / {waiting} Waiting / 0 Succeeded / 0 Failed\n"
+    ));
     w.push_str(&describe_pod_template(&rs.spec.template));
     if !rs.status.conditions.is_empty() {
         w.push_str("Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n");
         for cond in &rs.status.conditions {
-            w.push_str(&format!("  {} \t{}\t{}\n", cond.type_, cond.status, cond.reason));
+            w.push_str(&format!(
+                "  {} \t{}\t{}\n",
+                cond.type_, cond.status, cond.reason
+            ));
         }
     }
     describe_events(c, &format!("replicaset/{}", rs.name()), &mut w);
@@ -215,7 +259,11 @@ const MAX_ANNOTATION_LEN: usize = 140;
 
 /// printAnnotationsMultiline: like labels, minus last-applied-configuration;
 /// long or multi-line values go below their key, each line shortened.
-pub(super) fn print_annotations(w: &mut String, title: &str, annotations: &BTreeMap<String, String>) {
+pub(super) fn print_annotations(
+    w: &mut String,
+    title: &str,
+    annotations: &BTreeMap<String, String>,
+) {
     w.push_str(&format!("{title}:\t"));
     let shown: Vec<(&String, &String)> = annotations
         .iter()
@@ -279,16 +327,24 @@ fn describe_containers(w: &mut String, label: &str, containers: &[Container]) {
 /// describeQuota: its hard limits with what is used, by resource name.
 fn describe_quota(c: &Cluster, names: &[String]) -> Result<String, Failure> {
     use crate::sim::quota::{format_amount, QUOTA_NAME};
-    let missing = names.iter().find(|n| *n != QUOTA_NAME || c.quota().is_none());
+    let missing = names
+        .iter()
+        .find(|n| *n != QUOTA_NAME || c.quota().is_none());
     if let Some(name) = missing {
         return Err(super::not_found(Kind::ResourceQuota, name));
     }
     let Some(q) = c.quota() else {
         return Ok(String::new());
     };
-    let mut w = format!("Name:\t{QUOTA_NAME}\nNamespace:\tdefault\nResource\tUsed\tHard\n--------\t----\t----\n");
+    let mut w = format!(
+        "Name:\t{QUOTA_NAME}\nNamespace:\tdefault\nResource\tUsed\tHard\n--------\t----\t----\n"
+    );
     for ((resource, hard), (_, used)) in q.hard.iter().zip(c.quota_used()) {
-        w.push_str(&format!("{resource}\t{}\t{}\n", format_amount(resource, used), format_amount(resource, *hard)));
+        w.push_str(&format!(
+            "{resource}\t{}\t{}\n",
+            format_amount(resource, used),
+            format_amount(resource, *hard)
+        ));
     }
     Ok(super::printers::DESCRIBE.format(&w))
 }

@@ -74,7 +74,9 @@ pub fn mark_printed(stdout: &str, strategy: DryRun) -> String {
     let mut out = String::with_capacity(stdout.len() + 16);
     for line in stdout.split_inclusive('\n') {
         let body = line.strip_suffix('\n').unwrap_or(line);
-        let printed = body.split_once('/').is_some_and(|(kind, _)| kind.ends_with(".apps") || kind == "pod" || kind == "resourcequota");
+        let printed = body.split_once('/').is_some_and(|(kind, _)| {
+            kind.ends_with(".apps") || kind == "pod" || kind == "resourcequota"
+        });
         if printed && !body.is_empty() {
             out.push_str(body);
             out.push_str(strategy.suffix());
@@ -96,18 +98,47 @@ mod tests {
 
     #[test]
     fn the_flag_comes_out_with_its_strategy() {
-        assert_eq!(take_flag(&words("scale deployment/web --replicas=3")).unwrap().1, DryRun::None);
-        assert_eq!(take_flag(&words("scale deployment/web --dry-run=client")).unwrap(), (words("scale deployment/web"), DryRun::Client));
-        assert_eq!(take_flag(&words("scale --dry-run=server deployment/web")).unwrap(), (words("scale deployment/web"), DryRun::Server));
-        assert_eq!(take_flag(&words("scale --dry-run deployment/web")).unwrap(), (words("scale deployment/web"), DryRun::Client));
-        assert_eq!(take_flag(&words("scale --dry-run=none deployment/web")).unwrap().1, DryRun::None);
-        assert_eq!(take_flag(&words("scale --dry-run=true deployment/web")).unwrap().1, DryRun::Client);
         assert_eq!(
-            take_flag(&words("scale --dry-run=sever deployment/web")).unwrap_err().0,
+            take_flag(&words("scale deployment/web --replicas=3"))
+                .unwrap()
+                .1,
+            DryRun::None
+        );
+        assert_eq!(
+            take_flag(&words("scale deployment/web --dry-run=client")).unwrap(),
+            (words("scale deployment/web"), DryRun::Client)
+        );
+        assert_eq!(
+            take_flag(&words("scale --dry-run=server deployment/web")).unwrap(),
+            (words("scale deployment/web"), DryRun::Server)
+        );
+        assert_eq!(
+            take_flag(&words("scale --dry-run deployment/web")).unwrap(),
+            (words("scale deployment/web"), DryRun::Client)
+        );
+        assert_eq!(
+            take_flag(&words("scale --dry-run=none deployment/web"))
+                .unwrap()
+                .1,
+            DryRun::None
+        );
+        assert_eq!(
+            take_flag(&words("scale --dry-run=true deployment/web"))
+                .unwrap()
+                .1,
+            DryRun::Client
+        );
+        assert_eq!(
+            take_flag(&words("scale --dry-run=sever deployment/web"))
+                .unwrap_err()
+                .0,
             r#"error: Invalid dry-run value (sever). Must be "none", "server", or "client"."#
         );
         // After `--`, it is an argument.
-        assert_eq!(take_flag(&words("scale -- --dry-run")).unwrap(), (words("scale -- --dry-run"), DryRun::None));
+        assert_eq!(
+            take_flag(&words("scale -- --dry-run")).unwrap(),
+            (words("scale -- --dry-run"), DryRun::None)
+        );
     }
 
     #[test]
@@ -116,6 +147,9 @@ mod tests {
             mark_printed("deployment.apps/web scaled\n", DryRun::Server),
             "deployment.apps/web scaled (server dry run)\n"
         );
-        assert_eq!(mark_printed("apiVersion: apps/v1\nkind: Deployment\n", DryRun::Client), "apiVersion: apps/v1\nkind: Deployment\n");
+        assert_eq!(
+            mark_printed("apiVersion: apps/v1\nkind: Deployment\n", DryRun::Client),
+            "apiVersion: apps/v1\nkind: Deployment\n"
+        );
     }
 }

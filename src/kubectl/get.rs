@@ -4,15 +4,15 @@
 use super::args::{self, flag, short, Kind};
 use super::printers::{age, TABLE};
 use super::{not_found, Failure, Output};
-use crate::api::{PodState, PodView, Time};
 use crate::api::to_value;
-use serde::Serialize;
-use serde_json::{json, Value};
-use crate::sim::quota::{format_amount, Quota, QUOTA_NAME};
+use crate::api::{PodState, PodView, Time};
 use crate::sim::events::EventView;
+use crate::sim::quota::{format_amount, Quota, QUOTA_NAME};
 use crate::sim::scheduler::Node;
 use crate::sim::Cluster;
 use crate::text::quoted;
+use serde::Serialize;
+use serde_json::{json, Value};
 
 pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
     let a = args::parse(
@@ -46,8 +46,15 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
             .collect(),
         Kind::Pod => c.pods().iter().map(|p| pod_row(p, now)).collect(),
         Kind::Node => c.nodes().iter().map(|n| node_row(n, now)).collect(),
-        Kind::ResourceQuota => c.quota().map(|q| quota_row(c, q, now)).into_iter().collect(),
-        Kind::Event => sorted_events(c).iter().map(|(name, e)| event_row(name, e, now)).collect(),
+        Kind::ResourceQuota => c
+            .quota()
+            .map(|q| quota_row(c, q, now))
+            .into_iter()
+            .collect(),
+        Kind::Event => sorted_events(c)
+            .iter()
+            .map(|(name, e)| event_row(name, e, now))
+            .collect(),
     };
     // Names that do not exist are reported after the rows that do (ContinueOnError).
     let mut missing = String::new();
@@ -96,7 +103,11 @@ pub fn run(c: &Cluster, words: &[String]) -> Result<Output, Failure> {
             for r in &rows {
                 // Every table starts with the NAME column, but the events'.
                 let name = (kind != Kind::Event).then_some(&r.name);
-                let cells = name.into_iter().chain(&r.cells).chain(if wide { r.wide.iter() } else { [].iter() });
+                let cells = name.into_iter().chain(&r.cells).chain(if wide {
+                    r.wide.iter()
+                } else {
+                    [].iter()
+                });
                 text.push_str(&cells.map(String::as_str).collect::<Vec<_>>().join("\t"));
                 text.push('\n');
             }
@@ -185,13 +196,19 @@ fn pod_row(p: &PodView, now: crate::api::Time) -> Row {
             p.state.status_column().to_string(),
             // printPod: the restart count, and how long ago the last terminated container finished.
             match p.last_termination {
-                Some(finished) if p.restarts > 0 => format!("{} ({} ago)", p.restarts, age(Some(finished), now)),
+                Some(finished) if p.restarts > 0 => {
+                    format!("{} ({} ago)", p.restarts, age(Some(finished), now))
+                }
                 _ => p.restarts.to_string(),
             },
             age(Some(p.created.truncated()), now),
         ],
         wide: vec![
-            if p.node.is_some() { pod_ip(&p.name) } else { "<none>".into() },
+            if p.node.is_some() {
+                pod_ip(&p.name)
+            } else {
+                "<none>".into()
+            },
             p.node.clone().unwrap_or_else(|| "<none>".into()),
             "<none>".into(),
             "<none>".into(),
@@ -226,17 +243,33 @@ fn sorted_events(c: &Cluster) -> Vec<(String, EventView)> {
 fn event_row(name: &str, e: &EventView, now: Time) -> Row {
     Row {
         name: name.to_string(),
-        cells: vec![age(Some(e.last.truncated()), now), e.type_.into(), e.reason.into(), e.object.clone(), e.message.trim().into()],
+        cells: vec![
+            age(Some(e.last.truncated()), now),
+            e.type_.into(),
+            e.reason.into(),
+            e.object.clone(),
+            e.message.trim().into(),
+        ],
         wide: Vec::new(),
     }
 }
 
 fn event_json(c: &Cluster, named: Option<&(String, EventView)>) -> Value {
-    let Some((name, e)) = named else { return Value::Null };
+    let Some((name, e)) = named else {
+        return Value::Null;
+    };
     let (kind, object) = e.kind_and_name();
     let (api_version, kind, uid) = match kind {
-        "deployment" => ("apps/v1", "Deployment", c.deployment(object).map(|d| d.metadata.uid.clone())),
-        "replicaset" => ("apps/v1", "ReplicaSet", c.replica_set(object).map(|rs| rs.metadata.uid.clone())),
+        "deployment" => (
+            "apps/v1",
+            "Deployment",
+            c.deployment(object).map(|d| d.metadata.uid.clone()),
+        ),
+        "replicaset" => (
+            "apps/v1",
+            "ReplicaSet",
+            c.replica_set(object).map(|rs| rs.metadata.uid.clone()),
+        ),
         _ => ("v1", "Pod", e.object_uid.clone()),
     };
     let mut involved = json!({"apiVersion": api_version, "kind": kind, "name": object, "namespace": "default", "uid": uid.unwrap_or_default()});
@@ -258,20 +291,37 @@ fn quota_row(c: &Cluster, q: &Quota, now: crate::api::Time) -> Row {
     let used = c.quota_used();
     let (mut request, mut limit) = (Vec::new(), Vec::new());
     for ((resource, hard), (_, used)) in q.hard.iter().zip(&used) {
-        let cell = format!("{resource}: {}/{}", format_amount(resource, *used), format_amount(resource, *hard));
-        if resource.starts_with("limits.") { limit.push(cell) } else { request.push(cell) }
+        let cell = format!(
+            "{resource}: {}/{}",
+            format_amount(resource, *used),
+            format_amount(resource, *hard)
+        );
+        if resource.starts_with("limits.") {
+            limit.push(cell)
+        } else {
+            request.push(cell)
+        }
     }
     Row {
         name: QUOTA_NAME.into(),
-        cells: vec![request.join(", "), limit.join(", "), age(Some(q.created), now)],
+        cells: vec![
+            request.join(", "),
+            limit.join(", "),
+            age(Some(q.created), now),
+        ],
         wide: Vec::new(),
     }
 }
 
 fn quota_json(c: &Cluster) -> Value {
-    let Some(q) = c.quota() else { return Value::Null };
+    let Some(q) = c.quota() else {
+        return Value::Null;
+    };
     let amounts = |items: &[(String, i64)]| -> serde_json::Map<String, Value> {
-        items.iter().map(|(r, a)| (r.clone(), Value::String(format_amount(r, *a)))).collect()
+        items
+            .iter()
+            .map(|(r, a)| (r.clone(), Value::String(format_amount(r, *a))))
+            .collect()
     };
     json!({
         "apiVersion": "v1",
@@ -284,11 +334,20 @@ fn quota_json(c: &Cluster) -> Value {
 
 /// printNode: Ready, and SchedulingDisabled once cordoned.
 fn node_row(n: &Node, now: crate::api::Time) -> Row {
-    let index = n.name.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) % 250 + 2;
+    let index = n
+        .name
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+        % 250
+        + 2;
     Row {
         name: n.name.clone(),
         cells: vec![
-            if n.unschedulable { "Ready,SchedulingDisabled".into() } else { "Ready".into() },
+            if n.unschedulable {
+                "Ready,SchedulingDisabled".into()
+            } else {
+                "Ready".into()
+            },
             "<none>".into(),
             age(Some(NODES_CREATED), now),
             KUBELET_VERSION.into(),
@@ -309,10 +368,16 @@ fn node_json(n: Option<&Node>) -> Value {
     };
     let mut allocatable = serde_json::Map::new();
     if let Some(cpu) = n.cpu {
-        allocatable.insert("cpu".into(), Value::String(if cpu % 1000 == 0 { (cpu / 1000).to_string() } else { format!("{cpu}m") }));
+        allocatable.insert(
+            "cpu".into(),
+            Value::String(crate::api::quantity::format_millicores(cpu)),
+        );
     }
     if let Some(memory) = n.memory {
-        allocatable.insert("memory".into(), Value::String(memory.to_string()));
+        allocatable.insert(
+            "memory".into(),
+            Value::String(crate::api::quantity::format_bytes(memory)),
+        );
     }
     if let Some(pods) = n.pods {
         allocatable.insert("pods".into(), Value::String(pods.to_string()));
@@ -334,7 +399,9 @@ fn node_json(n: Option<&Node>) -> Value {
 fn hex_id(seed: &str) -> String {
     (0..4u64)
         .map(|round| {
-            let h = seed.bytes().fold(0xcbf2_9ce4_8422_2325u64 ^ round, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+            let h = seed.bytes().fold(0xcbf2_9ce4_8422_2325u64 ^ round, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+            });
             format!("{h:016x}")
         })
         .collect()
@@ -345,13 +412,24 @@ fn hex_id(seed: &str) -> String {
 fn qos_class(template: &crate::api::PodTemplateSpec) -> &'static str {
     let requests = template.container_requests();
     let limits = template.container_limits();
-    if requests.iter().chain(&limits).all(|(cpu, memory)| cpu.is_none() && memory.is_none()) {
+    if requests
+        .iter()
+        .chain(&limits)
+        .all(|(cpu, memory)| cpu.is_none() && memory.is_none())
+    {
         return "BestEffort";
     }
     let guaranteed = requests.iter().zip(&limits).all(|(r, l)| {
-        l.0.is_some() && l.1.is_some() && r.0.is_none_or(|cpu| Some(cpu) == l.0) && r.1.is_none_or(|memory| Some(memory) == l.1)
+        l.0.is_some()
+            && l.1.is_some()
+            && r.0.is_none_or(|cpu| Some(cpu) == l.0)
+            && r.1.is_none_or(|memory| Some(memory) == l.1)
     });
-    if guaranteed { "Guaranteed" } else { "Burstable" }
+    if guaranteed {
+        "Guaranteed"
+    } else {
+        "Burstable"
+    }
 }
 
 /// A stable made-up pod IP in the usual pod CIDR.
@@ -366,7 +444,11 @@ pub(crate) fn pod_ip(name: &str) -> String {
 /// The objects of the rows: one object, or a List of several (as kubectl prints them).
 fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<Value, Failure> {
     let mut items: Vec<Value> = Vec::new();
-    let events = if kind == Kind::Event { sorted_events(c) } else { Vec::new() };
+    let events = if kind == Kind::Event {
+        sorted_events(c)
+    } else {
+        Vec::new()
+    };
     for r in rows {
         let v = match kind {
             Kind::Deployment => to_value(&c.deployment(&r.name)),
@@ -387,7 +469,10 @@ fn objects(c: &Cluster, kind: Kind, rows: &[Row]) -> Result<Value, Failure> {
 
 fn json_text(value: &Value) -> String {
     let mut out = Vec::new();
-    let mut writer = serde_json::Serializer::with_formatter(&mut out, serde_json::ser::PrettyFormatter::with_indent(b"    "));
+    let mut writer = serde_json::Serializer::with_formatter(
+        &mut out,
+        serde_json::ser::PrettyFormatter::with_indent(b"    "),
+    );
     // A Value with string keys and finite numbers: writing to a Vec cannot fail.
     let _ = value.serialize(&mut writer);
     String::from_utf8(out).unwrap_or_default() + "\n"
@@ -401,11 +486,13 @@ pub(crate) fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
     };
     let rs = c.replica_set(&p.owner);
     let template = rs.map(|rs| rs.spec.template.clone()).unwrap_or_default();
-    let container = template.spec.containers.first().map_or("web", |c| c.name.as_str());
+    let container = template
+        .spec
+        .containers
+        .first()
+        .map_or("web", |c| c.name.as_str());
     let ready = p.state.is_ready() || (p.deleted_at.is_some() && p.ready_since.is_some());
-    let condition = |type_: &str, status: bool, since: Time| {
-        json!({"type": type_, "status": if status { "True" } else { "False" }, "lastProbeTime": null, "lastTransitionTime": since.truncated().rfc3339()})
-    };
+    let condition = |type_: &str, status: bool, since: Time| json!({"type": type_, "status": if status { "True" } else { "False" }, "lastProbeTime": null, "lastTransitionTime": since.truncated().rfc3339()});
     let mut status = json!({"phase": p.state.phase(), "qosClass": qos_class(&template)});
     let mut metadata = json!({
         "name": p.name, "generateName": format!("{}-", p.owner), "namespace": "default", "uid": p.uid,
@@ -418,7 +505,8 @@ pub(crate) fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
     }
     if let Some(deleted) = p.deleted_at {
         metadata["deletionTimestamp"] = json!(deleted.truncated().rfc3339());
-        metadata["deletionGracePeriodSeconds"] = json!(template.spec.termination_grace_period_seconds.unwrap_or(30));
+        metadata["deletionGracePeriodSeconds"] =
+            json!(template.spec.termination_grace_period_seconds.unwrap_or(30));
     }
     let mut spec = to_value(&template.spec);
     // What admission adds to every pod: its priority, service account and the default tolerations.
@@ -432,10 +520,15 @@ pub(crate) fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
     if let Some(node) = &p.node {
         spec["nodeName"] = json!(node);
         let scheduled = p.scheduled_at;
-        let running = p.state != PodState::ContainerCreating && !matches!(p.state, PodState::ErrImagePull | PodState::ImagePullBackOff);
+        let running = p.state != PodState::ContainerCreating
+            && !matches!(p.state, PodState::ErrImagePull | PodState::ImagePullBackOff);
         let ready_since = p.ready_since.unwrap_or(p.started_at);
         status["conditions"] = json!([
-            condition("PodReadyToStartContainers", running, p.started_at.min(c.now())),
+            condition(
+                "PodReadyToStartContainers",
+                running,
+                p.started_at.min(c.now())
+            ),
             condition("Initialized", true, scheduled),
             condition("Ready", ready, ready_since.min(c.now())),
             condition("ContainersReady", ready, ready_since.min(c.now())),
@@ -444,7 +537,8 @@ pub(crate) fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
         if !ready {
             for i in [2, 3] {
                 status["conditions"][i]["reason"] = json!("ContainersNotReady");
-                status["conditions"][i]["message"] = json!(format!("containers with unready status: [{container}]"));
+                status["conditions"][i]["message"] =
+                    json!(format!("containers with unready status: [{container}]"));
             }
         }
         status["hostIP"] = json!("172.18.0.2");
@@ -454,16 +548,28 @@ pub(crate) fn pod_json(c: &Cluster, p: Option<&PodView>) -> Value {
         status["startTime"] = json!(scheduled.truncated().rfc3339());
         let state = match p.state {
             PodState::ContainerCreating => json!({"waiting": {"reason": "ContainerCreating"}}),
-            PodState::ErrImagePull | PodState::ImagePullBackOff => json!({"waiting": {"reason": p.state.status_column()}}),
-            PodState::Error => json!({"terminated": {"exitCode": 1, "reason": "Error", "startedAt": p.started_at.truncated().rfc3339(), "finishedAt": p.exited_at.unwrap_or(c.now()).truncated().rfc3339()}}),
+            PodState::ErrImagePull | PodState::ImagePullBackOff => {
+                json!({"waiting": {"reason": p.state.status_column()}})
+            }
+            PodState::Error => {
+                json!({"terminated": {"exitCode": 1, "reason": "Error", "startedAt": p.started_at.truncated().rfc3339(), "finishedAt": p.exited_at.unwrap_or(c.now()).truncated().rfc3339()}})
+            }
             PodState::CrashLoopBackOff => json!({"waiting": {"reason": "CrashLoopBackOff"}}),
             _ => json!({"running": {"startedAt": p.started_at.truncated().rfc3339()}}),
         };
         let mut container_status = json!({"name": container, "image": p.image, "ready": ready, "restartCount": p.restarts, "started": p.state != PodState::ContainerCreating, "state": state, "lastState": {}});
-        if p.state != PodState::ContainerCreating && !matches!(p.state, PodState::ErrImagePull | PodState::ImagePullBackOff) {
-            container_status["containerID"] = json!(format!("containerd://{}", hex_id(&format!("{}/{}", p.uid, p.restarts))));
+        if p.state != PodState::ContainerCreating
+            && !matches!(p.state, PodState::ErrImagePull | PodState::ImagePullBackOff)
+        {
+            container_status["containerID"] = json!(format!(
+                "containerd://{}",
+                hex_id(&format!("{}/{}", p.uid, p.restarts))
+            ));
             let repository = p.image.split(':').next().unwrap_or_default();
-            container_status["imageID"] = json!(format!("docker.io/library/{repository}@sha256:{}", hex_id(&p.image)));
+            container_status["imageID"] = json!(format!(
+                "docker.io/library/{repository}@sha256:{}",
+                hex_id(&p.image)
+            ));
         }
         if let Some(finished) = p.last_termination {
             container_status["lastState"] = json!({"terminated": {"exitCode": 1, "reason": "Error", "startedAt": p.last_termination_started.truncated().rfc3339(), "finishedAt": finished.truncated().rfc3339()}});

@@ -36,16 +36,10 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Output {
             }
             history::run(c, name, revision).map(Output::ok)
         }),
-        "undo" => for_each(
-            c,
-            rest,
-            &[flag("to-revision")],
-            &path,
-            |c, a, name| {
-                let to = a.int("to-revision")?.unwrap_or(0);
-                Ok(undo::run(c, name, to))
-            },
-        ),
+        "undo" => for_each(c, rest, &[flag("to-revision")], &path, |c, a, name| {
+            let to = a.int("to-revision")?.unwrap_or(0);
+            Ok(undo::run(c, name, to))
+        }),
         "pause" => for_each(c, rest, &[], &path, |c, _, name| {
             pause_resume::pause(c, name).map(Output::ok)
         }),
@@ -70,10 +64,16 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Output {
 /// would roll back to (nothing is written).
 pub fn undo_dry_run_client(c: &Cluster, words: &[String]) -> Output {
     let mut scratch = c.clone();
-    let result = for_each(&mut scratch, words, &[flag("to-revision")], "kubectl rollout undo", |c, a, name| {
-        let to = a.int("to-revision")?.unwrap_or(0);
-        Ok(undo::dry_run_client(c, name, to))
-    });
+    let result = for_each(
+        &mut scratch,
+        words,
+        &[flag("to-revision")],
+        "kubectl rollout undo",
+        |c, a, name| {
+            let to = a.int("to-revision")?.unwrap_or(0);
+            Ok(undo::dry_run_client(c, name, to))
+        },
+    );
     result.unwrap_or_else(|f| Output::failed(String::new(), f))
 }
 
@@ -153,7 +153,8 @@ fn for_each(
 pub fn parse_duration(text: &str) -> Result<i64, Failure> {
     let bad = || {
         Failure::error(format!(
-            "invalid argument {text} for \"--timeout\" flag: time: invalid duration {text}", text = quoted(text)
+            "invalid argument {text} for \"--timeout\" flag: time: invalid duration {text}",
+            text = quoted(text)
         ))
     };
     if text == "0" {

@@ -63,7 +63,11 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<String, Failure> {
             }
             Kind::Pod => return Err(Failure::error("cannot scale pods: no scale subresource")),
             Kind::Node => return Err(Failure::error("cannot scale nodes: no scale subresource")),
-            Kind::ResourceQuota => return Err(Failure::error("cannot scale resourcequotas: no scale subresource")),
+            Kind::ResourceQuota => {
+                return Err(Failure::error(
+                    "cannot scale resourcequotas: no scale subresource",
+                ))
+            }
             Kind::Event => return Err(Failure::error("cannot scale events: no scale subresource")),
         }
     }

@@ -41,7 +41,10 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
     for pair in &pairs {
         let (container, image) = pair.split_once('=').unwrap_or((pair, ""));
         if image.is_empty() {
-            return Err(Failure::error(format!("invalid image update: {pair}", pair = quoted(pair))));
+            return Err(Failure::error(format!(
+                "invalid image update: {pair}",
+                pair = quoted(pair)
+            )));
         }
         let spec = &mut std::sync::Arc::make_mut(&mut d.spec.template).spec;
         let mut found = false;
@@ -60,7 +63,8 @@ pub fn run(c: &mut Cluster, words: &[String]) -> Result<Output, Failure> {
         }
         if !found {
             errors.push(format!(
-                "error: unable to find container named {container}", container = quoted(container)
+                "error: unable to find container named {container}",
+                container = quoted(container)
             ));
         }
     }

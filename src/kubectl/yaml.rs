@@ -54,7 +54,10 @@ const MAX_MENDS: usize = 64;
 /// Every document in the text, as JSON values (empty documents skipped).
 pub fn parse_documents(text: &str) -> Result<Vec<Value>, YamlError> {
     if text.len() > MAX_YAML_BYTES {
-        return Err(err(1, format!("input is larger than {MAX_YAML_BYTES} bytes")));
+        return Err(err(
+            1,
+            format!("input is larger than {MAX_YAML_BYTES} bytes"),
+        ));
     }
     // go-yaml's reader skips a byte-order mark.
     let mut text = Cow::Borrowed(text.strip_prefix('\u{feff}').unwrap_or(text));
@@ -122,7 +125,9 @@ fn read_stream(text: &str) -> Result<Vec<Value>, Failure> {
                 continue;
             }
             Event::Alias(_) => return Err(layer(line, REFUSED)),
-            Event::Scalar(_, _, anchor, tag) | Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag)
+            Event::Scalar(_, _, anchor, tag)
+            | Event::SequenceStart(anchor, tag)
+            | Event::MappingStart(anchor, tag)
                 if anchor != 0 || tag.is_some() =>
             {
                 return Err(layer(line, REFUSED))
@@ -164,7 +169,10 @@ fn read_stream(text: &str) -> Result<Vec<Value>, Failure> {
             Some(Frame::Mapping(map, key)) => {
                 let (key, key_line) = key.take().unwrap_or_default();
                 if repeated.is_none() && map.contains_key(&key) {
-                    let message = format!("unmarshal errors:\n  line {key_line}: key {} already set in map", quoted(&key));
+                    let message = format!(
+                        "unmarshal errors:\n  line {key_line}: key {} already set in map",
+                        quoted(&key)
+                    );
                     repeated = Some(err(key_line, message));
                 }
                 map.insert(key, value);
@@ -205,7 +213,12 @@ fn mend(text: &str, e: &ScanError) -> Option<String> {
                 .filter_map(|line| line.rfind(['[', '{']).map(|b| line[..b].chars().count()))
                 .max()?;
             let end = flow_end(text, at).unwrap_or(text.len());
-            indent_lines(text, text[..at].rfind('\n').map_or(0, |i| i + 1), end, deepest + 1)
+            indent_lines(
+                text,
+                text[..at].rfind('\n').map_or(0, |i| i + 1),
+                end,
+                deepest + 1,
+            )
         }
         "invalid indentation in quoted scalar" => {
             // The mark is the opening quote.
@@ -219,7 +232,9 @@ fn mend(text: &str, e: &ScanError) -> Option<String> {
 
 /// The byte offset of a character index.
 fn byte_at(text: &str, index: usize) -> usize {
-    text.char_indices().nth(index).map_or(text.len(), |(at, _)| at)
+    text.char_indices()
+        .nth(index)
+        .map_or(text.len(), |(at, _)| at)
 }
 
 /// The text with the lines that start in `from..=to` (`from` a line's
@@ -295,20 +310,29 @@ fn syntax_error(text: &str, e: &ScanError) -> YamlError {
     let at = byte_at(text, mark.index());
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     // YAML's line breaks: `\n`, `\r\n` and a lone `\r`.
-    let line_of = |byte: usize| 1 + text[..byte].matches('\n').count() + text[..byte].matches('\r').count()
-        - text[..byte].matches("\r\n").count();
+    let line_of = |byte: usize| {
+        1 + text[..byte].matches('\n').count() + text[..byte].matches('\r').count()
+            - text[..byte].matches("\r\n").count()
+    };
     let problem = match problem {
         "expected ',' or ']'" => "did not find expected ',' or ']'",
         "did not find expected <document-start>" => "did not find expected <document start>",
         "did not find expected hexadecimal number" => "did not find expected hexdecimal number",
         "simple key expect ':'" => "could not find expected ':'",
         "recursion limit exceeded" => "exceeded max depth",
-        "invalid indentation in quoted scalar" if quoted_end(text, at).is_none() => "found unexpected end of stream",
+        "invalid indentation in quoted scalar" if quoted_end(text, at).is_none() => {
+            "found unexpected end of stream"
+        }
         // libyaml scans a stray `]` or `}` as a token the block mapping did not expect.
-        "invalid trailing content after double-quoted scalar" | "misplaced bracket" => "did not find expected key",
+        "invalid trailing content after double-quoted scalar" | "misplaced bracket" => {
+            "did not find expected key"
+        }
         // Anchors are refused, so every alias is to an unknown one.
         "found unknown anchor" => REFUSED,
-        p if p.contains("tab") || p.starts_with("unexpected character") || p.ends_with("must be followed by a valid YAML whitespace") => {
+        p if p.contains("tab")
+            || p.starts_with("unexpected character")
+            || p.ends_with("must be followed by a valid YAML whitespace") =>
+        {
             CANNOT_START
         }
         p => p,
@@ -333,7 +357,10 @@ fn first_tab_indented_line(text: &str, from: usize) -> Option<usize> {
     let mut start = from;
     for line in text[from..].split_inclusive('\n') {
         let content = line.trim_start_matches([' ', '\t']);
-        if line.len() > content.len() && line[..line.len() - content.len()].contains('\t') && !content.trim().is_empty() {
+        if line.len() > content.len()
+            && line[..line.len() - content.len()].contains('\t')
+            && !content.trim().is_empty()
+        {
             return Some(start);
         }
         start += line.len();
@@ -403,7 +430,8 @@ fn resolve_int(text: &str) -> Option<i64> {
 
 fn resolve_float(text: &str) -> Option<f64> {
     match text {
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN" | ".NAN" => {
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF"
+        | ".nan" | ".NaN" | ".NAN" => {
             // JSON has no infinities: sigs.k8s.io/yaml fails on them; keep the text.
             return None;
         }
@@ -412,7 +440,9 @@ fn resolve_float(text: &str) -> Option<f64> {
     let clean: String = text.chars().filter(|c| *c != '_').collect();
     let body = clean.trim_start_matches(['-', '+']);
     let looks_numeric = body.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        && body.chars().all(|c| c.is_ascii_digit() || ".eE+-".contains(c))
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".eE+-".contains(c))
         && body.chars().any(|c| c.is_ascii_digit());
     if !looks_numeric {
         return None;
@@ -513,14 +543,26 @@ fn string_text(s: &str, indent: usize, column: usize, is_key: bool) -> String {
         }
         return text;
     }
-    if !matches!(resolve_plain(s), Value::String(_)) || s.is_empty() || looks_like_timestamp(s) || is_base60_float(s) {
+    if !matches!(resolve_plain(s), Value::String(_))
+        || s.is_empty()
+        || looks_like_timestamp(s)
+        || is_base60_float(s)
+    {
         return double_quoted(s);
     }
     if plain_allowed(s) {
-        return if is_key { s.to_string() } else { wrap_plain(s, indent, column) };
+        return if is_key {
+            s.to_string()
+        } else {
+            wrap_plain(s, indent, column)
+        };
     }
     if s.chars().all(|c| !c.is_control()) && !s.starts_with(' ') && !s.ends_with(' ') {
-        return if is_key { format!("'{}'", s.replace('\'', "''")) } else { single_quoted(s, indent, column) };
+        return if is_key {
+            format!("'{}'", s.replace('\'', "''"))
+        } else {
+            single_quoted(s, indent, column)
+        };
     }
     double_quoted(s)
 }
@@ -593,7 +635,12 @@ fn wrap_plain(s: &str, indent: usize, start_column: usize) -> String {
     let mut column = start_column;
     let mut prev_space = false;
     for (i, c) in s.char_indices() {
-        if c == ' ' && !prev_space && column > BEST_WIDTH && i + 1 < s.len() && !s[i + 1..].starts_with(' ') {
+        if c == ' '
+            && !prev_space
+            && column > BEST_WIDTH
+            && i + 1 < s.len()
+            && !s[i + 1..].starts_with(' ')
+        {
             out.push('\n');
             out.push_str(&" ".repeat(indent));
             column = indent;
@@ -615,7 +662,13 @@ fn single_quoted(s: &str, indent: usize, start_column: usize) -> String {
     let mut column = start_column + 1;
     let mut prev_space = false;
     for (i, c) in s.char_indices() {
-        if c == ' ' && !prev_space && column > BEST_WIDTH && i != 0 && i + 1 < s.len() && !s[i + 1..].starts_with(' ') {
+        if c == ' '
+            && !prev_space
+            && column > BEST_WIDTH
+            && i != 0
+            && i + 1 < s.len()
+            && !s[i + 1..].starts_with(' ')
+        {
             out.push('\n');
             out.push_str(&" ".repeat(indent));
             column = indent;

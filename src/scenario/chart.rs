@@ -80,7 +80,11 @@ impl PodsChart {
                 time_ms: f.time.0,
                 pods: replica_sets
                     .iter()
-                    .map(|name| f.pods.get(name).map_or((0, 0), |p| (p.available, p.unavailable)))
+                    .map(|name| {
+                        f.pods
+                            .get(name)
+                            .map_or((0, 0), |p| (p.available, p.unavailable))
+                    })
                     .collect(),
                 max_pods: f.max_pods,
                 min_available: f.min_available,
@@ -89,7 +93,11 @@ impl PodsChart {
         let mut bands: Vec<Band> = [true, false]
             .into_iter()
             .flat_map(|available| {
-                replica_sets.iter().map(move |name| Band { replica_set: name.clone(), available, steps: Vec::new() })
+                replica_sets.iter().map(move |name| Band {
+                    replica_set: name.clone(),
+                    available,
+                    steps: Vec::new(),
+                })
             })
             .collect();
         let count = replica_sets.len();
@@ -97,15 +105,29 @@ impl PodsChart {
             let mut height = 0;
             for (j, band) in bands.iter_mut().enumerate() {
                 let (available, unavailable) = sample.pods[j % count];
-                let size = if band.available { available } else { unavailable };
+                let size = if band.available {
+                    available
+                } else {
+                    unavailable
+                };
                 band.steps.push((sample.time_ms, height, height + size));
                 height += size;
             }
         }
-        let end_ms = samples.last().map_or(0, |s| s.time_ms).max(now_ms).max(1_000);
+        let end_ms = samples
+            .last()
+            .map_or(0, |s| s.time_ms)
+            .max(now_ms)
+            .max(1_000);
         let highest = samples
             .iter()
-            .map(|s| s.pods.iter().map(|(a, u)| a + u).sum::<i32>().max(s.max_pods))
+            .map(|s| {
+                s.pods
+                    .iter()
+                    .map(|(a, u)| a + u)
+                    .sum::<i32>()
+                    .max(s.max_pods)
+            })
             .max()
             .unwrap_or(1)
             .max(1);

@@ -6,8 +6,8 @@
 //! `autoplay=true`) and off with `=0` or `=false`. Keys the lab does not
 //! know are left alone: host pages add their own (tracking, cache busting).
 
-use std::fmt;
 use crate::text::quoted;
+use std::fmt;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Embed {
@@ -35,7 +35,8 @@ impl fmt::Display for EmbedError {
         write!(
             f,
             "the embed option {}={} should be 1, 0, true or false",
-            self.key, quoted(&self.value)
+            self.key,
+            quoted(&self.value)
         )
     }
 }
@@ -117,16 +118,14 @@ fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b' '),
             b => out.push(b),
         }

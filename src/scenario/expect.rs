@@ -95,7 +95,10 @@ pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
                 .map(|rs| rs.spec.replicas)
                 .sum();
             compare(
-                format!("replicaSetsByRevision[{revision}]", revision = quoted(revision)),
+                format!(
+                    "replicaSetsByRevision[{revision}]",
+                    revision = quoted(revision)
+                ),
                 want.to_string(),
                 got.to_string(),
             );
@@ -192,22 +195,44 @@ pub fn check(e: &Expect, o: &Observed) -> Vec<String> {
             Some(image) => rss
                 .iter()
                 .filter(|rs| rs.spec.template.first_image() == image)
-                .flat_map(|rs| rs.status.conditions.iter().map(|c| (c.type_.clone(), c.reason.clone())))
+                .flat_map(|rs| {
+                    rs.status
+                        .conditions
+                        .iter()
+                        .map(|c| (c.type_.clone(), c.reason.clone()))
+                })
                 .collect(),
-            None => status.conditions.iter().map(|c| (c.type_.clone(), c.reason.clone())).collect(),
+            None => status
+                .conditions
+                .iter()
+                .map(|c| (c.type_.clone(), c.reason.clone()))
+                .collect(),
         };
-        let whose = selector.as_ref().map_or(String::new(), |image| format!("[replicaSet {}]", quoted(image)));
+        let whose = selector.as_ref().map_or(String::new(), |image| {
+            format!("[replicaSet {}]", quoted(image))
+        });
         for (type_, want) in map.iter().filter(|(k, _)| k.as_str() != "replicaSet") {
-            let got = conditions.iter().find(|(t, _)| t == type_).map(|(_, r)| r.clone());
+            let got = conditions
+                .iter()
+                .find(|(t, _)| t == type_)
+                .map(|(_, r)| r.clone());
             let show = |v: Option<String>| v.unwrap_or_else(|| "null".into());
-            compare(format!("conditions{whose}.{type_}"), show(want.clone()), show(got));
+            compare(
+                format!("conditions{whose}.{type_}"),
+                show(want.clone()),
+                show(got),
+            );
         }
     }
     if let Some(map) = &e.pods {
         let by_status = crate::scenario::report::pods_by_status(o.cluster);
         for (status, want) in map {
             let got = by_status.get(status).copied().unwrap_or(0);
-            compare(format!("pods[{}]", quoted(status)), want.to_string(), got.to_string());
+            compare(
+                format!("pods[{}]", quoted(status)),
+                want.to_string(),
+                got.to_string(),
+            );
         }
     }
     if let Some(pattern) = &e.output {

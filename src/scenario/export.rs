@@ -68,7 +68,15 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
         };
         match (action, happened) {
             // An edit is what kubectl sends for it: a merge patch of what changed.
-            (Action::Edit { name, original, text, .. }, happened) => {
+            (
+                Action::Edit {
+                    name,
+                    original,
+                    text,
+                    ..
+                },
+                happened,
+            ) => {
                 flush(&mut steps, &mut written_ms);
                 steps.extend(edit_as_patch(name, original, text, happened).map(Step::Kubectl));
             }
@@ -81,7 +89,10 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
             (_, Happened::Command { line, scripted, .. }) => {
                 flush(&mut steps, &mut written_ms);
                 let scripted_step = if *scripted { script.next() } else { None };
-                steps.push(scripted_step.unwrap_or_else(|| Step::Kubectl(without_kubectl(line).to_string())));
+                steps.push(
+                    scripted_step
+                        .unwrap_or_else(|| Step::Kubectl(without_kubectl(line).to_string())),
+                );
             }
             (Action::PodStart { ms }, _) => {
                 if pods_started {
@@ -121,7 +132,9 @@ pub fn scenario_file(session: &Session) -> Result<String, ExportError> {
                     });
                 }
                 let seconds = after_ms.map(|ms| ms as f64 / 1000.0);
-                set_image_behaviour(&mut scenario.cluster.images, image, |b| b.crash_after_seconds = seconds);
+                set_image_behaviour(&mut scenario.cluster.images, image, |b| {
+                    b.crash_after_seconds = seconds
+                });
             }
             (_, Happened::Change { created, .. }) => {
                 pods_started |= *created > 0;
@@ -160,7 +173,14 @@ fn image_in_use(replay: Option<&Session>, image: &str) -> bool {
         r.cluster()
             .replica_sets_of(r.deployment_name())
             .iter()
-            .any(|rs| rs.spec.template.spec.containers.iter().any(|c| c.image == image))
+            .any(|rs| {
+                rs.spec
+                    .template
+                    .spec
+                    .containers
+                    .iter()
+                    .any(|c| c.image == image)
+            })
     })
 }
 
@@ -185,13 +205,16 @@ pub fn manifests_yaml(session: &Session) -> String {
 /// -o yaml` prints it (empty once it is deleted).
 pub fn deployment_yaml(session: &Session) -> String {
     let c = session.cluster();
-    c.deployment(session.deployment_name()).map(|d| crate::kubectl::yaml::to_yaml(&to_value(d))).unwrap_or_default()
+    c.deployment(session.deployment_name())
+        .map(|d| crate::kubectl::yaml::to_yaml(&to_value(d)))
+        .unwrap_or_default()
 }
 
 /// Every event so far, one line each: time, type, reason, object, message.
 pub fn events_text(session: &Session) -> String {
     let events = session.cluster().events();
-    let mut text = String::from("TIME(s)  TYPE     REASON             OBJECT                      MESSAGE\n");
+    let mut text =
+        String::from("TIME(s)  TYPE     REASON             OBJECT                      MESSAGE\n");
     for e in events {
         let _ = writeln!(
             text,
@@ -234,11 +257,16 @@ pub fn shell_script(session: &Session) -> String {
     }
     let mut out = String::new();
     let title = scenario.title.as_deref().unwrap_or("a Rollout Lab session");
-    let title: String = title.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let title: String = title
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let _ = writeln!(out, "#!/bin/sh");
     let _ = writeln!(out, "# Rollout Lab: {title}");
     out.push_str("# Replays this lesson's kubectl commands on a real cluster (the current\n");
-    out.push_str("# kubectl context, namespace default). Pauses are the simulated time between them.\n");
+    out.push_str(
+        "# kubectl context, namespace default). Pauses are the simulated time between them.\n",
+    );
     out.push_str("set -eu\n\n");
     out.push_str("# The starting point.\n");
     heredoc(&mut out, "kubectl apply -f -", &to_json_pretty(&manifest));
@@ -249,7 +277,10 @@ pub fn shell_script(session: &Session) -> String {
         .and_then(|i| i.as_str())
         .map(str::to_string);
     for image in older.chain(first_image.is_some().then_some(final_image).flatten()) {
-        let _ = writeln!(out, "kubectl set image deployment/{name} {container}={image}");
+        let _ = writeln!(
+            out,
+            "kubectl set image deployment/{name} {container}={image}"
+        );
         let _ = writeln!(out, "kubectl rollout status deployment/{name}");
     }
     out.push_str("\n# The lesson.\n");
@@ -265,12 +296,20 @@ pub fn shell_script(session: &Session) -> String {
             match action {
                 Action::Apply { file, text } => {
                     // One comment line, whatever the name holds (a link can carry any text).
-                    let name: String = file.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                    let name: String = file
+                        .chars()
+                        .map(|c| if c.is_control() { ' ' } else { c })
+                        .collect();
                     let _ = writeln!(out, "# {name}");
                     heredoc(&mut out, "kubectl apply -f -", text.trim_end());
                 }
                 // What the editor saved replaces the object, as kubectl replace does.
-                Action::Edit { name, original, text, .. } => {
+                Action::Edit {
+                    name,
+                    original,
+                    text,
+                    ..
+                } => {
                     if let Some(patch) = edit_as_patch(name, original, text, happened) {
                         let _ = writeln!(out, "kubectl {patch}");
                     }
@@ -298,7 +337,11 @@ fn heredoc(out: &mut String, command: &str, text: &str) {
 /// kept literal by quoting the words that contain them.
 fn shell_quote_line(line: &str) -> String {
     match crate::kubectl::words::split_words(line) {
-        Ok(words) => words.iter().map(|w| shell_word(w)).collect::<Vec<_>>().join(" "),
+        Ok(words) => words
+            .iter()
+            .map(|w| shell_word(w))
+            .collect::<Vec<_>>()
+            .join(" "),
         // Left out: not even its text goes into the script.
         Err(_) => "# (a command line with an unclosed quote, left out)".to_string(),
     }
@@ -306,7 +349,9 @@ fn shell_quote_line(line: &str) -> String {
 
 /// A word as sh (and the console's word splitting) reads it back.
 fn shell_word(w: &str) -> String {
-    let plain = !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=,@%+".contains(c));
+    let plain = !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=,@%+".contains(c));
     if plain {
         w.to_string()
     } else {
@@ -319,7 +364,9 @@ fn shell_word(w: &str) -> String {
 /// The `kubectl patch` an edit sent, if it was saved ("edited"); a failed
 /// or cancelled save sent nothing.
 fn edit_as_patch(name: &str, original: &str, text: &str, happened: &Happened) -> Option<String> {
-    let Happened::Command { output, .. } = happened else { return None };
+    let Happened::Command { output, .. } = happened else {
+        return None;
+    };
     if !output.stdout.ends_with(" edited\n") {
         return None;
     }
@@ -327,7 +374,11 @@ fn edit_as_patch(name: &str, original: &str, text: &str, happened: &Happened) ->
     if patch.as_object().is_some_and(|fields| fields.is_empty()) {
         return None; // only fields the API server ignores changed
     }
-    Some(format!("patch deployment {} --type merge -p {}", shell_word(name), shell_word(&patch.to_string())))
+    Some(format!(
+        "patch deployment {} --type merge -p {}",
+        shell_word(name),
+        shell_word(&patch.to_string())
+    ))
 }
 
 /// The chart's lines: spec.replicas of each ReplicaSet and the available
@@ -354,7 +405,9 @@ pub struct ChartLine {
 
 pub const CHART_W: f64 = 600.0;
 pub const CHART_H: f64 = 160.0;
-const COLOURS: [&str; 6] = ["#64748b", "#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626"];
+const COLOURS: [&str; 6] = [
+    "#64748b", "#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626",
+];
 
 pub fn chart(frames: &[Frame]) -> Chart {
     let end_ms = frames.last().map_or(1, |f| f.time.0).max(1);
@@ -425,14 +478,35 @@ pub fn chart_svg(session: &Session) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">"#
     );
     let title = escape_xml(session.scenario().title.as_deref().unwrap_or("Rollout Lab"));
-    let _ = writeln!(svg, r#"<title>{title}: replicas of each ReplicaSet and available pods</title>"#);
-    let _ = writeln!(svg, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
-    let _ = writeln!(svg, r##"<text x="{left}" y="18" font-weight="bold" fill="#1b1f24">{title}</text>"##);
+    let _ = writeln!(
+        svg,
+        r#"<title>{title}: replicas of each ReplicaSet and available pods</title>"#
+    );
+    let _ = writeln!(
+        svg,
+        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+    );
+    let _ = writeln!(
+        svg,
+        r##"<text x="{left}" y="18" font-weight="bold" fill="#1b1f24">{title}</text>"##
+    );
     let _ = writeln!(svg, r#"<g transform="translate({left} {top_margin})">"#);
     let _ = writeln!(svg, r##"<rect width="{w}" height="{h}" fill="#f1f3f5"/>"##);
-    let _ = writeln!(svg, r##"<text x="-6" y="12" text-anchor="end" fill="#57606a">{}</text>"##, c.top);
-    let _ = writeln!(svg, r##"<text x="-6" y="{}" text-anchor="end" fill="#57606a">0</text>"##, h - 4);
-    let _ = writeln!(svg, r##"<text x="0" y="{}" fill="#57606a">0 s</text>"##, h + 14);
+    let _ = writeln!(
+        svg,
+        r##"<text x="-6" y="12" text-anchor="end" fill="#57606a">{}</text>"##,
+        c.top
+    );
+    let _ = writeln!(
+        svg,
+        r##"<text x="-6" y="{}" text-anchor="end" fill="#57606a">0</text>"##,
+        h - 4
+    );
+    let _ = writeln!(
+        svg,
+        r##"<text x="0" y="{}" fill="#57606a">0 s</text>"##,
+        h + 14
+    );
     let _ = writeln!(
         svg,
         r##"<text x="{w}" y="{}" text-anchor="end" fill="#57606a">{} s</text>"##,
@@ -440,7 +514,11 @@ pub fn chart_svg(session: &Session) -> String {
         seconds(c.end_ms)
     );
     for line in &c.lines {
-        let dash = if line.dashed { r#" stroke-dasharray="6 4""# } else { "" };
+        let dash = if line.dashed {
+            r#" stroke-dasharray="6 4""#
+        } else {
+            ""
+        };
         let _ = writeln!(
             svg,
             r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="2"{dash}><title>{}</title></polyline>"#,
@@ -451,7 +529,11 @@ pub fn chart_svg(session: &Session) -> String {
     }
     for (i, line) in c.lines.iter().enumerate() {
         let y = h + 34 + 18 * i as i64;
-        let dash = if line.dashed { r#" stroke-dasharray="6 4""# } else { "" };
+        let dash = if line.dashed {
+            r#" stroke-dasharray="6 4""#
+        } else {
+            ""
+        };
         let _ = writeln!(
             svg,
             r##"<line x1="0" x2="24" y1="{}" y2="{}" stroke="{}" stroke-width="3"{dash}/><text x="30" y="{y}" fill="#1b1f24">{}</text>"##,
@@ -466,7 +548,10 @@ pub fn chart_svg(session: &Session) -> String {
 }
 
 fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Changes how an image behaves in `cluster.images`, leaving out an image that behaves as any other.

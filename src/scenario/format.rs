@@ -18,7 +18,11 @@ pub struct Scenario {
     pub description: Option<String>,
     /// The Deployment as written (a manifest's JSON form).
     pub deployment: Value,
-    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub replica_sets: Vec<InitialReplicaSet>,
     #[serde(default, deserialize_with = "null_as_default")]
     pub cluster: ClusterSpec,
@@ -97,7 +101,11 @@ pub struct ImageBehaviour {
 
 impl Default for ImageBehaviour {
     fn default() -> Self {
-        ImageBehaviour { start_seconds: None, ready: true, crash_after_seconds: None }
+        ImageBehaviour {
+            start_seconds: None,
+            ready: true,
+            crash_after_seconds: None,
+        }
     }
 }
 
@@ -193,7 +201,9 @@ impl<T> OneOrMany<T> {
 }
 
 /// `null` reads as the default, as an absent key does.
-fn null_as_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> Result<T, D::Error> {
+fn null_as_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
+    d: D,
+) -> Result<T, D::Error> {
     Option::<T>::deserialize(d).map(Option::unwrap_or_default)
 }
 

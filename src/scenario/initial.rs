@@ -1,10 +1,8 @@
 //! The initial cluster of a scenario (spec "Input", reference model M6).
 
 use super::format::{ClusterSpec, NodeSpec, Scenario};
-use crate::api::quantity::Quantity;
-use crate::sim::quota::Quota;
-use crate::sim::scheduler::Node;
 use super::load::LoadError;
+use crate::api::quantity::Quantity;
 use crate::api::{keys, reasons, Deployment, ReplicaSet, Time};
 use crate::sim::deployment::sync::{
     calculate_status, find_new_replica_set, replica_set_from_template,
@@ -13,6 +11,8 @@ use crate::sim::deployment::util::{
     deployment_complete, max_surge, new_deployment_condition, set_deployment_condition,
 };
 use crate::sim::hash::compute_hash;
+use crate::sim::quota::Quota;
+use crate::sim::scheduler::Node;
 use crate::sim::{ApiError, Cluster, ClusterConfig, ImageBehaviour};
 use crate::text::quoted;
 
@@ -44,7 +44,11 @@ pub fn cluster_config(spec: &ClusterSpec) -> ClusterConfig {
             .collect(),
         nodes: spec.nodes.iter().map(node).collect(),
         quota: (!spec.quota.is_empty()).then(|| Quota {
-            hard: spec.quota.iter().map(|(resource, text)| (resource.clone(), quota_amount(resource, text))).collect(),
+            hard: spec
+                .quota
+                .iter()
+                .map(|(resource, text)| (resource.clone(), quota_amount(resource, text)))
+                .collect(),
             created: crate::sim::CLUSTER_CREATED,
         }),
         seed: spec.seed,
@@ -53,7 +57,9 @@ pub fn cluster_config(spec: &ClusterSpec) -> ClusterConfig {
 
 /// A node as the loader checked it: quantities that parse, pods 110 by default.
 fn node(spec: &NodeSpec) -> Node {
-    let quantity = |text: &Option<String>, read: fn(Quantity) -> Option<i64>| text.as_deref().and_then(Quantity::parse).and_then(read);
+    let quantity = |text: &Option<String>, read: fn(Quantity) -> Option<i64>| {
+        text.as_deref().and_then(Quantity::parse).and_then(read)
+    };
     Node {
         name: spec.name.clone(),
         cpu: quantity(&spec.cpu, Quantity::milli_value),
@@ -65,7 +71,11 @@ fn node(spec: &NodeSpec) -> Node {
 
 /// A quota's hard amount in its resource's unit (the loader checked it parses).
 pub fn quota_amount(resource: &str, text: &str) -> i64 {
-    let read = if resource.ends_with("cpu") { Quantity::milli_value } else { Quantity::value };
+    let read = if resource.ends_with("cpu") {
+        Quantity::milli_value
+    } else {
+        Quantity::value
+    };
     Quantity::parse(text).and_then(read).unwrap_or(0)
 }
 

@@ -67,7 +67,10 @@ pub fn from_value(value: &Value) -> Result<Scenario, LoadError> {
 
 /// Reads a serde type with the runner's words (share links' payload too).
 pub(crate) fn read<T: DeserializeOwned>(value: &Value) -> Result<T, LoadError> {
-    decode::from_value(value, &RunnerWords).map_err(|e| LoadError { path: e.path, message: e.message })
+    decode::from_value(value, &RunnerWords).map_err(|e| LoadError {
+        path: e.path,
+        message: e.message,
+    })
 }
 
 /// The runner's words for a value that is not what the format says.
@@ -85,7 +88,10 @@ fn kind(v: &Value) -> &'static str {
 }
 
 fn at(place: &Place, message: String) -> DecodeError {
-    DecodeError { path: place.path.to_string(), message }
+    DecodeError {
+        path: place.path.to_string(),
+        message,
+    }
 }
 
 impl Words for RunnerWords {
@@ -95,7 +101,9 @@ impl Words for RunnerWords {
     fn mismatch(&self, place: &Place, wanted: &Wanted) -> DecodeError {
         let found = kind(place.value);
         let expected = match wanted {
-            Wanted::Int { go_type: "uint64", .. } => "a non-negative whole number".to_string(),
+            Wanted::Int {
+                go_type: "uint64", ..
+            } => "a non-negative whole number".to_string(),
             Wanted::Int { max, .. } => {
                 // A whole number the type cannot hold.
                 if let Some(n) = place.value.as_i64() {
@@ -124,9 +132,20 @@ impl Words for RunnerWords {
 
     fn unknown_variant(&self, place: &Place, enum_name: &str, variants: &[&str]) -> DecodeError {
         let what = enum_name.to_lowercase();
-        match place.value.as_object().map(|m| m.keys().collect::<Vec<_>>()).as_deref() {
+        match place
+            .value
+            .as_object()
+            .map(|m| m.keys().collect::<Vec<_>>())
+            .as_deref()
+        {
             Some([key]) => at(place, format!("unknown {what} {}", quoted(key))),
-            _ => at(place, format!("a {what} has exactly one key (one of {})", variants.join(", "))),
+            _ => at(
+                place,
+                format!(
+                    "a {what} has exactly one key (one of {})",
+                    variants.join(", ")
+                ),
+            ),
         }
     }
 
@@ -142,23 +161,44 @@ impl Words for RunnerWords {
 /// What the types do not hold: counts and seconds in the format's ranges.
 fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
     if !s.deployment.is_object() {
-        return Err(err("deployment", format!("expected an object, found {}", kind(&s.deployment))));
+        return Err(err(
+            "deployment",
+            format!("expected an object, found {}", kind(&s.deployment)),
+        ));
     }
     // The lab simulates apps/v1 Deployments: anything else is not a scenario it can run (v1.1).
     for (key, want) in [("apiVersion", "apps/v1"), ("kind", "Deployment")] {
         match s.deployment.get(key) {
-            None => return Err(err(&format!("deployment.{key}"), format!("missing required key {}", quoted(key)))),
+            None => {
+                return Err(err(
+                    &format!("deployment.{key}"),
+                    format!("missing required key {}", quoted(key)),
+                ))
+            }
             Some(Value::String(v)) if v == want => {}
             Some(other) => {
-                let found = other.as_str().map_or_else(|| kind(other).to_string(), |v| quoted(v).to_string());
-                return Err(err(&format!("deployment.{key}"), format!("expected {}, found {found}", quoted(want))));
+                let found = other
+                    .as_str()
+                    .map_or_else(|| kind(other).to_string(), |v| quoted(v).to_string());
+                return Err(err(
+                    &format!("deployment.{key}"),
+                    format!("expected {}, found {found}", quoted(want)),
+                ));
             }
         }
     }
     for (i, rs) in s.replica_sets.iter().enumerate() {
         let path = format!("replicaSets[{i}]");
-        in_range(rs.replicas.into(), MAX_REPLICAS, &format!("{path}.replicas"))?;
-        in_range(rs.available.into(), rs.replicas.into(), &format!("{path}.available"))?;
+        in_range(
+            rs.replicas.into(),
+            MAX_REPLICAS,
+            &format!("{path}.replicas"),
+        )?;
+        in_range(
+            rs.available.into(),
+            rs.replicas.into(),
+            &format!("{path}.available"),
+        )?;
         if let Some(revision) = rs.revision {
             in_range(revision, i64::MAX, &format!("{path}.revision"))?;
         }
@@ -173,7 +213,10 @@ fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
         if let Some(crash_after) = behaviour.crash_after_seconds {
             seconds(crash_after, &path("crashAfterSeconds"))?;
             if crash_after * 1000.0 < 1.0 {
-                return Err(err(&path("crashAfterSeconds"), format!("{crash_after} seconds is out of range (0.001 to 31536000)")));
+                return Err(err(
+                    &path("crashAfterSeconds"),
+                    format!("{crash_after} seconds is out of range (0.001 to 31536000)"),
+                ));
             }
         }
     }
@@ -186,15 +229,28 @@ fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
             return Err(err(&path("name"), "a node needs a name".to_string()));
         }
         if s.cluster.nodes[..i].iter().any(|n| n.name == node.name) {
-            return Err(err(&path("name"), format!("{} is named twice", quoted(&node.name))));
+            return Err(err(
+                &path("name"),
+                format!("{} is named twice", quoted(&node.name)),
+            ));
         }
         for (key, text, read) in [
-            ("cpu", &node.cpu, Quantity::milli_value as fn(Quantity) -> Option<i64>),
+            (
+                "cpu",
+                &node.cpu,
+                Quantity::milli_value as fn(Quantity) -> Option<i64>,
+            ),
             ("memory", &node.memory, Quantity::value),
         ] {
             if let Some(text) = text {
                 if Quantity::parse(text).and_then(read).is_none_or(|v| v < 0) {
-                    return Err(err(&path(key), format!("{} is not a quantity (such as \"2\", \"1500m\" or \"4Gi\")", quoted(text))));
+                    return Err(err(
+                        &path(key),
+                        format!(
+                            "{} is not a quantity (such as \"2\", \"1500m\" or \"4Gi\")",
+                            quoted(text)
+                        ),
+                    ));
                 }
             }
         }
@@ -205,11 +261,27 @@ fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
     for (resource, text) in &s.cluster.quota {
         let path = format!("cluster.quota[{}]", quoted(resource));
         if !crate::sim::quota::RESOURCES.contains(&resource.as_str()) {
-            return Err(err(&path, format!("not modelled by this runner (one of: {})", crate::sim::quota::RESOURCES.join(", "))));
+            return Err(err(
+                &path,
+                format!(
+                    "not modelled by this runner (one of: {})",
+                    crate::sim::quota::RESOURCES.join(", ")
+                ),
+            ));
         }
-        let read = if resource.ends_with("cpu") { Quantity::milli_value } else { Quantity::value };
+        let read = if resource.ends_with("cpu") {
+            Quantity::milli_value
+        } else {
+            Quantity::value
+        };
         if Quantity::parse(text).and_then(read).is_none_or(|v| v < 0) {
-            return Err(err(&path, format!("{} is not a quantity (such as \"6\", \"1500m\" or \"4Gi\")", quoted(text))));
+            return Err(err(
+                &path,
+                format!(
+                    "{} is not a quantity (such as \"6\", \"1500m\" or \"4Gi\")",
+                    quoted(text)
+                ),
+            ));
         }
     }
     if s.steps.len() > MAX_STEPS {
@@ -220,7 +292,10 @@ fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
         match step {
             Step::Kubectl(_) => {}
             Step::Apply(manifest) if !manifest.is_object() => {
-                return Err(err(&path("apply"), format!("expected an object, found {}", kind(manifest))));
+                return Err(err(
+                    &path("apply"),
+                    format!("expected an object, found {}", kind(manifest)),
+                ));
             }
             Step::Apply(_) => {}
             Step::Sync(times) => in_range((*times).into(), 100_000, &path("sync"))?,
@@ -242,9 +317,16 @@ fn expect_ranges(e: &Expect, path: &str) -> Result<(), LoadError> {
     count(e.ready_replicas, "readyReplicas")?;
     count(e.unavailable_replicas, "unavailableReplicas")?;
     count(e.terminating_replicas, "terminatingReplicas")?;
-    for (key, map) in [("replicaSets", &e.replica_sets), ("replicaSetsByRevision", &e.replica_sets_by_revision)] {
+    for (key, map) in [
+        ("replicaSets", &e.replica_sets),
+        ("replicaSetsByRevision", &e.replica_sets_by_revision),
+    ] {
         for (name, n) in map.iter().flatten() {
-            in_range((*n).into(), i32::MAX.into(), &format!("{path}.{key}[{}]", quoted(name)))?;
+            in_range(
+                (*n).into(),
+                i32::MAX.into(),
+                &format!("{path}.{key}[{}]", quoted(name)),
+            )?;
         }
     }
     if let Some(Some(revision)) = e.revision {
@@ -270,7 +352,10 @@ fn seconds(s: f64, path: &str) -> Result<(), LoadError> {
     if (0.0..=31_536_000.0).contains(&s) {
         Ok(())
     } else {
-        Err(err(path, format!("{s} seconds is out of range (0 to 31536000)")))
+        Err(err(
+            path,
+            format!("{s} seconds is out of range (0 to 31536000)"),
+        ))
     }
 }
 
@@ -284,11 +369,20 @@ mod tests {
     #[test]
     fn the_deployment_must_be_an_apps_v1_deployment() {
         let statefulset = MINIMAL.replace(r#""kind": "Deployment""#, r#""kind": "StatefulSet""#);
-        assert_eq!(load(&statefulset).unwrap_err().to_string(), r#"deployment.kind: expected "Deployment", found "StatefulSet""#);
+        assert_eq!(
+            load(&statefulset).unwrap_err().to_string(),
+            r#"deployment.kind: expected "Deployment", found "StatefulSet""#
+        );
         let beta = MINIMAL.replace(r#""apps/v1""#, r#""apps/v1beta2""#);
-        assert_eq!(load(&beta).unwrap_err().to_string(), r#"deployment.apiVersion: expected "apps/v1", found "apps/v1beta2""#);
+        assert_eq!(
+            load(&beta).unwrap_err().to_string(),
+            r#"deployment.apiVersion: expected "apps/v1", found "apps/v1beta2""#
+        );
         let no_kind = MINIMAL.replace(r#", "kind": "Deployment""#, "");
-        assert_eq!(load(&no_kind).unwrap_err().to_string(), r#"deployment.kind: missing required key "kind""#);
+        assert_eq!(
+            load(&no_kind).unwrap_err().to_string(),
+            r#"deployment.kind: missing required key "kind""#
+        );
     }
 
     #[test]
@@ -327,17 +421,28 @@ mod tests {
     #[test]
     fn counts_are_whole_numbers_and_the_seed_any_u64() {
         let with = |steps: &str, cluster: &str| {
-            load(&MINIMAL.replace(r#""steps": []"#, &format!(r#""steps": {steps}, "cluster": {cluster}"#)))
+            load(&MINIMAL.replace(
+                r#""steps": []"#,
+                &format!(r#""steps": {steps}, "cluster": {cluster}"#),
+            ))
         };
         assert_eq!(
             with(r#"[{"sync": 2.0}]"#, "{}").unwrap_err().to_string(),
             "steps[0].sync: expected a whole number, found a number"
         );
         assert_eq!(
-            with(r#"[{"expect": {"available": -1}}]"#, "{}").unwrap_err().to_string(),
+            with(r#"[{"expect": {"available": -1}}]"#, "{}")
+                .unwrap_err()
+                .to_string(),
             "steps[0].expect.available: -1 is out of range (0 to 2147483647)"
         );
-        assert_eq!(with("[]", r#"{"seed": 18446744073709551615}"#).unwrap().cluster.seed, u64::MAX);
+        assert_eq!(
+            with("[]", r#"{"seed": 18446744073709551615}"#)
+                .unwrap()
+                .cluster
+                .seed,
+            u64::MAX
+        );
         assert_eq!(
             with("[]", r#"{"seed": -1}"#).unwrap_err().to_string(),
             "cluster.seed: expected a non-negative whole number, found a number"

@@ -90,6 +90,7 @@ impl Preset {
     }
 
     pub fn scenario(&self) -> Scenario {
-        load(self.json).expect("the bundled presets are valid scenarios (tests/it/conformance.rs runs them)")
+        load(self.json)
+            .expect("the bundled presets are valid scenarios (tests/it/conformance.rs runs them)")
     }
 }

@@ -1,10 +1,10 @@
 //! The runner's result document (spec "Output").
 
 use crate::api::{keys, Deployment, ReplicaSet};
-use serde::Serialize;
-use std::collections::BTreeMap;
 use crate::sim::events::EventView;
 use crate::sim::Cluster;
+use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -153,7 +153,12 @@ pub fn replica_set_report(rs: &ReplicaSet) -> ReplicaSetReport {
             .status
             .conditions
             .iter()
-            .map(|c| ConditionReport { type_: c.type_.clone(), status: c.status.clone(), reason: c.reason.clone(), message: c.message.clone() })
+            .map(|c| ConditionReport {
+                type_: c.type_.clone(),
+                status: c.status.clone(),
+                reason: c.reason.clone(),
+                message: c.message.clone(),
+            })
             .collect(),
     }
 }
@@ -172,7 +177,9 @@ pub fn pods_report(c: &Cluster) -> PodsReport {
 pub fn pods_by_status(c: &Cluster) -> BTreeMap<String, i32> {
     let mut counts = BTreeMap::new();
     for pod in c.pods() {
-        *counts.entry(pod.state.status_column().to_string()).or_insert(0) += 1;
+        *counts
+            .entry(pod.state.status_column().to_string())
+            .or_insert(0) += 1;
     }
     counts
 }

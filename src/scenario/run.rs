@@ -61,10 +61,11 @@ impl Runner {
         match step {
             Step::Kubectl(line) => outcome.output = kubectl::run(&mut self.cluster, line),
             Step::Apply(object) => {
-                outcome.output = match kubectl::apply::apply_object(&mut self.cluster, object, "STDIN") {
-                    Ok(stdout) => Output::ok(stdout),
-                    Err(f) => Output::failed(String::new(), f),
-                }
+                outcome.output =
+                    match kubectl::apply::apply_object(&mut self.cluster, object, "STDIN") {
+                        Ok(stdout) => Output::ok(stdout),
+                        Err(f) => Output::failed(String::new(), f),
+                    }
             }
             Step::Sync(n) => self.cluster.sync_deployments(*n),
             Step::Advance(s) => self.cluster.advance((s * 1000.0).round() as i64)?,
@@ -117,6 +118,11 @@ pub fn run_scenario(scenario: &Scenario) -> Result<RunReport, RunError> {
             .map_err(|error| RunError::Simulation { step: index, error })?;
         steps.push(runner.report(index, outcome));
     }
-    let events = runner.cluster.all_events().iter().map(event_report).collect();
+    let events = runner
+        .cluster
+        .all_events()
+        .iter()
+        .map(event_report)
+        .collect();
     Ok(RunReport { steps, events })
 }

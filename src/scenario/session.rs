@@ -24,7 +24,12 @@ pub enum Action {
     Apply { file: String, text: String },
     /// `kubectl edit deployment/NAME`: the file the editor opened, what was
     /// saved, and the file the editor had reopened on after a failed save.
-    Edit { name: String, original: String, text: String, reopened: Option<String> },
+    Edit {
+        name: String,
+        original: String,
+        text: String,
+        reopened: Option<String>,
+    },
     /// Advance to the next change: the next script step, or one controller
     /// action or pod transition.
     Step,
@@ -39,7 +44,10 @@ pub enum Action {
     ImageUnready { image: String, unready: bool },
     /// A simulated-cluster setting: this image's container exits with code 1
     /// this long after each start (`None`: it does not crash).
-    ImageCrashes { image: String, after_ms: Option<i64> },
+    ImageCrashes {
+        image: String,
+        after_ms: Option<i64>,
+    },
 }
 
 /// What an action did, for the console and the "Why this step" panel.
@@ -260,7 +268,13 @@ impl Session {
     /// `text` (from a file it `reopened` on after a failed save, if so).
     /// What kubectl printed; [`Session::reopened_editor`] says whether the
     /// editor reopens.
-    pub fn edit(&mut self, name: &str, original: &str, text: &str, reopened: Option<&str>) -> Result<Output, SimError> {
+    pub fn edit(
+        &mut self,
+        name: &str,
+        original: &str,
+        text: &str,
+        reopened: Option<&str>,
+    ) -> Result<Output, SimError> {
         self.act(Action::Edit {
             name: name.to_string(),
             original: original.to_string(),
@@ -350,7 +364,11 @@ impl Session {
     /// instant ran, so a later Step replays exactly as this one would have.
     pub fn step_until(&mut self, limit: Time) -> Result<Happened, SimError> {
         if self.position < self.log.len() {
-            return if self.redo_at() <= limit { self.step() } else { Ok(Happened::Idle) };
+            return if self.redo_at() <= limit {
+                self.step()
+            } else {
+                Ok(Happened::Idle)
+            };
         }
         let (script_pos, wait) = (self.live.script_pos, self.live.wait);
         let happened = self.apply_step(limit)?;
@@ -388,7 +406,10 @@ impl Session {
     /// Step back: to the decision point before this one (the start at the
     /// earliest), so that Step comes back here.
     pub fn step_back_decision(&mut self) -> Result<(), SimError> {
-        let target = (0..self.position).rev().find(|&k| self.is_decision(k)).unwrap_or(0);
+        let target = (0..self.position)
+            .rev()
+            .find(|&k| self.is_decision(k))
+            .unwrap_or(0);
         self.seek_position(target)
     }
 
@@ -399,10 +420,14 @@ impl Session {
     /// crash loop's every turn); or where the rollout's outcome first shows
     /// (complete, or ProgressDeadlineExceeded).
     fn is_decision(&self, k: usize) -> bool {
-        let Some(k_1) = k.checked_sub(1) else { return true };
+        let Some(k_1) = k.checked_sub(1) else {
+            return true;
+        };
         let (action, happened) = &self.log[k_1];
         // A Wait is only time passing, unless changes were due within it.
-        if !matches!(action, Action::Step | Action::Wait { .. }) || matches!(happened, Happened::Command { .. }) {
+        if !matches!(action, Action::Step | Action::Wait { .. })
+            || matches!(happened, Happened::Command { .. })
+        {
             return true;
         }
         let (before, after) = (&self.frames[k_1], &self.frames[k]);
@@ -414,12 +439,16 @@ impl Session {
     /// The decision points applied so far (positions, oldest first; see
     /// `is_decision`), without the start: the story of the session.
     pub fn decisions(&self) -> Vec<usize> {
-        (1..=self.position).filter(|&k| self.is_decision(k)).collect()
+        (1..=self.position)
+            .filter(|&k| self.is_decision(k))
+            .collect()
     }
 
     /// When the next logged action (after a step back) took place.
     fn redo_at(&self) -> Time {
-        self.frames.get(self.position + 1).map_or(self.live.cluster.now(), |f| f.time)
+        self.frames
+            .get(self.position + 1)
+            .map_or(self.live.cluster.now(), |f| f.time)
     }
 
     /// When the next Step would change something (for Play's clock): now for
@@ -501,7 +530,9 @@ impl Session {
             && !self.checkpoints.iter().any(|(at, _)| *at == self.position)
         {
             self.checkpoints.push((self.position, self.live.clone()));
-            while self.checkpoints.len() > 2 && checkpoint_pods(&self.checkpoints) > self.checkpoint_pods_budget {
+            while self.checkpoints.len() > 2
+                && checkpoint_pods(&self.checkpoints) > self.checkpoint_pods_budget
+            {
                 self.thin_checkpoints();
             }
         }
@@ -560,12 +591,24 @@ impl Session {
         for rs in c.replica_sets_of(&self.live.focus).iter() {
             replicas.insert(rs.name().to_string(), rs.spec.replicas);
             let available = rs.status.available_replicas;
-            pods.insert(rs.name().to_string(), PodCounts { available, unavailable: (rs.status.replicas - available).max(0) });
+            pods.insert(
+                rs.name().to_string(),
+                PodCounts {
+                    available,
+                    unavailable: (rs.status.replicas - available).max(0),
+                },
+            );
         }
         let deployment = c.deployment(&self.live.focus);
         let rolling = deployment.filter(|d| d.is_rolling_update());
         let (counted, scalings) = previous.map_or((0, 0), |f| (f.events, f.scalings));
-        let new_scalings = c.events().get(counted..).unwrap_or(&[]).iter().filter(|e| e.reason == SCALING_REPLICA_SET).count();
+        let new_scalings = c
+            .events()
+            .get(counted..)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|e| e.reason == SCALING_REPLICA_SET)
+            .count();
         Frame {
             time: c.now(),
             replicas,
@@ -609,7 +652,8 @@ impl Session {
                 })
             }
             Action::Apply { file, text } => {
-                let (output, applied) = kubectl::apply::apply_file(&mut self.live.cluster, file, text);
+                let (output, applied) =
+                    kubectl::apply::apply_file(&mut self.live.cluster, file, text);
                 self.live.last_output = output.clone();
                 // The lab follows the Deployment the manifest applied (the last one, if several).
                 if let Some(name) = applied {
@@ -622,8 +666,19 @@ impl Session {
                     wrote: false,
                 })
             }
-            Action::Edit { name, original, text, reopened } => {
-                let saved = kubectl::apply::edit_saved(&mut self.live.cluster, name, original, text, reopened.as_deref());
+            Action::Edit {
+                name,
+                original,
+                text,
+                reopened,
+            } => {
+                let saved = kubectl::apply::edit_saved(
+                    &mut self.live.cluster,
+                    name,
+                    original,
+                    text,
+                    reopened.as_deref(),
+                );
                 let output = saved.output;
                 self.live.reopened_editor = saved.reopen;
                 self.live.last_output = output.clone();
@@ -676,10 +731,11 @@ impl Session {
                 }
                 Some(Step::Apply(object)) => {
                     live.script_pos += 1;
-                    let output = match kubectl::apply::apply_object(&mut live.cluster, object, "STDIN") {
-                        Ok(stdout) => Output::ok(stdout),
-                        Err(f) => Output::failed(String::new(), f),
-                    };
+                    let output =
+                        match kubectl::apply::apply_object(&mut live.cluster, object, "STDIN") {
+                            Ok(stdout) => Output::ok(stdout),
+                            Err(f) => Output::failed(String::new(), f),
+                        };
                     live.last_output = output.clone();
                     return Ok(Happened::Command {
                         line: "apply -f -".into(),

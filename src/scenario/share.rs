@@ -13,15 +13,15 @@
 //! `{"apply": FILE, "text": MANIFEST}` is an imported manifest and
 //! `{"edit": NAME, "original": FILE, "text": FILE}` a `kubectl edit` saving the second file.
 
-use crate::api::Time;
 use super::load::{from_value, read, LoadError};
 use super::session::{Action, Session};
+use crate::api::Time;
+use crate::text::quoted;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::{alphabet, DecodeError, Engine};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
-use crate::text::quoted;
 
 /// base64url without padding. A link cut short mid-character keeps the bits it
 /// has, so that the inflater, not the decoder, says it is cut short.
@@ -163,7 +163,10 @@ pub fn encode(session: &Session, view: View) -> Result<String, ShareError> {
         None => (None, Some(crate::api::to_value(session.scenario()))),
     };
     let payload = Payload {
-        actions: actions.into_iter().map(|a| crate::api::to_value(&a)).collect(),
+        actions: actions
+            .into_iter()
+            .map(|a| crate::api::to_value(&a))
+            .collect(),
         preset,
         scenario,
         view: (view != View::default()).then_some(view),
@@ -194,30 +197,45 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
         return Err(ShareError::TooLong { chars });
     }
     let payload = link.strip_prefix(PREFIX).ok_or(ShareError::UnknownFormat)?;
-    let packed = LINK_BASE64.decode(payload).map_err(|e| ShareError::NotBase64 {
-        at: PREFIX.len()
-            + match e {
-                DecodeError::InvalidByte(at, _) | DecodeError::InvalidLastSymbol(at, _) => at,
-                DecodeError::InvalidLength(_) | DecodeError::InvalidPadding => payload.len().saturating_sub(1),
-            },
-    })?;
-    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES).map_err(|e| match e.status {
-        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-        _ => ShareError::Corrupt,
-    })?;
+    let packed = LINK_BASE64
+        .decode(payload)
+        .map_err(|e| ShareError::NotBase64 {
+            at: PREFIX.len()
+                + match e {
+                    DecodeError::InvalidByte(at, _) | DecodeError::InvalidLastSymbol(at, _) => at,
+                    DecodeError::InvalidLength(_) | DecodeError::InvalidPadding => {
+                        payload.len().saturating_sub(1)
+                    }
+                },
+        })?;
+    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            _ => ShareError::Corrupt,
+        })?;
     let text = String::from_utf8(text).map_err(|_| ShareError::NotJson("not UTF-8 text".into()))?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(&text).map_err(|e| ShareError::NotJson(e.to_string()))?;
     let payload: Payload = read(&value).map_err(|e| ShareError::NotJson(e.to_string()))?;
     let view = payload.view.unwrap_or_default();
-    if view.clock_ms.is_some_and(|ms| !(0..=MAX_CLOCK_MS).contains(&ms)) {
-        return Err(ShareError::NotJson(format!("view.clockMs: out of range (0 to {MAX_CLOCK_MS})")));
+    if view
+        .clock_ms
+        .is_some_and(|ms| !(0..=MAX_CLOCK_MS).contains(&ms))
+    {
+        return Err(ShareError::NotJson(format!(
+            "view.clockMs: out of range (0 to {MAX_CLOCK_MS})"
+        )));
     }
     let scenario = match (payload.preset, payload.scenario) {
         (Some(id), None) => super::presets::preset(&id)
             .ok_or_else(|| ShareError::NotJson(format!("unknown preset {id}", id = quoted(&id))))?
             .scenario(),
-        (None, scenario) => from_value(&scenario.unwrap_or_default()).map_err(ShareError::Scenario)?,
-        (Some(_), Some(_)) => return Err(ShareError::NotJson("a preset and a scenario both".into())),
+        (None, scenario) => {
+            from_value(&scenario.unwrap_or_default()).map_err(ShareError::Scenario)?
+        }
+        (Some(_), Some(_)) => {
+            return Err(ShareError::NotJson("a preset and a scenario both".into()))
+        }
     };
     let actions = parse_actions(&payload.actions)?;
     let mut session = Session::new(scenario).map_err(ShareError::Scenario)?;
@@ -225,7 +243,10 @@ pub fn decode_within(link: &str, max_pod_changes: u64) -> Result<(Session, View)
         let replay = |message: String| ShareError::Replay { index, message };
         let within_budget = |session: &Session| {
             if session.cluster().stats().pod_changes() > max_pod_changes {
-                return Err(ShareError::TooMuchWork { index, budget: max_pod_changes });
+                return Err(ShareError::TooMuchWork {
+                    index,
+                    budget: max_pod_changes,
+                });
             }
             Ok(())
         };
@@ -307,15 +328,30 @@ impl From<Action> for LinkAction {
         match action {
             Action::Step => LinkAction::Steps(1),
             Action::Kubectl(line) => LinkAction::Kubectl(line),
-            Action::PodStart { ms } => LinkAction::PodStart { ms: u64::try_from(ms).unwrap_or(0) },
-            Action::Wait { until } => LinkAction::Wait { until: u64::try_from(until.0).unwrap_or(0) },
+            Action::PodStart { ms } => LinkAction::PodStart {
+                ms: u64::try_from(ms).unwrap_or(0),
+            },
+            Action::Wait { until } => LinkAction::Wait {
+                until: u64::try_from(until.0).unwrap_or(0),
+            },
             Action::ImageFails { image, fails } => LinkAction::ImageFails { fails, image },
             Action::ImageUnready { image, unready } => LinkAction::ImageUnready { image, unready },
-            Action::ImageCrashes { image, after_ms } => {
-                LinkAction::ImageCrashes { after_ms: after_ms.map_or(0, |ms| ms.max(1) as u64), image }
-            }
+            Action::ImageCrashes { image, after_ms } => LinkAction::ImageCrashes {
+                after_ms: after_ms.map_or(0, |ms| ms.max(1) as u64),
+                image,
+            },
             Action::Apply { file, text } => LinkAction::Apply { apply: file, text },
-            Action::Edit { name, original, text, reopened } => LinkAction::Edit { edit: name, original, reopened, text },
+            Action::Edit {
+                name,
+                original,
+                text,
+                reopened,
+            } => LinkAction::Edit {
+                edit: name,
+                original,
+                reopened,
+                text,
+            },
         }
     }
 }
@@ -334,7 +370,9 @@ fn parse_actions(list: &[Value]) -> Result<Vec<Entry>, ShareError> {
     let mut entries = Vec::with_capacity(list.len());
     for (i, item) in list.iter().enumerate() {
         let entry = match read::<LinkAction>(item) {
-            Ok(LinkAction::Steps(0)) => return Err(bad(i, "a step count must be a positive integer")),
+            Ok(LinkAction::Steps(0)) => {
+                return Err(bad(i, "a step count must be a positive integer"))
+            }
             Ok(LinkAction::Steps(n)) => Entry::Steps(n),
             Ok(LinkAction::Kubectl(line)) => Entry::One(Action::Kubectl(line)),
             Ok(LinkAction::PodStart { ms }) => match i64::try_from(ms) {
@@ -343,19 +381,40 @@ fn parse_actions(list: &[Value]) -> Result<Vec<Entry>, ShareError> {
             },
             Ok(LinkAction::Wait { until }) => match i64::try_from(until) {
                 Ok(ms) if ms <= MAX_CLOCK_MS => Entry::One(Action::Wait { until: Time(ms) }),
-                _ => return Err(bad(i, &format!("waitUntilMs: out of range (0 to {MAX_CLOCK_MS})"))),
+                _ => {
+                    return Err(bad(
+                        i,
+                        &format!("waitUntilMs: out of range (0 to {MAX_CLOCK_MS})"),
+                    ))
+                }
             },
-            Ok(LinkAction::ImageFails { fails, image }) => Entry::One(Action::ImageFails { image, fails }),
-            Ok(LinkAction::ImageUnready { image, unready }) => Entry::One(Action::ImageUnready { image, unready }),
+            Ok(LinkAction::ImageFails { fails, image }) => {
+                Entry::One(Action::ImageFails { image, fails })
+            }
+            Ok(LinkAction::ImageUnready { image, unready }) => {
+                Entry::One(Action::ImageUnready { image, unready })
+            }
             Ok(LinkAction::ImageCrashes { after_ms, image }) => Entry::One(Action::ImageCrashes {
                 image,
                 after_ms: (after_ms > 0).then(|| after_ms.min(i64::MAX as u64) as i64),
             }),
-            Ok(LinkAction::Apply { apply, text }) => Entry::One(Action::Apply { file: apply, text }),
-            Ok(LinkAction::Edit { edit, original, reopened, text }) => {
-                Entry::One(Action::Edit { name: edit, original, text, reopened })
+            Ok(LinkAction::Apply { apply, text }) => {
+                Entry::One(Action::Apply { file: apply, text })
             }
-            Err(_) if item.is_number() => return Err(bad(i, "a step count must be a positive integer")),
+            Ok(LinkAction::Edit {
+                edit,
+                original,
+                reopened,
+                text,
+            }) => Entry::One(Action::Edit {
+                name: edit,
+                original,
+                text,
+                reopened,
+            }),
+            Err(_) if item.is_number() => {
+                return Err(bad(i, "a step count must be a positive integer"))
+            }
             Err(_) => return Err(bad(i, "unknown action")),
         };
         total += match entry {

@@ -89,15 +89,7 @@ pub fn get_replica_sets_for_deployment(c: &mut Cluster, d: &Deployment) -> Vec<A
         }
     }
     for rs in orphans {
-        let owner = crate::api::OwnerReference {
-            api_version: "apps/v1".into(),
-            kind: "Deployment".into(),
-            name: d.name().to_string(),
-            uid: d.metadata.uid.clone(),
-            controller: true,
-            block_owner_deletion: true,
-        };
-        c.set_replica_set_owners(rs.name(), Arc::new([owner]));
+        c.set_replica_set_owners(rs.name(), Arc::new([sync::controller_ref(d)]));
         owned.extend(c.replica_sets.get(rs.name()).cloned());
     }
     super::controller_utils::sort_by_creation_timestamp(&mut owned);

@@ -31,7 +31,11 @@ pub struct PodName {
 
 impl PodName {
     pub fn name(&self) -> String {
-        super::pods::Pod { suffix: self.suffix, ..Default::default() }.name(&self.names.rs)
+        super::pods::Pod {
+            suffix: self.suffix,
+            ..Default::default()
+        }
+        .name(&self.names.rs)
     }
 }
 
@@ -43,7 +47,9 @@ pub enum PodEventKind {
     /// The ReplicaSet controller deleted it.
     SuccessfulDelete,
     /// The scheduler bound it to this node (an index into the cluster's nodes).
-    Scheduled { node: u16 },
+    Scheduled {
+        node: u16,
+    },
     /// The kubelet found its image on the node.
     Pulled,
     Created,
@@ -57,7 +63,9 @@ pub enum PodEventKind {
     /// The kubelet began pulling an image that cannot be pulled: the
     /// pulls, their failures and back-offs follow (`kubelet::pull_attempts`)
     /// and are worded when read.
-    PullTimeline { start: i64 },
+    PullTimeline {
+        start: i64,
+    },
     /// The pod was deleted: its pulls stop. (Not an event of its own.)
     PullStopped,
 }
@@ -164,13 +172,23 @@ fn mix(x: u64) -> u64 {
 /// 128 bits as a Kubernetes UID is written: 8-4-4-4-12 hex digits.
 fn uid_text(hi: u64, lo: u64) -> String {
     let h = format!("{hi:016x}{lo:016x}");
-    format!("{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 /// A Kubernetes-style UID for a pod, stable for a cluster's seed (a
 /// scrambled 128 bits of the pod's id).
 pub fn pod_uid(name_offset: u64, uid: u64) -> String {
-    uid_text(mix(name_offset ^ uid), mix(uid.wrapping_mul(31) ^ name_offset.rotate_left(17)))
+    uid_text(
+        mix(name_offset ^ uid),
+        mix(uid.wrapping_mul(31) ^ name_offset.rotate_left(17)),
+    )
 }
 
 /// A Kubernetes-style UID from one draw of the cluster's RNG.
@@ -181,11 +199,18 @@ pub fn kube_uid(draw: u64) -> String {
 impl Cluster {
     /// Records a routine event of the pod `uid` of the pod group `key`, now.
     pub(crate) fn record_pod_routine(&mut self, key: &str, uid: u64, kind: PodEventKind) {
-        let Some(group) = self.pods.group(key) else { return };
+        let Some(group) = self.pods.group(key) else {
+            return;
+        };
         let Some(pod) = group.get(uid) else { return };
         let pod = group.pod_name(pod);
         self.event_seq += 1;
-        self.pod_events.push(PodEvent { seq: self.event_seq, time: self.now, pod, kind });
+        self.pod_events.push(PodEvent {
+            seq: self.event_seq,
+            time: self.now,
+            pod,
+            kind,
+        });
     }
 
     /// The next sequence number for an `Event` (kept in order with the routine ones).
@@ -212,16 +237,26 @@ impl Cluster {
         let of_object = |e: &PodEvent| match object {
             None => true,
             Some(object) => match e.kind {
-                PodEventKind::SuccessfulCreate | PodEventKind::SuccessfulDelete => object.strip_prefix("replicaset/") == Some(&*e.pod.names.rs),
-                _ => object.strip_prefix("pod/").is_some_and(|name| name == e.pod.name()),
+                PodEventKind::SuccessfulCreate | PodEventKind::SuccessfulDelete => {
+                    object.strip_prefix("replicaset/") == Some(&*e.pod.names.rs)
+                }
+                _ => object
+                    .strip_prefix("pod/")
+                    .is_some_and(|name| name == e.pod.name()),
             },
         };
-        let events = self.events.iter().filter(|e| object.is_none_or(|o| e.object == o));
+        let events = self
+            .events
+            .iter()
+            .filter(|e| object.is_none_or(|o| e.object == o));
         let pod_events: Vec<&PodEvent> = self.pod_events.iter().filter(|e| of_object(e)).collect();
         let mut pulls = Vec::new();
         for (i, e) in pod_events.iter().enumerate() {
             if let PodEventKind::PullTimeline { start } = e.kind {
-                let stopped = pod_events[i..].iter().find(|s| s.pod == e.pod && s.kind == PodEventKind::PullStopped).map(|s| s.time);
+                let stopped = pod_events[i..]
+                    .iter()
+                    .find(|s| s.pod == e.pod && s.kind == PodEventKind::PullStopped)
+                    .map(|s| s.time);
                 pulls.extend(self.pull_events(e, start, stopped.unwrap_or(self.now)));
             }
         }
@@ -266,7 +301,11 @@ impl Cluster {
             message,
         };
         // What containerd answers for a tag that does not exist.
-        let reference = if image.contains('/') { image.to_string() } else { format!("docker.io/library/{image}") };
+        let reference = if image.contains('/') {
+            image.to_string()
+        } else {
+            format!("docker.io/library/{image}")
+        };
         let failure = format!(
             "Failed to pull image {}: rpc error: code = NotFound desc = failed to pull and unpack image {}: failed to resolve reference {}: {reference}: not found",
             crate::text::quoted(image),
@@ -274,19 +313,41 @@ impl Cluster {
             crate::text::quoted(&reference)
         );
         let mut out = Vec::new();
-        let attempts: Vec<(Time, Time)> = super::kubelet::pull_attempts(e.time, start).take_while(|(at, _)| at.0 <= end.0).collect();
+        let attempts: Vec<(Time, Time)> = super::kubelet::pull_attempts(e.time, start)
+            .take_while(|(at, _)| at.0 <= end.0)
+            .collect();
         for (k, &(at, failed)) in attempts.iter().enumerate() {
-            out.push(view(at, "Normal", "Pulling", format!("Pulling image {}", crate::text::quoted(image))));
+            out.push(view(
+                at,
+                "Normal",
+                "Pulling",
+                format!("Pulling image {}", crate::text::quoted(image)),
+            ));
             if failed.0 > end.0 {
                 break;
             }
             out.push(view(failed, "Warning", "Failed", failure.clone()));
-            out.push(view(failed, "Warning", "Failed", "Error: ErrImagePull".into()));
+            out.push(view(
+                failed,
+                "Warning",
+                "Failed",
+                "Error: ErrImagePull".into(),
+            ));
             let synced = Time(failed.0 + super::kubelet::PLEG_RELIST);
             let next = attempts.get(k + 1).map(|(a, _)| *a);
             if synced.0 <= end.0 && next.is_none_or(|n| synced.0 < n.0) {
-                out.push(view(synced, "Normal", "BackOff", format!("Back-off pulling image {}", crate::text::quoted(image))));
-                out.push(view(synced, "Warning", "Failed", "Error: ImagePullBackOff".into()));
+                out.push(view(
+                    synced,
+                    "Normal",
+                    "BackOff",
+                    format!("Back-off pulling image {}", crate::text::quoted(image)),
+                ));
+                out.push(view(
+                    synced,
+                    "Warning",
+                    "Failed",
+                    "Error: ImagePullBackOff".into(),
+                ));
             }
         }
         out
@@ -308,7 +369,9 @@ impl Cluster {
             type_,
             reason,
             field_path: (source == "kubelet").then(|| format!("spec.containers{{{container}}}")),
-            object_uid: object.starts_with("pod/").then(|| pod_uid(self.name_offset, e.pod.uid)),
+            object_uid: object
+                .starts_with("pod/")
+                .then(|| pod_uid(self.name_offset, e.pod.uid)),
             object,
             source,
             message,
@@ -316,37 +379,100 @@ impl Cluster {
         Some(match &e.kind {
             // Markers of the pull timeline, not events of their own.
             PodEventKind::PullTimeline { .. } | PodEventKind::PullStopped => return None,
-            PodEventKind::SuccessfulCreate => view("Normal", "SuccessfulCreate", format!("replicaset/{}", e.pod.names.rs), "replicaset-controller", format!("Created pod: {name}")),
-            PodEventKind::SuccessfulDelete => view("Normal", "SuccessfulDelete", format!("replicaset/{}", e.pod.names.rs), "replicaset-controller", format!("Deleted pod: {name}")),
+            PodEventKind::SuccessfulCreate => view(
+                "Normal",
+                "SuccessfulCreate",
+                format!("replicaset/{}", e.pod.names.rs),
+                "replicaset-controller",
+                format!("Created pod: {name}"),
+            ),
+            PodEventKind::SuccessfulDelete => view(
+                "Normal",
+                "SuccessfulDelete",
+                format!("replicaset/{}", e.pod.names.rs),
+                "replicaset-controller",
+                format!("Deleted pod: {name}"),
+            ),
             PodEventKind::Scheduled { node } => {
-                let node = self.nodes.get(*node as usize).map_or("", |n| n.name.as_str());
-                view("Normal", "Scheduled", pod, "default-scheduler", format!("Successfully assigned default/{name} to {node}"))
+                let node = self
+                    .nodes
+                    .get(*node as usize)
+                    .map_or("", |n| n.name.as_str());
+                view(
+                    "Normal",
+                    "Scheduled",
+                    pod,
+                    "default-scheduler",
+                    format!("Successfully assigned default/{name} to {node}"),
+                )
             }
             PodEventKind::Pulled => view(
                 "Normal",
                 "Pulled",
                 pod,
                 "kubelet",
-                format!("Container image {} already present on machine and can be accessed by the pod", crate::text::quoted(&e.pod.names.image)),
+                format!(
+                    "Container image {} already present on machine and can be accessed by the pod",
+                    crate::text::quoted(&e.pod.names.image)
+                ),
             ),
-            PodEventKind::Created => view("Normal", "Created", pod, "kubelet", "Container created".into()),
-            PodEventKind::Started => view("Normal", "Started", pod, "kubelet", "Container started".into()),
-            PodEventKind::Killing => view("Normal", "Killing", pod, "kubelet", format!("Stopping container {container}")),
+            PodEventKind::Created => view(
+                "Normal",
+                "Created",
+                pod,
+                "kubelet",
+                "Container created".into(),
+            ),
+            PodEventKind::Started => view(
+                "Normal",
+                "Started",
+                pod,
+                "kubelet",
+                "Container started".into(),
+            ),
+            PodEventKind::Killing => view(
+                "Normal",
+                "Killing",
+                pod,
+                "kubelet",
+                format!("Stopping container {container}"),
+            ),
             PodEventKind::BackOff => view(
                 "Warning",
                 "BackOff",
                 pod,
                 "kubelet",
-                format!("Back-off restarting failed container {container} in pod {name}_default({})", pod_uid(self.name_offset, e.pod.uid)),
+                format!(
+                    "Back-off restarting failed container {container} in pod {name}_default({})",
+                    pod_uid(self.name_offset, e.pod.uid)
+                ),
             ),
             PodEventKind::Unhealthy => {
                 // The probe fails every period until the container stops: the pod deleted (its
                 // Killing), the container exited, or now.
-                let killed = self.pod_events.iter().find(|k| k.pod == e.pod && k.kind == PodEventKind::Killing).map(|k| k.time);
-                let exited = self.container_exits.iter().find(|x| x.time >= e.time && x.pod == name).map(|x| x.time);
-                let end = [killed, exited].into_iter().flatten().min().unwrap_or(self.now);
+                let killed = self
+                    .pod_events
+                    .iter()
+                    .find(|k| k.pod == e.pod && k.kind == PodEventKind::Killing)
+                    .map(|k| k.time);
+                let exited = self
+                    .container_exits
+                    .iter()
+                    .find(|x| x.time >= e.time && x.pod == name)
+                    .map(|x| x.time);
+                let end = [killed, exited]
+                    .into_iter()
+                    .flatten()
+                    .min()
+                    .unwrap_or(self.now);
                 let count = ((end.0 - e.time.0).max(0) / READINESS_PERIOD) as u32 + 1;
-                let mut v = view("Warning", "Unhealthy", pod, "kubelet", "Readiness probe failed: HTTP probe failed with statuscode: 503".into());
+                let mut v = view(
+                    "Warning",
+                    "Unhealthy",
+                    pod,
+                    "kubelet",
+                    "Readiness probe failed: HTTP probe failed with statuscode: 503".into(),
+                );
                 v.count = count;
                 v.last = Time(e.time.0 + i64::from(count - 1) * READINESS_PERIOD);
                 v
@@ -368,13 +494,17 @@ const AGGREGATE_MAX_INTERVAL: i64 = 600_000;
 fn correlate(recorded: Vec<EventView>) -> Vec<EventView> {
     use std::collections::{BTreeMap, BTreeSet};
     // Similar events: (source, object, type, reason) → the messages seen and when last.
-    let mut similar: BTreeMap<(String, String, &str, &str), (BTreeSet<String>, Time)> = BTreeMap::new();
+    let mut similar: BTreeMap<(String, String, &str, &str), (BTreeSet<String>, Time)> =
+        BTreeMap::new();
     // The logger's cache: full key → index of the event it counts on.
-    let mut seen: BTreeMap<(String, String, &str, &str, String, Option<String>), usize> = BTreeMap::new();
+    let mut seen: BTreeMap<(String, String, &str, &str, String, Option<String>), usize> =
+        BTreeMap::new();
     let mut out: Vec<EventView> = Vec::with_capacity(recorded.len());
     for mut e in recorded {
         let group = (e.source.to_string(), e.object.clone(), e.type_, e.reason);
-        let record = similar.entry(group).or_insert_with(|| (BTreeSet::new(), e.first));
+        let record = similar
+            .entry(group)
+            .or_insert_with(|| (BTreeSet::new(), e.first));
         if e.first.0 - record.1 .0 > AGGREGATE_MAX_INTERVAL {
             record.0.clear();
         }
@@ -391,7 +521,14 @@ fn correlate(recorded: Vec<EventView>) -> Vec<EventView> {
         } else {
             e.message.clone()
         };
-        let key = (e.source.to_string(), e.object.clone(), e.type_, e.reason, key_message, e.field_path.clone());
+        let key = (
+            e.source.to_string(),
+            e.object.clone(),
+            e.type_,
+            e.reason,
+            key_message,
+            e.field_path.clone(),
+        );
         match seen.get(&key) {
             Some(&i) => {
                 let kept = &mut out[i];

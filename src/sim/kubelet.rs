@@ -6,8 +6,8 @@
 //! crashAfterSeconds after each start and is restarted with the kubelet's
 //! back-off (`doBackOff` in kuberuntime_manager.go).
 
-use super::pods::{Pod, PodStore};
 use super::events::PodEventKind;
+use super::pods::{Pod, PodStore};
 use super::queue::Due;
 use super::rng::SAFE_ALPHABET;
 use super::Cluster;
@@ -26,10 +26,13 @@ pub const PULL_BACKOFF_MAX: i64 = 300_000;
 /// without queued changes of their own.
 pub fn pull_attempts(from: Time, start: i64) -> impl Iterator<Item = (Time, Time)> {
     let pull = start.max(0) / 2;
-    std::iter::successors(Some((from.0, PULL_BACKOFF_INITIAL)), move |&(at, backoff)| {
-        let next = at.checked_add(pull)?.checked_add(backoff)?;
-        Some((next, (backoff * 2).min(PULL_BACKOFF_MAX)))
-    })
+    std::iter::successors(
+        Some((from.0, PULL_BACKOFF_INITIAL)),
+        move |&(at, backoff)| {
+            let next = at.checked_add(pull)?.checked_add(backoff)?;
+            Some((next, (backoff * 2).min(PULL_BACKOFF_MAX)))
+        },
+    )
     .map(move |(at, _)| (Time(at), Time(at.saturating_add(pull))))
 }
 
@@ -65,7 +68,10 @@ pub fn pod_state(p: &Pod, now: Time) -> PodState {
             PodState::CrashLoopBackOff
         }
     } else if p.failing {
-        let last_failure = pull_attempts(p.scheduled_at, pod_start).map(|(_, failed)| failed).take_while(|f| f.0 <= now.0).last();
+        let last_failure = pull_attempts(p.scheduled_at, pod_start)
+            .map(|(_, failed)| failed)
+            .take_while(|f| f.0 <= now.0)
+            .last();
         match last_failure {
             None => PodState::ContainerCreating,
             // Until the kubelet's next sync finds the pull in back-off.
@@ -113,10 +119,11 @@ fn name_suffix(id: u64, offset: u64) -> [u8; 5] {
 /// it must not make an instant of its own.
 pub fn is_stale(pods: &PodStore, due: &Due) -> bool {
     match due {
-        Due::PodReady { rs, uid, restarts } | Due::ContainerExit { rs, uid, restarts } => pods
-            .group(rs)
-            .and_then(|g| g.get(*uid))
-            .is_none_or(|p| p.deleted_at.is_some() || p.exited_at.is_some() || p.restarts != *restarts),
+        Due::PodReady { rs, uid, restarts } | Due::ContainerExit { rs, uid, restarts } => {
+            pods.group(rs).and_then(|g| g.get(*uid)).is_none_or(|p| {
+                p.deleted_at.is_some() || p.exited_at.is_some() || p.restarts != *restarts
+            })
+        }
         Due::ContainerRestart { rs, uid } => pods
             .group(rs)
             .and_then(|g| g.get(*uid))
@@ -139,8 +146,15 @@ impl Cluster {
         if let Err(reason) = self.admit_pod(&rs.spec.template) {
             // generateName picked a name before admission ran (registry Store.create).
             self.next_pod_uid += 1;
-            let name = Pod { suffix: name_suffix(self.next_pod_uid, self.name_offset), ..Pod::default() }.name(rs.name());
-            return Err(format!("pods {} is forbidden: {reason}", crate::text::quoted(&name)));
+            let name = Pod {
+                suffix: name_suffix(self.next_pod_uid, self.name_offset),
+                ..Pod::default()
+            }
+            .name(rs.name());
+            return Err(format!(
+                "pods {} is forbidden: {reason}",
+                crate::text::quoted(&name)
+            ));
         }
         let image = rs.spec.template.first_image();
         let failing = self.is_failing_image(image);
@@ -161,8 +175,12 @@ impl Cluster {
     /// starts halfway through the pod's start time (unless its image cannot
     /// be pulled).
     pub(crate) fn start_scheduled(&mut self, key: Arc<str>, uid: u64) {
-        let Some(group) = self.pods.groups.get_mut(&*key) else { return };
-        let Some(pod) = group.get_mut(uid) else { return };
+        let Some(group) = self.pods.groups.get_mut(&*key) else {
+            return;
+        };
+        let Some(pod) = group.get_mut(uid) else {
+            return;
+        };
         let started = Time(pod.scheduled_at.0 + pod.start / 2);
         pod.started_at = started;
         let (failing, start, node) = (pod.failing, pod.start, pod.node);
@@ -184,25 +202,41 @@ impl Cluster {
         self.record_pod_routine(&key, uid, PodEventKind::Pulled);
         self.record_pod_routine(&key, uid, PodEventKind::Created);
         self.record_pod_routine(&key, uid, PodEventKind::Started);
-        let Some(pod) = self.pods.group(&key).and_then(|g| g.get(uid)) else { return };
+        let Some(pod) = self.pods.group(&key).and_then(|g| g.get(uid)) else {
+            return;
+        };
         let behaviour = self.config.images.get(&*pod.image);
         let ready_after = pod.start - pod.start / 2;
         let ready = behaviour.is_none_or(|b| b.ready);
         let crash_after = behaviour.and_then(|b| b.crash_after);
         if ready && crash_after.is_none_or(|c| c > ready_after) {
             let rs = key.clone();
-            self.queue.push(Time(started.0 + ready_after), Due::PodReady { rs, uid, restarts });
+            self.queue.push(
+                Time(started.0 + ready_after),
+                Due::PodReady { rs, uid, restarts },
+            );
         } else if !ready {
             self.record_pod_routine(&key, uid, PodEventKind::Unhealthy);
         }
         if let Some(c) = crash_after {
-            self.queue.push(Time(started.0 + c), Due::ContainerExit { rs: key, uid, restarts });
+            self.queue.push(
+                Time(started.0 + c),
+                Due::ContainerExit {
+                    rs: key,
+                    uid,
+                    restarts,
+                },
+            );
         }
     }
 
     /// How long a new pod of this image takes to start and become Ready.
     fn start_of(&self, image: &str) -> i64 {
-        self.config.images.get(image).and_then(|b| b.start).unwrap_or(self.config.pod_start)
+        self.config
+            .images
+            .get(image)
+            .and_then(|b| b.start)
+            .unwrap_or(self.config.pod_start)
     }
 
     /// Whether the cluster is set to fail pulling this image (`failing_images` is sorted).
@@ -217,7 +251,13 @@ impl Cluster {
     fn new_pod(&mut self, rs: &ReplicaSet, image: &str, created: Time, failing: bool) -> Pod {
         let start = self.start_of(image);
         let requests = super::scheduler::Requests::of(&rs.spec.template);
-        let container = rs.spec.template.spec.containers.first().map_or("", |c| c.name.as_str());
+        let container = rs
+            .spec
+            .template
+            .spec
+            .containers
+            .first()
+            .map_or("", |c| c.name.as_str());
         let group = self.pods.group_mut(&rs.metadata.uid, rs.name());
         group.set_container(container);
         let image = group.shared_image(image);
@@ -263,10 +303,23 @@ impl Cluster {
         let key = self.pods.group_mut(&rs.metadata.uid, rs.name()).key.clone();
         if ready_at.is_none() && !failing {
             self.start_container(key, uid, started, 0);
-        } else if let Some(c) = self.config.images.get(image).and_then(|b| b.crash_after).filter(|_| !failing) {
+        } else if let Some(c) = self
+            .config
+            .images
+            .get(image)
+            .and_then(|b| b.crash_after)
+            .filter(|_| !failing)
+        {
             // Ready since before the scenario: it crashes crashAfterSeconds after it started, not in the past.
             let exit = Time((started.0 + c).max(self.now.0));
-            self.queue.push(exit, Due::ContainerExit { rs: key, uid, restarts: 0 });
+            self.queue.push(
+                exit,
+                Due::ContainerExit {
+                    rs: key,
+                    uid,
+                    restarts: 0,
+                },
+            );
         }
     }
 
@@ -292,7 +345,10 @@ impl Cluster {
                 self.pods.remove_terminated(rs, uid);
             } else {
                 let key = group.key.clone();
-                self.queue.push(Time(self.now.0 + self.config.pod_stop), Due::PodGone { rs: key, uid });
+                self.queue.push(
+                    Time(self.now.0 + self.config.pod_stop),
+                    Due::PodGone { rs: key, uid },
+                );
             }
             self.changed = true;
         }
@@ -304,12 +360,21 @@ impl Cluster {
     /// one asked for, else the template's terminationGracePeriodSeconds
     /// (default 30). A grace period of 0 (`--force`) removes it at once.
     /// Deleting a pod that is already Terminating changes nothing.
-    pub fn delete_pod_named(&mut self, name: &str, grace_seconds: Option<i64>) -> Result<(), super::ApiError> {
+    pub fn delete_pod_named(
+        &mut self,
+        name: &str,
+        grace_seconds: Option<i64>,
+    ) -> Result<(), super::ApiError> {
         let found = self.pods.groups.iter().find_map(|(key, g)| {
-            g.pods().find(|p| p.name(&g.rs_name) == name).map(|p| (key.clone(), p.uid, p.deleted_at.is_some()))
+            g.pods()
+                .find(|p| p.name(&g.rs_name) == name)
+                .map(|p| (key.clone(), p.uid, p.deleted_at.is_some()))
         });
         let Some((key, uid, already)) = found else {
-            return Err(super::ApiError::NotFound { resource: "pods", name: name.to_string() });
+            return Err(super::ApiError::NotFound {
+                resource: "pods",
+                name: name.to_string(),
+            });
         };
         if already {
             // Deleting a Terminating pod again can only shorten its grace
@@ -322,9 +387,14 @@ impl Cluster {
             .find(|rs| rs.metadata.uid == key)
             .and_then(|rs| rs.spec.template.spec.termination_grace_period_seconds)
             .unwrap_or(30);
-        let mut grace_ms = grace_seconds.unwrap_or(template_grace).clamp(0, i64::MAX / 1000) * 1000;
+        let mut grace_ms = grace_seconds
+            .unwrap_or(template_grace)
+            .clamp(0, i64::MAX / 1000)
+            * 1000;
         self.record_killing(&key, uid);
-        let Some(group) = self.pods.groups.get_mut(&key) else { return Ok(()) };
+        let Some(group) = self.pods.groups.get_mut(&key) else {
+            return Ok(());
+        };
         // CheckGracefulDelete: a pod no node runs is deleted at once.
         if group.get(uid).is_some_and(|p| p.node.is_none()) {
             grace_ms = 0;
@@ -336,7 +406,10 @@ impl Cluster {
                 self.retry_unscheduled();
             } else {
                 let rs = group.key.clone();
-                self.queue.push(Time(self.now.0 + self.config.pod_stop.min(grace_ms)), Due::PodGone { rs, uid });
+                self.queue.push(
+                    Time(self.now.0 + self.config.pod_stop.min(grace_ms)),
+                    Due::PodGone { rs, uid },
+                );
             }
             self.changed = true;
             self.settled = false;
@@ -347,19 +420,28 @@ impl Cluster {
 
     /// The kubelet stops a deleted pod's container, if one runs (or its pulls).
     fn record_killing(&mut self, key: &str, uid: u64) {
-        let Some(group) = self.pods.group(key) else { return };
-        if group.get(uid).is_some_and(|p| p.deleted_at.is_none() && p.node.is_some() && p.failing) {
+        let Some(group) = self.pods.group(key) else {
+            return;
+        };
+        if group
+            .get(uid)
+            .is_some_and(|p| p.deleted_at.is_none() && p.node.is_some() && p.failing)
+        {
             self.record_pod_routine(key, uid, PodEventKind::PullStopped);
             return;
         }
-        let running = group.get(uid).is_some_and(|p| p.deleted_at.is_none() && p.node.is_some() && p.exited_at.is_none() && !p.failing);
+        let running = group.get(uid).is_some_and(|p| {
+            p.deleted_at.is_none() && p.node.is_some() && p.exited_at.is_none() && !p.failing
+        });
         if running {
             self.record_pod_routine(key, uid, PodEventKind::Killing);
         }
     }
 
     fn shorten_termination(&mut self, key: &str, uid: u64, grace_seconds: Option<i64>) {
-        let Some(grace_ms) = grace_seconds.map(|s| s.max(0) * 1000) else { return };
+        let Some(grace_ms) = grace_seconds.map(|s| s.max(0) * 1000) else {
+            return;
+        };
         if grace_ms == 0 {
             if self.pods.remove_terminated(key, uid) {
                 self.retry_unscheduled();
@@ -370,7 +452,10 @@ impl Cluster {
         } else if let Some(group) = self.pods.groups.get(key) {
             // A second, earlier PodGone: whichever comes first removes it.
             let rs = group.key.clone();
-            self.queue.push(Time(self.now.0 + self.config.pod_stop.min(grace_ms)), Due::PodGone { rs, uid });
+            self.queue.push(
+                Time(self.now.0 + self.config.pod_stop.min(grace_ms)),
+                Due::PodGone { rs, uid },
+            );
             self.user_writes += 1;
         }
     }
@@ -380,12 +465,26 @@ impl Cluster {
         while let Some(due) = self.queue.pop_due(self.now) {
             match due {
                 Due::PodReady { rs, uid, restarts } => {
-                    if !is_stale(&self.pods, &Due::PodReady { rs: rs.clone(), uid, restarts }) {
+                    if !is_stale(
+                        &self.pods,
+                        &Due::PodReady {
+                            rs: rs.clone(),
+                            uid,
+                            restarts,
+                        },
+                    ) {
                         self.pod_ready(rs, uid);
                     }
                 }
                 Due::ContainerExit { rs, uid, restarts } => {
-                    if !is_stale(&self.pods, &Due::ContainerExit { rs: rs.clone(), uid, restarts }) {
+                    if !is_stale(
+                        &self.pods,
+                        &Due::ContainerExit {
+                            rs: rs.clone(),
+                            uid,
+                            restarts,
+                        },
+                    ) {
                         self.container_exit(rs, uid);
                     }
                 }
@@ -425,12 +524,16 @@ impl Cluster {
     fn container_exit(&mut self, rs: Arc<str>, uid: u64) {
         let now = self.now;
         let min_ready_seconds = self.min_ready_of(&rs) / 1000;
-        let Some(group) = self.pods.groups.get_mut(&*rs) else { return };
+        let Some(group) = self.pods.groups.get_mut(&*rs) else {
+            return;
+        };
         if !group.mark_exited(uid, now) {
             return;
         }
         let rs_name = group.rs_name.clone();
-        let Some(pod) = group.get_mut(uid) else { return };
+        let Some(pod) = group.get_mut(uid) else {
+            return;
+        };
         if now.0 - pod.started_at.0 > CRASH_BACKOFF_EXPIRY {
             pod.backoff = 0;
         }
@@ -446,17 +549,24 @@ impl Cluster {
         if restart_in > PLEG_RELIST {
             self.record_pod_routine(&rs, uid, PodEventKind::BackOff);
         }
-        self.queue.push(Time(now.0 + restart_in), Due::ContainerRestart { rs, uid });
+        self.queue
+            .push(Time(now.0 + restart_in), Due::ContainerRestart { rs, uid });
         self.changed = true;
     }
 
     /// The restart: restartCount grows, and the back-off doubles (Backoff.Next).
     fn container_restart(&mut self, rs: Arc<str>, uid: u64) {
         let now = self.now;
-        let Some(group) = self.pods.groups.get_mut(&*rs) else { return };
-        let first_restart = group.get(uid).is_some_and(|p| p.restarts == 0 && p.deleted_at.is_none() && p.exited_at.is_some());
+        let Some(group) = self.pods.groups.get_mut(&*rs) else {
+            return;
+        };
+        let first_restart = group
+            .get(uid)
+            .is_some_and(|p| p.restarts == 0 && p.deleted_at.is_none() && p.exited_at.is_some());
         group.restarted += usize::from(first_restart);
-        let Some(pod) = group.get_mut(uid) else { return };
+        let Some(pod) = group.get_mut(uid) else {
+            return;
+        };
         if pod.deleted_at.is_some() || pod.exited_at.is_none() {
             return;
         }
@@ -464,7 +574,11 @@ impl Cluster {
         pod.last_start = pod.started_at;
         pod.restarts += 1;
         pod.started_at = now;
-        pod.backoff = if pod.backoff == 0 { CRASH_BACKOFF_INITIAL } else { (pod.backoff * 2).min(CRASH_BACKOFF_MAX) };
+        pod.backoff = if pod.backoff == 0 {
+            CRASH_BACKOFF_INITIAL
+        } else {
+            (pod.backoff * 2).min(CRASH_BACKOFF_MAX)
+        };
         let restarts = pod.restarts;
         self.start_container(rs, uid, now, restarts);
         self.changed = true;
@@ -534,7 +648,15 @@ mod tests {
 
     #[test]
     fn a_healthy_pod_shows_creating_then_running_then_ready() {
-        let mut p = Pod { suffix: *b"bcdfg", uid: 1, tiebreak: 1, image: "i".into(), start: 2000, node: Some(0), ..Pod::default() };
+        let mut p = Pod {
+            suffix: *b"bcdfg",
+            uid: 1,
+            tiebreak: 1,
+            image: "i".into(),
+            start: 2000,
+            node: Some(0),
+            ..Pod::default()
+        };
         assert_eq!(pod_state(&p, Time(0)), PodState::ContainerCreating);
         assert_eq!(pod_state(&p, Time(1500)), PodState::RunningNotReady);
         p.ready_at = Some(Time(2000));
@@ -547,14 +669,38 @@ mod tests {
 
     #[test]
     fn a_failing_pull_shows_err_image_pull_at_each_failure_then_backs_off() {
-        let p = Pod { suffix: *b"bcdfg", uid: 1, tiebreak: 1, image: "bad".into(), failing: true, start: 2000, node: Some(0), ..Pod::default() };
+        let p = Pod {
+            suffix: *b"bcdfg",
+            uid: 1,
+            tiebreak: 1,
+            image: "bad".into(),
+            failing: true,
+            start: 2000,
+            node: Some(0),
+            ..Pod::default()
+        };
         // Pulls at 0 s (fails at 1 s), 11 s (fails at 12 s), 32 s: the back-off doubles from 10 s.
-        let attempts: Vec<(i64, i64)> = pull_attempts(Time(0), 2000).take(3).map(|(a, f)| (a.0, f.0)).collect();
+        let attempts: Vec<(i64, i64)> = pull_attempts(Time(0), 2000)
+            .take(3)
+            .map(|(a, f)| (a.0, f.0))
+            .collect();
         assert_eq!(attempts, [(0, 1000), (11_000, 12_000), (32_000, 33_000)]);
-        assert_eq!(pod_state(&p, Time(500)), PodState::ContainerCreating, "pulling");
+        assert_eq!(
+            pod_state(&p, Time(500)),
+            PodState::ContainerCreating,
+            "pulling"
+        );
         assert_eq!(pod_state(&p, Time(1500)), PodState::ErrImagePull);
-        assert_eq!(pod_state(&p, Time(2000)), PodState::ImagePullBackOff, "the kubelet's next sync");
-        assert_eq!(pod_state(&p, Time(11_500)), PodState::ImagePullBackOff, "pulling again");
+        assert_eq!(
+            pod_state(&p, Time(2000)),
+            PodState::ImagePullBackOff,
+            "the kubelet's next sync"
+        );
+        assert_eq!(
+            pod_state(&p, Time(11_500)),
+            PodState::ImagePullBackOff,
+            "pulling again"
+        );
         assert_eq!(pod_state(&p, Time(12_500)), PodState::ErrImagePull);
         let late = pull_attempts(Time(0), 2000).nth(20).unwrap();
         assert_eq!(late.1 .0 - late.0 .0, 1000);

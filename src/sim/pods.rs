@@ -77,9 +77,7 @@ pub struct PodGroup {
     /// The owning ReplicaSet's name (pod names start with it), shared with
     /// the events that name its pods.
     pub rs_name: Arc<str>,
-    /// The name of the pods' (first) container, shared likewise.
-    pub container: Arc<str>,
-    /// The names the pods' events share.
+    /// The names the pods' events share (the ReplicaSet's, the first container's, the image).
     pub event_names: Arc<super::events::PodNames>,
     /// Set when the ReplicaSet was deleted with `--cascade=orphan`: the
     /// pods' labels, by which another ReplicaSet may adopt them.
@@ -244,8 +242,12 @@ impl PodGroup {
 
     /// The container's name of the pods created from now on.
     pub(crate) fn set_container(&mut self, container: &str) {
-        if &*self.container != container {
-            self.container = Arc::from(container);
+        if &*self.event_names.container != container {
+            let container = Arc::from(container);
+            self.event_names = Arc::new(super::events::PodNames {
+                container,
+                ..(*self.event_names).clone()
+            });
             self.refresh_event_names();
         }
     }
@@ -253,18 +255,25 @@ impl PodGroup {
     fn refresh_event_names(&mut self) {
         self.event_names = Arc::new(super::events::PodNames {
             rs: self.rs_name.clone(),
-            container: self.container.clone(),
+            container: self.event_names.container.clone(),
             image: self.image.clone().unwrap_or_default(),
         });
     }
 
     /// This pod as an event names it.
     pub fn pod_name(&self, pod: &Pod) -> super::events::PodName {
-        super::events::PodName { names: self.event_names.clone(), suffix: pod.suffix, uid: pod.uid }
+        super::events::PodName {
+            names: self.event_names.clone(),
+            suffix: pod.suffix,
+            uid: pod.uid,
+        }
     }
 
     /// The requests as an `Arc` shared by this group's pods.
-    pub(crate) fn shared_requests(&mut self, requests: super::scheduler::Requests) -> Arc<super::scheduler::Requests> {
+    pub(crate) fn shared_requests(
+        &mut self,
+        requests: super::scheduler::Requests,
+    ) -> Arc<super::scheduler::Requests> {
         match &self.requests {
             Some(shared) if **shared == requests => shared.clone(),
             _ => {
@@ -324,7 +333,13 @@ impl PodGroup {
         // first (compareMaxContainerRestarts), newer first.
         unready.sort_by_key(|p| {
             let pending = phase_of(p).phase() == "Pending";
-            (p.node.is_some(), !pending, Reverse(p.restarts), log_rank(now, p.created), p.tiebreak)
+            (
+                p.node.is_some(),
+                !pending,
+                Reverse(p.restarts),
+                log_rank(now, p.created),
+                p.tiebreak,
+            )
         });
         let mut chosen: Vec<u64> = unready.iter().take(count).map(|p| p.uid).collect();
         if chosen.len() < count {
@@ -347,10 +362,19 @@ impl PodGroup {
         phase_of: impl Fn(&Pod) -> PodState,
         rank_of: impl Fn(&Pod) -> usize,
     ) -> Vec<u64> {
-        let mut active: Vec<&Pod> = self.pods.values().filter(|p| p.deleted_at.is_none()).collect();
+        let mut active: Vec<&Pod> = self
+            .pods
+            .values()
+            .filter(|p| p.deleted_at.is_none())
+            .collect();
         let key = |p: &Pod| {
             let pending = phase_of(p).phase() == "Pending";
-            (p.node.is_some(), !pending, p.ready_at.is_some(), Reverse(rank_of(p)))
+            (
+                p.node.is_some(),
+                !pending,
+                p.ready_at.is_some(),
+                Reverse(rank_of(p)),
+            )
         };
         // Upstream's Less is not a total order (Ready pods of one second compare by restarts, of one
         // log2 bucket by UID), which std's sorts may panic on: the pods to delete are picked one at a
@@ -379,7 +403,13 @@ impl PodGroup {
         };
         let mut chosen = Vec::with_capacity(count.min(active.len()));
         while chosen.len() < count && !active.is_empty() {
-            let least = (1..active.len()).fold(0, |best, i| if less(active[i], active[best]).is_lt() { i } else { best });
+            let least = (1..active.len()).fold(0, |best, i| {
+                if less(active[i], active[best]).is_lt() {
+                    i
+                } else {
+                    best
+                }
+            });
             chosen.push(active.swap_remove(least).uid);
         }
         chosen
@@ -416,7 +446,13 @@ impl PodGroup {
         chosen
     }
 
-    pub fn view(&self, owner: &str, now: Time, nodes: &[super::scheduler::Node], name_offset: u64) -> Vec<PodView> {
+    pub fn view(
+        &self,
+        owner: &str,
+        now: Time,
+        nodes: &[super::scheduler::Node],
+        name_offset: u64,
+    ) -> Vec<PodView> {
         self.pods
             .values()
             .map(|p| {
@@ -431,9 +467,20 @@ impl PodGroup {
                     deleted_at: p.deleted_at,
                     restarts: p.restarts,
                     // Once the kubelet waits to restart it, the exited container is the last state.
-                    last_termination: if state == PodState::CrashLoopBackOff { p.exited_at } else { p.last_exit },
-                    last_termination_started: if state == PodState::CrashLoopBackOff { p.started_at } else { p.last_start },
-                    node: p.node.and_then(|n| nodes.get(n as usize)).map(|n| n.name.clone()),
+                    last_termination: if state == PodState::CrashLoopBackOff {
+                        p.exited_at
+                    } else {
+                        p.last_exit
+                    },
+                    last_termination_started: if state == PodState::CrashLoopBackOff {
+                        p.started_at
+                    } else {
+                        p.last_start
+                    },
+                    node: p
+                        .node
+                        .and_then(|n| nodes.get(n as usize))
+                        .map(|n| n.name.clone()),
                     uid: super::events::pod_uid(name_offset, p.uid),
                     scheduled_at: p.scheduled_at,
                     started_at: p.started_at,
@@ -494,14 +541,24 @@ impl PodStore {
     /// its selector matches become its pods (their group is keyed by its UID
     /// from now on). Returns the old key, for the entries that name it.
     /// (Only the orphans of a ReplicaSet of the same name: the pods keep their names, which start with it.)
-    pub(crate) fn adopt(&mut self, selector: &crate::api::LabelSelector, uid: &str, name: &str) -> Option<Arc<str>> {
+    pub(crate) fn adopt(
+        &mut self,
+        selector: &crate::api::LabelSelector,
+        uid: &str,
+        name: &str,
+    ) -> Option<Arc<str>> {
         if self.orphans == 0 || self.groups.get(uid).is_some_and(|g| !g.is_empty()) {
             return None;
         }
         let old = self
             .groups
             .iter()
-            .find(|(_, g)| &*g.rs_name == name && g.orphaned_labels.as_ref().is_some_and(|labels| selector.matches(labels)))
+            .find(|(_, g)| {
+                &*g.rs_name == name
+                    && g.orphaned_labels
+                        .as_ref()
+                        .is_some_and(|labels| selector.matches(labels))
+            })
             .map(|(k, _)| k.clone())?;
         let mut group = self.groups.remove(&old)?;
         let old_key = std::mem::replace(&mut group.key, Arc::from(uid));
@@ -586,7 +643,9 @@ mod tests {
     fn ready_victims_agree_with_a_full_ranking() {
         let mut x: u64 = 11;
         let mut next = |n: u64| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (x >> 33) % n
         };
         for round in 0..40 {
@@ -620,7 +679,11 @@ mod tests {
                     3 => {
                         // A burst of deletions anywhere (enough for sweeps of stale entries).
                         for _ in 0..=next(24) {
-                            let live: Vec<u64> = g.pods().filter(|p| p.deleted_at.is_none()).map(|p| p.uid).collect();
+                            let live: Vec<u64> = g
+                                .pods()
+                                .filter(|p| p.deleted_at.is_none())
+                                .map(|p| p.uid)
+                                .collect();
                             if !live.is_empty() {
                                 g.mark_deleted(live[next(live.len() as u64) as usize], now);
                             }
@@ -628,14 +691,24 @@ mod tests {
                     }
                     4 => now = Time(now.0 + [0, 250, 1000, 7000, 60_000][next(5) as usize]),
                     _ => {
-                        let mut ranked: Vec<&Pod> =
-                            g.pods().filter(|p| p.deleted_at.is_none() && p.ready_at.is_some()).collect();
+                        let mut ranked: Vec<&Pod> = g
+                            .pods()
+                            .filter(|p| p.deleted_at.is_none() && p.ready_at.is_some())
+                            .collect();
                         ranked.sort_by_key(|p| {
-                            (log_rank(now, p.ready_at.unwrap()), log_rank(now, p.created), p.tiebreak)
+                            (
+                                log_rank(now, p.ready_at.unwrap()),
+                                log_rank(now, p.created),
+                                p.tiebreak,
+                            )
                         });
                         let want: Vec<u64> = ranked.iter().map(|p| p.uid).collect();
                         // Often a few: a cut inside a run is where the order within it shows.
-                        let most = if next(2) == 0 { want.len() } else { want.len().min(6) };
+                        let most = if next(2) == 0 {
+                            want.len()
+                        } else {
+                            want.len().min(6)
+                        };
                         let need = next(most as u64 + 1) as usize;
                         let unready = g.not_ready.len();
                         let got = g.pods_to_delete(unready + need, now, running);
@@ -647,7 +720,11 @@ mod tests {
                         }
                     }
                 }
-                assert_eq!(g.ready.len(), g.ready_count as usize, "the index holds the Ready pods only");
+                assert_eq!(
+                    g.ready.len(),
+                    g.ready_count as usize,
+                    "the index holds the Ready pods only"
+                );
             }
         }
     }
@@ -713,7 +790,9 @@ mod tests {
         let mut g = PodGroup::default();
         let mut x: u64 = 7;
         let mut next = || {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             x >> 33
         };
         for uid in 1..=40u64 {

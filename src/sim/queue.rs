@@ -11,9 +11,17 @@ pub enum Due {
     /// The kubelet reports the pod Ready (podStartSeconds after creation, or
     /// after a restart): stale if the container it was queued for
     /// (`restarts`) has exited since.
-    PodReady { rs: Arc<str>, uid: u64, restarts: u32 },
+    PodReady {
+        rs: Arc<str>,
+        uid: u64,
+        restarts: u32,
+    },
     /// A crashing container exits with code 1 (crashAfterSeconds after it started).
-    ContainerExit { rs: Arc<str>, uid: u64, restarts: u32 },
+    ContainerExit {
+        rs: Arc<str>,
+        uid: u64,
+        restarts: u32,
+    },
     /// The kubelet restarts an exited container (its back-off is over).
     ContainerRestart { rs: Arc<str>, uid: u64 },
     /// The pod has been Ready for longer than minReadySeconds. Silent: it

@@ -6,14 +6,23 @@
 
 use super::pods::Pod;
 use super::Cluster;
+use crate::api::quantity::{format_bytes, format_millicores};
 use crate::api::{PodTemplateSpec, Time};
 
 /// The quota's name (`kubectl create quota quota --hard=…`).
 pub const QUOTA_NAME: &str = "quota";
 
 /// The resources the pod evaluator counts that the simulator models.
-pub const RESOURCES: &[&str] =
-    &["count/pods", "cpu", "limits.cpu", "limits.memory", "memory", "pods", "requests.cpu", "requests.memory"];
+pub const RESOURCES: &[&str] = &[
+    "count/pods",
+    "cpu",
+    "limits.cpu",
+    "limits.memory",
+    "memory",
+    "pods",
+    "requests.cpu",
+    "requests.memory",
+];
 
 /// A ResourceQuota's hard limits, by resource, in the resource's unit
 /// (millicores for cpu, bytes for memory, a count for pods).
@@ -31,7 +40,11 @@ fn is_cpu(resource: &str) -> bool {
 
 /// A pod's usage of one resource, if it has any: podComputeUsageHelper.
 /// `None` where the pod sets no such request or limit.
-fn usage_of(resource: &str, requests: (Option<i64>, Option<i64>), limits: (Option<i64>, Option<i64>)) -> Option<i64> {
+fn usage_of(
+    resource: &str,
+    requests: (Option<i64>, Option<i64>),
+    limits: (Option<i64>, Option<i64>),
+) -> Option<i64> {
     match resource {
         "pods" | "count/pods" => Some(1),
         "cpu" | "requests.cpu" => requests.0,
@@ -50,7 +63,11 @@ fn template_usage(template: &PodTemplateSpec, resource: &str) -> (i64, Vec<Strin
     let limits = template.container_limits();
     let mut total = 0;
     let mut missing = Vec::new();
-    for ((req, lim), container) in requests.into_iter().zip(limits).zip(&template.spec.containers) {
+    for ((req, lim), container) in requests
+        .into_iter()
+        .zip(limits)
+        .zip(&template.spec.containers)
+    {
         // Requests default to limits (SetDefaults_Pod).
         let req = (req.0.or(lim.0), req.1.or(lim.1));
         match usage_of(resource, req, lim) {
@@ -68,17 +85,9 @@ fn template_usage(template: &PodTemplateSpec, resource: &str) -> (i64, Vec<Strin
 /// Quantity.String() of an amount of this resource: `300m`, `3`, `128Mi`.
 pub fn format_amount(resource: &str, amount: i64) -> String {
     if is_cpu(resource) {
-        if amount % 1000 == 0 {
-            (amount / 1000).to_string()
-        } else {
-            format!("{amount}m")
-        }
+        format_millicores(amount)
     } else if resource.ends_with("memory") {
-        const UNITS: [(&str, i64); 3] = [("Gi", 1 << 30), ("Mi", 1 << 20), ("Ki", 1 << 10)];
-        UNITS
-            .iter()
-            .find(|(_, size)| amount != 0 && amount % size == 0)
-            .map_or(amount.to_string(), |(unit, size)| format!("{}{unit}", amount / size))
+        format_bytes(amount)
     } else {
         amount.to_string()
     }
@@ -86,7 +95,10 @@ pub fn format_amount(resource: &str, amount: i64) -> String {
 
 /// prettyPrint: `key=value` pairs, sorted by key, comma-separated.
 fn pretty(items: &[(&str, i64)]) -> String {
-    let mut items: Vec<String> = items.iter().map(|(r, a)| format!("{r}={}", format_amount(r, *a))).collect();
+    let mut items: Vec<String> = items
+        .iter()
+        .map(|(r, a)| format!("{r}={}", format_amount(r, *a)))
+        .collect();
     items.sort();
     items.join(",")
 }
@@ -97,13 +109,23 @@ impl Cluster {
     }
 
     /// `kubectl create quota NAME --hard=…` (only the one named `quota` is modelled).
-    pub fn create_quota(&mut self, name: &str, hard: Vec<(String, i64)>) -> Result<(), super::ApiError> {
+    pub fn create_quota(
+        &mut self,
+        name: &str,
+        hard: Vec<(String, i64)>,
+    ) -> Result<(), super::ApiError> {
         if self.quota.is_some() && name == QUOTA_NAME {
-            return Err(super::ApiError::AlreadyExists { resource: "resourcequotas", name: name.to_string() });
+            return Err(super::ApiError::AlreadyExists {
+                resource: "resourcequotas",
+                name: name.to_string(),
+            });
         }
         let mut hard = hard;
         hard.sort();
-        self.quota = Some(Quota { hard, created: self.now });
+        self.quota = Some(Quota {
+            hard,
+            created: self.now,
+        });
         self.user_writes += 1;
         self.settled = false;
         Ok(())
@@ -112,7 +134,10 @@ impl Cluster {
     /// `kubectl delete quota NAME`.
     pub fn delete_quota(&mut self, name: &str) -> Result<(), super::ApiError> {
         if name != QUOTA_NAME || self.quota.is_none() {
-            return Err(super::ApiError::NotFound { resource: "resourcequotas", name: name.to_string() });
+            return Err(super::ApiError::NotFound {
+                resource: "resourcequotas",
+                name: name.to_string(),
+            });
         }
         self.quota = None;
         self.user_writes += 1;
@@ -122,13 +147,17 @@ impl Cluster {
 
     /// The quota's `used`: what the pods that exist use (terminating ones included).
     pub fn quota_used(&self) -> Vec<(String, i64)> {
-        let Some(quota) = &self.quota else { return Vec::new() };
+        let Some(quota) = &self.quota else {
+            return Vec::new();
+        };
         let pods: Vec<&Pod> = self.pods.groups.values().flat_map(|g| g.pods()).collect();
         quota
             .hard
             .iter()
             .map(|(resource, _)| {
-                let used = pods.iter().fold(0i64, |sum, p| sum.saturating_add(p.quota_usage(resource)));
+                let used = pods
+                    .iter()
+                    .fold(0i64, |sum, p| sum.saturating_add(p.quota_usage(resource)));
                 (resource.clone(), used)
             })
             .collect()
@@ -137,7 +166,9 @@ impl Cluster {
     /// CheckRequest for a pod of this template: `Err` with the API server's
     /// reason ("failed quota: …" or "exceeded quota: …") when the quota refuses it.
     pub(crate) fn admit_pod(&self, template: &PodTemplateSpec) -> Result<(), String> {
-        let Some(quota) = &self.quota else { return Ok(()) };
+        let Some(quota) = &self.quota else {
+            return Ok(());
+        };
         // Constraints: a quota on cpu or memory needs every container to state it.
         let mut missing: Vec<(String, Vec<String>)> = Vec::new();
         for (resource, _) in &quota.hard {
@@ -150,8 +181,14 @@ impl Cluster {
         }
         if !missing.is_empty() {
             missing.sort();
-            let what: Vec<String> = missing.iter().map(|(r, c)| format!("{r} for: {}", c.join(","))).collect();
-            return Err(format!("failed quota: {QUOTA_NAME}: must specify {}", what.join("; ")));
+            let what: Vec<String> = missing
+                .iter()
+                .map(|(r, c)| format!("{r} for: {}", c.join(",")))
+                .collect();
+            return Err(format!(
+                "failed quota: {QUOTA_NAME}: must specify {}",
+                what.join("; ")
+            ));
         }
         let used = self.quota_used();
         let mut requested = Vec::new();
@@ -201,6 +238,9 @@ mod tests {
         assert_eq!(format_amount("cpu", 3000), "3");
         assert_eq!(format_amount("requests.memory", 384 << 20), "384Mi");
         assert_eq!(format_amount("pods", 6), "6");
-        assert_eq!(pretty(&[("requests.cpu", 300), ("pods", 1)]), "pods=1,requests.cpu=300m");
+        assert_eq!(
+            pretty(&[("requests.cpu", 300), ("pods", 1)]),
+            "pods=1,requests.cpu=300m"
+        );
     }
 }

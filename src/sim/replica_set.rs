@@ -17,7 +17,11 @@ pub fn sync_replica_set(c: &mut Cluster, rs: std::sync::Arc<crate::api::ReplicaS
         c.claim_orphaned_pods(&rs);
     }
     let mut status = calculate_status(c, &rs.metadata.uid, rs.metadata.generation);
-    let managed = if rs.metadata.deletion_timestamp.is_none() { manage_replicas(c, &rs, status.replicas) } else { Ok(()) };
+    let managed = if rs.metadata.deletion_timestamp.is_none() {
+        manage_replicas(c, &rs, status.replicas)
+    } else {
+        Ok(())
+    };
     status.conditions = failure_conditions(&rs, status.replicas, managed, c.now);
     if rs.status == status {
         return;
@@ -32,7 +36,9 @@ fn requeue_delay(failures: u32) -> i64 {
     const BASE_MS: i64 = 5;
     const MAX_MS: i64 = 1_000_000;
     // 5 ms × 2^18 is past the maximum already.
-    BASE_MS.saturating_mul(1i64 << failures.saturating_sub(1).min(20)).min(MAX_MS)
+    BASE_MS
+        .saturating_mul(1i64 << failures.saturating_sub(1).min(20))
+        .min(MAX_MS)
 }
 
 /// What manageReplicas left: nothing wrong, a create the API server refused
@@ -45,14 +51,21 @@ enum Managed {
 /// manageReplicas: the difference between live pods and spec.replicas, in
 /// one burst of creations (slowStartBatch: 1, 2, 4 … pods at a time, stopping
 /// after a batch with a failure) or of deletions (ranked by getPodsToDelete).
-fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) -> Result<(), Managed> {
+fn manage_replicas(
+    c: &mut Cluster,
+    rs: &crate::api::ReplicaSet,
+    active: i32,
+) -> Result<(), Managed> {
     let diff = active - rs.spec.replicas;
     let uid = &rs.metadata.uid;
     if diff < 0 {
         // A failed sync is retried when the work queue's rate limiter says
         // so, or at once when the ReplicaSet's spec changed (updateRS enqueues it).
         let generation = rs.metadata.generation;
-        if c.create_retries.get(uid).is_some_and(|r| r.at > c.now && r.generation == generation) {
+        if c.create_retries
+            .get(uid)
+            .is_some_and(|r| r.at > c.now && r.generation == generation)
+        {
             return Err(Managed::Waiting);
         }
         let mut remaining = (-diff).min(BURST_REPLICAS);
@@ -61,7 +74,13 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) ->
         while batch > 0 {
             for _ in 0..batch {
                 if let Err(e) = c.create_pod(rs) {
-                    c.record_object_event(format!("replicaset/{}", rs.name()), "Warning", "FailedCreate", "replicaset-controller", format!("Error creating: {e}"));
+                    c.record_object_event(
+                        format!("replicaset/{}", rs.name()),
+                        "Warning",
+                        "FailedCreate",
+                        "replicaset-controller",
+                        format!("Error creating: {e}"),
+                    );
                     first_error.get_or_insert(e);
                 }
             }
@@ -74,8 +93,20 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) ->
         if let Some(e) = first_error {
             let failures = c.create_retries.get(uid).map_or(0, |r| r.failures) + 1;
             let at = Time(c.now.0 + requeue_delay(failures));
-            c.create_retries.insert(uid.clone(), super::CreateRetry { failures, at, generation });
-            c.queue.push(at, super::queue::Due::ReplicaSetRetry { rs: std::sync::Arc::from(uid.as_str()) });
+            c.create_retries.insert(
+                uid.clone(),
+                super::CreateRetry {
+                    failures,
+                    at,
+                    generation,
+                },
+            );
+            c.queue.push(
+                at,
+                super::queue::Due::ReplicaSetRetry {
+                    rs: std::sync::Arc::from(uid.as_str()),
+                },
+            );
             return Err(Managed::Failed(e));
         }
     } else if diff > 0 {
@@ -86,7 +117,9 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) ->
             // Several nodes (the colocation rank), or restarted pods: every rule, over every pod.
             Some(group) if c.nodes().len() > 1 || group.restarted > 0 => {
                 let on_node = related_pods_on_nodes(c, rs);
-                group.pods_to_delete_ranked(count, now, phase_of, |p| on_node.get(&p.node).copied().unwrap_or(0))
+                group.pods_to_delete_ranked(count, now, phase_of, |p| {
+                    on_node.get(&p.node).copied().unwrap_or(0)
+                })
             }
             Some(group) => group.pods_to_delete(count, now, phase_of),
             None => Vec::new(),
@@ -105,8 +138,16 @@ fn manage_replicas(c: &mut Cluster, rs: &crate::api::ReplicaSet, active: i32) ->
 /// getPodsRankedByRelatedPodsOnSameNode: how many active pods of the
 /// ReplicaSets of the same controller (getIndirectlyRelatedPods) each node
 /// runs (unscheduled pods count under no node).
-fn related_pods_on_nodes(c: &Cluster, rs: &crate::api::ReplicaSet) -> std::collections::BTreeMap<Option<u16>, usize> {
-    let owner = rs.metadata.owner_references.iter().find(|o| o.controller).map(|o| o.name.clone());
+fn related_pods_on_nodes(
+    c: &Cluster,
+    rs: &crate::api::ReplicaSet,
+) -> std::collections::BTreeMap<Option<u16>, usize> {
+    let owner = rs
+        .metadata
+        .owner_references
+        .iter()
+        .find(|o| o.controller)
+        .map(|o| o.name.clone());
     let related: Vec<&crate::api::ReplicaSet> = match &owner {
         Some(deployment) => c.replica_sets_of(deployment),
         None => vec![rs],
@@ -123,7 +164,12 @@ fn related_pods_on_nodes(c: &Cluster, rs: &crate::api::ReplicaSet) -> std::colle
 /// calculateStatus's ReplicaFailure: set (once) when manageReplicas failed,
 /// with its error; removed after a sync without one. A sync still waiting for
 /// its retry changes nothing.
-fn failure_conditions(rs: &crate::api::ReplicaSet, live: i32, managed: Result<(), Managed>, now: Time) -> Vec<ReplicaSetCondition> {
+fn failure_conditions(
+    rs: &crate::api::ReplicaSet,
+    live: i32,
+    managed: Result<(), Managed>,
+    now: Time,
+) -> Vec<ReplicaSetCondition> {
     if managed.is_ok() && rs.status.conditions.is_empty() {
         return Vec::new();
     }
@@ -131,7 +177,11 @@ fn failure_conditions(rs: &crate::api::ReplicaSet, live: i32, managed: Result<()
     let has_failure = conditions.iter().any(|c| c.type_ == REPLICA_FAILURE);
     match managed {
         Err(Managed::Failed(message)) if !has_failure => {
-            let reason = if live < rs.spec.replicas { "FailedCreate" } else { "FailedDelete" };
+            let reason = if live < rs.spec.replicas {
+                "FailedCreate"
+            } else {
+                "FailedDelete"
+            };
             conditions.push(ReplicaSetCondition {
                 type_: REPLICA_FAILURE.into(),
                 status: "True".into(),

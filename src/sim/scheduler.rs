@@ -34,7 +34,13 @@ pub struct Node {
 impl Node {
     /// The node of a cluster without `cluster.nodes`.
     pub fn unlimited(name: &str) -> Node {
-        Node { name: name.to_string(), cpu: None, memory: None, pods: None, unschedulable: false }
+        Node {
+            name: name.to_string(),
+            cpu: None,
+            memory: None,
+            pods: None,
+            unschedulable: false,
+        }
     }
 }
 
@@ -59,24 +65,41 @@ impl Requests {
         let containers = &template.spec.containers;
         if containers.iter().all(|c| c.resources.is_none()) {
             let n = containers.len() as i64;
-            return Requests { nonzero_cpu: n * DEFAULT_MILLI_CPU_REQUEST, nonzero_memory: n * DEFAULT_MEMORY_REQUEST, ..Requests::default() };
+            return Requests {
+                nonzero_cpu: n * DEFAULT_MILLI_CPU_REQUEST,
+                nonzero_memory: n * DEFAULT_MEMORY_REQUEST,
+                ..Requests::default()
+            };
         }
         let limits = template.container_limits();
-        let defaulted = template.container_requests().into_iter().zip(limits.iter()).map(|((cpu, memory), (cpu_limit, memory_limit))| {
-            (cpu.or(*cpu_limit).map(|v| v.max(0)), memory.or(*memory_limit).map(|v| v.max(0)))
-        });
+        let defaulted = template
+            .container_requests()
+            .into_iter()
+            .zip(limits.iter())
+            .map(|((cpu, memory), (cpu_limit, memory_limit))| {
+                (
+                    cpu.or(*cpu_limit).map(|v| v.max(0)),
+                    memory.or(*memory_limit).map(|v| v.max(0)),
+                )
+            });
         let requests = defaulted.fold(Requests::default(), |sum, (cpu, memory)| Requests {
             cpu: sum.cpu.saturating_add(cpu.unwrap_or(0)),
             memory: sum.memory.saturating_add(memory.unwrap_or(0)),
-            nonzero_cpu: sum.nonzero_cpu.saturating_add(cpu.unwrap_or(DEFAULT_MILLI_CPU_REQUEST)),
-            nonzero_memory: sum.nonzero_memory.saturating_add(memory.unwrap_or(DEFAULT_MEMORY_REQUEST)),
+            nonzero_cpu: sum
+                .nonzero_cpu
+                .saturating_add(cpu.unwrap_or(DEFAULT_MILLI_CPU_REQUEST)),
+            nonzero_memory: sum
+                .nonzero_memory
+                .saturating_add(memory.unwrap_or(DEFAULT_MEMORY_REQUEST)),
             ..Requests::default()
         });
-        limits.into_iter().fold(requests, |sum, (cpu, memory)| Requests {
-            limits_cpu: sum.limits_cpu.saturating_add(cpu.unwrap_or(0).max(0)),
-            limits_memory: sum.limits_memory.saturating_add(memory.unwrap_or(0).max(0)),
-            ..sum
-        })
+        limits
+            .into_iter()
+            .fold(requests, |sum, (cpu, memory)| Requests {
+                limits_cpu: sum.limits_cpu.saturating_add(cpu.unwrap_or(0).max(0)),
+                limits_memory: sum.limits_memory.saturating_add(memory.unwrap_or(0).max(0)),
+                ..sum
+            })
     }
 }
 
@@ -100,7 +123,10 @@ struct Rejection {
 /// NodeUnschedulable, then NodeResourcesFit's `fitsRequest`.
 fn filter(node: &Node, used: &Usage, pod: &Requests) -> Option<Rejection> {
     if node.unschedulable {
-        return Some(Rejection { reasons: vec!["node(s) were unschedulable"], unresolvable: true });
+        return Some(Rejection {
+            reasons: vec!["node(s) were unschedulable"],
+            unresolvable: true,
+        });
     }
     let mut reasons = Vec::new();
     let mut unresolvable = false;
@@ -118,7 +144,10 @@ fn filter(node: &Node, used: &Usage, pod: &Requests) -> Option<Rejection> {
             }
         }
     }
-    (!reasons.is_empty()).then_some(Rejection { reasons, unresolvable })
+    (!reasons.is_empty()).then_some(Rejection {
+        reasons,
+        unresolvable,
+    })
 }
 
 /// NodeResourcesFit's LeastAllocated score: the share of cpu and memory left
@@ -129,7 +158,12 @@ fn score(node: &Node, used: &Usage, pod: &Requests) -> i64 {
         Some(_) => 0,
         None => 100,
     };
-    (left(node.cpu, used.nonzero_cpu.saturating_add(pod.nonzero_cpu)) + left(node.memory, used.nonzero_memory.saturating_add(pod.nonzero_memory))) / 2
+    (left(node.cpu, used.nonzero_cpu.saturating_add(pod.nonzero_cpu))
+        + left(
+            node.memory,
+            used.nonzero_memory.saturating_add(pod.nonzero_memory),
+        ))
+        / 2
 }
 
 /// FitError.Error and the PostFilter plugins' words: each reason with how
@@ -142,7 +176,10 @@ fn failed_scheduling_message(rejections: &[Rejection]) -> String {
         for reason in reasons {
             *counts.entry(reason).or_default() += 1;
         }
-        let mut lines: Vec<String> = counts.into_iter().map(|(reason, n)| format!("{n} {reason}")).collect();
+        let mut lines: Vec<String> = counts
+            .into_iter()
+            .map(|(reason, n)| format!("{n} {reason}"))
+            .collect();
         lines.sort();
         lines.join(", ")
     };
@@ -168,7 +205,12 @@ impl Cluster {
     /// Whether the scheduler has anything to decide (`cluster.nodes` set).
     pub fn has_node_limits(&self) -> bool {
         match self.nodes.as_slice() {
-            [only] => only.cpu.is_some() || only.memory.is_some() || only.pods.is_some() || only.unschedulable,
+            [only] => {
+                only.cpu.is_some()
+                    || only.memory.is_some()
+                    || only.pods.is_some()
+                    || only.unschedulable
+            }
             _ => true,
         }
     }
@@ -218,11 +260,18 @@ impl Cluster {
     /// FailedScheduling event, to be tried again when room appears.
     /// Returns whether it was bound.
     pub(crate) fn schedule_pod(&mut self, key: &Arc<str>, uid: u64) -> bool {
-        let Some(pod) = self.pods.group(key).and_then(|g| g.get(uid)) else { return false };
+        let Some(pod) = self.pods.group(key).and_then(|g| g.get(uid)) else {
+            return false;
+        };
         match self.find_node(&pod.requests) {
             Ok(node) => {
                 let now = self.now;
-                if let Some(pod) = self.pods.groups.get_mut(&**key).and_then(|g| g.get_mut(uid)) {
+                if let Some(pod) = self
+                    .pods
+                    .groups
+                    .get_mut(&**key)
+                    .and_then(|g| g.get_mut(uid))
+                {
                     pod.node = Some(node);
                     pod.scheduled_at = now;
                 }
@@ -230,9 +279,19 @@ impl Cluster {
             }
             Err(message) => {
                 let requests = *pod.requests;
-                let name = self.pods.group(key).map(|g| pod_name(g.get(uid), &g.rs_name)).unwrap_or_default();
+                let name = self
+                    .pods
+                    .group(key)
+                    .map(|g| pod_name(g.get(uid), &g.rs_name))
+                    .unwrap_or_default();
                 let why = self.why_no_node_fits(&requests);
-                self.record_pod_event(&name, "Warning", "FailedScheduling", "default-scheduler", message);
+                self.record_pod_event(
+                    &name,
+                    "Warning",
+                    "FailedScheduling",
+                    "default-scheduler",
+                    message,
+                );
                 let pod_uid = super::events::pod_uid(self.name_offset, uid);
                 if let Some(event) = self.events.last_mut() {
                     event.why = why;
@@ -250,8 +309,15 @@ impl Cluster {
     /// any schedulable node has left.
     fn why_no_node_fits(&self, pod: &Requests) -> Why {
         let usage = self.node_usage();
-        let open: Vec<(&Node, &Usage)> = self.nodes.iter().zip(&usage).filter(|(n, _)| !n.unschedulable).collect();
-        let most_left = |left: fn(&Node, &Usage) -> Option<i64>| open.iter().filter_map(|(n, u)| left(n, u)).max();
+        let open: Vec<(&Node, &Usage)> = self
+            .nodes
+            .iter()
+            .zip(&usage)
+            .filter(|(n, _)| !n.unschedulable)
+            .collect();
+        let most_left = |left: fn(&Node, &Usage) -> Option<i64>| {
+            open.iter().filter_map(|(n, u)| left(n, u)).max()
+        };
         Why::NoNodeFits {
             cpu: pod.cpu,
             most_cpu_left: most_left(|n, u| n.cpu.map(|c| c - u.cpu)),
@@ -269,7 +335,11 @@ impl Cluster {
         }
         let waiting = std::mem::take(&mut self.unscheduled);
         for (key, uid) in waiting {
-            let live = self.pods.group(&key).and_then(|g| g.get(uid)).is_some_and(|p| p.deleted_at.is_none() && p.node.is_none());
+            let live = self
+                .pods
+                .group(&key)
+                .and_then(|g| g.get(uid))
+                .is_some_and(|p| p.deleted_at.is_none() && p.node.is_none());
             if !live {
                 continue;
             }
@@ -300,20 +370,51 @@ impl Cluster {
         }
     }
 
-    pub(crate) fn record_pod_event(&mut self, pod: &str, type_: &'static str, reason: &'static str, source: &'static str, message: String) {
+    pub(crate) fn record_pod_event(
+        &mut self,
+        pod: &str,
+        type_: &'static str,
+        reason: &'static str,
+        source: &'static str,
+        message: String,
+    ) {
         self.record_object_event(format!("pod/{pod}"), type_, reason, source, message);
     }
 
     /// An event on any object (`replicaset/NAME`), recorded by `source`.
-    pub(crate) fn record_object_event(&mut self, object: String, type_: &'static str, reason: &'static str, source: &'static str, message: String) {
+    pub(crate) fn record_object_event(
+        &mut self,
+        object: String,
+        type_: &'static str,
+        reason: &'static str,
+        source: &'static str,
+        message: String,
+    ) {
         let seq = self.next_event_seq();
-        self.events.push(Event { time: self.now, type_, reason, object, source, seq, object_uid: None, message, why: Default::default() });
+        self.events.push(Event {
+            time: self.now,
+            type_,
+            reason,
+            object,
+            source,
+            seq,
+            object_uid: None,
+            message,
+            why: Default::default(),
+        });
     }
 
     /// `kubectl cordon|uncordon NODE`: whether it changed anything (false: already so).
-    pub fn set_node_unschedulable(&mut self, name: &str, unschedulable: bool) -> Result<bool, super::ApiError> {
+    pub fn set_node_unschedulable(
+        &mut self,
+        name: &str,
+        unschedulable: bool,
+    ) -> Result<bool, super::ApiError> {
         let Some(node) = self.nodes.iter_mut().find(|n| n.name == name) else {
-            return Err(super::ApiError::NotFound { resource: "nodes", name: name.to_string() });
+            return Err(super::ApiError::NotFound {
+                resource: "nodes",
+                name: name.to_string(),
+            });
         };
         if node.unschedulable == unschedulable {
             return Ok(false);
@@ -330,12 +431,21 @@ impl Cluster {
     /// The scheduler's last FailedScheduling message for a pod.
     pub fn scheduling_message_of(&self, pod: &str) -> Option<String> {
         let object = format!("pod/{pod}");
-        self.events.iter().rev().find(|e| e.object == object && e.reason == "FailedScheduling").map(|e| e.message.clone())
+        self.events
+            .iter()
+            .rev()
+            .find(|e| e.object == object && e.reason == "FailedScheduling")
+            .map(|e| e.message.clone())
     }
 
     /// The pods waiting for a node, oldest first.
     pub fn unscheduled_pods(&self) -> usize {
-        let live = |(key, uid): &&(Arc<str>, u64)| self.pods.group(key).and_then(|g| g.get(*uid)).is_some_and(|p| p.deleted_at.is_none() && p.node.is_none());
+        let live = |(key, uid): &&(Arc<str>, u64)| {
+            self.pods
+                .group(key)
+                .and_then(|g| g.get(*uid))
+                .is_some_and(|p| p.deleted_at.is_none() && p.node.is_none())
+        };
         self.unscheduled.iter().filter(live).count()
     }
 }
@@ -349,26 +459,62 @@ mod tests {
     use super::*;
 
     fn node(cpu: i64) -> Node {
-        Node { name: "n".into(), cpu: Some(cpu), memory: None, pods: Some(110), unschedulable: false }
+        Node {
+            name: "n".into(),
+            cpu: Some(cpu),
+            memory: None,
+            pods: Some(110),
+            unschedulable: false,
+        }
     }
 
     #[test]
     fn a_pod_fits_where_its_request_is_left() {
-        let pod = Requests { cpu: 300, nonzero_cpu: 300, nonzero_memory: DEFAULT_MEMORY_REQUEST, ..Requests::default() };
-        let used = Usage { cpu: 700, pods: 3, ..Usage::default() };
+        let pod = Requests {
+            cpu: 300,
+            nonzero_cpu: 300,
+            nonzero_memory: DEFAULT_MEMORY_REQUEST,
+            ..Requests::default()
+        };
+        let used = Usage {
+            cpu: 700,
+            pods: 3,
+            ..Usage::default()
+        };
         assert!(filter(&node(1000), &used, &pod).is_none());
-        let full = Usage { cpu: 900, pods: 3, ..Usage::default() };
+        let full = Usage {
+            cpu: 900,
+            pods: 3,
+            ..Usage::default()
+        };
         let r = filter(&node(1000), &full, &pod).unwrap();
-        assert_eq!((r.reasons, r.unresolvable), (vec!["Insufficient cpu"], false));
-        assert!(filter(&node(200), &Usage::default(), &pod).unwrap().unresolvable, "more than the node has at all");
+        assert_eq!(
+            (r.reasons, r.unresolvable),
+            (vec!["Insufficient cpu"], false)
+        );
+        assert!(
+            filter(&node(200), &Usage::default(), &pod)
+                .unwrap()
+                .unresolvable,
+            "more than the node has at all"
+        );
     }
 
     #[test]
     fn the_message_counts_reasons_by_node_as_the_newest_scheduler_words_them() {
         let rejections = vec![
-            Rejection { reasons: vec!["Insufficient cpu"], unresolvable: false },
-            Rejection { reasons: vec!["node(s) were unschedulable"], unresolvable: true },
-            Rejection { reasons: vec!["Insufficient cpu"], unresolvable: false },
+            Rejection {
+                reasons: vec!["Insufficient cpu"],
+                unresolvable: false,
+            },
+            Rejection {
+                reasons: vec!["node(s) were unschedulable"],
+                unresolvable: true,
+            },
+            Rejection {
+                reasons: vec!["Insufficient cpu"],
+                unresolvable: false,
+            },
         ];
         assert_eq!(
             failed_scheduling_message(&rejections),
@@ -378,8 +524,15 @@ mod tests {
 
     #[test]
     fn the_emptier_node_scores_higher() {
-        let pod = Requests { cpu: 100, nonzero_cpu: 100, ..Requests::default() };
-        let busy = Usage { nonzero_cpu: 1500, ..Usage::default() };
+        let pod = Requests {
+            cpu: 100,
+            nonzero_cpu: 100,
+            ..Requests::default()
+        };
+        let busy = Usage {
+            nonzero_cpu: 1500,
+            ..Usage::default()
+        };
         assert!(score(&node(2000), &Usage::default(), &pod) > score(&node(2000), &busy, &pod));
     }
 }

@@ -34,7 +34,10 @@ impl Fencepost {
         match value {
             Some(IntOrString::Int(v)) => Fencepost::Int(*v),
             Some(IntOrString::Str(s)) => match s.strip_suffix('%').and_then(|p| p.parse().ok()) {
-                Some(percent) => Fencepost::Percent { percent, of: replicas },
+                Some(percent) => Fencepost::Percent {
+                    percent,
+                    of: replicas,
+                },
                 None => Fencepost::Absent,
             },
             None => Fencepost::Absent,
@@ -57,7 +60,11 @@ impl Fencepost {
             Fencepost::Percent { .. } => {
                 let hundredths = self.hundredths()?;
                 let whole = hundredths / 100;
-                Some(if round_up { whole + i64::from(hundredths % 100 != 0) } else { whole })
+                Some(if round_up {
+                    whole + i64::from(hundredths % 100 != 0)
+                } else {
+                    whole
+                })
             }
             Fencepost::Absent => None,
         }
@@ -129,7 +136,13 @@ pub enum Why {
     /// The scheduler found no node with room: what the pod requests (cpu in
     /// millicores, memory in bytes) and the most any schedulable node has
     /// left (`None`: no node limits it, or none is schedulable).
-    NoNodeFits { cpu: i64, most_cpu_left: Option<i64>, memory: i64, most_memory_left: Option<i64>, cordoned: usize },
+    NoNodeFits {
+        cpu: i64,
+        most_cpu_left: Option<i64>,
+        memory: i64,
+        most_memory_left: Option<i64>,
+        cordoned: usize,
+    },
 }
 
 #[cfg(test)]

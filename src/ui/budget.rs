@@ -56,7 +56,9 @@ impl Budget {
         let rss = c.replica_sets_of(s.deployment_name());
         let new_rs = find_new_replica_set(d, &rss);
         let replicas = d.replicas();
-        let rolling = d.is_rolling_update().then(|| (max_surge(d), max_unavailable(d)));
+        let rolling = d
+            .is_rolling_update()
+            .then(|| (max_surge(d), max_unavailable(d)));
         // Available slots first (the floor counts them), then the rest.
         let mut runs = Vec::new();
         let mut terminating = 0;
@@ -66,7 +68,12 @@ impl Budget {
             let (live, available, gone) = c.pod_counts_of(rs.name());
             terminating += gone;
             let new = new_rs.is_some_and(|n| n.name() == rs.name());
-            per_rs.push((new, available, live - available, (rs.spec.replicas - live).max(0)));
+            per_rs.push((
+                new,
+                available,
+                live - available,
+                (rs.spec.replicas - live).max(0),
+            ));
         }
         // Old ReplicaSets before the new one within each kind, as the lanes read bottom-up.
         per_rs.sort_by_key(|(new, ..)| *new);
@@ -82,15 +89,36 @@ impl Budget {
         }
         let used: i32 = runs.iter().map(|r| r.count).sum();
         let cap = replicas + rolling.map_or(0, |(surge, _)| surge);
-        push_run(&mut runs, Run { fill: Fill::Free, new: false, count: cap - used });
+        push_run(
+            &mut runs,
+            Run {
+                fill: Fill::Free,
+                new: false,
+                count: cap - used,
+            },
+        );
         let holds = match (new_rs, rollout_phase(d)) {
-            (Some(new_rs), RolloutPhase::Progressing { .. } | RolloutPhase::DeadlineExceeded { .. }) => {
-                let old: Vec<_> = rss.iter().copied().filter(|rs| rs.name() != new_rs.name()).collect();
+            (
+                Some(new_rs),
+                RolloutPhase::Progressing { .. } | RolloutPhase::DeadlineExceeded { .. },
+            ) => {
+                let old: Vec<_> = rss
+                    .iter()
+                    .copied()
+                    .filter(|rs| rs.name() != new_rs.name())
+                    .collect();
                 rolling_holds(d, new_rs, &old)
             }
             _ => Holds::default(),
         };
-        Some(Budget { replicas, rolling, runs, slots: used.max(cap), terminating, holds })
+        Some(Budget {
+            replicas,
+            rolling,
+            runs,
+            slots: used.max(cap),
+            terminating,
+            holds,
+        })
     }
 }
 
@@ -106,7 +134,10 @@ fn push_run(runs: &mut Vec<Run>, run: Run) {
 
 /// A position along the slots, as a CSS percentage.
 fn at(slot: i32, slots: i32) -> String {
-    format!("{}%", crate::text::fixed(i64::from(slot) * 10_000 / i64::from(slots.max(1)), 2))
+    format!(
+        "{}%",
+        crate::text::fixed(i64::from(slot) * 10_000 / i64::from(slots.max(1)), 2)
+    )
 }
 
 #[component]
@@ -115,8 +146,13 @@ pub fn BudgetView() -> impl IntoView {
     let b = Memo::new(move |_| h.with(Budget::of).unwrap_or_default());
     let cap_name = move || {
         b.with(|b| match b.rolling {
-            Some((surge, _)) => h.t(Msg::AtMostPods { replicas: b.replicas, surge }),
-            None => h.t(Msg::AtMostPodsRecreate { replicas: b.replicas }),
+            Some((surge, _)) => h.t(Msg::AtMostPods {
+                replicas: b.replicas,
+                surge,
+            }),
+            None => h.t(Msg::AtMostPodsRecreate {
+                replicas: b.replicas,
+            }),
         })
     };
     let slots = move || {
@@ -152,7 +188,16 @@ pub fn BudgetView() -> impl IntoView {
             })
         })
     };
-    let floor_name = move || b.with(|b| b.rolling.map(|(_, unavailable)| h.t(Msg::AtLeastAvailable { replicas: b.replicas, unavailable })));
+    let floor_name = move || {
+        b.with(|b| {
+            b.rolling.map(|(_, unavailable)| {
+                h.t(Msg::AtLeastAvailable {
+                    replicas: b.replicas,
+                    unavailable,
+                })
+            })
+        })
+    };
     let floor = move || {
         b.with(|b| {
             let (_, unavailable) = b.rolling?;
@@ -168,8 +213,14 @@ pub fn BudgetView() -> impl IntoView {
     let holds = move || {
         b.with(|b| {
             let add = b.holds.surge_cap.map(|_| h.t(Msg::CantAdd));
-            let remove = b.holds.availability_floor.map(|min| h.t(Msg::CantRemove { min_available: min }));
-            add.into_iter().chain(remove).map(|line| view! { <li>{line}</li> }).collect_view()
+            let remove = b
+                .holds
+                .availability_floor
+                .map(|min| h.t(Msg::CantRemove { min_available: min }));
+            add.into_iter()
+                .chain(remove)
+                .map(|line| view! { <li>{line}</li> })
+                .collect_view()
         })
     };
     view! {

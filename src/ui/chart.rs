@@ -33,7 +33,10 @@ pub fn Chart() -> impl IntoView {
             sets.iter()
                 .map(|name| match c.replica_set(name) {
                     Some(rs) => lang
-                        .say(Msg::Revision { revision: rs.metadata.annotation(keys::REVISION).unwrap_or(""), image: &rs.spec.template.images() })
+                        .say(Msg::Revision {
+                            revision: rs.metadata.annotation(keys::REVISION).unwrap_or(""),
+                            image: &rs.spec.template.images(),
+                        })
                         .into_owned(),
                     None => name.clone(),
                 })

@@ -25,7 +25,10 @@ pub struct Scale {
 
 impl Scale {
     pub fn of(c: &PodsChart) -> Scale {
-        Scale { end_ms: c.end_ms, top: c.top }
+        Scale {
+            end_ms: c.end_ms,
+            top: c.top,
+        }
     }
 
     /// The time at `x` in the SVG box (the playhead being dragged), within the chart.
@@ -64,11 +67,20 @@ fn step_points(scale: Scale, steps: impl Iterator<Item = (i64, i32)>) -> Vec<(f6
 fn band_polygon(scale: Scale, band: &Band) -> String {
     let upper = step_points(scale, band.steps.iter().map(|&(t, _, high)| (t, high)));
     let lower = step_points(scale, band.steps.iter().map(|&(t, low, _)| (t, low)));
-    upper.iter().chain(lower.iter().rev()).map(|(x, y)| format!("{},{}", num(*x), num(*y))).collect::<Vec<_>>().join(" ")
+    upper
+        .iter()
+        .chain(lower.iter().rev())
+        .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn polyline(points: &[(f64, f64)]) -> String {
-    points.iter().map(|(x, y)| format!("{},{}", num(*x), num(*y))).collect::<Vec<_>>().join(" ")
+    points
+        .iter()
+        .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[component]
@@ -90,7 +102,12 @@ pub fn ChartPlot(data: Memo<PodsChart>) -> impl IntoView {
             })
             .collect_view();
         let max_line = step_points(scale, c.samples.iter().map(|s| (s.time_ms, s.max_pods)));
-        let min_line = step_points(scale, c.samples.iter().filter_map(|s| s.min_available.map(|m| (s.time_ms, m))));
+        let min_line = step_points(
+            scale,
+            c.samples
+                .iter()
+                .filter_map(|s| s.min_available.map(|m| (s.time_ms, m))),
+        );
         let label = |points: &[(f64, f64)], text: String| {
             points.last().map(|&(x, y)| view! { <text class="chart__line-label" x=num(x + 4.0) y=num(y + 4.0)>{text}</text> })
         };

@@ -1,9 +1,9 @@
 //! The chart's data as a table ("View as table"): the pods of each revision
 //! and the budgets after each moment something changed.
 
+use super::state::SimHandle;
 use crate::i18n::Msg;
 use crate::scenario::chart::PodsChart;
-use super::state::SimHandle;
 use leptos::prelude::*;
 
 /// The newest rows shown (a long session has thousands).
@@ -21,8 +21,14 @@ pub fn ChartTable(data: Memo<PodsChart>, names: Memo<Vec<String>>) -> impl IntoV
             c.samples[skip..]
                 .iter()
                 .map(|s| {
-                    let cells = s.pods.iter().map(|(a, u)| view! { <td>{*a}</td><td>{*u}</td> }).collect_view();
-                    let min = s.min_available.map_or_else(|| "–".to_string(), |m| m.to_string());
+                    let cells = s
+                        .pods
+                        .iter()
+                        .map(|(a, u)| view! { <td>{*a}</td><td>{*u}</td> })
+                        .collect_view();
+                    let min = s
+                        .min_available
+                        .map_or_else(|| "–".to_string(), |m| m.to_string());
                     view! {
                         <tr>
                             <th scope="row">{crate::text::seconds(s.time_ms, 1)}</th>

@@ -45,11 +45,25 @@ impl Entry {
         s.history()
             .iter()
             .filter_map(|(action, happened)| match (action, happened) {
-                (_, Happened::Command { line, output, scripted, .. }) => {
-                    Some(Entry { line: line.clone(), output: output.clone(), scripted: *scripted })
-                }
+                (
+                    _,
+                    Happened::Command {
+                        line,
+                        output,
+                        scripted,
+                        ..
+                    },
+                ) => Some(Entry {
+                    line: line.clone(),
+                    output: output.clone(),
+                    scripted: *scripted,
+                }),
                 // Logged, not yet run (a replay stopped before it).
-                (Action::Kubectl(line), _) => Some(Entry { line: line.clone(), output: Output::default(), scripted: false }),
+                (Action::Kubectl(line), _) => Some(Entry {
+                    line: line.clone(),
+                    output: Output::default(),
+                    scripted: false,
+                }),
                 _ => None,
             })
             .collect()
@@ -90,7 +104,10 @@ fn Prompt() -> impl IntoView {
         }
         key @ ("ArrowUp" | "ArrowDown") => {
             ev.prevent_default();
-            if let Some(line) = typed.try_update_value(|typed| typed.browse(key == "ArrowUp")).flatten() {
+            if let Some(line) = typed
+                .try_update_value(|typed| typed.browse(key == "ArrowUp"))
+                .flatten()
+            {
                 input.set(line);
             }
         }
@@ -139,6 +156,10 @@ impl Typed {
             (false, Some(i)) if i + 1 < count => Some(i + 1),
             _ => None,
         };
-        Some(self.browsing.map(|i| self.lines[i].clone()).unwrap_or_default())
+        Some(
+            self.browsing
+                .map(|i| self.lines[i].clone())
+                .unwrap_or_default(),
+        )
     }
 }

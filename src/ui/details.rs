@@ -21,7 +21,13 @@ enum Tab {
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [Tab::Console, Tab::Events, Tab::ReplicaSets, Tab::History, Tab::Yaml];
+    const ALL: [Tab; 5] = [
+        Tab::Console,
+        Tab::Events,
+        Tab::ReplicaSets,
+        Tab::History,
+        Tab::Yaml,
+    ];
 
     fn id(self) -> &'static str {
         match self {

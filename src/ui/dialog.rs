@@ -37,14 +37,17 @@ impl Editor {
         Effect::new(move || match h.dialog.get() {
             Some(Dialog::Edit(name)) => {
                 // Untracked: saving changes the session, and must not reset the editor.
-                let file = untrack(|| h.with(|s| edit_file(s.cluster(), &name))).unwrap_or_default();
+                let file =
+                    untrack(|| h.with(|s| edit_file(s.cluster(), &name))).unwrap_or_default();
                 editor.opened.set(file.clone());
                 editor.text.set(file);
                 editor.reopened.set(None);
                 editor.error.set(None);
             }
             // Import starts empty rather than on a file the editor left.
-            Some(Dialog::Import) if editor.text.with_untracked(|t| t.starts_with(EDIT_HEADER)) => editor.text.set(String::new()),
+            Some(Dialog::Import) if editor.text.with_untracked(|t| t.starts_with(EDIT_HEADER)) => {
+                editor.text.set(String::new())
+            }
             _ => {}
         });
         editor
@@ -59,14 +62,20 @@ impl Editor {
     fn submit(&self, h: SimHandle, editing: Option<String>) {
         let Some(name) = editing else {
             let out = h.apply_file(&self.file.get_untracked(), &self.text.get_untracked());
-            self.error.set((out.exit_code != 0).then(|| out.stderr.trim_end().to_string()));
+            self.error
+                .set((out.exit_code != 0).then(|| out.stderr.trim_end().to_string()));
             if out.exit_code == 0 {
                 h.dialog.set(None);
             }
             return;
         };
         let before = self.reopened.get_untracked();
-        let saved = h.edit(&name, &self.opened.get_untracked(), &self.text.get_untracked(), before.as_deref());
+        let saved = h.edit(
+            &name,
+            &self.opened.get_untracked(),
+            &self.text.get_untracked(),
+            before.as_deref(),
+        );
         let said = saved.output.stderr.trim_end().to_string();
         match saved.reopened {
             // kubectl reopens the editor, the failures in the file's header.
@@ -90,7 +99,13 @@ impl Editor {
 #[component]
 pub fn ManifestDialog(editor: Editor) -> impl IntoView {
     let h = SimHandle::expect();
-    let Editor { text, file, error, reopened, .. } = editor;
+    let Editor {
+        text,
+        file,
+        error,
+        reopened,
+        ..
+    } = editor;
     let editing = Memo::new(move |_| match h.dialog.get() {
         Some(Dialog::Edit(name)) => Some(name),
         _ => None,
@@ -157,9 +172,18 @@ pub fn ManifestDialog(editor: Editor) -> impl IntoView {
 /// The manifest file chosen in the dialog, read into the text (its name is `apply -f`'s).
 fn read_chosen_file(ev: &leptos::ev::Event, editor: Editor) {
     use wasm_bindgen::{closure::Closure, JsCast};
-    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-    let Some(chosen) = input.files().and_then(|f| f.get(0)) else { return };
-    let Ok(reader) = web_sys::FileReader::new() else { return };
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(chosen) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return;
+    };
     let name = chosen.name();
     let done = Closure::once(move |ev: web_sys::ProgressEvent| {
         let content = ev
@@ -173,7 +197,10 @@ fn read_chosen_file(ev: &leptos::ev::Event, editor: Editor) {
                 editor.file.set(name);
                 editor.error.set(None);
             }
-            None => editor.error.set(Some(format!("error: the file {} could not be read as text", crate::text::quoted(&name)))),
+            None => editor.error.set(Some(format!(
+                "error: the file {} could not be read as text",
+                crate::text::quoted(&name)
+            ))),
         }
     });
     reader.set_onload(Some(done.as_ref().unchecked_ref()));

@@ -3,9 +3,9 @@
 //! (`kubectl get events`: the ReplicaSets', the scheduler's, the kubelet's).
 
 use super::state::SimHandle;
-use crate::i18n::Msg;
-use crate::kubectl::printers::human_duration;
 use crate::api::Time;
+use crate::i18n::Msg;
+use crate::kubectl::describe::{event_age, event_message};
 use crate::scenario::Session;
 use leptos::prelude::*;
 
@@ -25,21 +25,20 @@ impl EventRow {
     fn all(s: &Session, now: Time, every_object: bool) -> Vec<EventRow> {
         let c = s.cluster();
         let deployment = format!("deployment/{}", s.deployment_name());
-        let events = if every_object { c.all_events() } else { c.events_of(&deployment) };
+        let events = if every_object {
+            c.all_events()
+        } else {
+            c.events_of(&deployment)
+        };
         events
             .into_iter()
-            .map(|e| {
-                let first = human_duration(now.0 - e.first.truncated().0);
-                let age = if e.count > 1 {
-                    format!("{} (x{} over {first})", human_duration(now.0 - e.last.truncated().0), e.count)
-                } else {
-                    first
-                };
-                let message = match &e.field_path {
-                    Some(path) => format!("{path}: {}", e.message),
-                    None => e.message,
-                };
-                EventRow { type_: e.type_, reason: e.reason, age, object: e.object, source: e.source, message }
+            .map(|e| EventRow {
+                age: event_age(&e, now),
+                message: event_message(&e),
+                type_: e.type_,
+                reason: e.reason,
+                object: e.object,
+                source: e.source,
             })
             .collect()
     }

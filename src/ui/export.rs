@@ -3,9 +3,9 @@
 //! Each button downloads a file made by `scenario::export`.
 
 use super::state::SimHandle;
+use crate::i18n::Msg;
 use crate::scenario::export;
 use crate::scenario::Session;
-use crate::i18n::Msg;
 use leptos::prelude::*;
 
 /// One Export button: its label, the file it downloads and how that is made.
@@ -24,8 +24,18 @@ static EXPORTS: [Exporter; 4] = [
         mime: "application/json",
         make: |s| export::scenario_file(s).map_err(|e| e.to_string()),
     },
-    Exporter { label: Msg::ExportEvents, suffix: "events.txt", mime: "text/plain", make: |s| Ok(export::events_text(s)) },
-    Exporter { label: Msg::ExportChart, suffix: "chart.svg", mime: "image/svg+xml", make: |s| Ok(export::chart_svg(s)) },
+    Exporter {
+        label: Msg::ExportEvents,
+        suffix: "events.txt",
+        mime: "text/plain",
+        make: |s| Ok(export::events_text(s)),
+    },
+    Exporter {
+        label: Msg::ExportChart,
+        suffix: "chart.svg",
+        mime: "image/svg+xml",
+        make: |s| Ok(export::chart_svg(s)),
+    },
     Exporter {
         label: Msg::ExportShellScript,
         suffix: "lesson.sh",
@@ -40,7 +50,10 @@ pub fn Export() -> impl IntoView {
     let button = move |exporter: &'static Exporter| {
         let click = move |_| {
             let name = format!("{}-{}", h.deployment(), exporter.suffix);
-            match h.with(exporter.make).and_then(|text| download(&name, exporter.mime, &text)) {
+            match h
+                .with(exporter.make)
+                .and_then(|text| download(&name, exporter.mime, &text))
+            {
                 Ok(()) => h.alert.set(None),
                 Err(e) => h.alert.set(Some(h.say(Msg::CouldNotExport(&e)))),
             }

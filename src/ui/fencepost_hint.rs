@@ -21,7 +21,11 @@ fn typed_value(text: &str) -> IntOrString {
 /// The Deployment as it would be with `typed` in the field, and the API server's verdict on it.
 fn with_typed(d: &Deployment, surge: bool, typed: &str) -> (Fencepost, Result<(), Vec<String>>) {
     let mut candidate = d.clone();
-    let ru = candidate.spec.strategy.rolling_update.get_or_insert_with(Default::default);
+    let ru = candidate
+        .spec
+        .strategy
+        .rolling_update
+        .get_or_insert_with(Default::default);
     let value = Some(typed_value(typed));
     if surge {
         ru.max_surge = value.clone();
@@ -30,7 +34,10 @@ fn with_typed(d: &Deployment, surge: bool, typed: &str) -> (Fencepost, Result<()
     }
     let verdict = validate_deployment(&candidate, Some(d))
         .map_err(|invalid| invalid.causes.iter().map(ToString::to_string).collect());
-    (Fencepost::of_value(value.as_ref(), candidate.replicas()), verdict)
+    (
+        Fencepost::of_value(value.as_ref(), candidate.replicas()),
+        verdict,
+    )
 }
 
 #[component]
@@ -54,10 +61,18 @@ pub fn FencepostHint(
                 None => (Fencepost::of(d, surge), Ok(())),
             };
             Some(match verdict {
-                Ok(()) => Ok(lang.say(Msg::Fencepost { spec, round_up: surge }).into_owned()),
+                Ok(()) => Ok(lang
+                    .say(Msg::Fencepost {
+                        spec,
+                        round_up: surge,
+                    })
+                    .into_owned()),
                 Err(causes) => {
                     let mut lines = causes;
-                    if lines.iter().any(|c| c.contains("may not be 0 when `maxSurge` is 0")) {
+                    if lines
+                        .iter()
+                        .any(|c| c.contains("may not be 0 when `maxSurge` is 0"))
+                    {
                         lines.push(lang.say(Msg::ZeroZeroMeans).into_owned());
                     }
                     Err(lines)

@@ -41,7 +41,10 @@ fn hint(h: SimHandle) -> Cow<'static, str> {
                 .deployment(deployment)
                 .and_then(|d| d.spec.template.spec.containers.first())
                 .map_or("", |c| c.name.as_str());
-            h.t(Msg::TryHint { deployment, container })
+            h.t(Msg::TryHint {
+                deployment,
+                container,
+            })
         }
         steps => h.t(Msg::ScriptedSteps { steps }),
     })

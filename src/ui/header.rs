@@ -11,7 +11,15 @@ pub fn Header() -> impl IntoView {
     let h = SimHandle::expect();
     // Escape leaves presenter mode (a dialog or the shortcuts list closes first).
     let escape = window_event_listener(leptos::ev::keydown, move |e| {
-        if e.key() == "Escape" && h.presenter.get_untracked() && !super::playback::typing() && document().query_selector("[role=dialog]").ok().flatten().is_none() {
+        if e.key() == "Escape"
+            && h.presenter.get_untracked()
+            && !super::playback::typing()
+            && document()
+                .query_selector("[role=dialog]")
+                .ok()
+                .flatten()
+                .is_none()
+        {
             h.presenter.set(false);
         }
     });

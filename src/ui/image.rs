@@ -11,7 +11,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ImageField(spec: Memo<Option<Spec>>) -> impl IntoView {
     let h = SimHandle::expect();
-    let deployed = Memo::new(move |_| spec.with(|s| s.as_ref().map(|s| s.image.clone()).unwrap_or_default()));
+    let deployed =
+        Memo::new(move |_| spec.with(|s| s.as_ref().map(|s| s.image.clone()).unwrap_or_default()));
     let image = RwSignal::new(deployed.get_untracked());
     let failing = RwSignal::new(false);
     let unready = RwSignal::new(false);
@@ -21,18 +22,31 @@ pub fn ImageField(spec: Memo<Option<Spec>>) -> impl IntoView {
     Effect::new(move || image.set(deployed.get()));
     let set_image = move || {
         let d = h.deployment();
-        let container = spec.with_untracked(|s| s.as_ref().map(|s| s.container.clone()).unwrap_or_default());
+        let container =
+            spec.with_untracked(|s| s.as_ref().map(|s| s.container.clone()).unwrap_or_default());
         let img = image.get_untracked();
         if failing.get_untracked() {
-            h.set(Action::ImageFails { image: img.clone(), fails: true });
+            h.set(Action::ImageFails {
+                image: img.clone(),
+                fails: true,
+            });
         }
         if unready.get_untracked() {
-            h.set(Action::ImageUnready { image: img.clone(), unready: true });
+            h.set(Action::ImageUnready {
+                image: img.clone(),
+                unready: true,
+            });
         }
         if crashes.get_untracked() {
-            h.set(Action::ImageCrashes { image: img.clone(), after_ms: Some(CRASH_AFTER_SECONDS * 1000) });
+            h.set(Action::ImageCrashes {
+                image: img.clone(),
+                after_ms: Some(CRASH_AFTER_SECONDS * 1000),
+            });
         }
-        h.kubectl(&format!("set image deployment/{d} {container}={}", shell_quote(&img)));
+        h.kubectl(&format!(
+            "set image deployment/{d} {container}={}",
+            shell_quote(&img)
+        ));
     };
     view! {
         <div class="field field--wide">

@@ -18,11 +18,17 @@ pub fn LaneView(name: String, lanes: Memo<Vec<Lane>>) -> impl IntoView {
         let name = name.clone();
         Memo::new(move |_| lanes.with(|all| all.iter().find(|l| l.name == name).cloned()))
     };
-    let pods = Memo::new(move |_| lane.with(|l| l.as_ref().map(|l| l.pods.clone()).unwrap_or_default()));
+    let pods =
+        Memo::new(move |_| lane.with(|l| l.as_ref().map(|l| l.pods.clone()).unwrap_or_default()));
     let counts = move || {
         lane.with(|l| {
             l.as_ref().map(|l| {
-                h.t(Msg::LaneCounts { desired: l.desired, current: l.current, ready: l.ready, available: l.available })
+                h.t(Msg::LaneCounts {
+                    desired: l.desired,
+                    current: l.current,
+                    ready: l.ready,
+                    available: l.available,
+                })
             })
         })
     };
@@ -32,7 +38,18 @@ pub fn LaneView(name: String, lanes: Memo<Vec<Lane>>) -> impl IntoView {
     };
     let group_name = {
         let name = name.clone();
-        move || lane.with(|l| l.as_ref().map(|l| h.t(Msg::LaneName { name: &name, revision: &l.revision, image: &l.image }).into_owned()))
+        move || {
+            lane.with(|l| {
+                l.as_ref().map(|l| {
+                    h.t(Msg::LaneName {
+                        name: &name,
+                        revision: &l.revision,
+                        image: &l.image,
+                    })
+                    .into_owned()
+                })
+            })
+        }
     };
     view! {
         <div

@@ -34,7 +34,11 @@ impl Lane {
             .rev()
             .map(|rs| Lane {
                 name: rs.name().to_string(),
-                revision: rs.metadata.annotation(keys::REVISION).unwrap_or("").to_string(),
+                revision: rs
+                    .metadata
+                    .annotation(keys::REVISION)
+                    .unwrap_or("")
+                    .to_string(),
                 image: rs.spec.template.images(),
                 desired: rs.spec.replicas,
                 current: rs.status.replicas,

@@ -2,8 +2,8 @@
 //! simulated clock, the Timeline (`timeline.rs`), Speed and Reset. Keyboard: Space plays or pauses, Right
 //! steps, Left steps back (unless a text field has focus).
 
-use super::state::{SimHandle, SPEEDS};
 use super::shortcuts::Shortcuts;
+use super::state::{SimHandle, SPEEDS};
 use super::timeline::Timeline;
 use crate::i18n::Msg;
 use gloo_timers::callback::Interval;
@@ -15,7 +15,10 @@ const TICK_MS: u32 = 50;
 
 /// "0.25x", "1x", "8x" for an index into `SPEEDS`.
 fn speed_label(index: usize) -> String {
-    format!("{}x", crate::text::trimmed(SPEEDS[index.min(SPEEDS.len() - 1)], 2))
+    format!(
+        "{}x",
+        crate::text::trimmed(SPEEDS[index.min(SPEEDS.len() - 1)], 2)
+    )
 }
 
 #[component]
@@ -72,11 +75,16 @@ pub fn Playback() -> impl IntoView {
 /// from (a text box, a number, a slider, a text area, a select), not to
 /// playback. After a button or a checkbox they drive playback.
 pub fn typing() -> bool {
-    document().active_element().is_some_and(|el| match el.tag_name().as_str() {
-        "TEXTAREA" | "SELECT" => true,
-        "INPUT" => !matches!(el.get_attribute("type").as_deref(), Some("checkbox" | "radio" | "button")),
-        _ => el.closest("[role=dialog]").ok().flatten().is_some(),
-    })
+    document()
+        .active_element()
+        .is_some_and(|el| match el.tag_name().as_str() {
+            "TEXTAREA" | "SELECT" => true,
+            "INPUT" => !matches!(
+                el.get_attribute("type").as_deref(),
+                Some("checkbox" | "radio" | "button")
+            ),
+            _ => el.closest("[role=dialog]").ok().flatten().is_some(),
+        })
 }
 
 /// Space, Right and Left, while the component lives (a focused button's own

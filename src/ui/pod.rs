@@ -20,19 +20,44 @@ const CIRCLE: &str = "M8 2a6 6 0 1 0 0.01 0";
 pub fn look(state: PodState) -> Look {
     let (modifier, stroke, fill, label) = match state {
         PodState::ContainerCreating => ("creating", CIRCLE, "", ("Container", "Creating")),
-        PodState::RunningNotReady => ("running", CIRCLE, "M8 2a6 6 0 0 1 0 12z", ("Running", " (not ready)")),
+        PodState::RunningNotReady => (
+            "running",
+            CIRCLE,
+            "M8 2a6 6 0 0 1 0 12z",
+            ("Running", " (not ready)"),
+        ),
         PodState::Ready => ("ready", "", "M8 2a6 6 0 1 0 0.01 0z", ("Ready", "")),
         PodState::Available => ("available", "M3 8.5l3.2 3.2L13 4.8", "", ("Available", "")),
         PodState::ErrImagePull => ("error", "M4 4l8 8M12 4l-8 8", "", ("ErrImage", "Pull")),
-        PodState::ImagePullBackOff => ("backoff", "M13 8a5 5 0 1 1-1.5-3.6M11.8 1.6v3h-3", "", ("ImagePull", "BackOff")),
+        PodState::ImagePullBackOff => (
+            "backoff",
+            "M13 8a5 5 0 1 1-1.5-3.6M11.8 1.6v3h-3",
+            "",
+            ("ImagePull", "BackOff"),
+        ),
         PodState::Terminating => ("terminating", "M4 2h8L4 14h8z", "", ("Terminating", "")),
         // A lightning bolt: the container exited with code 1.
         PodState::Error => ("error", "", "M9 1L3 9h4l-1 6 6-8H8z", ("Error", "")),
         // An hourglass: waiting for a node with room.
-        PodState::Pending => ("pending", "M4 2h8M4 14h8M5 2c0 4 6 4 6 6s-6 2-6 6M11 2c0 4-6 4-6 6s6 2 6 6", "", ("Pending", "")),
-        PodState::CrashLoopBackOff => ("backoff", "M13 8a5 5 0 1 1-1.5-3.6M11.8 1.6v3h-3", "M9 4L6 8.5h2.2L7.5 12 10.5 7.5H8.3z", ("CrashLoop", "BackOff")),
+        PodState::Pending => (
+            "pending",
+            "M4 2h8M4 14h8M5 2c0 4 6 4 6 6s-6 2-6 6M11 2c0 4-6 4-6 6s6 2 6 6",
+            "",
+            ("Pending", ""),
+        ),
+        PodState::CrashLoopBackOff => (
+            "backoff",
+            "M13 8a5 5 0 1 1-1.5-3.6M11.8 1.6v3h-3",
+            "M9 4L6 8.5h2.2L7.5 12 10.5 7.5H8.3z",
+            ("CrashLoop", "BackOff"),
+        ),
     };
-    Look { modifier, stroke, fill, label }
+    Look {
+        modifier,
+        stroke,
+        fill,
+        label,
+    }
 }
 
 /// A state's icon.
@@ -49,7 +74,11 @@ pub fn StateIcon(state: PodState) -> impl IntoView {
 
 #[component]
 pub fn Pod(pod: PodView) -> impl IntoView {
-    let Look { modifier, label: (first, rest), .. } = look(pod.state);
+    let Look {
+        modifier,
+        label: (first, rest),
+        ..
+    } = look(pod.state);
     // restartCount, where the kubelet has restarted the container.
     let restarts = (pod.restarts > 0).then(|| format!("↻{}", pod.restarts));
     let label = match pod.restarts {

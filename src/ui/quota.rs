@@ -17,7 +17,13 @@ pub fn Quota() -> impl IntoView {
                 .hard
                 .iter()
                 .zip(c.quota_used())
-                .map(|((resource, hard), (_, used))| format!("{resource} {}/{}", format_amount(resource, used), format_amount(resource, *hard)))
+                .map(|((resource, hard), (_, used))| {
+                    format!(
+                        "{resource} {}/{}",
+                        format_amount(resource, used),
+                        format_amount(resource, *hard)
+                    )
+                })
                 .collect();
             Some(parts.join(", "))
         })

@@ -11,19 +11,42 @@ use leptos::prelude::*;
 #[component]
 pub fn RolloutStatus() -> impl IntoView {
     let h = SimHandle::expect();
-    let phase = Memo::new(move |_| h.with(|s| s.cluster().deployment(s.deployment_name()).map(rollout_phase)));
+    let phase = Memo::new(move |_| {
+        h.with(|s| {
+            s.cluster()
+                .deployment(s.deployment_name())
+                .map(rollout_phase)
+        })
+    });
     let body = move || {
         let phase = phase.get()?;
         let (class, badge, message) = match &phase {
-            RolloutPhase::Progressing { message, .. } => ("progressing", h.t(Msg::Progressing).into_owned(), message.clone()),
-            RolloutPhase::Complete { message } => ("complete", h.t(Msg::Complete).into_owned(), message.clone()),
-            RolloutPhase::Paused { message } => ("paused", h.t(Msg::Paused).into_owned(), message.clone()),
-            RolloutPhase::DeadlineExceeded { message } => ("exceeded", "ProgressDeadlineExceeded".to_string(), message.clone()),
+            RolloutPhase::Progressing { message, .. } => (
+                "progressing",
+                h.t(Msg::Progressing).into_owned(),
+                message.clone(),
+            ),
+            RolloutPhase::Complete { message } => {
+                ("complete", h.t(Msg::Complete).into_owned(), message.clone())
+            }
+            RolloutPhase::Paused { message } => {
+                ("paused", h.t(Msg::Paused).into_owned(), message.clone())
+            }
+            RolloutPhase::DeadlineExceeded { message } => (
+                "exceeded",
+                "ProgressDeadlineExceeded".to_string(),
+                message.clone(),
+            ),
         };
         let countdown = match phase {
-            RolloutPhase::Progressing { deadline: Some(deadline), .. } => {
+            RolloutPhase::Progressing {
+                deadline: Some(deadline),
+                ..
+            } => {
                 let left = crate::kubectl::printers::human_duration(deadline.0 - h.clock.get());
-                Some(view! { <span class="rollout-status__deadline">{h.t(Msg::DeadlineIn(&left))}</span> })
+                Some(
+                    view! { <span class="rollout-status__deadline">{h.t(Msg::DeadlineIn(&left))}</span> },
+                )
             }
             _ => None,
         };

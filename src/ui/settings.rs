@@ -3,14 +3,14 @@
 //! `set image` for the image (`image.rs`); an invalid value shows the API
 //! server's message and changes nothing.
 
+use super::fencepost_hint::FencepostHint;
 use super::image::ImageField;
 use super::state::SimHandle;
 use crate::api::IntOrString;
 use crate::i18n::Msg;
-use serde_json::json;
 use crate::scenario::{Action, Session};
-use super::fencepost_hint::FencepostHint;
 use leptos::prelude::*;
+use serde_json::json;
 
 /// The Deployment's settings, as the fields show them.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,7 +51,9 @@ impl Spec {
 
 /// Quotes a word for the kubectl line when a shell would need it.
 pub fn shell_quote(s: &str) -> String {
-    let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
     if plain {
         s.to_string()
     } else {
@@ -84,14 +86,20 @@ pub fn Settings() -> impl IntoView {
     let recreate = move || spec.with(|s| s.as_ref().is_some_and(|s| s.strategy == "Recreate"));
     let patch = move |body: serde_json::Value| {
         let d = h.deployment();
-        h.kubectl(&format!("patch deployment/{d} -p {}", shell_quote(&body.to_string())));
+        h.kubectl(&format!(
+            "patch deployment/{d} -p {}",
+            shell_quote(&body.to_string())
+        ));
     };
     let patched = move |body: fn(serde_json::Value) -> serde_json::Value| {
         move |ev: leptos::ev::Event| patch(body(int_or_string(&event_target_value(&ev))))
     };
     let scale = move |ev: leptos::ev::Event| {
         let d = h.deployment();
-        h.kubectl(&format!("scale deployment/{d} --replicas={}", event_target_value(&ev).trim()));
+        h.kubectl(&format!(
+            "scale deployment/{d} --replicas={}",
+            event_target_value(&ev).trim()
+        ));
     };
     let set_strategy = move |ev: leptos::ev::Event| {
         patch(if event_target_value(&ev) == "Recreate" {
@@ -101,9 +109,15 @@ pub fn Settings() -> impl IntoView {
         })
     };
     let set_pod_start = move |ev: leptos::ev::Event| {
-        let seconds = event_target_value(&ev).trim().parse::<f64>().ok().filter(|s| (0.0..=3600.0).contains(s));
+        let seconds = event_target_value(&ev)
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|s| (0.0..=3600.0).contains(s));
         if let Some(s) = seconds {
-            h.set(Action::PodStart { ms: (s * 1000.0).round() as i64 });
+            h.set(Action::PodStart {
+                ms: (s * 1000.0).round() as i64,
+            });
         }
     };
     view! {

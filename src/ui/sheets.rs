@@ -11,7 +11,15 @@ use leptos::prelude::*;
 #[component]
 pub fn SheetButtons() -> impl IntoView {
     let h = SimHandle::expect();
-    let toggle = move |sheet: Sheet| h.sheet.update(|open| *open = if *open == Some(sheet) { None } else { Some(sheet) });
+    let toggle = move |sheet: Sheet| {
+        h.sheet.update(|open| {
+            *open = if *open == Some(sheet) {
+                None
+            } else {
+                Some(sheet)
+            }
+        })
+    };
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
         if e.key() == "Escape" && h.sheet.get_untracked().is_some() {
             h.sheet.set(None);

@@ -14,7 +14,10 @@ pub fn Shortcuts() -> impl IntoView {
     let keys = window_event_listener(ev::keydown, move |e| {
         if e.key() == "Escape" && open.get_untracked() {
             open.set(false);
-        } else if e.key() == "?" && !super::playback::typing() && !(e.alt_key() || e.ctrl_key() || e.meta_key()) {
+        } else if e.key() == "?"
+            && !super::playback::typing()
+            && !(e.alt_key() || e.ctrl_key() || e.meta_key())
+        {
             open.update(|o| *o = !*o);
             e.prevent_default();
         }

@@ -112,7 +112,10 @@ impl SimHandle {
     }
 
     /// A label that follows the language, as a view or an attribute value.
-    pub fn tr(self, msg: Msg<'static>) -> impl Fn() -> Cow<'static, str> + Copy + Send + Sync + 'static {
+    pub fn tr(
+        self,
+        msg: Msg<'static>,
+    ) -> impl Fn() -> Cow<'static, str> + Copy + Send + Sync + 'static {
         move || self.t(msg)
     }
 

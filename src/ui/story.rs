@@ -28,7 +28,12 @@ fn entries(s: &Session, lang: Lang) -> Vec<Entry> {
         .iter()
         .map(|&k| {
             let time = crate::text::seconds(s.frames()[k].time.0, 1);
-            Entry { position: k, time, text: explain_action(s, k - 1, lang).join(" "), current: k == now }
+            Entry {
+                position: k,
+                time,
+                text: explain_action(s, k - 1, lang).join(" "),
+                current: k == now,
+            }
         })
         .collect()
 }

@@ -73,7 +73,11 @@ impl RevisionRow {
             .into_iter()
             .map(|(revision, template)| RevisionRow {
                 revision,
-                change_cause: template.metadata.annotation(keys::CHANGE_CAUSE).unwrap_or("<none>").to_string(),
+                change_cause: template
+                    .metadata
+                    .annotation(keys::CHANGE_CAUSE)
+                    .unwrap_or("<none>")
+                    .to_string(),
             })
             .collect()
     }

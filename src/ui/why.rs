@@ -39,51 +39,88 @@ pub fn explain_action(s: &Session, index: usize, lang: Lang) -> Vec<String> {
     let (action, happened) = &s.history()[index];
     let (before, after) = (&s.frames()[index], &s.frames()[index + 1]);
     // The sync that first shows the rollout's outcome recorded no event: say the outcome.
-    if let Some(outcome) = after.outcome.filter(|_| before.outcome != after.outcome && before.events == after.events) {
+    if let Some(outcome) = after
+        .outcome
+        .filter(|_| before.outcome != after.outcome && before.events == after.events)
+    {
         return vec![say(match outcome {
             Outcome::Complete => Msg::StoryComplete,
             Outcome::DeadlineExceeded => Msg::StoryDeadlineExceeded,
         })];
     }
     match happened {
-        Happened::Command { line, output, wrote, .. } if output.exit_code != 0 || !wrote => {
+        Happened::Command {
+            line,
+            output,
+            wrote,
+            ..
+        } if output.exit_code != 0 || !wrote => {
             let first = match (output.exit_code != 0, wrote) {
                 (true, true) => Msg::CommandWroteThenFailed(line),
                 (true, false) => Msg::CommandFailed(line),
                 (false, _) => Msg::CommandWroteNothing(line),
             };
-            std::iter::once(say(first)).chain(output.stderr.lines().map(str::to_string)).collect()
+            std::iter::once(say(first))
+                .chain(output.stderr.lines().map(str::to_string))
+                .collect()
         }
         Happened::Command { line, .. } => vec![say(Msg::CommandWrote(line))],
-        Happened::Change { what, events, created, deleted } => {
+        Happened::Change {
+            what,
+            events,
+            created,
+            deleted,
+        } => {
             let events = s.cluster().events().get(events.clone()).unwrap_or(&[]);
-            let explained: Vec<String> = events.iter().map(|e| format!("{} {}", e.message, lang.say(Msg::Why(&e.why)))).collect();
+            let explained: Vec<String> = events
+                .iter()
+                .map(|e| format!("{} {}", e.message, lang.say(Msg::Why(&e.why))))
+                .collect();
             if !explained.is_empty() {
                 return explained;
             }
-            let exits = s.cluster().container_exits().get(before.exits..after.exits).unwrap_or(&[]);
+            let exits = s
+                .cluster()
+                .container_exits()
+                .get(before.exits..after.exits)
+                .unwrap_or(&[]);
             if !exits.is_empty() {
                 return exits.iter().map(|e| say(Msg::ContainerExited(e))).collect();
             }
             vec![say(match what {
                 UnitKind::PodTransitions => Msg::PodsChanged,
-                UnitKind::ReplicaSetSync(name) => Msg::ReplicaSetSynced { name, work: PodWork { created: *created, deleted: *deleted } },
+                UnitKind::ReplicaSetSync(name) => Msg::ReplicaSetSynced {
+                    name,
+                    work: PodWork {
+                        created: *created,
+                        deleted: *deleted,
+                    },
+                },
                 UnitKind::DeploymentSync(d) => Msg::DeploymentSynced(d),
             })]
         }
-        Happened::Waited { until } => vec![say(Msg::Waited { seconds: &crate::text::seconds(until.0, 1) })],
+        Happened::Waited { until } => vec![say(Msg::Waited {
+            seconds: &crate::text::seconds(until.0, 1),
+        })],
         Happened::Checked { failures } if failures.is_empty() => vec![say(Msg::ExpectationHolds)],
-        Happened::Checked { failures } => failures.iter().map(|f| say(Msg::ExpectationFailed(f))).collect(),
+        Happened::Checked { failures } => failures
+            .iter()
+            .map(|f| say(Msg::ExpectationFailed(f)))
+            .collect(),
         Happened::Setting => match action {
-            Action::PodStart { ms } => vec![say(Msg::PodStartNow { seconds: &crate::text::seconds(*ms, 1) })],
+            Action::PodStart { ms } => vec![say(Msg::PodStartNow {
+                seconds: &crate::text::seconds(*ms, 1),
+            })],
             Action::ImageFails { image, .. } => vec![say(Msg::ImageFails(image))],
             Action::ImageUnready { image, .. } => vec![say(Msg::ImageUnready(image))],
             Action::ImageCrashes { image, after_ms } => {
-                vec![say(Msg::ImageCrashes { image, seconds: after_ms.map(|ms| ms / 1000) })]
+                vec![say(Msg::ImageCrashes {
+                    image,
+                    seconds: after_ms.map(|ms| ms / 1000),
+                })]
             }
             _ => vec![],
         },
         Happened::Idle => vec![say(Msg::NothingLeft)],
     }
 }
-

@@ -9,7 +9,11 @@ use rollout_lab::kubectl;
 use rollout_lab::sim::Cluster;
 
 fn pods(c: &Cluster) -> Vec<(String, PodState)> {
-    c.replica_sets_of("test-deployment").iter().flat_map(|rs| c.pods_of(rs.name())).map(|p| (p.name, p.state)).collect()
+    c.replica_sets_of("test-deployment")
+        .iter()
+        .flat_map(|rs| c.pods_of(rs.name()))
+        .map(|p| (p.name, p.state))
+        .collect()
 }
 
 #[test]
@@ -18,13 +22,22 @@ fn a_deleted_pod_is_replaced_by_its_replica_set() {
     let before = pods(&c);
     let victim = before[0].0.clone();
     let out = kubectl::run(&mut c, &format!("delete pod {victim}"));
-    assert_eq!((out.stdout.as_str(), out.stderr.as_str(), out.exit_code), (format!("pod \"{victim}\" deleted from default namespace\n").as_str(), "", 0));
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str(), out.exit_code),
+        (
+            format!("pod \"{victim}\" deleted from default namespace\n").as_str(),
+            "",
+            0
+        )
+    );
     assert!(pods(&c).contains(&(victim.clone(), PodState::Terminating)));
     // The ReplicaSet controller sees 2 of 3 and creates a third pod; the deleted one goes.
     c.settle(600_000).unwrap();
     let after = pods(&c);
     assert_eq!(after.len(), 3, "{after:?}");
-    assert!(after.iter().all(|(name, state)| *state == PodState::Available && *name != victim));
+    assert!(after
+        .iter()
+        .all(|(name, state)| *state == PodState::Available && *name != victim));
     let rs = c.replica_sets_of("test-deployment")[0].clone();
     assert_eq!((rs.status.replicas, rs.status.available_replicas), (3, 3));
 }
@@ -34,15 +47,33 @@ fn force_deletion_is_immediate_and_says_so() {
     let mut c = seed_cluster();
     let victim = pods(&c)[1].0.clone();
     let out = kubectl::run(&mut c, &format!("delete pod/{victim} --force"));
-    assert_eq!(out.stdout, format!("pod \"{victim}\" force deleted from default namespace\n"));
+    assert_eq!(
+        out.stdout,
+        format!("pod \"{victim}\" force deleted from default namespace\n")
+    );
     assert_eq!(out.stderr, "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
-    assert!(pods(&c).iter().all(|(name, _)| *name != victim), "gone at once");
+    assert!(
+        pods(&c).iter().all(|(name, _)| *name != victim),
+        "gone at once"
+    );
     // -o name, and a second delete of the same pod is NotFound.
     let other = pods(&c)[0].0.clone();
-    assert_eq!(kubectl::run(&mut c, &format!("delete pod {other} -o name")).stdout, format!("pod/{other}\n"));
+    assert_eq!(
+        kubectl::run(&mut c, &format!("delete pod {other} -o name")).stdout,
+        format!("pod/{other}\n")
+    );
     let again = kubectl::run(&mut c, &format!("delete pod {victim}"));
-    assert_eq!((again.stderr.as_str(), again.exit_code), (format!("Error from server (NotFound): pods \"{victim}\" not found\n").as_str(), 1));
-    assert_eq!(kubectl::run(&mut c, &format!("delete pod {victim} --ignore-not-found")).exit_code, 0);
+    assert_eq!(
+        (again.stderr.as_str(), again.exit_code),
+        (
+            format!("Error from server (NotFound): pods \"{victim}\" not found\n").as_str(),
+            1
+        )
+    );
+    assert_eq!(
+        kubectl::run(&mut c, &format!("delete pod {victim} --ignore-not-found")).exit_code,
+        0
+    );
 }
 
 #[test]
@@ -66,9 +97,17 @@ fn a_dry_run_delete_deletes_nothing() {
     let mut c = seed_cluster();
     let victim = pods(&c)[0].0.clone();
     let out = kubectl::run(&mut c, &format!("delete pod {victim} --dry-run=client"));
-    assert_eq!(out.stdout, format!("pod \"{victim}\" deleted from default namespace (dry run)\n"));
-    assert_eq!(kubectl::run(&mut c, &format!("delete pod {victim} --dry-run=server")).stdout, format!("pod \"{victim}\" deleted from default namespace (server dry run)\n"));
-    assert!(pods(&c).iter().all(|(_, state)| *state == PodState::Available));
+    assert_eq!(
+        out.stdout,
+        format!("pod \"{victim}\" deleted from default namespace (dry run)\n")
+    );
+    assert_eq!(
+        kubectl::run(&mut c, &format!("delete pod {victim} --dry-run=server")).stdout,
+        format!("pod \"{victim}\" deleted from default namespace (server dry run)\n")
+    );
+    assert!(pods(&c)
+        .iter()
+        .all(|(_, state)| *state == PodState::Available));
 }
 
 #[test]
@@ -76,8 +115,16 @@ fn deleting_a_replica_set_or_the_deployment_cascades_to_the_pods() {
     let mut c = seed_cluster();
     let rs = c.replica_sets_of("test-deployment")[0].name().to_string();
     let out = kubectl::run(&mut c, &format!("delete rs {rs}"));
-    assert_eq!(out.stdout, format!("replicaset.apps \"{rs}\" deleted from default namespace\n"));
-    assert!(pods(&c).iter().all(|(_, state)| *state == PodState::Terminating) || pods(&c).is_empty());
+    assert_eq!(
+        out.stdout,
+        format!("replicaset.apps \"{rs}\" deleted from default namespace\n")
+    );
+    assert!(
+        pods(&c)
+            .iter()
+            .all(|(_, state)| *state == PodState::Terminating)
+            || pods(&c).is_empty()
+    );
     // The Deployment makes its ReplicaSet again (the same template, so the same name) and new pods.
     c.settle(600_000).unwrap();
     let again = c.replica_sets_of("test-deployment");
@@ -86,12 +133,18 @@ fn deleting_a_replica_set_or_the_deployment_cascades_to_the_pods() {
     assert_eq!(again[0].status.available_replicas, 3);
 
     let out = kubectl::run(&mut c, "delete deployment test-deployment");
-    assert_eq!(out.stdout, "deployment.apps \"test-deployment\" deleted from default namespace\n");
+    assert_eq!(
+        out.stdout,
+        "deployment.apps \"test-deployment\" deleted from default namespace\n"
+    );
     assert!(c.deployment("test-deployment").is_none());
     assert!(c.replica_sets_of("test-deployment").is_empty());
     c.settle(600_000).unwrap();
     assert!(c.replica_sets().is_empty());
-    assert_eq!(kubectl::run(&mut c, "get pods").stderr, "No resources found in default namespace.\n");
+    assert_eq!(
+        kubectl::run(&mut c, "get pods").stderr,
+        "No resources found in default namespace.\n"
+    );
 }
 
 #[test]
@@ -100,13 +153,28 @@ fn a_terminating_pod_can_be_forced_out_and_the_other_names_still_go() {
     let names: Vec<String> = pods(&c).into_iter().map(|(n, _)| n).collect();
     kubectl::run(&mut c, &format!("delete pod {}", names[0]));
     assert!(pods(&c).contains(&(names[0].clone(), PodState::Terminating)));
-    let out = kubectl::run(&mut c, &format!("delete pod {} --force --grace-period=0", names[0]));
+    let out = kubectl::run(
+        &mut c,
+        &format!("delete pod {} --force --grace-period=0", names[0]),
+    );
     assert_eq!(out.exit_code, 0);
-    assert!(pods(&c).iter().all(|(n, _)| *n != names[0]), "a force delete ends a Terminating pod now");
+    assert!(
+        pods(&c).iter().all(|(n, _)| *n != names[0]),
+        "a force delete ends a Terminating pod now"
+    );
     // kubectl deletes every name it can and reports the others.
-    let out = kubectl::run(&mut c, &format!("delete pod {} missing {}", names[1], names[2]));
+    let out = kubectl::run(
+        &mut c,
+        &format!("delete pod {} missing {}", names[1], names[2]),
+    );
     assert_eq!(out.stdout, format!("pod \"{}\" deleted from default namespace\npod \"{}\" deleted from default namespace\n", names[1], names[2]));
-    assert_eq!((out.stderr.as_str(), out.exit_code), ("Error from server (NotFound): pods \"missing\" not found\n", 1));
+    assert_eq!(
+        (out.stderr.as_str(), out.exit_code),
+        (
+            "Error from server (NotFound): pods \"missing\" not found\n",
+            1
+        )
+    );
 }
 
 #[test]
@@ -115,7 +183,13 @@ fn a_replica_set_deleted_with_cascade_orphan_leaves_its_pods_and_the_new_one_ado
     let before = pods(&c);
     let rs = c.replica_sets_of("test-deployment")[0].name().to_string();
     let out = kubectl::run(&mut c, &format!("delete rs {rs} --cascade=orphan"));
-    assert_eq!((out.stdout.as_str(), out.exit_code), (format!("replicaset.apps \"{rs}\" deleted from default namespace\n").as_str(), 0));
+    assert_eq!(
+        (out.stdout.as_str(), out.exit_code),
+        (
+            format!("replicaset.apps \"{rs}\" deleted from default namespace\n").as_str(),
+            0
+        )
+    );
     // The Deployment makes its ReplicaSet again (same template, same name); it adopts the running pods
     // instead of creating new ones, and no pod was ever deleted.
     c.settle(600_000).unwrap();
@@ -123,7 +197,10 @@ fn a_replica_set_deleted_with_cascade_orphan_leaves_its_pods_and_the_new_one_ado
     assert!(c.events().iter().all(|e| e.reason != "SuccessfulDelete"));
     let again = c.replica_sets_of("test-deployment")[0].clone();
     assert_eq!(again.name(), rs);
-    assert_eq!((again.status.replicas, again.status.available_replicas), (3, 3));
+    assert_eq!(
+        (again.status.replicas, again.status.available_replicas),
+        (3, 3)
+    );
     // Killing them now is the new ReplicaSet's job: scaling down deletes adopted pods.
     kubectl::run(&mut c, "scale deployment/test-deployment --replicas=1");
     c.settle(600_000).unwrap();
@@ -140,7 +217,10 @@ fn a_deployment_deleted_with_cascade_orphan_leaves_its_replica_sets_for_the_next
     c.settle(600_000).unwrap();
     let rss = c.replica_sets();
     assert_eq!(rss.len(), 1, "the ReplicaSet stays");
-    assert!(rss[0].metadata.owner_references.is_empty(), "without its owner");
+    assert!(
+        rss[0].metadata.owner_references.is_empty(),
+        "without its owner"
+    );
     assert_eq!(c.pods().len(), 3, "and so do its pods");
     // The same Deployment applied again adopts the ReplicaSet: same pods, no new ReplicaSet.
     let mut d: serde_json::Value = serde_json::from_str(&manifest).unwrap();

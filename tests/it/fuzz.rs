@@ -229,7 +229,21 @@ fn collect_paths(v: &serde_json::Value, here: String, out: &mut Vec<String>) {
 /// swapped for another line's, cut short, or given a stray character.
 fn mutated_edit_file() -> impl Strategy<Value = (Vec<(u8, usize)>, String)> {
     let ops = prop::collection::vec((0u8..6, any::<usize>()), 1..5);
-    (ops, prop::sample::select(vec!["", ":", "- ", "{", "'", "\t", "null", "7", "Deployment", "v1"]))
+    (
+        ops,
+        prop::sample::select(vec![
+            "",
+            ":",
+            "- ",
+            "{",
+            "'",
+            "\t",
+            "null",
+            "7",
+            "Deployment",
+            "v1",
+        ]),
+    )
         .prop_map(|(ops, stray)| (ops, stray.to_string()))
 }
 

@@ -10,14 +10,34 @@ fn the_browsers_first_known_language_wins_and_english_is_the_default() {
     assert_eq!(Lang::from_tags(["de", "en-GB", "zh"]), Lang::En);
     assert_eq!(Lang::from_tags(["ZH-Hans-SG"]), Lang::Zh);
     assert_eq!(Lang::from_tags(["fr", ""]), Lang::En);
-    assert_eq!(Lang::from_tags([Lang::Zh.tag()]), Lang::Zh, "the saved tag reads back");
+    assert_eq!(
+        Lang::from_tags([Lang::Zh.tag()]),
+        Lang::Zh,
+        "the saved tag reads back"
+    );
     assert_eq!(Lang::Zh.say(Msg::StepBack), "后退一步");
     assert_eq!(Lang::En.say(Msg::StepBack), "Step back");
     // Revisions are named with their image (the stage issue): "rev 2 · test_web:v2".
-    assert_eq!(Lang::Zh.say(Msg::Revision { revision: "2", image: "test_web:v2" }), "版本 2 · test_web:v2");
-    assert_eq!(Lang::En.say(Msg::Revision { revision: "2", image: "test_web:v2" }), "rev 2 · test_web:v2");
     assert_eq!(
-        Lang::En.say(Msg::LaneName { name: "web-6f9d", revision: "2", image: "test_web:v2" }),
+        Lang::Zh.say(Msg::Revision {
+            revision: "2",
+            image: "test_web:v2"
+        }),
+        "版本 2 · test_web:v2"
+    );
+    assert_eq!(
+        Lang::En.say(Msg::Revision {
+            revision: "2",
+            image: "test_web:v2"
+        }),
+        "rev 2 · test_web:v2"
+    );
+    assert_eq!(
+        Lang::En.say(Msg::LaneName {
+            name: "web-6f9d",
+            revision: "2",
+            image: "test_web:v2"
+        }),
         "ReplicaSet web-6f9d (revision 2, test_web:v2)"
     );
 }
@@ -28,22 +48,43 @@ fn every_preset_title_has_a_translation() {
     use rollout_lab::scenario::presets::PRESETS;
     for preset in PRESETS {
         assert_eq!(Lang::En.say(Msg::Preset(preset)), preset.title);
-        assert_ne!(Lang::Zh.say(Msg::Preset(preset)), preset.title, "no Chinese title for preset {}", preset.id);
+        assert_ne!(
+            Lang::Zh.say(Msg::Preset(preset)),
+            preset.title,
+            "no Chinese title for preset {}",
+            preset.id
+        );
     }
 }
 
 #[test]
 fn rounding_is_spelled_out() {
     let say = |spec, round_up| Lang::En.say(Msg::Fencepost { spec, round_up });
-    assert_eq!(say(Fencepost::Percent { percent: 25, of: 3 }, true), "25% of 3 = 0.75, rounded up to 1");
-    assert_eq!(say(Fencepost::Percent { percent: 25, of: 3 }, false), "25% of 3 = 0.75, rounded down to 0");
-    assert_eq!(say(Fencepost::Percent { percent: 50, of: 4 }, false), "50% of 4 = 2, rounded down to 2");
+    assert_eq!(
+        say(Fencepost::Percent { percent: 25, of: 3 }, true),
+        "25% of 3 = 0.75, rounded up to 1"
+    );
+    assert_eq!(
+        say(Fencepost::Percent { percent: 25, of: 3 }, false),
+        "25% of 3 = 0.75, rounded down to 0"
+    );
+    assert_eq!(
+        say(Fencepost::Percent { percent: 50, of: 4 }, false),
+        "50% of 4 = 2, rounded down to 2"
+    );
     assert_eq!(say(Fencepost::Int(2), true), "2, as given");
 }
 
 #[test]
 fn why_explains_in_chinese_with_the_same_numbers() {
-    let why = Why::ScaleUp { replicas: 3, surge: 1, surge_spec: Fencepost::Percent { percent: 25, of: 3 }, current: 3, from: 0, to: 1 };
+    let why = Why::ScaleUp {
+        replicas: 3,
+        surge: 1,
+        surge_spec: Fencepost::Percent { percent: 25, of: 3 },
+        current: 3,
+        from: 0,
+        to: 1,
+    };
     assert_eq!(
         Lang::Zh.say(Msg::Why(&why)),
         "扩容：maxSurge = 1（3 的 25% = 0.75，向上取整为 1），所以最多可有 replicas + maxSurge = 3 + 1 = 4 个 Pod。各 ReplicaSet 共要求 3 个，所以新 ReplicaSet 增加 min(4 − 3, 3 − 0) = 1 个，从 0 到 1。"

@@ -5,32 +5,57 @@ use crate::session::{observable, play, session};
 use rollout_lab::scenario::share::{decode, encode, View};
 
 fn nginx() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/manifests/nginx-deployment.yaml")).unwrap()
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/manifests/nginx-deployment.yaml"
+    ))
+    .unwrap()
 }
 
 #[test]
 fn the_docs_nginx_deployment_is_created_rolled_out_and_followed_by_the_lab() {
     let mut s = session("ui-01-seed.json");
     let out = s.apply_file("nginx-deployment.yaml", &nginx()).unwrap();
-    assert_eq!((out.stdout.as_str(), out.exit_code), ("deployment.apps/nginx-deployment created\n", 0));
+    assert_eq!(
+        (out.stdout.as_str(), out.exit_code),
+        ("deployment.apps/nginx-deployment created\n", 0)
+    );
     assert_eq!(s.deployment_name(), "nginx-deployment");
     play(&mut s);
     let d = s.cluster().deployment("nginx-deployment").unwrap();
     assert_eq!(d.status.available_replicas, 3);
     // The lab's own Deployment is still there, as on a real cluster.
     let listed = s.kubectl("kubectl get deployments").unwrap().stdout;
-    assert!(listed.contains("nginx-deployment   3/3") && listed.contains("test-deployment    3/3"), "{listed}");
+    assert!(
+        listed.contains("nginx-deployment   3/3") && listed.contains("test-deployment    3/3"),
+        "{listed}"
+    );
     // Applying the same file again changes nothing; a new image rolls out.
     let again = s.apply_file("nginx-deployment.yaml", &nginx()).unwrap();
     assert_eq!(again.stdout, "deployment.apps/nginx-deployment unchanged\n");
     let v2 = nginx().replace("nginx:1.14.2", "nginx:1.16.1");
-    assert_eq!(s.apply_file("nginx-deployment.yaml", &v2).unwrap().stdout, "deployment.apps/nginx-deployment configured\n");
+    assert_eq!(
+        s.apply_file("nginx-deployment.yaml", &v2).unwrap().stdout,
+        "deployment.apps/nginx-deployment configured\n"
+    );
     play(&mut s);
     let rs = s.kubectl("kubectl get rs").unwrap().stdout;
-    assert_eq!(rs.lines().filter(|l| l.starts_with("nginx-deployment-")).count(), 2, "{rs}");
+    assert_eq!(
+        rs.lines()
+            .filter(|l| l.starts_with("nginx-deployment-"))
+            .count(),
+        2,
+        "{rs}"
+    );
     // The session's console shows the command as kubectl's.
-    let history = s.kubectl("kubectl rollout history deployment/nginx-deployment").unwrap().stdout;
-    assert!(history.contains("\n1         <none>\n2         <none>\n"), "{history}");
+    let history = s
+        .kubectl("kubectl rollout history deployment/nginx-deployment")
+        .unwrap()
+        .stdout;
+    assert!(
+        history.contains("\n1         <none>\n2         <none>\n"),
+        "{history}"
+    );
 }
 
 #[test]
@@ -126,16 +151,35 @@ fn invalid_manifests_get_kubectls_and_the_api_servers_messages() {
 #[test]
 fn a_file_with_several_documents_applies_each_and_reports_the_bad_one() {
     let mut s = session("ui-01-seed.json");
-    let second = nginx().replace("nginx-deployment", "web-2").replace("replicas: 3", "replica: 3");
+    let second = nginx()
+        .replace("nginx-deployment", "web-2")
+        .replace("replicas: 3", "replica: 3");
     let text = format!("{}---\n{}", nginx(), second);
     let out = s.apply_file("two.yaml", &text).unwrap();
     assert_eq!(out.stdout, "deployment.apps/nginx-deployment created\n");
-    assert!(out.stderr.contains("unknown field \"spec.replica\""), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("unknown field \"spec.replica\""),
+        "{}",
+        out.stderr
+    );
     assert_eq!(out.exit_code, 1);
     assert!(s.cluster().deployment("nginx-deployment").is_some());
     // A `null` document among them is skipped.
-    let out = s.apply_file("three.yaml", &format!("null\n---\n{}", nginx().replace("replicas: 3", "replicas: 4"))).unwrap();
-    assert_eq!((out.stdout.as_str(), out.exit_code), ("deployment.apps/nginx-deployment configured\n", 0), "{}", out.stderr);
+    let out = s
+        .apply_file(
+            "three.yaml",
+            &format!(
+                "null\n---\n{}",
+                nginx().replace("replicas: 3", "replicas: 4")
+            ),
+        )
+        .unwrap();
+    assert_eq!(
+        (out.stdout.as_str(), out.exit_code),
+        ("deployment.apps/nginx-deployment configured\n", 0),
+        "{}",
+        out.stderr
+    );
 }
 
 mod fuzz {
@@ -170,21 +214,48 @@ mod edit {
     #[test]
     fn kubectl_edit_opens_the_object_and_saving_a_new_image_rolls_out() {
         let mut s = session("ui-01-seed.json");
-        assert_eq!(edit_target(s.cluster(), "kubectl edit deployment/test-deployment").unwrap().unwrap(), "test-deployment");
+        assert_eq!(
+            edit_target(s.cluster(), "kubectl edit deployment/test-deployment")
+                .unwrap()
+                .unwrap(),
+            "test-deployment"
+        );
         assert!(edit_target(s.cluster(), "kubectl get pods").is_none());
-        let missing = edit_target(s.cluster(), "kubectl edit deploy nope").unwrap().unwrap_err();
-        assert_eq!(missing.to_string(), "Error from server (NotFound): deployments.apps \"nope\" not found");
+        let missing = edit_target(s.cluster(), "kubectl edit deploy nope")
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(
+            missing.to_string(),
+            "Error from server (NotFound): deployments.apps \"nope\" not found"
+        );
         let file = edit_file(s.cluster(), "test-deployment").unwrap();
-        assert!(file.starts_with(EDIT_HEADER) && file.contains("\napiVersion: apps/v1\nkind: Deployment\n"), "{file}");
+        assert!(
+            file.starts_with(EDIT_HEADER)
+                && file.contains("\napiVersion: apps/v1\nkind: Deployment\n"),
+            "{file}"
+        );
         // Saving it unchanged: kubectl's answer, no new revision.
         let out = s.edit("test-deployment", &file, &file, None).unwrap();
-        assert_eq!((out.stdout.as_str(), out.stderr.as_str()), ("", "Edit cancelled, no changes made.\n"));
+        assert_eq!(
+            (out.stdout.as_str(), out.stderr.as_str()),
+            ("", "Edit cancelled, no changes made.\n")
+        );
         // Only comments or layout changed: the same object, the same answer (kubectl compares the JSON).
-        let relaid = file.replace("# Please edit", "#   Please edit").replace("image: test_web:v1", "image: \"test_web:v1\"");
-        assert_eq!(s.edit("test-deployment", &file, &relaid, None).unwrap().stderr, "Edit cancelled, no changes made.\n");
+        let relaid = file
+            .replace("# Please edit", "#   Please edit")
+            .replace("image: test_web:v1", "image: \"test_web:v1\"");
+        assert_eq!(
+            s.edit("test-deployment", &file, &relaid, None)
+                .unwrap()
+                .stderr,
+            "Edit cancelled, no changes made.\n"
+        );
         let edited = file.replace("image: test_web:v1", "image: test_web:v2");
         let out = s.edit("test-deployment", &file, &edited, None).unwrap();
-        assert_eq!((out.stdout.as_str(), out.exit_code), ("deployment.apps/test-deployment edited\n", 0));
+        assert_eq!(
+            (out.stdout.as_str(), out.exit_code),
+            ("deployment.apps/test-deployment edited\n", 0)
+        );
         play(&mut s);
         assert_eq!(s.cluster().replica_sets_of("test-deployment").len(), 2);
         // A link replays the edit.
@@ -197,30 +268,70 @@ mod edit {
         let mut s = session("ui-01-seed.json");
         let before = observable(&s);
         let file = edit_file(s.cluster(), "test-deployment").unwrap();
-        let saved = file.replace("  replicas: 3", "  replicas: -1").replace("image: test_web:v1", "image: test_web:v2");
+        let saved = file
+            .replace("  replicas: 3", "  replicas: -1")
+            .replace("image: test_web:v1", "image: test_web:v2");
         let out = s.edit("test-deployment", &file, &saved, None).unwrap();
-        assert_eq!((out.stderr.as_str(), out.exit_code), ("error: deployments.apps \"test-deployment\" is invalid\n", 0));
+        assert_eq!(
+            (out.stderr.as_str(), out.exit_code),
+            (
+                "error: deployments.apps \"test-deployment\" is invalid\n",
+                0
+            )
+        );
         let reopened = s.reopened_editor().expect("the editor reopens").to_string();
         let expected_header = format!(
             "{EDIT_HEADER}# deployments.apps \"test-deployment\" was not valid:\n# * spec.replicas: Invalid value: -1: must be greater than or equal to 0\n#\napiVersion: apps/v1\n"
         );
         assert!(reopened.starts_with(&expected_header), "{reopened}");
-        assert!(reopened.contains("image: test_web:v2"), "what was saved is kept: {reopened}");
+        assert!(
+            reopened.contains("image: test_web:v2"),
+            "what was saved is kept: {reopened}"
+        );
         assert_eq!(observable(&s), before, "nothing was changed");
         // Saved again unchanged: kubectl gives up.
-        let out = s.edit("test-deployment", &file, &reopened, Some(&reopened)).unwrap();
+        let out = s
+            .edit("test-deployment", &file, &reopened, Some(&reopened))
+            .unwrap();
         assert_eq!(out.exit_code, 1);
-        assert!(out.stderr.starts_with("A copy of your changes has been stored to \"/tmp/kubectl-edit-"), "{}", out.stderr);
-        assert!(out.stderr.ends_with(".yaml\"\nerror: Edit cancelled, no valid changes were saved.\n"), "{}", out.stderr);
+        assert!(
+            out.stderr
+                .starts_with("A copy of your changes has been stored to \"/tmp/kubectl-edit-"),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr
+                .ends_with(".yaml\"\nerror: Edit cancelled, no valid changes were saved.\n"),
+            "{}",
+            out.stderr
+        );
         assert_eq!(s.reopened_editor(), None);
         // Fixed in the reopened file: the patch is still against the object as first opened.
-        let out = s.edit("test-deployment", &file, &reopened.replace("  replicas: -1", "  replicas: 4"), Some(&reopened)).unwrap();
+        let out = s
+            .edit(
+                "test-deployment",
+                &file,
+                &reopened.replace("  replicas: -1", "  replicas: 4"),
+                Some(&reopened),
+            )
+            .unwrap();
         assert_eq!(out.stdout, "deployment.apps/test-deployment edited\n");
         let d = s.cluster().deployment("test-deployment").unwrap();
-        assert_eq!((d.spec.replicas, d.spec.template.spec.containers[0].image.as_str()), (Some(4), "test_web:v2"));
+        assert_eq!(
+            (
+                d.spec.replicas,
+                d.spec.template.spec.containers[0].image.as_str()
+            ),
+            (Some(4), "test_web:v2")
+        );
         // Only the save that went through was sent: the exported script has one patch.
         let script = rollout_lab::scenario::export::shell_script(&s);
-        assert_eq!(script.matches("kubectl patch deployment").count(), 1, "{script}");
+        assert_eq!(
+            script.matches("kubectl patch deployment").count(),
+            1,
+            "{script}"
+        );
         assert!(script.contains(r#"{"spec":{"replicas":4,"#), "{script}");
     }
 
@@ -238,15 +349,31 @@ mod edit {
             )
         };
         for (saved, reason) in [
-            (file.replace("  replicas: 3", "  replicas: [3"), "yaml: line "),
-            (file.replace("apiVersion: apps/v1\n", ""), "apiVersion not set\n#\n"),
-            (file.replace("apiVersion: apps/v1\n", "").replace("kind: Deployment\n", "kind: 3\n"), "[apiVersion not set, kind isn't string type]\n#\n"),
+            (
+                file.replace("  replicas: 3", "  replicas: [3"),
+                "yaml: line ",
+            ),
+            (
+                file.replace("apiVersion: apps/v1\n", ""),
+                "apiVersion not set\n#\n",
+            ),
+            (
+                file.replace("apiVersion: apps/v1\n", "")
+                    .replace("kind: Deployment\n", "kind: 3\n"),
+                "[apiVersion not set, kind isn't string type]\n#\n",
+            ),
             // An empty file is not an object: with validation on (kubectl's
             // default) it does not reach "Edit cancelled, saved file was empty.".
             (EDIT_HEADER.to_string(), "invalid object to validate\n#\n"),
         ] {
             let out = s.edit("test-deployment", &file, &saved, None).unwrap();
-            assert_eq!((out.stderr.as_str(), out.exit_code), ("error: deployments.apps \"test-deployment\" is invalid\n", 0));
+            assert_eq!(
+                (out.stderr.as_str(), out.exit_code),
+                (
+                    "error: deployments.apps \"test-deployment\" is invalid\n",
+                    0
+                )
+            );
             let reopened = s.reopened_editor().expect("the editor reopens");
             assert!(reopened.starts_with(&failed(reason)), "{reopened}");
         }
@@ -259,30 +386,70 @@ mod edit {
         let before = observable(&s);
         let file = edit_file(s.cluster(), "test-deployment").unwrap();
         for (saved, kind, version) in [
-            (file.replace("kind: Deployment\n", "kind: Deploymnet\n"), "Deploymnet", "apps/v1"),
-            (file.replace("apiVersion: apps/v1\n", "apiVersion: apps/v1beta1\n"), "Deployment", "apps/v1beta1"),
+            (
+                file.replace("kind: Deployment\n", "kind: Deploymnet\n"),
+                "Deploymnet",
+                "apps/v1",
+            ),
+            (
+                file.replace("apiVersion: apps/v1\n", "apiVersion: apps/v1beta1\n"),
+                "Deployment",
+                "apps/v1beta1",
+            ),
         ] {
             let out = s.edit("test-deployment", &file, &saved, None).unwrap();
-            assert_eq!(out, Default::default(), "kubectl prints nothing, the editor reopens");
+            assert_eq!(
+                out,
+                Default::default(),
+                "kubectl prints nothing, the editor reopens"
+            );
             let reopened = s.reopened_editor().unwrap();
             let reason = format!(
                 "# The edited file had a syntax error: resource mapping not found for name: \"test-deployment\" namespace: \"default\" from \"edited-file\": no matches for kind \"{kind}\" in version \"{version}\"\n# ensure CRDs are installed first\n#\n"
             );
-            assert!(reopened.starts_with(&format!("{EDIT_HEADER}{reason}")), "{reopened}");
+            assert!(
+                reopened.starts_with(&format!("{EDIT_HEADER}{reason}")),
+                "{reopened}"
+            );
         }
         // An empty kind: the decoder's error, over the document as JSON (keys sorted, as Go writes a map).
-        s.edit("test-deployment", &file, &file.replace("kind: Deployment\n", "kind: \"\"\n"), None).unwrap();
+        s.edit(
+            "test-deployment",
+            &file,
+            &file.replace("kind: Deployment\n", "kind: \"\"\n"),
+            None,
+        )
+        .unwrap();
         let reopened = s.reopened_editor().unwrap();
         assert!(
             reopened.starts_with(&format!("{EDIT_HEADER}# The edited file had a syntax error: unable to decode \"edited-file\": Object 'Kind' is missing in '{{\"apiVersion\":\"apps/v1\",\"kind\":\"\",\"metadata\":{{")),
             "{reopened}"
         );
         // A kind the cluster serves, but not the one opened: kubectl gives up.
-        let out = s.edit("test-deployment", &file, &file.replace("kind: Deployment\n", "kind: ReplicaSet\n"), None).unwrap();
-        assert!(out.stderr.ends_with("\nerror: At least one of apiVersion, kind and name was changed\n"), "{}", out.stderr);
+        let out = s
+            .edit(
+                "test-deployment",
+                &file,
+                &file.replace("kind: Deployment\n", "kind: ReplicaSet\n"),
+                None,
+            )
+            .unwrap();
+        assert!(
+            out.stderr
+                .ends_with("\nerror: At least one of apiVersion, kind and name was changed\n"),
+            "{}",
+            out.stderr
+        );
         assert_eq!(s.reopened_editor(), None);
         // A field the API server does not know: strict decoding refuses the patch, and kubectl stops.
-        let out = s.edit("test-deployment", &file, &file.replace("  replicas: 3", "  replica: 3"), None).unwrap();
+        let out = s
+            .edit(
+                "test-deployment",
+                &file,
+                &file.replace("  replicas: 3", "  replica: 3"),
+                None,
+            )
+            .unwrap();
         assert_eq!(out.exit_code, 1);
         assert!(
             out.stderr.starts_with("error: deployments.apps \"test-deployment\" could not be patched: strict decoding error: unknown field \"spec.replica\"\nYou can run `kubectl replace -f /tmp/kubectl-edit-"),
@@ -290,10 +457,29 @@ mod edit {
             out.stderr
         );
         assert_eq!(s.reopened_editor(), None);
-        let out = s.edit("test-deployment", &file, &file.replace("  replicas: 3", "  replicas: three"), None).unwrap();
+        let out = s
+            .edit(
+                "test-deployment",
+                &file,
+                &file.replace("  replicas: 3", "  replicas: three"),
+                None,
+            )
+            .unwrap();
         assert!(out.stderr.contains("could not be patched: Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n"), "{}", out.stderr);
-        let out = s.edit("test-deployment", &file, &file.replace("name: test-deployment\n", "name: other\n"), None).unwrap();
-        assert!(out.stderr.ends_with("\nerror: At least one of apiVersion, kind and name was changed\n"), "{}", out.stderr);
+        let out = s
+            .edit(
+                "test-deployment",
+                &file,
+                &file.replace("name: test-deployment\n", "name: other\n"),
+                None,
+            )
+            .unwrap();
+        assert!(
+            out.stderr
+                .ends_with("\nerror: At least one of apiVersion, kind and name was changed\n"),
+            "{}",
+            out.stderr
+        );
         assert_eq!(observable(&s), before);
     }
 
@@ -304,13 +490,36 @@ mod edit {
         let file = edit_file(s.cluster(), "test-deployment").unwrap();
         let status = file.find("\nstatus:\n").expect("a status block");
         let (spec, status_block) = file.split_at(status);
-        assert!(status_block.contains("\n  observedGeneration: 1\n"), "{status_block}");
-        let status_only = format!("{spec}{}", status_block.replace("\n  observedGeneration: 1\n", "\n  observedGeneration: 99\n"));
-        let out = s.edit("test-deployment", &file, &status_only, None).unwrap();
-        assert_eq!((out.stdout.as_str(), out.exit_code), ("deployment.apps/test-deployment edited\n", 0), "{}", out.stderr);
-        assert_eq!(observable(&s), before, "the API server ignores status sent to the main resource");
+        assert!(
+            status_block.contains("\n  observedGeneration: 1\n"),
+            "{status_block}"
+        );
+        let status_only = format!(
+            "{spec}{}",
+            status_block.replace(
+                "\n  observedGeneration: 1\n",
+                "\n  observedGeneration: 99\n"
+            )
+        );
+        let out = s
+            .edit("test-deployment", &file, &status_only, None)
+            .unwrap();
+        assert_eq!(
+            (out.stdout.as_str(), out.exit_code),
+            ("deployment.apps/test-deployment edited\n", 0),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(
+            observable(&s),
+            before,
+            "the API server ignores status sent to the main resource"
+        );
         let script = rollout_lab::scenario::export::shell_script(&s);
-        assert!(!script.contains("kubectl patch"), "nothing to replay: {script}");
+        assert!(
+            !script.contains("kubectl patch"),
+            "nothing to replay: {script}"
+        );
     }
 
     #[test]
@@ -318,23 +527,53 @@ mod edit {
         let mut s = session("ui-01-seed.json");
         let file = edit_file(s.cluster(), "test-deployment").unwrap();
         // A saved file that ends with a comment line: ManualStrip keeps the line break before it.
-        let saved = format!("{}# a last comment", file.replace("  replicas: 3", "  replicas: -1"));
+        let saved = format!(
+            "{}# a last comment",
+            file.replace("  replicas: 3", "  replicas: -1")
+        );
         s.edit("test-deployment", &file, &saved, None).unwrap();
         let reopened = s.reopened_editor().unwrap();
-        assert!(reopened.ends_with("\n") && !reopened.contains("a last comment"), "{reopened:?}");
-        assert_eq!(reopened.matches("# Please edit the object below").count(), 1, "the new header only: {reopened}");
+        assert!(
+            reopened.ends_with("\n") && !reopened.contains("a last comment"),
+            "{reopened:?}"
+        );
+        assert_eq!(
+            reopened.matches("# Please edit the object below").count(),
+            1,
+            "the new header only: {reopened}"
+        );
     }
 
     #[test]
     fn a_retried_edit_travels_in_a_link() {
         let mut s = session("ui-01-seed.json");
         let file = edit_file(s.cluster(), "test-deployment").unwrap();
-        s.edit("test-deployment", &file, &file.replace("  replicas: 3", "  replicas: -1"), None).unwrap();
+        s.edit(
+            "test-deployment",
+            &file,
+            &file.replace("  replicas: 3", "  replicas: -1"),
+            None,
+        )
+        .unwrap();
         let reopened = s.reopened_editor().unwrap().to_string();
-        s.edit("test-deployment", &file, &reopened.replace("  replicas: -1", "  replicas: 2"), Some(&reopened)).unwrap();
+        s.edit(
+            "test-deployment",
+            &file,
+            &reopened.replace("  replicas: -1", "  replicas: 2"),
+            Some(&reopened),
+        )
+        .unwrap();
         let (opened, _) = decode(&encode(&s, View::default()).unwrap()).unwrap();
         assert_eq!(observable(&opened), observable(&s));
-        assert_eq!(opened.cluster().deployment("test-deployment").unwrap().spec.replicas, Some(2));
+        assert_eq!(
+            opened
+                .cluster()
+                .deployment("test-deployment")
+                .unwrap()
+                .spec
+                .replicas,
+            Some(2)
+        );
     }
 
     #[test]
@@ -343,13 +582,22 @@ mod edit {
         let mut s = session("ui-01-seed.json");
         let opened = edit_file(s.cluster(), "test-deployment").unwrap();
         // Meanwhile a rollout starts (a scripted set image, a colleague...).
-        s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+        s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2")
+            .unwrap();
         play(&mut s);
         let saved = opened.replace("  replicas: 3", "  replicas: 4");
-        assert_eq!(s.edit("test-deployment", &opened, &saved, None).unwrap().stdout, "deployment.apps/test-deployment edited\n");
+        assert_eq!(
+            s.edit("test-deployment", &opened, &saved, None)
+                .unwrap()
+                .stdout,
+            "deployment.apps/test-deployment edited\n"
+        );
         let d = s.cluster().deployment("test-deployment").unwrap();
         assert_eq!(d.spec.replicas, Some(4));
-        assert_eq!(d.spec.template.spec.containers[0].image, "test_web:v2", "the image set meanwhile stays");
+        assert_eq!(
+            d.spec.template.spec.containers[0].image, "test_web:v2",
+            "the image set meanwhile stays"
+        );
     }
 
     #[test]
@@ -357,19 +605,33 @@ mod edit {
         use crate::session::play;
         use rollout_lab::scenario::export::{scenario_file, shell_script};
         let mut s = session("ui-01-seed.json");
-        s.kubectl("kubectl rollout pause deployment/test-deployment").unwrap();
+        s.kubectl("kubectl rollout pause deployment/test-deployment")
+            .unwrap();
         let opened = edit_file(s.cluster(), "test-deployment").unwrap();
-        let saved = opened.replace("  paused: true\n", "").replace("image: test_web:v1", "image: test_web:v2");
-        assert_eq!(s.edit("test-deployment", &opened, &saved, None).unwrap().exit_code, 0);
+        let saved = opened
+            .replace("  paused: true\n", "")
+            .replace("image: test_web:v1", "image: test_web:v2");
+        assert_eq!(
+            s.edit("test-deployment", &opened, &saved, None)
+                .unwrap()
+                .exit_code,
+            0
+        );
         play(&mut s);
         let file = scenario_file(&s).unwrap();
-        assert!(file.contains(r#"patch deployment test-deployment --type merge -p"#), "{file}");
+        assert!(
+            file.contains(r#"patch deployment test-deployment --type merge -p"#),
+            "{file}"
+        );
         let scenario = rollout_lab::scenario::load(&file).unwrap();
         let mut runner = rollout_lab::scenario::Runner::new(&scenario).unwrap();
         for step in &scenario.steps {
             runner.step(step).unwrap();
         }
-        assert_eq!(crate::support::observable(&runner.cluster, &runner.deployment), observable(&s));
+        assert_eq!(
+            crate::support::observable(&runner.cluster, &runner.deployment),
+            observable(&s)
+        );
         let script = shell_script(&s);
         assert!(script.contains("\nkubectl patch deployment test-deployment --type merge -p '{\"spec\":{\"paused\":null,"), "{script}");
         assert!(!script.contains("uid:"), "{script}");

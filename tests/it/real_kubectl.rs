@@ -26,9 +26,11 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 const SIM_EPOCH_S: i64 = 1_767_225_600;
 
 fn kubectl_binary() -> PathBuf {
-    std::env::var_os("KUBECTL").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/tools/kubectl-1.37.1/kubectl")
-    })
+    std::env::var_os("KUBECTL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/tools/kubectl-1.37.1/kubectl")
+        })
 }
 
 /// The objects the API serves, by path (without the query).
@@ -60,17 +62,32 @@ impl Objects {
         routes.insert("/apis".into(), json!({"kind": "APIGroupList", "apiVersion": "v1", "groups": [{"name": "apps", "versions": [{"groupVersion": "apps/v1", "version": "v1"}], "preferredVersion": {"groupVersion": "apps/v1", "version": "v1"}}]}));
         routes.insert("/api/v1".into(), json!({"kind": "APIResourceList", "groupVersion": "v1", "resources": [resource("pods", "Pod"), resource("events", "Event")]}));
         routes.insert("/apis/apps/v1".into(), json!({"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": "apps/v1", "resources": [resource("deployments", "Deployment"), resource("replicasets", "ReplicaSet")]}));
-        routes.insert(format!("/apis/apps/v1/namespaces/default/deployments/{deployment}"), d.clone());
+        routes.insert(
+            format!("/apis/apps/v1/namespaces/default/deployments/{deployment}"),
+            d.clone(),
+        );
         routes.insert("/apis/apps/v1/namespaces/default/deployments".into(), json!({"kind": "DeploymentList", "apiVersion": "apps/v1", "metadata": {"resourceVersion": "1"}, "items": [d.clone()]}));
         routes.insert("/apis/apps/v1/namespaces/default/replicasets".into(), json!({"kind": "ReplicaSetList", "apiVersion": "apps/v1", "metadata": {"resourceVersion": "1"}, "items": rss["items"]}));
         routes.insert("/api/v1/namespaces/default/events".into(), events(&c));
         let pod_list = pods(&c);
         for pod in pod_list["items"].as_array().unwrap() {
-            routes.insert(format!("/api/v1/namespaces/default/pods/{}", pod["metadata"]["name"].as_str().unwrap()), pod.clone());
+            routes.insert(
+                format!(
+                    "/api/v1/namespaces/default/pods/{}",
+                    pod["metadata"]["name"].as_str().unwrap()
+                ),
+                pod.clone(),
+            );
         }
         routes.insert("/api/v1/namespaces/default/pods".into(), pod_list);
         for rs in rss["items"].as_array().unwrap() {
-            routes.insert(format!("/apis/apps/v1/namespaces/default/replicasets/{}", rs["metadata"]["name"].as_str().unwrap()), rs.clone());
+            routes.insert(
+                format!(
+                    "/apis/apps/v1/namespaces/default/replicasets/{}",
+                    rs["metadata"]["name"].as_str().unwrap()
+                ),
+                rs.clone(),
+            );
         }
         Objects { routes }
     }
@@ -80,7 +97,10 @@ impl Objects {
 /// timestamps moved so that kubectl's clock finds them as old as the
 /// simulated clock does.
 fn events(c: &Cluster) -> Value {
-    let real_now_ms = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_millis() as i64;
+    let real_now_ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
     let shift = real_now_ms - SIM_EPOCH_S * 1000 - c.now().0;
     let moved = |stamp: &Value| {
         let t = Time::parse_rfc3339(stamp.as_str().unwrap()).unwrap();
@@ -188,15 +208,27 @@ fn answer(mut stream: TcpStream, routes: &BTreeMap<String, Value>) {
     let _ = reader.read_exact(&mut body);
     let target = request.split(' ').nth(1).unwrap_or("/");
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    if query.split('&').any(|p| p == "watch=true" || p == "watch=1") {
+    if query
+        .split('&')
+        .any(|p| p == "watch=true" || p == "watch=1")
+    {
         // A watch that never sees a change. Asked for its initial events
         // (client-go's watch-list), it first sends the list's items and the
         // bookmark that ends them; then silence until kubectl hangs up.
         let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
         if query.split('&').any(|p| p == "sendInitialEvents=true") {
             let list = routes.get(path).cloned().unwrap_or(json!({"items": []}));
-            let kind = list["kind"].as_str().unwrap_or("List").trim_end_matches("List").to_string();
-            let mut events: Vec<Value> = list["items"].as_array().into_iter().flatten().map(|o| json!({"type": "ADDED", "object": o})).collect();
+            let kind = list["kind"]
+                .as_str()
+                .unwrap_or("List")
+                .trim_end_matches("List")
+                .to_string();
+            let mut events: Vec<Value> = list["items"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|o| json!({"type": "ADDED", "object": o}))
+                .collect();
             events.push(json!({"type": "BOOKMARK", "object": {"kind": kind, "apiVersion": list["apiVersion"], "metadata": {"resourceVersion": "1", "annotations": {"k8s.io/initial-events-end": "true"}}}}));
             for event in events {
                 let line = format!("{event}\n");
@@ -207,7 +239,10 @@ fn answer(mut stream: TcpStream, routes: &BTreeMap<String, Value>) {
         std::thread::sleep(Duration::from_secs(20));
         return;
     }
-    let selector = query.split('&').find_map(|p| p.strip_prefix("fieldSelector=")).map(unescaped);
+    let selector = query
+        .split('&')
+        .find_map(|p| p.strip_prefix("fieldSelector="))
+        .map(unescaped);
     let (status, json) = match routes.get(path) {
         Some(v) if selector.is_some() => ("200 OK", field_selected(v, selector.as_deref().unwrap_or("")).to_string()),
         Some(v) => ("200 OK", v.to_string()),
@@ -237,10 +272,18 @@ fn real(port: u16, line: &str) -> (String, String, i32) {
         .unwrap_or_else(|e| panic!("{}: {e} (run .ci/setup, or set KUBECTL)", binary.display()));
     let stderr = String::from_utf8_lossy(&out.stderr)
         .lines()
-        .filter(|l| !(l.len() > 5 && l.as_bytes()[0].is_ascii_uppercase() && l[1..5].bytes().all(|b| b.is_ascii_digit())))
+        .filter(|l| {
+            !(l.len() > 5
+                && l.as_bytes()[0].is_ascii_uppercase()
+                && l[1..5].bytes().all(|b| b.is_ascii_digit()))
+        })
         .map(|l| format!("{l}\n"))
         .collect();
-    (String::from_utf8_lossy(&out.stdout).into_owned(), stderr, out.status.code().unwrap_or(-1))
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr,
+        out.status.code().unwrap_or(-1),
+    )
 }
 
 /// Ages (`5s`, `9m58s`, `2m (x2 over 5m)`) as placeholders of the same length.
@@ -250,7 +293,9 @@ fn masked(text: &str) -> String {
         let core = word.trim_end_matches([' ', '\t', '\n', '(', ')']);
         let is_age = !core.is_empty()
             && core.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && core.chars().all(|c| c.is_ascii_digit() || "smhdy".contains(c))
+            && core
+                .chars()
+                .all(|c| c.is_ascii_digit() || "smhdy".contains(c))
             && core.chars().any(|c| "smhdy".contains(c));
         if is_age {
             out.push_str(&"~".repeat(core.len()));
@@ -266,25 +311,57 @@ fn masked(text: &str) -> String {
 fn compare(s: &Session, what: &str) {
     let name = s.deployment_name().to_string();
     let port = serve(Objects::of(s.cluster(), &name));
-    let revisions: Vec<i64> = s.cluster().replica_sets_of(&name).iter().filter_map(|rs| rs.revision().ok()).collect();
+    let revisions: Vec<i64> = s
+        .cluster()
+        .replica_sets_of(&name)
+        .iter()
+        .filter_map(|rs| rs.revision().ok())
+        .collect();
     let mut lines = vec![
         format!("describe deployment {name}"),
         format!("rollout history deployment/{name}"),
         format!("rollout status deployment/{name} --watch=false"),
         format!("rollout undo deployment/{name} --dry-run=client"),
     ];
-    lines.extend(revisions.iter().map(|r| format!("rollout history deployment/{name} --revision={r}")));
-    lines.extend(s.cluster().replica_sets_of(&name).iter().map(|rs| format!("describe replicaset {}", rs.name())));
-    lines.extend(s.cluster().pods().iter().map(|p| format!("describe pod {}", p.name)));
+    lines.extend(
+        revisions
+            .iter()
+            .map(|r| format!("rollout history deployment/{name} --revision={r}")),
+    );
+    lines.extend(
+        s.cluster()
+            .replica_sets_of(&name)
+            .iter()
+            .map(|rs| format!("describe replicaset {}", rs.name())),
+    );
+    lines.extend(
+        s.cluster()
+            .pods()
+            .iter()
+            .map(|p| format!("describe pod {}", p.name)),
+    );
     // The objects as the API returns them, printed by kubectl's YAML printer and by ours.
     lines.push(format!("get deployment {name} -o yaml"));
-    lines.extend(s.cluster().replica_sets_of(&name).iter().map(|rs| format!("get replicaset {} -o yaml", rs.name())));
-    lines.extend(s.cluster().pods().iter().map(|p| format!("get pod {} -o yaml", p.name)));
+    lines.extend(
+        s.cluster()
+            .replica_sets_of(&name)
+            .iter()
+            .map(|rs| format!("get replicaset {} -o yaml", rs.name())),
+    );
+    lines.extend(
+        s.cluster()
+            .pods()
+            .iter()
+            .map(|p| format!("get pod {} -o yaml", p.name)),
+    );
     for line in lines {
         let mut c = s.cluster().clone();
         let ours = kubectl::run(&mut c, &line);
         let theirs = real(port, &line);
-        assert!(!theirs.0.is_empty() || !theirs.1.is_empty(), "{what}: kubectl {line} printed nothing");
+        assert!(
+            !theirs.0.is_empty() || !theirs.1.is_empty(),
+            "{what}: kubectl {line} printed nothing"
+        );
         assert_eq!(
             (masked(&ours.stdout), masked(&ours.stderr), ours.exit_code),
             (masked(&theirs.0), masked(&theirs.1), theirs.2),
@@ -303,7 +380,8 @@ fn the_real_kubectl_prints_what_the_console_prints() {
     let mut s = session("seed");
     while s.step_decision().unwrap() != Happened::Idle {}
     compare(&s, "seed, at rest");
-    s.kubectl("set image deployment/test-deployment web=test_web:v2").unwrap();
+    s.kubectl("set image deployment/test-deployment web=test_web:v2")
+        .unwrap();
     s.step_decision().unwrap();
     s.step_decision().unwrap();
     compare(&s, "seed, mid-rollout");
@@ -315,13 +393,29 @@ fn the_real_kubectl_prints_what_the_console_prints() {
     compare(&canary, "canary, paused");
     // A stuck rollout past its progress deadline, before the script's undo.
     let mut stuck = session("stuck");
-    while !stuck.cluster().deployment(stuck.deployment_name()).unwrap().status.conditions.iter().any(|c| c.reason == "ProgressDeadlineExceeded") {
+    while !stuck
+        .cluster()
+        .deployment(stuck.deployment_name())
+        .unwrap()
+        .status
+        .conditions
+        .iter()
+        .any(|c| c.reason == "ProgressDeadlineExceeded")
+    {
         assert_ne!(stuck.step().unwrap(), Happened::Idle);
     }
     compare(&stuck, "stuck, deadline exceeded");
     // A readiness probe that never passes: stalled at 1 new pod, then past the deadline.
     let mut readiness = session("readiness");
-    while !readiness.cluster().deployment(readiness.deployment_name()).unwrap().status.conditions.iter().any(|c| c.reason == "ProgressDeadlineExceeded") {
+    while !readiness
+        .cluster()
+        .deployment(readiness.deployment_name())
+        .unwrap()
+        .status
+        .conditions
+        .iter()
+        .any(|c| c.reason == "ProgressDeadlineExceeded")
+    {
         assert_ne!(readiness.step().unwrap(), Happened::Idle);
     }
     compare(&readiness, "readiness, deadline exceeded");
@@ -329,7 +423,15 @@ fn the_real_kubectl_prints_what_the_console_prints() {
     // without room (ReplicaFailure on the ReplicaSet and the Deployment).
     for preset in ["crashloop", "unschedulable", "quota"] {
         let mut stalled = session(preset);
-        while !stalled.cluster().deployment(stalled.deployment_name()).unwrap().status.conditions.iter().any(|c| c.reason == "ProgressDeadlineExceeded") {
+        while !stalled
+            .cluster()
+            .deployment(stalled.deployment_name())
+            .unwrap()
+            .status
+            .conditions
+            .iter()
+            .any(|c| c.reason == "ProgressDeadlineExceeded")
+        {
             assert_ne!(stalled.step().unwrap(), Happened::Idle);
         }
         compare(&stalled, &format!("{preset}, deadline exceeded"));
@@ -350,7 +452,9 @@ fn the_real_kubectl_prints_what_the_console_prints() {
     });
     let mut fields = Session::new(scenario).unwrap();
     while fields.step_decision().unwrap() != Happened::Idle {}
-    fields.kubectl("set image deployment/test-deployment web=test_web:v2").unwrap();
+    fields
+        .kubectl("set image deployment/test-deployment web=test_web:v2")
+        .unwrap();
     fields.step_decision().unwrap();
     fields.step_decision().unwrap();
     compare(&fields, "every container field, mid-rollout");

@@ -5,7 +5,6 @@
 use rollout_lab::kubectl::rollout::status::{rollout_phase, RolloutPhase};
 use rollout_lab::scenario::{presets, Action, Happened, Session};
 
-
 fn phase(s: &Session) -> RolloutPhase {
     rollout_phase(s.cluster().deployment(s.deployment_name()).unwrap())
 }
@@ -18,20 +17,42 @@ fn settle(s: &mut Session) {
 fn a_rollout_progresses_towards_its_deadline_then_completes() {
     let mut s = Session::new(presets::preset("seed").unwrap().scenario()).unwrap();
     settle(&mut s);
-    assert!(matches!(phase(&s), RolloutPhase::Complete { .. }), "{:?}", phase(&s));
-    s.act(Action::Kubectl("set image deployment/test-deployment web=test_web:v2".into())).unwrap();
+    assert!(
+        matches!(phase(&s), RolloutPhase::Complete { .. }),
+        "{:?}",
+        phase(&s)
+    );
+    s.act(Action::Kubectl(
+        "set image deployment/test-deployment web=test_web:v2".into(),
+    ))
+    .unwrap();
     // Before the controller has seen the new template there is no deadline yet.
     assert_eq!(
         phase(&s),
-        RolloutPhase::Progressing { message: "Waiting for deployment spec update to be observed...".into(), deadline: None }
+        RolloutPhase::Progressing {
+            message: "Waiting for deployment spec update to be observed...".into(),
+            deadline: None
+        }
     );
     s.step().unwrap();
-    let RolloutPhase::Progressing { deadline: Some(deadline), .. } = phase(&s) else { panic!("{:?}", phase(&s)) };
-    assert_eq!(deadline.0, s.cluster().now().0 + 600_000, "progressDeadlineSeconds defaults to 600");
+    let RolloutPhase::Progressing {
+        deadline: Some(deadline),
+        ..
+    } = phase(&s)
+    else {
+        panic!("{:?}", phase(&s))
+    };
+    assert_eq!(
+        deadline.0,
+        s.cluster().now().0 + 600_000,
+        "progressDeadlineSeconds defaults to 600"
+    );
     settle(&mut s);
     assert_eq!(
         phase(&s),
-        RolloutPhase::Complete { message: "deployment \"test-deployment\" successfully rolled out".into() }
+        RolloutPhase::Complete {
+            message: "deployment \"test-deployment\" successfully rolled out".into()
+        }
     );
 }
 
@@ -44,7 +65,9 @@ fn a_stuck_rollout_exceeds_its_deadline_and_a_paused_one_says_so() {
     }
     assert_eq!(
         phase(&stuck),
-        RolloutPhase::DeadlineExceeded { message: "error: deployment \"test-deployment\" exceeded its progress deadline".into() }
+        RolloutPhase::DeadlineExceeded {
+            message: "error: deployment \"test-deployment\" exceeded its progress deadline".into()
+        }
     );
     let mut canary = Session::new(presets::preset("canary").unwrap().scenario()).unwrap();
     let mut paused = false;

@@ -158,12 +158,14 @@ fn next_change_at_tells_play_when_to_step() {
 fn checkpoints_are_thinned_to_their_pod_budget_and_step_back_stays_exact() {
     let mut s = session("ui-01-seed.json");
     s.set_checkpoint_budget(3_000);
-    s.kubectl("kubectl scale deployment/test-deployment --replicas=300").unwrap();
+    s.kubectl("kubectl scale deployment/test-deployment --replicas=300")
+        .unwrap();
     // One pod at a time: a long rollout.
     let patch = r#"kubectl patch deployment test-deployment -p '{"spec":{"strategy":{"rollingUpdate":{"maxSurge":1,"maxUnavailable":0}}}}'"#;
     assert_eq!(s.kubectl(patch).unwrap().exit_code, 0);
     play(&mut s);
-    s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+    s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2")
+        .unwrap();
     let mut before = Vec::new();
     loop {
         before.push(observable(&s));
@@ -173,7 +175,10 @@ fn checkpoints_are_thinned_to_their_pod_budget_and_step_back_stays_exact() {
     }
     // Unthinned: a copy of ~300 pods every 32 actions.
     let actions = s.history().len();
-    assert!(actions > 32 * 15, "enough actions to need thinning: {actions}");
+    assert!(
+        actions > 32 * 15,
+        "enough actions to need thinning: {actions}"
+    );
     let (count, pods) = s.checkpoint_load();
     assert!(pods <= 3_000, "{count} checkpoints hold {pods} pods");
     assert!(count >= 3, "thinning keeps some: {count}");
@@ -195,13 +200,28 @@ fn a_command_records_whether_it_wrote_to_the_cluster() {
     };
     for (line, expected) in [
         ("kubectl get pods", false),
-        ("kubectl scale deployment test-deployment --replicas 4", true),
-        ("kubectl scale deployment test-deployment --replicas 4", false),
-        ("kubectl scale deployment test-deployment --replicas -1", false),
+        (
+            "kubectl scale deployment test-deployment --replicas 4",
+            true,
+        ),
+        (
+            "kubectl scale deployment test-deployment --replicas 4",
+            false,
+        ),
+        (
+            "kubectl scale deployment test-deployment --replicas -1",
+            false,
+        ),
         ("kubectl rollout pause deployment/test-deployment", true),
-        ("kubectl patch deployment test-deployment -p '{\"spec\":{\"paused\":true}}'", false),
+        (
+            "kubectl patch deployment test-deployment -p '{\"spec\":{\"paused\":true}}'",
+            false,
+        ),
         ("kubectl rollout resume deployment/test-deployment", true),
-        ("kubectl set image deployment/test-deployment web=test_web:v2", true),
+        (
+            "kubectl set image deployment/test-deployment web=test_web:v2",
+            true,
+        ),
         // It watches the controllers roll the new image out: they write, kubectl does not.
         ("kubectl rollout status deployment/test-deployment", false),
     ] {
@@ -209,9 +229,25 @@ fn a_command_records_whether_it_wrote_to_the_cluster() {
         assert_eq!(wrote(&s), expected, "{line}");
     }
     let file = rollout_lab::kubectl::apply::edit_file(s.cluster(), "test-deployment").unwrap();
-    s.edit("test-deployment", &file, &file.replace("  replicas: 4", "  replicas: -1"), None).unwrap();
+    s.edit(
+        "test-deployment",
+        &file,
+        &file.replace("  replicas: 4", "  replicas: -1"),
+        None,
+    )
+    .unwrap();
     assert!(!wrote(&s), "an edit whose editor reopens");
-    s.edit("test-deployment", &file, &file.replace("  replicas: 4", "  replicas: 5"), None).unwrap();
+    s.edit(
+        "test-deployment",
+        &file,
+        &file.replace("  replicas: 4", "  replicas: 5"),
+        None,
+    )
+    .unwrap();
     assert!(wrote(&s), "an edit that went through");
-    assert!(s.kubectl("kubectl rollout status deployment/test-deployment").unwrap().stdout.contains("successfully rolled out"));
+    assert!(s
+        .kubectl("kubectl rollout status deployment/test-deployment")
+        .unwrap()
+        .stdout
+        .contains("successfully rolled out"));
 }

@@ -3,7 +3,9 @@
 
 use crate::session::{observable, play, session};
 use proptest::prelude::*;
-use rollout_lab::scenario::share::{decode, decode_within, encode, pack, ShareError, View, MAX_ACTIONS, MAX_JSON_BYTES, PREFIX};
+use rollout_lab::scenario::share::{
+    decode, decode_within, encode, pack, ShareError, View, MAX_ACTIONS, MAX_JSON_BYTES, PREFIX,
+};
 use rollout_lab::scenario::{Action, Session, Step};
 
 fn same_session(a: &Session, b: &Session) {
@@ -40,7 +42,10 @@ fn a_link_taken_mid_rollout_after_a_step_back_holds_that_moment() {
         s.step().unwrap();
     }
     s.step_back().unwrap();
-    let view = View { presenter: true, clock_ms: Some(123_456) };
+    let view = View {
+        presenter: true,
+        clock_ms: Some(123_456),
+    };
     let (opened, opened_view) = decode(&encode(&s, view).unwrap()).unwrap();
     assert_eq!(opened_view, view);
     same_session(&s, &opened);
@@ -148,14 +153,28 @@ fn damaged_and_hostile_links_say_what_is_wrong() {
     );
     // A short link that scales to 100,000 replicas and back again and again is refused, not replayed for minutes.
     let churn = r#""kubectl scale deployment test-deployment --replicas 100000", 20, "kubectl scale deployment test-deployment --replicas 1", 20"#;
-    let hostile = format!(r#"{{"preset": "seed", "actions": [{}]}}"#, vec![churn; 1000].join(", "));
+    let hostile = format!(
+        r#"{{"preset": "seed", "actions": [{}]}}"#,
+        vec![churn; 1000].join(", ")
+    );
     let link = pack(&hostile);
     assert!(link.len() < 2_500, "{} characters", link.len());
     // (A lower budget than MAX_REPLAY_POD_CHANGES keeps this quick in a debug build.)
     let e = decode_within(&link, 50_000).err().expect("refused");
-    assert!(matches!(e, ShareError::TooMuchWork { index, budget: 50_000 } if index < 100), "{e:?}");
-    assert!(e.to_string().starts_with("the link asks for too much work (at actions["), "{e}");
-    assert!(e.to_string().ends_with("more than 50000 pods created and deleted)"), "{e}");
+    assert!(
+        matches!(e, ShareError::TooMuchWork { index, budget: 50_000 } if index < 100),
+        "{e:?}"
+    );
+    assert!(
+        e.to_string()
+            .starts_with("the link asks for too much work (at actions["),
+        "{e}"
+    );
+    assert!(
+        e.to_string()
+            .ends_with("more than 50000 pods created and deleted)"),
+        "{e}"
+    );
     // kubectl lines are only ever kubectl against the simulated cluster: a typo is replayed as a typo.
     let typo = format!(
         r#"{{"scenario": {scenario}, "actions": ["kubectl rollout resume deploy deployment/test-deployment"]}}"#
@@ -198,14 +217,21 @@ fn a_bundled_scenario_goes_by_its_id_and_an_unknown_id_is_refused() {
     assert!(link.len() < 120, "{} characters: {link}", link.len());
     let (opened, _) = decode(&link).unwrap();
     same_session(&s, &opened);
-    assert_eq!(error(&pack(r#"{"preset": "nope", "actions": []}"#)).to_string(), "the link is damaged: unknown preset \"nope\"");
-    let both = format!(r#"{{"preset": "seed", "scenario": {}, "actions": []}}"#, seed_scenario_json());
+    assert_eq!(
+        error(&pack(r#"{"preset": "nope", "actions": []}"#)).to_string(),
+        "the link is damaged: unknown preset \"nope\""
+    );
+    let both = format!(
+        r#"{{"preset": "seed", "scenario": {}, "actions": []}}"#,
+        seed_scenario_json()
+    );
     assert!(matches!(error(&pack(&both)), ShareError::NotJson(_)));
     // A scenario that is not a preset (edited) still travels whole.
     let mut custom = crate::support::local_scenario("ui-01-seed.json");
     custom.title = Some("My own".into());
     let mut s = Session::new(custom).unwrap();
-    s.kubectl("kubectl scale deployment/test-deployment --replicas=2").unwrap();
+    s.kubectl("kubectl scale deployment/test-deployment --replicas=2")
+        .unwrap();
     let link = encode(&s, View::default()).unwrap();
     let (opened, _) = decode(&link).unwrap();
     assert_eq!(opened.scenario().title.as_deref(), Some("My own"));
@@ -218,7 +244,11 @@ fn a_session_no_link_could_reopen_is_refused_when_encoding() {
     // A large manifest imported: its text would not fit in a link.
     let big = format!(
         "{}\n# {}\n",
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/manifests/nginx-deployment.yaml")).unwrap(),
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/manifests/nginx-deployment.yaml"
+        ))
+        .unwrap(),
         // 120,000 characters that deflate cannot shrink much (xorshift noise)
         (0..120_000u64)
             .scan(0x9e37_79b9_7f4a_7c15u64, |x, _| {
@@ -230,15 +260,24 @@ fn a_session_no_link_could_reopen_is_refused_when_encoding() {
             .collect::<String>()
     );
     s.apply_file("big.yaml", &big).unwrap();
-    assert!(matches!(encode(&s, View::default()), Err(ShareError::TooLong { .. })));
+    assert!(matches!(
+        encode(&s, View::default()),
+        Err(ShareError::TooLong { .. })
+    ));
 }
 
 #[test]
 fn the_inflate_limit_and_damage_are_told_apart() {
     // A link may inflate to MAX_JSON_BYTES and not a byte more (a deflate bomb is refused before it is read).
     let at_limit = error(&pack(&" ".repeat(MAX_JSON_BYTES)));
-    assert!(matches!(at_limit, ShareError::NotJson(_)), "read, and not JSON: {at_limit:?}");
-    assert_eq!(error(&pack(&" ".repeat(MAX_JSON_BYTES + 1))), ShareError::TooLarge);
+    assert!(
+        matches!(at_limit, ShareError::NotJson(_)),
+        "read, and not JSON: {at_limit:?}"
+    );
+    assert_eq!(
+        error(&pack(&" ".repeat(MAX_JSON_BYTES + 1))),
+        ShareError::TooLarge
+    );
     // Not deflate: block type 3 (0b111 = final, type 11) does not exist; a stream cut short.
     assert_eq!(error("s1.Bw"), ShareError::Corrupt);
     let link = pack(&seed_scenario_json());
@@ -264,48 +303,67 @@ mod links_already_written {
             "seed opened" => s = session("ui-01-seed.json"),
             "seed rolled out" => {
                 s = session("ui-01-seed.json");
-                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2")
+                    .unwrap();
                 play(&mut s);
-                s.kubectl("kubectl rollout history deployment/test-deployment").unwrap();
+                s.kubectl("kubectl rollout history deployment/test-deployment")
+                    .unwrap();
             }
             "several actions" => {
                 s = session("ui-01-seed.json");
                 s.set(Action::PodStart { ms: 2500 }).unwrap();
-                s.set(Action::ImageFails { image: "test_web:v3".into(), fails: true }).unwrap();
-                s.kubectl("kubectl scale deployment test-deployment --replicas=5").unwrap();
+                s.set(Action::ImageFails {
+                    image: "test_web:v3".into(),
+                    fails: true,
+                })
+                .unwrap();
+                s.kubectl("kubectl scale deployment test-deployment --replicas=5")
+                    .unwrap();
                 for _ in 0..3 {
                     s.step().unwrap();
                 }
-                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v3").unwrap();
+                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v3")
+                    .unwrap();
                 for _ in 0..10 {
                     s.step().unwrap();
                 }
-                s.kubectl("kubectl rollout undo deployment/test-deployment").unwrap();
+                s.kubectl("kubectl rollout undo deployment/test-deployment")
+                    .unwrap();
                 play(&mut s);
                 s.kubectl("kubectl get pods").unwrap();
             }
             "an edit" => {
                 s = session("ui-01-seed.json");
                 let file = edit_file(s.cluster(), "test-deployment").unwrap();
-                let edited = file.replace("image: test_web:v1", "image: test_web:v2").replace("  replicas: 3", "  replicas: 4");
+                let edited = file
+                    .replace("image: test_web:v1", "image: test_web:v2")
+                    .replace("  replicas: 3", "  replicas: 4");
                 s.edit("test-deployment", &file, &edited, None).unwrap();
                 play(&mut s);
             }
             "presenter mode mid-rollout" => {
                 s = session("ui-06-stuck.json");
                 s.set(Action::PodStart { ms: 3500 }).unwrap();
-                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+                s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2")
+                    .unwrap();
                 for _ in 0..5 {
                     s.step().unwrap();
                 }
                 s.step_back().unwrap();
-                view = View { presenter: true, clock_ms: Some(123_456) };
+                view = View {
+                    presenter: true,
+                    clock_ms: Some(123_456),
+                };
             }
             "an imported manifest in a scenario of its own" => {
                 let mut custom = crate::support::local_scenario("ui-02-rollover.json");
                 custom.title = Some("My own".into());
                 s = Session::new(custom).unwrap();
-                let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/manifests/nginx-deployment.yaml")).unwrap();
+                let manifest = std::fs::read_to_string(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/manifests/nginx-deployment.yaml"
+                ))
+                .unwrap();
                 s.apply_file("nginx-deployment.yaml", &manifest).unwrap();
                 play(&mut s);
             }
@@ -340,7 +398,8 @@ mod links_already_written {
 fn a_command_typed_while_playing_runs_at_the_time_shown_and_its_link_keeps_that_time() {
     use rollout_lab::api::Time;
     let mut s = session("ui-01-seed.json");
-    s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2").unwrap();
+    s.kubectl("kubectl set image deployment/test-deployment web=test_web:v2")
+        .unwrap();
     play(&mut s);
     // Play went on showing the clock 5 s past the last change, then a command was typed.
     let last_change = s.cluster().now().0;
@@ -352,12 +411,23 @@ fn a_command_typed_while_playing_runs_at_the_time_shown_and_its_link_keeps_that_
     assert_eq!(s.history().len(), logged);
     let out = s.kubectl("kubectl get rs").unwrap();
     let age = format!("{}s", (last_change + 5_000) / 1000);
-    assert!(out.stdout.lines().nth(1).is_some_and(|row| row.ends_with(&age)), "ages count to {age}:\n{}", out.stdout);
+    assert!(
+        out.stdout
+            .lines()
+            .nth(1)
+            .is_some_and(|row| row.ends_with(&age)),
+        "ages count to {age}:\n{}",
+        out.stdout
+    );
     // A Wait is not a decision: the Story and Step back skip it.
     assert!(!s.decisions().contains(&logged));
     let (opened, _) = decode(&encode(&s, View::default()).unwrap()).unwrap();
     same_session(&s, &opened);
     // A wait beyond the clock's range is refused, not replayed.
     let far = pack(r#"{"actions":[{"waitUntilMs":9223372036854775807},5],"preset":"seed"}"#);
-    assert!(matches!(error(&far), ShareError::BadAction { .. }), "{:?}", error(&far));
+    assert!(
+        matches!(error(&far), ShareError::BadAction { .. }),
+        "{:?}",
+        error(&far)
+    );
 }

@@ -105,33 +105,56 @@ fn play_never_runs_ahead_of_its_clock_and_replays_exactly() {
     use rollout_lab::scenario::{presets, share, Action, Happened, Session};
     let mut s = Session::new(presets::preset("seed").unwrap().scenario()).unwrap();
     while s.step().unwrap() != Happened::Idle {}
-    s.act(Action::Kubectl("set image deployment/test-deployment web=test_web:v2".into())).unwrap();
+    s.act(Action::Kubectl(
+        "set image deployment/test-deployment web=test_web:v2".into(),
+    ))
+    .unwrap();
     let start = s.cluster().now().0;
     let mut clock = start;
     let mut creating_seen = 0;
     while s.next_change_at().is_some() {
         clock += 100;
-        assert!(clock < start + 60_000, "the rollout should be over in a minute");
+        assert!(
+            clock < start + 60_000,
+            "the rollout should be over in a minute"
+        );
         while s.next_change_at().is_some_and(|due| due.0 <= clock) {
             if s.step_until(Time(clock)).unwrap() == Happened::Idle {
                 break;
             }
         }
-        assert!(s.cluster().now().0 <= clock, "the cluster at {} is ahead of the clock {clock}", s.cluster().now().0);
+        assert!(
+            s.cluster().now().0 <= clock,
+            "the cluster at {} is ahead of the clock {clock}",
+            s.cluster().now().0
+        );
         for pod in s.cluster().pods() {
             let starting = clock < pod.created.0 + 2_000;
             if pod.image == "test_web:v2" && pod.deleted_at.is_none() {
-                assert_eq!(pod.state.is_ready(), !starting, "{} at {clock}: {:?}", pod.name, pod.state);
+                assert_eq!(
+                    pod.state.is_ready(),
+                    !starting,
+                    "{} at {clock}: {:?}",
+                    pod.name,
+                    pod.state
+                );
                 creating_seen += usize::from(starting);
             }
         }
     }
-    assert!(creating_seen > 0, "Play should have shown the new pods starting");
+    assert!(
+        creating_seen > 0,
+        "Play should have shown the new pods starting"
+    );
     let played = observable(s.cluster());
     let link = share::encode(&s, share::View::default()).unwrap();
     s.reset().unwrap();
     while s.step().unwrap() != Happened::Idle {}
     assert_eq!(observable(s.cluster()), played, "redoing the logged steps");
     let (opened, _) = share::decode(&link).unwrap();
-    assert_eq!(observable(opened.cluster()), played, "opening the share link");
+    assert_eq!(
+        observable(opened.cluster()),
+        played,
+        "opening the share link"
+    );
 }

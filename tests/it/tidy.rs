@@ -156,11 +156,19 @@ fn quoting_is_go_quoting() {
         let text = std::fs::read_to_string(&path).unwrap();
         // Unit tests at the end of a file are not what users see.
         let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-        for (n, line) in code.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with("//")) {
+        for (n, line) in code
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim_start().starts_with("//"))
+        {
             if line.contains(":?}") || line.contains(":#?}") {
                 found.push(format!("{rel}:{}: {}", n + 1, line.trim()));
             }
         }
     }
-    assert!(found.is_empty(), "use crate::text::quoted:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "use crate::text::quoted:\n{}",
+        found.join("\n")
+    );
 }

@@ -18,7 +18,11 @@ fn error(text: &str) -> String {
 
 #[test]
 fn the_kubernetes_docs_nginx_deployment_reads_as_its_json() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/manifests/nginx-deployment.yaml")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/manifests/nginx-deployment.yaml"
+    ))
+    .unwrap();
     assert_eq!(
         one(&text),
         json!({
@@ -60,19 +64,46 @@ fn comments_documents_block_scalars_and_indented_sequences() {
     );
     assert_eq!(docs[1], json!([[1, 2], {"a": ["x", "w", true], "b": "q"}]));
     assert_eq!(parse_documents("").unwrap(), Vec::<Value>::new());
-    assert_eq!(parse_documents("---\n# nothing\n---\n").unwrap(), Vec::<Value>::new());
+    assert_eq!(
+        parse_documents("---\n# nothing\n---\n").unwrap(),
+        Vec::<Value>::new()
+    );
 }
 
 #[test]
 fn syntax_errors_have_go_yamls_words_and_lines() {
-    assert_eq!(error("a: 1\n\tb: 2\n"), "yaml: line 2: found character that cannot start any token");
-    assert_eq!(error("a: b: c\n"), "yaml: line 1: mapping values are not allowed in this context");
-    assert_eq!(error("a: 1\n  b: 2\n"), "yaml: line 2: mapping values are not allowed in this context");
-    assert_eq!(error("a: \"open\n"), "yaml: line 1: found unexpected end of stream");
-    assert_eq!(error("a: [1, 2\n"), "yaml: line 1: did not find expected ',' or ']'");
-    assert_eq!(error("a: 1\na: 2\n"), "yaml: line 2: unmarshal errors:\n  line 2: key \"a\" already set in map");
-    assert_eq!(error("a: &x 1\n"), "yaml: line 1: anchors, aliases and tags are not supported by Rollout Lab");
-    assert_eq!(error("spec:\n  a: 1\n b: 2\n"), "yaml: line 3: did not find expected key");
+    assert_eq!(
+        error("a: 1\n\tb: 2\n"),
+        "yaml: line 2: found character that cannot start any token"
+    );
+    assert_eq!(
+        error("a: b: c\n"),
+        "yaml: line 1: mapping values are not allowed in this context"
+    );
+    assert_eq!(
+        error("a: 1\n  b: 2\n"),
+        "yaml: line 2: mapping values are not allowed in this context"
+    );
+    assert_eq!(
+        error("a: \"open\n"),
+        "yaml: line 1: found unexpected end of stream"
+    );
+    assert_eq!(
+        error("a: [1, 2\n"),
+        "yaml: line 1: did not find expected ',' or ']'"
+    );
+    assert_eq!(
+        error("a: 1\na: 2\n"),
+        "yaml: line 2: unmarshal errors:\n  line 2: key \"a\" already set in map"
+    );
+    assert_eq!(
+        error("a: &x 1\n"),
+        "yaml: line 1: anchors, aliases and tags are not supported by Rollout Lab"
+    );
+    assert_eq!(
+        error("spec:\n  a: 1\n b: 2\n"),
+        "yaml: line 3: did not find expected key"
+    );
     let deep = "[".repeat(500) + &"]".repeat(500);
     assert_eq!(error(&deep), "yaml: line 1: exceeded max depth");
 }
@@ -171,18 +202,32 @@ proptest! {
 #[test]
 fn kubectl_get_o_yaml_prints_the_deployment_as_kubectl_does() {
     let mut s = crate::session::session("ui-01-seed.json");
-    let out = s.kubectl("kubectl get deployment test-deployment -o yaml").unwrap();
+    let out = s
+        .kubectl("kubectl get deployment test-deployment -o yaml")
+        .unwrap();
     assert_eq!(out.exit_code, 0, "{}", out.stderr);
     let text = out.stdout;
     assert!(text.starts_with("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  annotations:\n    deployment.kubernetes.io/revision: \"1\"\n"), "{text}");
     assert!(text.contains("\n  creationTimestamp: \""), "{text}");
-    assert!(text.contains("\n      containers:\n      - image: test_web:v1\n"), "{text}");
-    assert!(text.contains("\n    rollingUpdate:\n      maxSurge: 25%\n      maxUnavailable: 25%\n"), "{text}");
+    assert!(
+        text.contains("\n      containers:\n      - image: test_web:v1\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n    rollingUpdate:\n      maxSurge: 25%\n      maxUnavailable: 25%\n"),
+        "{text}"
+    );
     // It is the same object as -o json.
-    let json = s.kubectl("kubectl get deployment test-deployment -o json").unwrap().stdout;
+    let json = s
+        .kubectl("kubectl get deployment test-deployment -o json")
+        .unwrap()
+        .stdout;
     assert_eq!(one(&text), serde_json::from_str::<Value>(&json).unwrap());
     let rs = s.kubectl("kubectl get rs -o yaml").unwrap().stdout;
-    assert!(rs.starts_with("apiVersion: apps/v1\nkind: ReplicaSet\n"), "{rs}");
+    assert!(
+        rs.starts_with("apiVersion: apps/v1\nkind: ReplicaSet\n"),
+        "{rs}"
+    );
     let bad = s.kubectl("kubectl get deploy -o yml").unwrap();
     assert_eq!(bad.stderr, "error: unable to match a printer suitable for the output format \"yml\", allowed formats are: json,name,wide,yaml\n");
 }
@@ -195,14 +240,25 @@ fn integers_follow_gos_parse_int_and_whole_floats_become_integers() {
     assert_eq!(v["c"], json!("0-1"));
     assert_eq!(v["d"], json!(15));
     assert_eq!(v["e"], json!(i64::MIN));
-    assert_eq!((v["f"].clone(), v["g"].clone(), v["h"].clone(), v["i"].clone()), (json!(1), json!(10), json!(8), json!(5)));
+    assert_eq!(
+        (
+            v["f"].clone(),
+            v["g"].clone(),
+            v["h"].clone(),
+            v["i"].clone()
+        ),
+        (json!(1), json!(10), json!(8), json!(5))
+    );
     assert_eq!(v["j"], json!(1.5));
     assert!(v["k"].is_number(), "{}", v["k"]);
 }
 
 #[test]
 fn only_space_and_tab_are_white_space_and_a_bom_is_skipped() {
-    assert_eq!(one("d: \"\u{a0}x\u{3000}\"\n"), json!({"d": "\u{a0}x\u{3000}"}));
+    assert_eq!(
+        one("d: \"\u{a0}x\u{3000}\"\n"),
+        json!({"d": "\u{a0}x\u{3000}"})
+    );
     assert_eq!(one("e: \u{a0}x\n"), json!({"e": "\u{a0}x"}));
     assert_eq!(one("\u{feff}apiVersion: v1\n"), json!({"apiVersion": "v1"}));
     assert_eq!(one("a:\tb\n"), json!({"a": "b"}));
@@ -212,22 +268,37 @@ fn only_space_and_tab_are_white_space_and_a_bom_is_skipped() {
 
 #[test]
 fn plain_scalars_fold_blank_lines_and_flow_lists_take_apostrophes() {
-    assert_eq!(one("a: one\n  two\n\n  three\nb: 1\n"), json!({"a": "one two\nthree", "b": 1}));
-    assert_eq!(one("args: [it's, x, 'q''s']\n"), json!({"args": ["it's", "x", "q's"]}));
+    assert_eq!(
+        one("a: one\n  two\n\n  three\nb: 1\n"),
+        json!({"a": "one two\nthree", "b": 1})
+    );
+    assert_eq!(
+        one("args: [it's, x, 'q''s']\n"),
+        json!({"args": ["it's", "x", "q's"]})
+    );
     let long = format!("a: [\n{}]\n", "1,\n".repeat(5000));
     assert_eq!(one(&long)["a"].as_array().unwrap().len(), 5000);
 }
 
 #[test]
 fn sexagesimal_looking_strings_are_quoted_as_yaml_v2_does() {
-    assert_eq!(to_yaml(&json!({"t": "1:20", "u": "-190:20:30.15", "v": "10:70", "w": "a:1"})), "t: \"1:20\"\nu: \"-190:20:30.15\"\nv: 10:70\nw: a:1\n");
+    assert_eq!(
+        to_yaml(&json!({"t": "1:20", "u": "-190:20:30.15", "v": "10:70", "w": "a:1"})),
+        "t: \"1:20\"\nu: \"-190:20:30.15\"\nv: 10:70\nw: a:1\n"
+    );
 }
 
 #[test]
 fn quoted_scalars_may_go_on_over_several_lines() {
     let v = one("a: \"one # not a comment\n  two\n\n  three\" # a comment\nb: 'x\n  y'\nc: 1\n");
-    assert_eq!(v, json!({"a": "one # not a comment two\nthree", "b": "x y", "c": 1}));
-    assert_eq!(error("a: \"never closed\n  b: 1\n"), "yaml: line 1: found unexpected end of stream");
+    assert_eq!(
+        v,
+        json!({"a": "one # not a comment two\nthree", "b": "x y", "c": 1})
+    );
+    assert_eq!(
+        error("a: \"never closed\n  b: 1\n"),
+        "yaml: line 1: found unexpected end of stream"
+    );
 }
 
 // The layer over saphyr-parser: what go-yaml reads that YAML 1.2 does not,
@@ -265,7 +336,12 @@ proptest! {
 
 #[test]
 fn block_nesting_past_the_depth_cap_is_an_error_not_a_stack_overflow() {
-    assert_eq!(error(&"- ".repeat(5000)), "yaml: line 1: exceeded max depth");
-    let keys: String = (0..300).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
+    assert_eq!(
+        error(&"- ".repeat(5000)),
+        "yaml: line 1: exceeded max depth"
+    );
+    let keys: String = (0..300)
+        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+        .collect();
     assert_eq!(error(&keys), "yaml: line 101: exceeded max depth");
 }

@@ -20,7 +20,10 @@ fn set_paused(c: &mut Cluster, name: &str, paused: bool) -> Result<String, Failu
         } else {
             "is not paused"
         };
-        return Err(Failure::error(format!("deployments.apps {name} {state}", name = quoted(name))));
+        return Err(Failure::error(format!(
+            "deployments.apps {name} {state}",
+            name = quoted(name)
+        )));
     }
     d.spec.paused = paused;
     c.update_deployment(d)?;

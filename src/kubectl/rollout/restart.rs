@@ -10,7 +10,8 @@ pub fn run(c: &mut Cluster, name: &str) -> Result<String, Failure> {
     let mut d = get_deployment(c, name)?;
     if d.spec.paused {
         return Err(Failure::error(format!(
-            "deployments.apps {name} can't restart paused deployment (run rollout resume first)", name = quoted(name)
+            "deployments.apps {name} can't restart paused deployment (run rollout resume first)",
+            name = quoted(name)
         )));
     }
     let stamp = c.now().rfc3339();

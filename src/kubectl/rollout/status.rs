@@ -50,7 +50,10 @@ pub fn status_message(d: &Deployment, revision: i64) -> Result<(String, bool), F
         return Ok((format!("Waiting for deployment {name} rollout to finish: {} of {} updated replicas are available...\n", s.available_replicas, s.updated_replicas, name = quoted(name)), false));
     }
     Ok((
-        format!("deployment {name} successfully rolled out\n", name = quoted(name)),
+        format!(
+            "deployment {name} successfully rolled out\n",
+            name = quoted(name)
+        ),
         true,
     ))
 }
@@ -64,19 +67,32 @@ pub enum RolloutPhase {
     /// nothing moves before (lastUpdateTime + progressDeadlineSeconds;
     /// `DeploymentTimedOut`), `None` without a deadline or before the
     /// controller has seen the change.
-    Progressing { message: String, deadline: Option<Time> },
-    Complete { message: String },
+    Progressing {
+        message: String,
+        deadline: Option<Time>,
+    },
+    Complete {
+        message: String,
+    },
     /// `spec.paused`: the controller neither rolls out nor times out.
-    Paused { message: String },
+    Paused {
+        message: String,
+    },
     /// Progressing False, ProgressDeadlineExceeded.
-    DeadlineExceeded { message: String },
+    DeadlineExceeded {
+        message: String,
+    },
 }
 
 pub fn rollout_phase(d: &Deployment) -> RolloutPhase {
     // With no revision asked for, the only error is the exceeded deadline.
     let (message, done) = match status_message(d, 0) {
         Ok((message, done)) => (message.trim_end().to_string(), done),
-        Err(failure) => return RolloutPhase::DeadlineExceeded { message: failure.to_string() },
+        Err(failure) => {
+            return RolloutPhase::DeadlineExceeded {
+                message: failure.to_string(),
+            }
+        }
     };
     if d.spec.paused {
         return RolloutPhase::Paused { message };
@@ -90,7 +106,9 @@ pub fn rollout_phase(d: &Deployment) -> RolloutPhase {
         // HasProgressDeadline: math.MaxInt32 means none.
         .filter(|seconds| *seconds != i32::MAX)
         .zip(d.status.condition(reasons::PROGRESSING))
-        .filter(|(_, c)| c.status == "True" && d.metadata.generation == d.status.observed_generation)
+        .filter(|(_, c)| {
+            c.status == "True" && d.metadata.generation == d.status.observed_generation
+        })
         .map(|(seconds, c)| Time(c.last_update_time.0 + i64::from(seconds) * 1000));
     RolloutPhase::Progressing { message, deadline }
 }
@@ -148,7 +166,10 @@ pub fn run(c: &mut Cluster, name: &str, watch: bool, revision: i64, timeout_ms: 
                 None => {
                     return Output::failed(
                         stdout,
-                        Failure::error(format!("deployments.apps {name} was deleted", name = quoted(name))),
+                        Failure::error(format!(
+                            "deployments.apps {name} was deleted",
+                            name = quoted(name)
+                        )),
                     )
                 }
                 Some(now) if *now != d => {
@@ -160,4 +181,3 @@ pub fn run(c: &mut Cluster, name: &str, watch: bool, revision: i64, timeout_ms: 
         }
     }
 }
-

@@ -23,13 +23,20 @@ pub fn dry_run_client(c: &mut Cluster, name: &str, to_revision: i64) -> Output {
     with_apply_warning(c, name, |c| {
         let rss: Vec<ReplicaSet> = c.replica_sets_of(name).into_iter().cloned().collect();
         let target = revision_to_roll_back_to(&rss, name, to_revision)?;
-        Ok(printed(name, &format!("{} (dry run)", describe_pod_template(&target.spec.template))))
+        Ok(printed(
+            name,
+            &format!("{} (dry run)", describe_pod_template(&target.spec.template)),
+        ))
     })
 }
 
 /// RunUndo: the warning for a Deployment `kubectl apply` manages comes
 /// first, whatever the rollback then does.
-fn with_apply_warning(c: &mut Cluster, name: &str, undo: impl FnOnce(&mut Cluster) -> Result<String, Failure>) -> Output {
+fn with_apply_warning(
+    c: &mut Cluster,
+    name: &str,
+    undo: impl FnOnce(&mut Cluster) -> Result<String, Failure>,
+) -> Output {
     let d = match get_deployment(c, name) {
         Ok(d) => d,
         Err(f) => return Output::failed(String::new(), f),
@@ -48,7 +55,11 @@ fn with_apply_warning(c: &mut Cluster, name: &str, undo: impl FnOnce(&mut Cluste
 }
 
 /// deploymentRevision's errors around `rollback_target`.
-fn revision_to_roll_back_to<'a>(rss: &'a [ReplicaSet], name: &str, to_revision: i64) -> Result<&'a ReplicaSet, Failure> {
+fn revision_to_roll_back_to<'a>(
+    rss: &'a [ReplicaSet],
+    name: &str,
+    to_revision: i64,
+) -> Result<&'a ReplicaSet, Failure> {
     if to_revision < 0 {
         return Err(Failure::error(format!(
             "unable to find specified revision {to_revision} in history"
@@ -56,7 +67,10 @@ fn revision_to_roll_back_to<'a>(rss: &'a [ReplicaSet], name: &str, to_revision: 
     }
     rollback_target(rss, to_revision).ok_or_else(|| {
         if to_revision == 0 {
-            Failure::error(format!("no rollout history found for deployment {name}", name = quoted(name)))
+            Failure::error(format!(
+                "no rollout history found for deployment {name}",
+                name = quoted(name)
+            ))
         } else {
             Failure::error(format!(
                 "unable to find specified revision {to_revision} in history"

@@ -5,8 +5,8 @@ use super::sync::calculate_status;
 use super::util::*;
 use crate::api::{reasons, Deployment, ReplicaSet, Time};
 use crate::sim::{ApiError, Cluster};
-use std::sync::Arc;
 use crate::text::quoted;
+use std::sync::Arc;
 
 /// syncRolloutStatus: status plus Progressing — complete, progressing
 /// (fresh lastUpdateTime even with the same reason), or timed out.
@@ -57,7 +57,11 @@ pub fn sync_rollout_status(
                     && c.status == "True"
                     && c.reason == reasons::REPLICA_SET_UPDATED_REASON
                     && c.message == msg
-                    && conditions.iter().filter(|c| c.type_ == reasons::PROGRESSING).count() == 1
+                    && conditions
+                        .iter()
+                        .filter(|c| c.type_ == reasons::PROGRESSING)
+                        .count()
+                        == 1
             });
             if let Some(same) = same {
                 restamp = (same.last_update_time != now.truncated()).then_some(now.truncated());
@@ -122,7 +126,11 @@ pub fn sync_rollout_status(
         // The old status (and its hold on the conditions) is gone: this
         // stamps in place (a ReplicaFailure may have come after Progressing).
         let conditions = Arc::make_mut(&mut status.conditions);
-        if let Some(progressing) = conditions.iter_mut().rev().find(|c| c.type_ == reasons::PROGRESSING) {
+        if let Some(progressing) = conditions
+            .iter_mut()
+            .rev()
+            .find(|c| c.type_ == reasons::PROGRESSING)
+        {
             progressing.last_update_time = time;
         }
     }

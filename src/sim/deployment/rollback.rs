@@ -8,8 +8,8 @@ use super::util::{equal_ignore_hash, last_revision, refs};
 use crate::api::{keys, Deployment, ReplicaSet};
 use crate::sim::why::Why;
 use crate::sim::{ApiError, Cluster};
-use std::sync::Arc;
 use crate::text::quoted;
+use std::sync::Arc;
 
 /// getRollbackTo: the requested revision, if the annotation parses.
 pub fn get_rollback_to(d: &Deployment) -> Option<i64> {

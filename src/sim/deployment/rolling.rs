@@ -114,8 +114,7 @@ fn reconcile_old_replica_sets<'a>(
         .collect();
     // Upstream returns (false, nil) on these errors: the sync goes on to
     // cleanup and status.
-    let Ok((old_rss, cleanup_count)) = cleanup_unhealthy_replicas(c, active_old, d, &budget)
-    else {
+    let Ok((old_rss, cleanup_count)) = cleanup_unhealthy_replicas(c, active_old, d, &budget) else {
         return Ok(false);
     };
     let mut all: Vec<Arc<ReplicaSet>> = old_rss.clone();
@@ -261,7 +260,10 @@ pub fn rolling_holds(d: &Deployment, new_rs: &ReplicaSet, old_rss: &[&ReplicaSet
     let available = get_available_replica_count_for_replica_sets(all_rss());
     let floor_holds = old_pods_count > 0
         && (max_scaled_down <= 0 || (unhealthy_old == 0 && available <= min_available));
-    Holds { surge_cap, availability_floor: floor_holds.then_some(min_available) }
+    Holds {
+        surge_cap,
+        availability_floor: floor_holds.then_some(min_available),
+    }
 }
 
 #[cfg(test)]
@@ -272,7 +274,11 @@ mod holds_tests {
     fn deployment(replicas: i32, surge: &str, unavailable: &str) -> Deployment {
         let mut d = Deployment::default();
         d.spec.replicas = Some(replicas);
-        let ru = d.spec.strategy.rolling_update.get_or_insert_with(Default::default);
+        let ru = d
+            .spec
+            .strategy
+            .rolling_update
+            .get_or_insert_with(Default::default);
         ru.max_surge = Some(IntOrString::Str(surge.to_string()));
         ru.max_unavailable = Some(IntOrString::Str(unavailable.to_string()));
         d.spec.strategy.type_ = Some("RollingUpdate".to_string());
@@ -293,10 +299,22 @@ mod holds_tests {
         let d = deployment(3, "25%", "25%");
         let (new_rs, old) = (rs(1, 0), rs(3, 3));
         let holds = rolling_holds(&d, &new_rs, &[&old]);
-        assert_eq!(holds, Holds { surge_cap: Some(4), availability_floor: Some(3) });
+        assert_eq!(
+            holds,
+            Holds {
+                surge_cap: Some(4),
+                availability_floor: Some(3)
+            }
+        );
         // Once the new pod is available, the old ReplicaSet may lose one.
         let new_rs = rs(1, 1);
-        assert_eq!(rolling_holds(&d, &new_rs, &[&old]), Holds { surge_cap: Some(4), availability_floor: None });
+        assert_eq!(
+            rolling_holds(&d, &new_rs, &[&old]),
+            Holds {
+                surge_cap: Some(4),
+                availability_floor: None
+            }
+        );
     }
 
     #[test]
@@ -309,7 +327,10 @@ mod holds_tests {
         let (stuck_new, old) = (rs(5, 0), rs(8, 8));
         assert_eq!(
             rolling_holds(&d, &stuck_new, &[&old]),
-            Holds { surge_cap: Some(13), availability_floor: Some(8) }
+            Holds {
+                surge_cap: Some(13),
+                availability_floor: Some(8)
+            }
         );
     }
 

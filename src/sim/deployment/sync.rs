@@ -11,8 +11,8 @@ use crate::sim::controller_utils::{self, sort_by_size_newer, sort_by_size_older}
 use crate::sim::hash::compute_hash;
 use crate::sim::why::{Fencepost, Why};
 use crate::sim::{ApiError, Cluster};
-use std::sync::Arc;
 use crate::text::quoted;
+use std::sync::Arc;
 
 /// New ReplicaSet (if any) and all old ones, as upstream returns them.
 pub type Split = (Option<Arc<ReplicaSet>>, Vec<Arc<ReplicaSet>>);
@@ -281,14 +281,7 @@ pub fn replica_set_from_template(
     };
     rs.metadata.name = name;
     rs.metadata.labels = template.metadata.labels.clone();
-    rs.metadata.owner_references = Arc::new([OwnerReference {
-        api_version: "apps/v1".into(),
-        kind: "Deployment".into(),
-        name: d.name().to_string(),
-        uid: d.metadata.uid.clone(),
-        controller: true,
-        block_owner_deletion: true,
-    }]);
+    rs.metadata.owner_references = Arc::new([controller_ref(d)]);
     rs.spec = ReplicaSetSpec {
         replicas: 0,
         min_ready_seconds: d.spec.min_ready_seconds,
@@ -417,9 +410,7 @@ fn find_active_or_latest(
     if new_rs.is_none() && old_rss.is_empty() {
         return None;
     }
-    old_rss.sort_by(|a, b| {
-        controller_utils::by_creation_timestamp(b, a)
-    });
+    old_rss.sort_by(|a, b| controller_utils::by_creation_timestamp(b, a));
     let active: Vec<&Arc<ReplicaSet>> = old_rss
         .iter()
         .chain(new_rs)
@@ -490,9 +481,7 @@ pub fn cleanup_deployment(c: &mut Cluster, old_rss: &[Arc<ReplicaSet>], d: &Depl
     if diff <= 0 {
         return;
     }
-    cleanable.sort_by(|a, b| {
-        controller_utils::by_revision_and_creation_timestamp(a, b)
-    });
+    cleanable.sort_by(|a, b| controller_utils::by_revision_and_creation_timestamp(a, b));
     for rs in cleanable.into_iter().take(diff as usize) {
         if rs.status.replicas != 0
             || rs.spec.replicas != 0
@@ -563,4 +552,16 @@ pub fn calculate_status(
         );
     }
     status
+}
+
+/// metav1.NewControllerRef: the Deployment as a ReplicaSet's controller.
+pub fn controller_ref(d: &Deployment) -> OwnerReference {
+    OwnerReference {
+        api_version: "apps/v1".into(),
+        kind: "Deployment".into(),
+        name: d.name().to_string(),
+        uid: d.metadata.uid.clone(),
+        controller: true,
+        block_owner_deletion: true,
+    }
 }

@@ -237,7 +237,9 @@ pub fn set_replicas_annotations(rs: &mut ReplicaSet, desired: i32, max: i32) -> 
     let mut changed = false;
     for (key, value) in [(keys::DESIRED_REPLICAS, desired), (keys::MAX_REPLICAS, max)] {
         if !is_annotation(rs, key, value) {
-            rs.metadata.annotations.insert(key.into(), value.to_string());
+            rs.metadata
+                .annotations
+                .insert(key.into(), value.to_string());
             changed = true;
         }
     }
@@ -246,7 +248,8 @@ pub fn set_replicas_annotations(rs: &mut ReplicaSet, desired: i32, max: i32) -> 
 
 /// ReplicasAnnotationsNeedUpdate.
 pub fn replicas_annotations_need_update(rs: &ReplicaSet, desired: i32, max: i32) -> bool {
-    !is_annotation(rs, keys::DESIRED_REPLICAS, desired) || !is_annotation(rs, keys::MAX_REPLICAS, max)
+    !is_annotation(rs, keys::DESIRED_REPLICAS, desired)
+        || !is_annotation(rs, keys::MAX_REPLICAS, max)
 }
 
 /// Whether the annotation is `value` as Go's strconv.Itoa writes it,
@@ -255,7 +258,8 @@ pub fn replicas_annotations_need_update(rs: &ReplicaSet, desired: i32, max: i32)
 fn is_annotation(rs: &ReplicaSet, key: &str, value: i32) -> bool {
     rs.metadata.annotation(key).is_some_and(|text| {
         let digits = text.strip_prefix('-').unwrap_or(text);
-        (text.parse() == Ok(value) && !digits.starts_with(['+', '0'])) || (text == "0" && value == 0)
+        (text.parse() == Ok(value) && !digits.starts_with(['+', '0']))
+            || (text == "0" && value == 0)
     })
 }
 
@@ -597,11 +601,33 @@ mod tests {
 
     #[test]
     fn replicas_annotations_match_only_the_decimal_form() {
-        for text in ["0", "-0", "00", "+0", "5", "+5", "05", "-5", "-05", "--5", "", " 5", "2147483647", "-2147483648", "2147483648"] {
+        for text in [
+            "0",
+            "-0",
+            "00",
+            "+0",
+            "5",
+            "+5",
+            "05",
+            "-5",
+            "-05",
+            "--5",
+            "",
+            " 5",
+            "2147483647",
+            "-2147483648",
+            "2147483648",
+        ] {
             let mut r = rs(0);
-            r.metadata.annotations.insert(keys::DESIRED_REPLICAS.into(), text.into());
+            r.metadata
+                .annotations
+                .insert(keys::DESIRED_REPLICAS.into(), text.into());
             for value in [0, 5, -5, i32::MAX, i32::MIN] {
-                assert_eq!(is_annotation(&r, keys::DESIRED_REPLICAS, value), text == value.to_string(), "{text:?} {value}");
+                assert_eq!(
+                    is_annotation(&r, keys::DESIRED_REPLICAS, value),
+                    text == value.to_string(),
+                    "{text:?} {value}"
+                );
             }
         }
     }

@@ -21,7 +21,8 @@ impl SimHandle {
     /// Runs a kubectl line (console or button); a failure shows as an alert.
     pub fn kubectl(&self, line: &str) -> Output {
         let out = self.command(|s| s.kubectl(line));
-        self.alert.set((out.exit_code != 0).then(|| out.stderr.trim_end().to_string()));
+        self.alert
+            .set((out.exit_code != 0).then(|| out.stderr.trim_end().to_string()));
         out
     }
 
@@ -42,7 +43,13 @@ impl SimHandle {
 
     /// `kubectl edit`'s editor, opened on `original`, saving `text` (from
     /// the file it `reopened` on, if so).
-    pub fn edit(&self, name: &str, original: &str, text: &str, reopened: Option<&str>) -> EditOutcome {
+    pub fn edit(
+        &self,
+        name: &str,
+        original: &str,
+        text: &str,
+        reopened: Option<&str>,
+    ) -> EditOutcome {
         self.alert.set(None);
         let output = self.command(|s| s.edit(name, original, text, reopened));
         let reopened = self.with(|s| s.reopened_editor().map(str::to_string));
@@ -69,7 +76,10 @@ impl SimHandle {
     }
 
     /// A command against the session, its output (a simulator failure as an error line).
-    fn command(&self, run: impl FnOnce(&mut Session) -> Result<Output, crate::sim::SimError>) -> Output {
+    fn command(
+        &self,
+        run: impl FnOnce(&mut Session) -> Result<Output, crate::sim::SimError>,
+    ) -> Output {
         self.catch_up();
         let out = self.session.try_update_value(run).map(|result| {
             result.unwrap_or_else(|e| Output {
@@ -100,7 +110,11 @@ impl SimHandle {
     /// One step: `fine`, the next script command, controller action or pod
     /// transition; else on to the next decision.
     pub fn step_by(&self, fine: bool) -> Happened {
-        let happened = self.stepped(if fine { Session::step } else { Session::step_decision });
+        let happened = self.stepped(if fine {
+            Session::step
+        } else {
+            Session::step_decision
+        });
         self.changed();
         self.idle.set(happened == Happened::Idle);
         happened
@@ -116,11 +130,15 @@ impl SimHandle {
     }
 
     /// Runs a step of the session; a simulator error stops it with an alert.
-    fn stepped(&self, step: impl FnOnce(&mut Session) -> Result<Happened, crate::sim::SimError>) -> Happened {
+    fn stepped(
+        &self,
+        step: impl FnOnce(&mut Session) -> Result<Happened, crate::sim::SimError>,
+    ) -> Happened {
         match self.session.try_update_value(step) {
             Some(Ok(happened)) => happened,
             Some(Err(e)) => {
-                self.alert.set(Some(self.say(Msg::SimulationStopped(&e.to_string()))));
+                self.alert
+                    .set(Some(self.say(Msg::SimulationStopped(&e.to_string()))));
                 Happened::Idle
             }
             None => Happened::Idle,
@@ -135,7 +153,11 @@ impl SimHandle {
     pub fn step_back_by(&self, fine: bool) {
         self.playing.set(false);
         self.session.update_value(|s| {
-            let _ = if fine { s.step_back() } else { s.step_back_decision() };
+            let _ = if fine {
+                s.step_back()
+            } else {
+                s.step_back_decision()
+            };
         });
         self.clock.set(self.read(|s| s.cluster().now().0));
         self.changed();

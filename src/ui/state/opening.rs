@@ -36,7 +36,8 @@ impl SimHandle {
                 None => {
                     let h = SimHandle::new(0);
                     let ids = PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ");
-                    h.alert.set(Some(h.say(Msg::UnknownScenario { id, ids: &ids })));
+                    h.alert
+                        .set(Some(h.say(Msg::UnknownScenario { id, ids: &ids })));
                     h
                 }
             },
@@ -100,7 +101,9 @@ impl SimHandle {
     /// its clock, and the Scenario menu on the preset it started from.
     fn show_opened(&self, view: View) {
         let (title, now) = self.read(|s| (s.scenario().title.clone(), s.cluster().now().0));
-        let preset = PRESETS.iter().position(|p| Some(p.title) == title.as_deref());
+        let preset = PRESETS
+            .iter()
+            .position(|p| Some(p.title) == title.as_deref());
         self.preset.set(preset.unwrap_or(0));
         self.presenter.set(view.presenter);
         self.clock.set(view.clock_ms.map_or(now, |ms| ms.max(now)));
@@ -109,7 +112,10 @@ impl SimHandle {
     /// Says why a link or save could not be opened (the default is shown).
     fn failed_to_open(&self, source: Source, e: &share::ShareError) {
         let error = e.to_string();
-        self.alert.set(Some(self.say(Msg::CouldNotOpen { source, error: &error })));
+        self.alert.set(Some(self.say(Msg::CouldNotOpen {
+            source,
+            error: &error,
+        })));
     }
 
     /// The session as a link (no page address), with the moment shown.
@@ -121,7 +127,8 @@ impl SimHandle {
             // A moment between two actions (a scrubbed timeline, a paused Play).
             clock_ms: (clock > now).then_some(clock),
         };
-        self.read(|s| share::encode(s, view)).map_err(|e| e.to_string())
+        self.read(|s| share::encode(s, view))
+            .map_err(|e| e.to_string())
     }
 
     /// The page address with this session in its fragment.
@@ -153,8 +160,14 @@ impl SimHandle {
             ..Embed::default()
         };
         // The preset alone, unless the session moved on or did not start from it.
-        let moved_on = self.read(|s| !s.history().is_empty() || crate::scenario::presets::preset_of(s.scenario()).is_none());
-        let fragment = if moved_on { format!("#{}", self.link()?) } else { String::new() };
+        let moved_on = self.read(|s| {
+            !s.history().is_empty() || crate::scenario::presets::preset_of(s.scenario()).is_none()
+        });
+        let fragment = if moved_on {
+            format!("#{}", self.link()?)
+        } else {
+            String::new()
+        };
         let href = page_href()?;
         let page = href.split(['?', '#']).next().unwrap_or_default();
         Ok(format!(
@@ -176,7 +189,11 @@ impl SimHandle {
             return;
         }
         if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{link}")));
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("#{link}")),
+            );
         }
         self.remember(link, true);
     }
@@ -193,5 +210,8 @@ impl SimHandle {
 
 /// The page's address.
 fn page_href() -> Result<String, String> {
-    window().location().href().map_err(|_| "the page has no address".to_string())
+    window()
+        .location()
+        .href()
+        .map_err(|_| "the page has no address".to_string())
 }

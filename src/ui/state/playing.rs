@@ -26,7 +26,11 @@ impl SimHandle {
         let percent = SPEEDS[self.speed.get_untracked().min(SPEEDS.len() - 1)];
         let target = self.clock.get_untracked() + real_ms * percent / 100;
         for _ in 0..MAX_STEPS_PER_TICK {
-            let Some(due) = self.session.try_update_value(|s| s.next_change_at()).flatten() else {
+            let Some(due) = self
+                .session
+                .try_update_value(|s| s.next_change_at())
+                .flatten()
+            else {
                 return self.ended();
             };
             if due.0 > target {
@@ -48,7 +52,10 @@ impl SimHandle {
 
     /// An embed with `loop`: after a rollout ends, a pause, then from the start again.
     fn replay_if_looped(&self) {
-        if !self.embed.with_value(|e| e.as_ref().is_some_and(|e| e.looped)) {
+        if !self
+            .embed
+            .with_value(|e| e.as_ref().is_some_and(|e| e.looped))
+        {
             return;
         }
         let h = *self;

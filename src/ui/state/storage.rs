@@ -29,7 +29,11 @@ pub(super) fn store_session(link: &str) {
 
 /// The saved choice, else the browser's preferred languages.
 pub(super) fn initial_lang() -> Lang {
-    let saved = window().local_storage().ok().flatten().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let saved = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten());
     let lang = match saved {
         Some(tag) => Lang::from_tags([tag.as_str()]),
         None => {
