@@ -285,18 +285,16 @@ impl Cluster {
                     .map(|g| pod_name(g.get(uid), &g.rs_name))
                     .unwrap_or_default();
                 let why = self.why_no_node_fits(&requests);
-                self.record_pod_event(
-                    &name,
+                let pod_uid = super::events::pod_uid(self.name_offset, uid);
+                let event = self.record_object_event(
+                    format!("pod/{name}"),
                     "Warning",
                     "FailedScheduling",
                     "default-scheduler",
                     message,
                 );
-                let pod_uid = super::events::pod_uid(self.name_offset, uid);
-                if let Some(event) = self.events.last_mut() {
-                    event.why = why;
-                    event.object_uid = Some(pod_uid);
-                }
+                event.why = why;
+                event.object_uid = Some(pod_uid);
                 if !self.unscheduled.contains(&(key.clone(), uid)) {
                     self.unscheduled.push((key.clone(), uid));
                 }
@@ -370,18 +368,8 @@ impl Cluster {
         }
     }
 
-    pub(crate) fn record_pod_event(
-        &mut self,
-        pod: &str,
-        type_: &'static str,
-        reason: &'static str,
-        source: &'static str,
-        message: String,
-    ) {
-        self.record_object_event(format!("pod/{pod}"), type_, reason, source, message);
-    }
-
-    /// An event on any object (`replicaset/NAME`), recorded by `source`.
+    /// An event on any object (`replicaset/NAME`), recorded by `source`;
+    /// the caller may add its numbers (`why`) and the object's uid.
     pub(crate) fn record_object_event(
         &mut self,
         object: String,
@@ -389,7 +377,7 @@ impl Cluster {
         reason: &'static str,
         source: &'static str,
         message: String,
-    ) {
+    ) -> &mut Event {
         let seq = self.next_event_seq();
         self.events.push(Event {
             time: self.now,
@@ -402,6 +390,7 @@ impl Cluster {
             message,
             why: Default::default(),
         });
+        self.events.last_mut().expect("just pushed")
     }
 
     /// `kubectl cordon|uncordon NODE`: whether it changed anything (false: already so).
