@@ -156,6 +156,13 @@ fn run_dry(c: &Cluster, words: &[String], strategy: dry_run::DryRun) -> Output {
     out
 }
 
+/// The Kubernetes release the lab is: kubectl's client, the API server and
+/// the nodes' kubelets all report it (`version`, `get nodes`).
+pub const KUBERNETES_VERSION: &str = "v1.37.1";
+
+/// The kustomize kubectl 1.37.1 is built with (`kubectl version`).
+const KUSTOMIZE_VERSION: &str = "v5.8.1";
+
 /// One command line's words (without the leading `kubectl`).
 fn run_words(c: &mut Cluster, words: &[String]) -> Output {
     let Some(verb) = words.first() else {
@@ -177,7 +184,9 @@ fn run_words(c: &mut Cluster, words: &[String]) -> Output {
         "cordon" => cordon::run(c, rest, true, dry_run::DryRun::None),
         "uncordon" => cordon::run(c, rest, false, dry_run::DryRun::None),
         "help" | "--help" | "-h" => Ok(Output::ok(HELP)),
-        "version" => Ok(Output::ok("Client Version: v1.35.0\nKustomize Version: v5.7.1\nServer Version: v1.35.0 (Rollout Lab simulator)\n")),
+        "version" => Ok(Output::ok(format!(
+            "Client Version: {KUBERNETES_VERSION}\nKustomize Version: {KUSTOMIZE_VERSION}\nServer Version: {KUBERNETES_VERSION}\n"
+        ))),
         other => Err(unknown_command(other, "kubectl", COMMANDS)),
     };
     result.unwrap_or_else(|f| Output::failed(String::new(), f))

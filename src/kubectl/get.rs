@@ -218,9 +218,6 @@ fn pod_row(p: &PodView, now: crate::api::Time) -> Row {
 
 use crate::sim::CLUSTER_CREATED as NODES_CREATED;
 
-/// The kubelet version the nodes report.
-const KUBELET_VERSION: &str = "v1.37.1";
-
 /// The events as the API lists them: by name, `<object name>.<hex nanoseconds of the first time>`.
 fn sorted_events(c: &Cluster) -> Vec<(String, EventView)> {
     // 2026-01-01T00:00:00Z, the simulator's time 0, in Unix milliseconds.
@@ -350,7 +347,7 @@ fn node_row(n: &Node, now: crate::api::Time) -> Row {
             },
             "<none>".into(),
             age(Some(NODES_CREATED), now),
-            KUBELET_VERSION.into(),
+            super::KUBERNETES_VERSION.into(),
         ],
         wide: vec![
             format!("172.18.0.{index}"),
@@ -391,7 +388,7 @@ fn node_json(n: Option<&Node>) -> Value {
         "kind": "Node",
         "metadata": {"name": n.name, "creationTimestamp": NODES_CREATED.rfc3339()},
         "spec": spec,
-        "status": {"allocatable": allocatable, "capacity": allocatable, "nodeInfo": {"kubeletVersion": KUBELET_VERSION}}
+        "status": {"allocatable": allocatable, "capacity": allocatable, "nodeInfo": {"kubeletVersion": super::KUBERNETES_VERSION}}
     })
 }
 

@@ -58,6 +58,11 @@ impl Objects {
         }
         let resource = |name: &str, kind: &str| json!({"name": name, "singularName": "", "namespaced": true, "kind": kind, "verbs": ["get", "list", "watch", "patch"]});
         let mut routes = BTreeMap::new();
+        // The API server's version (`kubectl version`), from the release the lab is.
+        let release = kubectl::KUBERNETES_VERSION;
+        let (major, minor) = release[1..].split_once('.').unwrap();
+        let minor = minor.split('.').next().unwrap();
+        routes.insert("/version".into(), json!({"major": major, "minor": minor, "gitVersion": release, "gitCommit": "", "gitTreeState": "clean", "buildDate": "2026-01-01T00:00:00Z", "goVersion": "go1.25.0", "compiler": "gc", "platform": "linux/amd64"}));
         routes.insert("/api".into(), json!({"kind": "APIVersions", "versions": ["v1"], "serverAddressByClientCIDRs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1"}]}));
         routes.insert("/apis".into(), json!({"kind": "APIGroupList", "apiVersion": "v1", "groups": [{"name": "apps", "versions": [{"groupVersion": "apps/v1", "version": "v1"}], "preferredVersion": {"groupVersion": "apps/v1", "version": "v1"}}]}));
         routes.insert("/api/v1".into(), json!({"kind": "APIResourceList", "groupVersion": "v1", "resources": [resource("pods", "Pod"), resource("events", "Event")]}));
@@ -318,6 +323,7 @@ fn compare(s: &Session, what: &str) {
         .filter_map(|rs| rs.revision().ok())
         .collect();
     let mut lines = vec![
+        "version".to_string(),
         format!("describe deployment {name}"),
         format!("rollout history deployment/{name}"),
         format!("rollout status deployment/{name} --watch=false"),
