@@ -260,6 +260,9 @@ struct Round {
     changed: bool,
     /// Rounds run at this instant (a runaway guard).
     rounds: usize,
+    /// The instant opened only for containers starting: the kubelet records
+    /// their start and no controller runs (none watches for it).
+    kubelet_only: bool,
 }
 
 /// What a unit of work was (the UI's Step reports it).
@@ -864,6 +867,13 @@ impl Cluster {
         // The buffer is reused: this runs several times per instant.
         let mut pending = std::mem::take(&mut self.round.pending);
         pending.push(Unit::Transitions);
+        let kubelet_only = self.round.kubelet_only;
+        if kubelet_only {
+            self.round.pending = pending;
+            self.round.changed = false;
+            self.round.rounds += 1;
+            return Ok(());
+        }
         let first_rs = pending.len();
         pending.extend(self.replica_sets.values().cloned().map(Unit::ReplicaSet));
         pending[first_rs..].sort_by(|a, b| match (a, b) {
@@ -878,6 +888,7 @@ impl Cluster {
             pending,
             changed: false,
             rounds: self.round.rounds + 1,
+            kubelet_only,
         };
         Ok(())
     }
@@ -900,7 +911,7 @@ impl Cluster {
         let (created_before, deleted_before) = (self.stats.pods_created, self.stats.pods_deleted);
         let what = match unit {
             Unit::Transitions => {
-                self.apply_due_transitions();
+                self.apply_due_transitions(self.round.kubelet_only);
                 UnitKind::PodTransitions
             }
             Unit::ReplicaSet(listed) => {
@@ -959,10 +970,11 @@ impl Cluster {
     pub fn step_change_until(&mut self, limit: Time) -> Result<Option<UnitReport>, SimError> {
         loop {
             if self.settled {
-                let Some(t) = self.next_due().filter(|t| *t <= limit) else {
+                let Some((t, controllers)) = self.next_instant().filter(|(t, _)| *t <= limit)
+                else {
                     return Ok(None);
                 };
-                self.begin_instant(t);
+                self.begin_instant(t, controllers);
             }
             if let Some(report) = self.run_unit(true)?.filter(|r| r.changed) {
                 return Ok(Some(report));
@@ -985,11 +997,15 @@ impl Cluster {
         self.advance((t.0 - self.now.0).max(0))
     }
 
-    /// Moves the clock to `t` and opens a new instant there.
-    fn begin_instant(&mut self, t: Time) {
+    /// Moves the clock to `t` and opens a new instant there (`controllers`:
+    /// whether they run at it, see [`Cluster::next_instant`]).
+    fn begin_instant(&mut self, t: Time, controllers: bool) {
         self.now = t;
         self.settled = false;
-        self.round = Round::default();
+        self.round = Round {
+            kubelet_only: !controllers,
+            ..Round::default()
+        };
         self.stats.instants += 1;
     }
 
@@ -1012,25 +1028,43 @@ impl Cluster {
     /// The next time something is due: a pod transition or re-check, or a
     /// Deployment's progress-deadline check (R13.6).
     pub fn next_due(&mut self) -> Option<Time> {
+        self.next_instant().map(|(t, _)| t)
+    }
+
+    /// The next instant, and whether the controllers run at it: they do
+    /// when a change they see is due then (a pod transition, a re-check, a
+    /// progress deadline), not when only containers start (the kubelet
+    /// records Pulled, Created and Started; no controller watches for it).
+    fn next_instant(&mut self) -> Option<(Time, bool)> {
+        let now = self.now;
         let pods = &self.pods;
         let queued = self.queue.next_waking(|due| kubelet::is_stale(pods, due));
+        let starts = self
+            .queue
+            .next_kubelet_only(|due| kubelet::is_stale(pods, due))
+            .filter(|t| *t > now);
         let deadlines = self
             .deployments
             .values()
-            .filter_map(|d| deployment::progress::progress_check_time(d, self.now));
-        queued
+            .filter_map(|d| deployment::progress::progress_check_time(d, now));
+        let controllers = queued
             .into_iter()
             .chain(deadlines)
-            .filter(|t| *t > self.now)
-            .min()
+            .filter(|t| *t > now)
+            .min();
+        match (controllers, starts) {
+            (Some(c), Some(s)) if s < c => Some((s, false)),
+            (Some(c), _) => Some((c, true)),
+            (None, s) => s.map(|s| (s, false)),
+        }
     }
 
     /// Lets `ms` of simulated time pass with every controller running.
     pub fn advance(&mut self, ms: i64) -> Result<(), SimError> {
         let end = Time(self.now.0 + ms.max(0));
         self.run_instant()?;
-        while let Some(t) = self.next_due().filter(|t| *t <= end) {
-            self.begin_instant(t);
+        while let Some((t, controllers)) = self.next_instant().filter(|(t, _)| *t <= end) {
+            self.begin_instant(t, controllers);
             self.run_instant()?;
         }
         self.now = end;
@@ -1043,14 +1077,14 @@ impl Cluster {
         let end = Time(self.now.0 + max_ms.max(0));
         self.run_instant()?;
         loop {
-            match self.next_due() {
+            match self.next_instant() {
                 None => return Ok(true),
-                Some(t) if t > end => {
+                Some((t, _)) if t > end => {
                     self.now = end;
                     return Ok(false);
                 }
-                Some(t) => {
-                    self.begin_instant(t);
+                Some((t, controllers)) => {
+                    self.begin_instant(t, controllers);
                     self.run_instant()?;
                 }
             }
@@ -1060,9 +1094,9 @@ impl Cluster {
     /// Moves to the next due time if it is not after `limit` and runs that
     /// instant (true); otherwise moves the clock to `limit` (false).
     pub fn step_until(&mut self, limit: Time) -> Result<bool, SimError> {
-        match self.next_due().filter(|t| *t <= limit) {
-            Some(t) => {
-                self.begin_instant(t);
+        match self.next_instant().filter(|(t, _)| *t <= limit) {
+            Some((t, controllers)) => {
+                self.begin_instant(t, controllers);
                 self.run_instant()?;
                 Ok(true)
             }

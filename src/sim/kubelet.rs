@@ -119,7 +119,9 @@ fn name_suffix(id: u64, offset: u64) -> [u8; 5] {
 /// it must not make an instant of its own.
 pub fn is_stale(pods: &PodStore, due: &Due) -> bool {
     match due {
-        Due::PodReady { rs, uid, restarts } | Due::ContainerExit { rs, uid, restarts } => {
+        Due::PodReady { rs, uid, restarts }
+        | Due::ContainerStarted { rs, uid, restarts }
+        | Due::ContainerExit { rs, uid, restarts } => {
             pods.group(rs).and_then(|g| g.get(*uid)).is_none_or(|p| {
                 p.deleted_at.is_some() || p.exited_at.is_some() || p.restarts != *restarts
             })
@@ -198,10 +200,13 @@ impl Cluster {
     /// halfway through the pod's start time, unless the image never passes
     /// it or crashes first; a crashing image exits crashAfterSeconds later.
     fn start_container(&mut self, key: Arc<str>, uid: u64, started: Time, restarts: u32) {
-        // The kubelet's events of a start (recorded now, when it begins: the image is on the node).
-        self.record_pod_routine(&key, uid, PodEventKind::Pulled);
-        self.record_pod_routine(&key, uid, PodEventKind::Created);
-        self.record_pod_routine(&key, uid, PodEventKind::Started);
+        if started > self.now {
+            let rs = key.clone();
+            self.queue
+                .push(started, Due::ContainerStarted { rs, uid, restarts });
+        } else {
+            self.record_container_start(&key, uid);
+        }
         let Some(pod) = self.pods.group(&key).and_then(|g| g.get(uid)) else {
             return;
         };
@@ -228,6 +233,14 @@ impl Cluster {
                 },
             );
         }
+    }
+
+    /// The kubelet's events of a container start, when the container starts
+    /// (the image is on the node: "already present on machine").
+    fn record_container_start(&mut self, key: &str, uid: u64) {
+        self.record_pod_routine(key, uid, PodEventKind::Pulled);
+        self.record_pod_routine(key, uid, PodEventKind::Created);
+        self.record_pod_routine(key, uid, PodEventKind::Started);
     }
 
     /// How long a new pod of this image takes to start and become Ready.
@@ -460,9 +473,15 @@ impl Cluster {
         }
     }
 
-    /// Step (1) of an instant: every transition due now.
-    pub(crate) fn apply_due_transitions(&mut self) {
-        while let Some(due) = self.queue.pop_due(self.now) {
+    /// Step (1) of an instant: every transition due now (only the container
+    /// starts at an instant of the kubelet's alone: the rest wait for the
+    /// next instant at which the controllers run, as if this one were not).
+    pub(crate) fn apply_due_transitions(&mut self, kubelet_only: bool) {
+        while let Some(due) = if kubelet_only {
+            self.queue.pop_kubelet_only(self.now)
+        } else {
+            self.queue.pop_due(self.now)
+        } {
             match due {
                 Due::PodReady { rs, uid, restarts } => {
                     if !is_stale(
@@ -474,6 +493,18 @@ impl Cluster {
                         },
                     ) {
                         self.pod_ready(rs, uid);
+                    }
+                }
+                Due::ContainerStarted { rs, uid, restarts } => {
+                    if !is_stale(
+                        &self.pods,
+                        &Due::ContainerStarted {
+                            rs: rs.clone(),
+                            uid,
+                            restarts,
+                        },
+                    ) {
+                        self.record_container_start(&rs, uid);
                     }
                 }
                 Due::ContainerExit { rs, uid, restarts } => {

@@ -16,6 +16,14 @@ pub enum Due {
         uid: u64,
         restarts: u32,
     },
+    /// The container of a pod starts (the end of ContainerCreating): the
+    /// kubelet records Pulled, Created and Started. No controller watches
+    /// for it, so its instant runs none (`Wake::KubeletOnly`).
+    ContainerStarted {
+        rs: Arc<str>,
+        uid: u64,
+        restarts: u32,
+    },
     /// A crashing container exits with code 1 (crashAfterSeconds after it started).
     ContainerExit {
         rs: Arc<str>,
@@ -36,9 +44,25 @@ pub enum Due {
     ReplicaSetRetry { rs: Arc<str> },
 }
 
+/// Whether a due change opens an instant of its own, and what runs at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wake {
+    /// It opens an instant, at which the controllers run.
+    Controllers,
+    /// It opens an instant of the kubelet's alone: the controllers do not
+    /// run at it (unless something else is due then).
+    KubeletOnly,
+    /// It opens no instant; the next instant sees it.
+    Silent,
+}
+
 impl Due {
-    pub fn wakes(&self) -> bool {
-        !matches!(self, Due::PodAvailable { .. })
+    pub fn wake(&self) -> Wake {
+        match self {
+            Due::PodAvailable { .. } => Wake::Silent,
+            Due::ContainerStarted { .. } => Wake::KubeletOnly,
+            _ => Wake::Controllers,
+        }
     }
 }
 
@@ -50,16 +74,17 @@ type Bucket = VecDeque<Due>;
 #[derive(Clone, Debug, Default)]
 pub struct DueQueue {
     waking: BTreeMap<Time, Bucket>,
+    kubelet_only: BTreeMap<Time, Bucket>,
     silent: BTreeMap<Time, Bucket>,
     len: usize,
 }
 
 impl DueQueue {
     pub fn push(&mut self, at: Time, due: Due) {
-        let map = if due.wakes() {
-            &mut self.waking
-        } else {
-            &mut self.silent
+        let map = match due.wake() {
+            Wake::Controllers => &mut self.waking,
+            Wake::KubeletOnly => &mut self.kubelet_only,
+            Wake::Silent => &mut self.silent,
         };
         map.entry(at).or_default().push_back(due);
         self.len += 1;
@@ -69,32 +94,52 @@ impl DueQueue {
     /// instant the order does not matter: all are applied before any
     /// controller runs.)
     pub fn pop_due(&mut self, now: Time) -> Option<Due> {
-        for map in [&mut self.waking, &mut self.silent] {
-            let Some(mut first) = map.first_entry() else {
-                continue;
-            };
-            if *first.key() > now {
-                continue;
-            }
-            let due = first.get_mut().pop_front();
-            if first.get().is_empty() {
-                first.remove();
-            }
-            if due.is_some() {
-                self.len -= 1;
-                return due;
-            }
-        }
-        None
+        [&mut self.waking, &mut self.kubelet_only, &mut self.silent]
+            .into_iter()
+            .find_map(|map| Self::pop_from(map, &mut self.len, now))
     }
 
-    /// The earliest waking entry, after dropping the stale ones at the head.
+    /// Pops a container start due at or before `now` (an instant of the kubelet's alone).
+    pub fn pop_kubelet_only(&mut self, now: Time) -> Option<Due> {
+        Self::pop_from(&mut self.kubelet_only, &mut self.len, now)
+    }
+
+    fn pop_from(map: &mut BTreeMap<Time, Bucket>, len: &mut usize, now: Time) -> Option<Due> {
+        let mut first = map.first_entry()?;
+        if *first.key() > now {
+            return None;
+        }
+        let due = first.get_mut().pop_front();
+        if first.get().is_empty() {
+            first.remove();
+        }
+        if due.is_some() {
+            *len -= 1;
+        }
+        due
+    }
+
+    /// The earliest entry that opens an instant at which the controllers
+    /// run, after dropping the stale ones at the head.
     pub fn next_waking(&mut self, is_stale: impl Fn(&Due) -> bool) -> Option<Time> {
-        while let Some(mut first) = self.waking.first_entry() {
+        Self::next_live(&mut self.waking, &mut self.len, is_stale)
+    }
+
+    /// The earliest entry that opens an instant of the kubelet's alone.
+    pub fn next_kubelet_only(&mut self, is_stale: impl Fn(&Due) -> bool) -> Option<Time> {
+        Self::next_live(&mut self.kubelet_only, &mut self.len, is_stale)
+    }
+
+    fn next_live(
+        map: &mut BTreeMap<Time, Bucket>,
+        len: &mut usize,
+        is_stale: impl Fn(&Due) -> bool,
+    ) -> Option<Time> {
+        while let Some(mut first) = map.first_entry() {
             let bucket = first.get_mut();
             while bucket.front().is_some_and(&is_stale) {
                 bucket.pop_front();
-                self.len -= 1;
+                *len -= 1;
             }
             if !bucket.is_empty() {
                 return Some(*first.key());
@@ -106,10 +151,12 @@ impl DueQueue {
 
     /// The entries of one pod group now name it by another key (its pods were adopted).
     pub fn rename_group(&mut self, old: &str, new: &Arc<str>) {
-        for bucket in self.waking.values_mut().chain(self.silent.values_mut()) {
+        let maps = [&mut self.waking, &mut self.kubelet_only, &mut self.silent];
+        for bucket in maps.into_iter().flat_map(|m| m.values_mut()) {
             for due in bucket.iter_mut() {
                 let key = match due {
                     Due::PodReady { rs, .. }
+                    | Due::ContainerStarted { rs, .. }
                     | Due::ContainerExit { rs, .. }
                     | Due::ContainerRestart { rs, .. }
                     | Due::PodAvailable { rs, .. }

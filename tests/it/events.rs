@@ -162,3 +162,64 @@ fn an_image_that_cannot_be_pulled_is_pulled_again_after_the_kubelets_back_off() 
     // The pulls are read from the pod, not queued: the wait was one step.
     assert_eq!(s.history().len(), steps_before + 1);
 }
+
+#[test]
+fn the_kubelet_records_a_containers_start_when_it_starts_not_when_the_pod_is_scheduled() {
+    // The seed's pods take 2 s: ContainerCreating for the first second, then Running, Ready at 2 s.
+    let new_pod = |s: &Session| {
+        s.cluster()
+            .pods()
+            .into_iter()
+            .find(|p| p.image == "test_web:v2")
+            .unwrap()
+    };
+    let mut s = Session::new(presets::preset("seed").unwrap().scenario()).unwrap();
+    s.kubectl("set image deployment/test-deployment web=test_web:v2")
+        .unwrap();
+    s.act(Action::Wait {
+        until: rollout_lab::api::Time(500),
+    })
+    .unwrap();
+    let pod = new_pod(&s);
+    let reasons = |s: &Session| -> Vec<(&'static str, i64)> {
+        s.cluster()
+            .events_of(&format!("pod/{}", pod.name))
+            .iter()
+            .map(|e| (e.reason, e.first.0))
+            .collect()
+    };
+    assert_eq!(reasons(&s), [("Scheduled", 0)]);
+    let describe = kubectl::run(
+        &mut s.cluster().clone(),
+        &format!("describe pod {}", pod.name),
+    )
+    .stdout;
+    assert!(
+        describe.contains("    State:          Waiting\n      Reason:       ContainerCreating\n"),
+        "{describe}"
+    );
+    s.act(Action::Wait {
+        until: rollout_lab::api::Time(1_000),
+    })
+    .unwrap();
+    assert_eq!(
+        reasons(&s),
+        [
+            ("Scheduled", 0),
+            ("Pulled", 1_000),
+            ("Created", 1_000),
+            ("Started", 1_000)
+        ]
+    );
+    let describe = kubectl::run(
+        &mut s.cluster().clone(),
+        &format!("describe pod {}", pod.name),
+    )
+    .stdout;
+    assert!(
+        describe.contains(
+            "    State:          Running\n      Started:      Thu, 01 Jan 2026 00:00:01 +0000\n"
+        ),
+        "{describe}"
+    );
+}
