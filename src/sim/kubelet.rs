@@ -309,7 +309,8 @@ impl Cluster {
         if let Some(ready) = ready_at {
             pod.ready_at = Some(ready);
             pod.available = true;
-            pod.started_at = Time(ready.0 - (pod.start - pod.start / 2));
+            // Its container started before it became Ready, but not before the pod existed.
+            pod.started_at = Time((ready.0 - (pod.start - pod.start / 2)).max(created.0));
         }
         let started = pod.started_at;
         self.pods.add(&rs.metadata.uid, rs.name(), pod);

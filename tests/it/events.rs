@@ -223,3 +223,42 @@ fn the_kubelet_records_a_containers_start_when_it_starts_not_when_the_pod_is_sch
         "{describe}"
     );
 }
+
+#[test]
+fn every_pods_times_are_in_order_in_every_preset() {
+    // Created, then scheduled, then its container started, then Ready: at
+    // the start of each preset (pods Ready since before it, spec M6) and all
+    // through its script.
+    for preset in presets::PRESETS {
+        let mut s = Session::new(preset.scenario()).unwrap();
+        let mut checked = 0;
+        loop {
+            let now = s.cluster().now();
+            for p in s.cluster().pods() {
+                if p.node.is_none() {
+                    continue; // Pending: not scheduled yet.
+                }
+                let what = format!("{}: {} at {}", preset.id, p.name, now.0);
+                assert!(
+                    p.created <= p.scheduled_at,
+                    "{what}: scheduled before created"
+                );
+                assert!(
+                    p.scheduled_at <= p.started_at,
+                    "{what}: started before scheduled"
+                );
+                if let Some(ready) = p.ready_since {
+                    assert!(
+                        p.started_at <= ready,
+                        "{what}: Ready before its container started"
+                    );
+                }
+                checked += 1;
+            }
+            if s.step().unwrap() == rollout_lab::scenario::Happened::Idle {
+                break;
+            }
+        }
+        assert!(checked > 0, "{}: no pod checked", preset.id);
+    }
+}
