@@ -291,6 +291,16 @@ impl PodTemplateSpec {
         self.container_resources("limits")
     }
 
+    /// As [`Self::container_requests`], as the API server stores them: a
+    /// request not given defaults to the container's limit (SetDefaults_Pod).
+    pub fn container_defaulted_requests(&self) -> Vec<(Option<i64>, Option<i64>)> {
+        self.container_requests()
+            .into_iter()
+            .zip(self.container_limits())
+            .map(|(request, limit)| (request.0.or(limit.0), request.1.or(limit.1)))
+            .collect()
+    }
+
     fn container_resources(&self, kind: &str) -> Vec<(Option<i64>, Option<i64>)> {
         let request =
             |c: &Container, name: &str, read: fn(super::quantity::Quantity) -> Option<i64>| {

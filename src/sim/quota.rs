@@ -59,7 +59,7 @@ fn usage_of(
 /// containers; and, for the resources the quota needs every container to
 /// state (cpu and memory, of requests or limits), the containers that do not.
 fn template_usage(template: &PodTemplateSpec, resource: &str) -> (i64, Vec<String>) {
-    let requests = template.container_requests();
+    let requests = template.container_defaulted_requests();
     let limits = template.container_limits();
     let mut total = 0;
     let mut missing = Vec::new();
@@ -68,8 +68,6 @@ fn template_usage(template: &PodTemplateSpec, resource: &str) -> (i64, Vec<Strin
         .zip(limits)
         .zip(&template.spec.containers)
     {
-        // Requests default to limits (SetDefaults_Pod).
-        let req = (req.0.or(lim.0), req.1.or(lim.1));
         match usage_of(resource, req, lim) {
             Some(amount) => total = i64::saturating_add(total, amount.max(0)),
             None => missing.push(container.name.clone()),

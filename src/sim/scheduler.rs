@@ -71,17 +71,10 @@ impl Requests {
                 ..Requests::default()
             };
         }
-        let limits = template.container_limits();
         let defaulted = template
-            .container_requests()
+            .container_defaulted_requests()
             .into_iter()
-            .zip(limits.iter())
-            .map(|((cpu, memory), (cpu_limit, memory_limit))| {
-                (
-                    cpu.or(*cpu_limit).map(|v| v.max(0)),
-                    memory.or(*memory_limit).map(|v| v.max(0)),
-                )
-            });
+            .map(|(cpu, memory)| (cpu.map(|v| v.max(0)), memory.map(|v| v.max(0))));
         let requests = defaulted.fold(Requests::default(), |sum, (cpu, memory)| Requests {
             cpu: sum.cpu.saturating_add(cpu.unwrap_or(0)),
             memory: sum.memory.saturating_add(memory.unwrap_or(0)),
@@ -93,7 +86,8 @@ impl Requests {
                 .saturating_add(memory.unwrap_or(DEFAULT_MEMORY_REQUEST)),
             ..Requests::default()
         });
-        limits
+        template
+            .container_limits()
             .into_iter()
             .fold(requests, |sum, (cpu, memory)| Requests {
                 limits_cpu: sum.limits_cpu.saturating_add(cpu.unwrap_or(0).max(0)),
