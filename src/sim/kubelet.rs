@@ -484,42 +484,12 @@ impl Cluster {
             self.queue.pop_due(self.now)
         } {
             match due {
-                Due::PodReady { rs, uid, restarts } => {
-                    if !is_stale(
-                        &self.pods,
-                        &Due::PodReady {
-                            rs: rs.clone(),
-                            uid,
-                            restarts,
-                        },
-                    ) {
-                        self.pod_ready(rs, uid);
-                    }
-                }
-                Due::ContainerStarted { rs, uid, restarts } => {
-                    if !is_stale(
-                        &self.pods,
-                        &Due::ContainerStarted {
-                            rs: rs.clone(),
-                            uid,
-                            restarts,
-                        },
-                    ) {
-                        self.record_container_start(&rs, uid);
-                    }
-                }
-                Due::ContainerExit { rs, uid, restarts } => {
-                    if !is_stale(
-                        &self.pods,
-                        &Due::ContainerExit {
-                            rs: rs.clone(),
-                            uid,
-                            restarts,
-                        },
-                    ) {
-                        self.container_exit(rs, uid);
-                    }
-                }
+                // Queued for a container that has exited or restarted since, or a pod deleted since.
+                Due::PodReady { .. } | Due::ContainerStarted { .. } | Due::ContainerExit { .. }
+                    if is_stale(&self.pods, &due) => {}
+                Due::PodReady { rs, uid, .. } => self.pod_ready(rs, uid),
+                Due::ContainerStarted { rs, uid, .. } => self.record_container_start(&rs, uid),
+                Due::ContainerExit { rs, uid, .. } => self.container_exit(rs, uid),
                 Due::ContainerRestart { rs, uid } => self.container_restart(rs, uid),
                 Due::PodAvailable { rs, uid } => {
                     // The ReplicaSet's minReadySeconds may have grown since
