@@ -135,7 +135,7 @@ pub enum Step {
     /// At most this many seconds (`null`: an hour).
     #[serde(deserialize_with = "settle_seconds")]
     Settle(f64),
-    Expect(Expect),
+    Expect(Box<Expect>),
 }
 
 /// What an `expect` step checks; every key optional.
