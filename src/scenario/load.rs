@@ -255,7 +255,7 @@ fn check_ranges(s: &Scenario) -> Result<(), LoadError> {
             }
         }
         if let Some(pods) = node.pods {
-            in_range(pods, MAX_REPLICAS.into(), &path("pods"))?;
+            in_range(pods, MAX_REPLICAS, &path("pods"))?;
         }
     }
     for (resource, text) in &s.cluster.quota {

@@ -493,12 +493,14 @@ const AGGREGATE_MAX_INTERVAL: i64 = 600_000;
 /// last time, and the last message).
 fn correlate(recorded: Vec<EventView>) -> Vec<EventView> {
     use std::collections::{BTreeMap, BTreeSet};
-    // Similar events: (source, object, type, reason) → the messages seen and when last.
-    let mut similar: BTreeMap<(String, String, &str, &str), (BTreeSet<String>, Time)> =
-        BTreeMap::new();
-    // The logger's cache: full key → index of the event it counts on.
-    let mut seen: BTreeMap<(String, String, &str, &str, String, Option<String>), usize> =
-        BTreeMap::new();
+    // The aggregator's key (source, object, type, reason): similar events.
+    type SimilarKey<'a> = (String, String, &'a str, &'a str);
+    // The logger's key: the aggregator's, the message and the field path.
+    type LoggerKey<'a> = (String, String, &'a str, &'a str, String, Option<String>);
+    // Similar events → the messages seen and when last.
+    let mut similar: BTreeMap<SimilarKey, (BTreeSet<String>, Time)> = BTreeMap::new();
+    // The logger's cache → index of the event it counts on.
+    let mut seen: BTreeMap<LoggerKey, usize> = BTreeMap::new();
     let mut out: Vec<EventView> = Vec::with_capacity(recorded.len());
     for mut e in recorded {
         let group = (e.source.to_string(), e.object.clone(), e.type_, e.reason);

@@ -393,7 +393,8 @@ impl Cluster {
         if already {
             // Deleting a Terminating pod again can only shorten its grace
             // period (`--grace-period=0 --force` ends it now).
-            return Ok(self.shorten_termination(&key, uid, grace_seconds));
+            self.shorten_termination(&key, uid, grace_seconds);
+            return Ok(());
         }
         let template_grace = self
             .replica_sets

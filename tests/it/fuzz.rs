@@ -285,7 +285,7 @@ proptest! {
         let saved = lines.join("\n") + "\n";
         let before = rollout_lab::api::to_json(r.cluster.deployment(name).unwrap());
         let result = kubectl::apply::edit_saved(&mut r.cluster, name, &original, &saved, None);
-        let after = r.cluster.deployment(name).map(|d| rollout_lab::api::to_json(d));
+        let after = r.cluster.deployment(name).map(rollout_lab::api::to_json);
         prop_assert!(result.output.exit_code == 0 || result.output.exit_code == 1, "{result:?}");
         if let Some(file) = &result.reopen {
             prop_assert!(file.starts_with(kubectl::apply::EDIT_HEADER), "{file}");
