@@ -291,16 +291,6 @@ impl PodTemplateSpec {
         self.container_resources("limits")
     }
 
-    /// As [`Self::container_requests`], as the API server stores them: a
-    /// request not given defaults to the container's limit (SetDefaults_Pod).
-    pub fn container_defaulted_requests(&self) -> Vec<(Option<i64>, Option<i64>)> {
-        self.container_requests()
-            .into_iter()
-            .zip(self.container_limits())
-            .map(|(request, limit)| (request.0.or(limit.0), request.1.or(limit.1)))
-            .collect()
-    }
-
     fn container_resources(&self, kind: &str) -> Vec<(Option<i64>, Option<i64>)> {
         let request =
             |c: &Container, name: &str, read: fn(super::quantity::Quantity) -> Option<i64>| {
@@ -342,4 +332,14 @@ impl PodTemplateSpec {
             .collect::<Vec<_>>()
             .join(",")
     }
+}
+
+/// A container's cpu and memory requests (`container_requests`) as the API
+/// server stores them: a request not given defaults to its limit
+/// (`container_limits`; SetDefaults_Pod).
+pub fn defaulted_requests(
+    requests: (Option<i64>, Option<i64>),
+    limits: (Option<i64>, Option<i64>),
+) -> (Option<i64>, Option<i64>) {
+    (requests.0.or(limits.0), requests.1.or(limits.1))
 }

@@ -7,7 +7,7 @@
 use super::pods::Pod;
 use super::Cluster;
 use crate::api::quantity::{format_bytes, format_millicores};
-use crate::api::{PodTemplateSpec, Time};
+use crate::api::{defaulted_requests, PodTemplateSpec, Time};
 
 /// The quota's name (`kubectl create quota quota --hard=…`).
 pub const QUOTA_NAME: &str = "quota";
@@ -59,7 +59,7 @@ fn usage_of(
 /// containers; and, for the resources the quota needs every container to
 /// state (cpu and memory, of requests or limits), the containers that do not.
 fn template_usage(template: &PodTemplateSpec, resource: &str) -> (i64, Vec<String>) {
-    let requests = template.container_defaulted_requests();
+    let requests = template.container_requests();
     let limits = template.container_limits();
     let mut total = 0;
     let mut missing = Vec::new();
@@ -68,7 +68,7 @@ fn template_usage(template: &PodTemplateSpec, resource: &str) -> (i64, Vec<Strin
         .zip(limits)
         .zip(&template.spec.containers)
     {
-        match usage_of(resource, req, lim) {
+        match usage_of(resource, defaulted_requests(req, lim), lim) {
             Some(amount) => total = i64::saturating_add(total, amount.max(0)),
             None => missing.push(container.name.clone()),
         }

@@ -9,7 +9,7 @@
 use super::pods::Pod;
 use super::why::Why;
 use super::{Cluster, Event};
-use crate::api::PodTemplateSpec;
+use crate::api::{defaulted_requests, PodTemplateSpec};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -71,10 +71,15 @@ impl Requests {
                 ..Requests::default()
             };
         }
+        let limits = template.container_limits();
         let defaulted = template
-            .container_defaulted_requests()
+            .container_requests()
             .into_iter()
-            .map(|(cpu, memory)| (cpu.map(|v| v.max(0)), memory.map(|v| v.max(0))));
+            .zip(limits.iter())
+            .map(|(requests, limits)| {
+                let (cpu, memory) = defaulted_requests(requests, *limits);
+                (cpu.map(|v| v.max(0)), memory.map(|v| v.max(0)))
+            });
         let requests = defaulted.fold(Requests::default(), |sum, (cpu, memory)| Requests {
             cpu: sum.cpu.saturating_add(cpu.unwrap_or(0)),
             memory: sum.memory.saturating_add(memory.unwrap_or(0)),
@@ -86,8 +91,7 @@ impl Requests {
                 .saturating_add(memory.unwrap_or(DEFAULT_MEMORY_REQUEST)),
             ..Requests::default()
         });
-        template
-            .container_limits()
+        limits
             .into_iter()
             .fold(requests, |sum, (cpu, memory)| Requests {
                 limits_cpu: sum.limits_cpu.saturating_add(cpu.unwrap_or(0).max(0)),
