@@ -25,6 +25,7 @@ mod nodes;
 mod playback;
 mod pod;
 mod quota;
+mod rolling_field;
 mod rollout_status;
 mod settings;
 mod share;

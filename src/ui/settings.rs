@@ -3,8 +3,8 @@
 //! `set image` for the image (`image.rs`); an invalid value shows the API
 //! server's message and changes nothing.
 
-use super::fencepost_hint::FencepostHint;
 use super::image::ImageField;
+use super::rolling_field::RollingField;
 use super::state::SimHandle;
 use crate::api::IntOrString;
 use crate::i18n::Msg;
@@ -81,8 +81,6 @@ pub fn Settings() -> impl IntoView {
             spec.with(|s| s.as_ref().map(show))
         }
     };
-    // What the maxSurge and maxUnavailable fields hold while they are typed in.
-    let (typed_surge, typed_unavailable) = (RwSignal::new(None), RwSignal::new(None));
     let recreate = move || spec.with(|s| s.as_ref().is_some_and(|s| s.strategy == "Recreate"));
     let patch = move |body: serde_json::Value| {
         let d = h.deployment();
@@ -93,6 +91,11 @@ pub fn Settings() -> impl IntoView {
     };
     let patched = move |body: fn(serde_json::Value) -> serde_json::Value| {
         move |ev: leptos::ev::Event| patch(body(int_or_string(&event_target_value(&ev))))
+    };
+    let rolling_patch = move |key: &'static str| {
+        Callback::new(move |text: String| {
+            patch(json!({"spec": {"strategy": {"rollingUpdate": {key: int_or_string(&text)}}}}))
+        })
     };
     let scale = move |ev: leptos::ev::Event| {
         let d = h.deployment();
@@ -134,38 +137,8 @@ pub fn Settings() -> impl IntoView {
                     <option value="Recreate">"Recreate"</option>
                 </select>
             </label>
-            <label class="field">
-                <span>"maxSurge"</span>
-                <input
-                    type="text"
-                    aria-label="maxSurge"
-                    aria-describedby="max-surge-hint"
-                    prop:disabled=recreate
-                    prop:value=field(|s| s.max_surge.clone())
-                    on:input=move |ev| typed_surge.set(Some(event_target_value(&ev)))
-                    on:change=move |ev| {
-                        typed_surge.set(None);
-                        patched(|v| json!({"spec": {"strategy": {"rollingUpdate": {"maxSurge": v}}}}))(ev)
-                    }
-                />
-                <FencepostHint typed=typed_surge surge=true id="max-surge-hint" />
-            </label>
-            <label class="field">
-                <span>"maxUnavailable"</span>
-                <input
-                    type="text"
-                    aria-label="maxUnavailable"
-                    aria-describedby="max-unavailable-hint"
-                    prop:disabled=recreate
-                    prop:value=field(|s| s.max_unavailable.clone())
-                    on:input=move |ev| typed_unavailable.set(Some(event_target_value(&ev)))
-                    on:change=move |ev| {
-                        typed_unavailable.set(None);
-                        patched(|v| json!({"spec": {"strategy": {"rollingUpdate": {"maxUnavailable": v}}}}))(ev)
-                    }
-                />
-                <FencepostHint typed=typed_unavailable surge=false id="max-unavailable-hint" />
-            </label>
+            <RollingField name="maxSurge" value=Signal::derive(field(|s| s.max_surge.clone())) disabled=Signal::derive(recreate) on_change=rolling_patch("maxSurge") />
+            <RollingField name="maxUnavailable" value=Signal::derive(field(|s| s.max_unavailable.clone())) disabled=Signal::derive(recreate) on_change=rolling_patch("maxUnavailable") />
             <label class="field">
                 <span>"minReadySeconds"</span>
                 <input
