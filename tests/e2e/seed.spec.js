@@ -69,6 +69,28 @@ test('set image, play to completion, six scaling events, history, undo, step bac
   expect(app.errors).toEqual([]);
 });
 
+test('a command after a Step lands between two syncs: no pod moves until the next Step', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.textbox('Image').fill('test_web:v2');
+  await app.button('Set image').click();
+  // The Deployment controller scales the new ReplicaSet up; its own sync, which creates the pod, is next.
+  await app.button('Step').click();
+  const why = page.getByRole('region', { name: 'Why this step' });
+  await expect(why).toContainText('from 0 to 1');
+  const pods = () => page.getByRole('listitem', { name: /^pod / }).evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
+  const before = await pods();
+  await app.button('Undo').click();
+  await app.tab('Console');
+  await expect(app.console).toContainText('deployment.apps/test-deployment rolled back');
+  expect(await pods()).toEqual(before);
+  await app.button('Step').click();
+  await expect.poll(pods).not.toEqual(before);
+  await app.stepUntilIdle();
+  await expect(app.pods('Available')).toHaveCount(3);
+  expect(app.errors).toEqual([]);
+});
+
 test('the console runs the seed commands and answers the typo as kubectl does', async ({ page }) => {
   const app = new App(page);
   await app.open();
