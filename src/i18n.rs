@@ -443,12 +443,12 @@ impl Msg<'_> {
             Msg::Budget => en_zh!(lang, "Budget", "预算"),
             Msg::AtMostPods { replicas, surge } => en_zh!(
                 lang,
-                format!("at most {} pods (replicas {replicas} + maxSurge {surge})", replicas + surge),
+                format!("at most {} pod{} (replicas {replicas} + maxSurge {surge})", replicas + surge, if replicas + surge == 1 { "" } else { "s" }),
                 format!("最多 {} 个 Pod（replicas {replicas} + maxSurge {surge}）", replicas + surge),
             ),
             Msg::AtMostPodsRecreate { replicas } => en_zh!(
                 lang,
-                format!("at most {replicas} pods (Recreate: old pods go before new ones start)"),
+                format!("at most {replicas} pod{} (Recreate: old pods go before new ones start)", if replicas == 1 { "" } else { "s" }),
                 format!("最多 {replicas} 个 Pod（Recreate：旧 Pod 先删除，新 Pod 再启动）"),
             ),
             Msg::AtLeastAvailable { replicas, unavailable } => en_zh!(

@@ -63,7 +63,7 @@ pub(super) fn why(why: &Why, lang: Lang) -> Cow<'static, str> {
             let (how, most) = (spec(surge_spec, true), replicas + surge);
             en_zh!(
                 lang,
-                format!("The template changed, so a new ReplicaSet was created. maxSurge = {surge} ({how}), so at most replicas + maxSurge = {replicas} + {surge} = {most} pods may exist; the old ReplicaSets hold {old_total}, so the new one starts at min({most} − {old_total}, {replicas}) = {size}."),
+                format!("The template changed, so a new ReplicaSet was created. maxSurge = {surge} ({how}), so at most replicas + maxSurge = {replicas} + {surge} = {} may exist; the old ReplicaSets hold {old_total}, so the new one starts at min({most} − {old_total}, {replicas}) = {size}.", pods(most)),
                 format!("模板变了，所以创建了新的 ReplicaSet。maxSurge = {surge}（{how}），所以最多可有 replicas + maxSurge = {replicas} + {surge} = {most} 个 Pod；旧 ReplicaSet 占 {old_total} 个，所以新的从 min({most} − {old_total}, {replicas}) = {size} 开始。"),
             )
         }
@@ -76,13 +76,13 @@ pub(super) fn why(why: &Why, lang: Lang) -> Cow<'static, str> {
             let (how, most, grows) = (spec(surge_spec, true), replicas + surge, to - from);
             en_zh!(
                 lang,
-                format!("Scale up: maxSurge = {surge} ({how}), so at most replicas + maxSurge = {replicas} + {surge} = {most} pods may exist. The ReplicaSets ask for {current}, so the new ReplicaSet grows by min({most} − {current}, {replicas} − {from}) = {grows}, from {from} to {to}."),
+                format!("Scale up: maxSurge = {surge} ({how}), so at most replicas + maxSurge = {replicas} + {surge} = {} may exist. The ReplicaSets ask for {current}, so the new ReplicaSet grows by min({most} − {current}, {replicas} − {from}) = {grows}, from {from} to {to}.", pods(most)),
                 format!("扩容：maxSurge = {surge}（{how}），所以最多可有 replicas + maxSurge = {replicas} + {surge} = {most} 个 Pod。各 ReplicaSet 共要求 {current} 个，所以新 ReplicaSet 增加 min({most} − {current}, {replicas} − {from}) = {grows} 个，从 {from} 到 {to}。"),
             )
         }
         Why::CleanupUnhealthy { all_pods, min_available, new_unavailable, max_scaled_down, unhealthy } => en_zh!(
             lang,
-            format!("Unhealthy pods go first: maxScaledDown = pods asked for {all_pods} − minAvailable {min_available} − unavailable new pods {new_unavailable} = {max_scaled_down}. This old ReplicaSet has {unhealthy} pods that are not available; removing them costs no availability."),
+            format!("Unhealthy pods go first: maxScaledDown = pods asked for {all_pods} − minAvailable {min_available} − unavailable new pods {new_unavailable} = {max_scaled_down}. This old ReplicaSet has {} not available; removing {} costs no availability.", pods_that_are(unhealthy), if unhealthy == 1 { "it" } else { "them" }),
             format!("先清理不健康的 Pod：maxScaledDown = 要求的 Pod 数 {all_pods} − minAvailable {min_available} − 不可用的新 Pod {new_unavailable} = {max_scaled_down}。这个旧 ReplicaSet 有 {unhealthy} 个不可用的 Pod；删除它们不会降低可用性。"),
         ),
         Why::ScaleDownOld { replicas, max_unavailable: most, unavailable_spec, raised_to_one, available, budget } => {
@@ -95,7 +95,7 @@ pub(super) fn why(why: &Why, lang: Lang) -> Cow<'static, str> {
             };
             en_zh!(
                 lang,
-                format!("Scale down: maxUnavailable = {most} ({how}{raised}), so minAvailable = replicas − maxUnavailable = {replicas} − {most} = {min_available}. {available} pods are available, so {budget} old pods may go now, oldest ReplicaSet first."),
+                format!("Scale down: maxUnavailable = {most} ({how}{raised}), so minAvailable = replicas − maxUnavailable = {replicas} − {most} = {min_available}. {} available, so {} may go now, oldest ReplicaSet first.", pods_are(available), old_pods(budget)),
                 format!("缩容：maxUnavailable = {most}（{how}{raised}），所以 minAvailable = replicas − maxUnavailable = {replicas} − {most} = {min_available}。有 {available} 个 Pod 可用，所以现在可以删除 {budget} 个旧 Pod，从最旧的 ReplicaSet 开始。"),
             )
         }
@@ -118,7 +118,7 @@ pub(super) fn why(why: &Why, lang: Lang) -> Cow<'static, str> {
             };
             en_zh!(
                 lang,
-                format!("Proportional scaling: replicas + maxSurge = {replicas} + {surge} = {allowed} pods are allowed and the active ReplicaSets hold {total}, so {to_add:+} are shared in proportion to each ReplicaSet's size{share}"),
+                format!("Proportional scaling: replicas + maxSurge = {replicas} + {surge} = {} allowed and the active ReplicaSets hold {total}, so {to_add:+} are shared in proportion to each ReplicaSet's size{share}", pods_are(allowed)),
                 format!("按比例扩缩：允许 replicas + maxSurge = {replicas} + {surge} = {allowed} 个 Pod，活跃的 ReplicaSet 共有 {total} 个，所以 {to_add:+} 个按各 ReplicaSet 的大小按比例分配{share}"),
             )
         }
@@ -254,4 +254,28 @@ pub(super) fn node_line(
         (false, Lang::Zh) => Cow::from(format!("{name}：已请求 {parts}")),
         (true, Lang::Zh) => Cow::from(format!("{name}（已 cordon：不接收新 Pod）：已请求 {parts}")),
     }
+}
+
+/// English agrees with the number: `1 pod`, `3 pods`.
+fn pods(n: i32) -> String {
+    if n == 1 {
+        "1 pod".into()
+    } else {
+        format!("{n} pods")
+    }
+}
+
+/// `1 pod is`, `3 pods are`.
+fn pods_are(n: i32) -> String {
+    format!("{} {}", pods(n), if n == 1 { "is" } else { "are" })
+}
+
+/// `1 pod that is`, `3 pods that are`.
+fn pods_that_are(n: i32) -> String {
+    format!("{} that {}", pods(n), if n == 1 { "is" } else { "are" })
+}
+
+/// `1 old pod`, `2 old pods`.
+fn old_pods(n: i32) -> String {
+    format!("{n} old pod{}", if n == 1 { "" } else { "s" })
 }

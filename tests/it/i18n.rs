@@ -108,7 +108,7 @@ fn a_raised_max_unavailable_says_why() {
     };
     assert_eq!(
         Lang::En.say(Msg::Why(&why(true))),
-        "Scale down: maxUnavailable = 1 (10% of 4 = 0.4, rounded down to 0; maxSurge is 0 too, and both 0 would block the rollout, so maxUnavailable becomes 1), so minAvailable = replicas − maxUnavailable = 4 − 1 = 3. 4 pods are available, so 1 old pods may go now, oldest ReplicaSet first."
+        "Scale down: maxUnavailable = 1 (10% of 4 = 0.4, rounded down to 0; maxSurge is 0 too, and both 0 would block the rollout, so maxUnavailable becomes 1), so minAvailable = replicas − maxUnavailable = 4 − 1 = 3. 4 pods are available, so 1 old pod may go now, oldest ReplicaSet first."
     );
     assert!(!Lang::En.say(Msg::Why(&why(false))).contains("block"));
 }
