@@ -144,6 +144,8 @@ pub enum Msg<'a> {
     Complete,
     Paused,
     DeadlineExceededMeans,
+    /// The Deployment's ReplicaFailure condition, which rollout status does not print.
+    ReplicaFailureMeans,
     UndoThisRollout,
     /// Why maxSurge 0 with maxUnavailable 0 is refused.
     ZeroZeroMeans,
@@ -390,6 +392,11 @@ impl Msg<'_> {
                 lang,
                 "No progress within progressDeadlineSeconds. The controller keeps trying, kubectl rollout status exits 1, and nothing rolls back by itself: undo it, or fix what holds it.",
                 "在 progressDeadlineSeconds 内没有进展。控制器会继续尝试，kubectl rollout status 以 1 退出，不会自动回滚：请回滚，或修复阻碍发布的原因。"
+            ),
+            Msg::ReplicaFailureMeans => en_zh!(
+                lang,
+                "The ReplicaSet controller cannot create pods. kubectl rollout status does not say so; kubectl describe deployment lists it under Conditions.",
+                "ReplicaSet 控制器无法创建 Pod。kubectl rollout status 不会提示这一点；kubectl describe deployment 在 Conditions 中列出它。"
             ),
             Msg::UndoThisRollout => en_zh!(lang, "Undo this rollout", "回滚本次发布"),
             Msg::ZeroZeroMeans => en_zh!(

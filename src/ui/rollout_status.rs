@@ -1,7 +1,9 @@
 //! The rollout's status, as `kubectl rollout status` judges it
 //! (`kubectl::rollout::status::rollout_phase`): Progressing with the time
 //! left before the progress deadline, Complete, Paused, or
-//! ProgressDeadlineExceeded with what that means and an Undo.
+//! ProgressDeadlineExceeded with what that means and an Undo; and the
+//! Deployment's ReplicaFailure condition (pods the API server refuses, a
+//! quota), which rollout status does not print.
 
 use super::state::SimHandle;
 use crate::i18n::Msg;
@@ -18,6 +20,25 @@ pub fn RolloutStatus() -> impl IntoView {
                 .map(rollout_phase)
         })
     });
+    // (reason, message) of a ReplicaFailure condition that holds.
+    let replica_failure = Memo::new(move |_| {
+        h.with(|s| {
+            let d = s.cluster().deployment(s.deployment_name())?;
+            let c = d.status.condition(crate::api::reasons::REPLICA_FAILURE)?;
+            (c.status == "True").then(|| (c.reason.clone(), c.message.clone()))
+        })
+    });
+    let failure = move || {
+        replica_failure.get().map(|(reason, message)| {
+            view! {
+                <p class="rollout-status__failure">
+                    <span class="rollout-status__badge rollout-status__badge--exceeded">"ReplicaFailure"</span>
+                    " " {reason} ": " <code>{message}</code>
+                </p>
+                <p class="rollout-status__means">{h.t(Msg::ReplicaFailureMeans)}</p>
+            }
+        })
+    };
     let body = move || {
         let phase = phase.get()?;
         let (class, badge, message) = match &phase {
@@ -70,6 +91,7 @@ pub fn RolloutStatus() -> impl IntoView {
     view! {
         <section class="rollout-status" role="status" aria-label=h.tr(Msg::RolloutStatus)>
             {body}
+            {failure}
         </section>
     }
 }

@@ -131,6 +131,8 @@ test('a quota without room: the surge pod is refused, ReplicaFailure shows, maxU
   const status = page.getByRole('status', { name: 'Rollout status' });
   for (let i = 0; i < 20 && !(await status.getByText('ProgressDeadlineExceeded').count()); i++) await app.button('Step').click();
   await expect(status).toContainText('ProgressDeadlineExceeded');
+  // The cause, which rollout status does not print: the Deployment's ReplicaFailure condition.
+  await expect(status).toContainText(/ReplicaFailure FailedCreate: pods "test-deployment-\w+-\w+" is forbidden: exceeded quota: quota, requested: pods=1, used: pods=3, limited: pods=3/);
   await expect(app.pods('Available')).toHaveCount(3);
   await expect(page.getByText('ResourceQuota quota: pods 3/3')).toBeVisible();
   await app.run('get quota');
