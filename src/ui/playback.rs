@@ -34,7 +34,7 @@ pub fn Playback() -> impl IntoView {
                 <button type="button" prop:disabled=move || !h.with(|s| s.can_step_back()) on:click=move |_| h.step_back()>
                     {h.tr(Msg::StepBack)}
                 </button>
-                <button type="button" class="primary transport__play" on:click=move |_| h.playing.update(|p| *p = !*p)>
+                <button type="button" class="primary transport__play" on:click=move |_| h.toggle_play()>
                     {move || h.t(if h.playing.get() { Msg::Pause } else { Msg::Play })}
                 </button>
                 <button type="button" on:click=move |_| { h.step(); }>{h.tr(Msg::Step)}</button>
@@ -97,7 +97,7 @@ fn keyboard(h: SimHandle) {
         // Shift makes the arrows take fine steps whatever the box says.
         let fine = e.shift_key() || h.fine_steps.get_untracked();
         match e.key().as_str() {
-            " " => h.playing.update(|p| *p = !*p),
+            " " => h.toggle_play(),
             "ArrowRight" => {
                 h.step_by(fine);
             }

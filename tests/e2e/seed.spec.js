@@ -96,7 +96,13 @@ test('the console runs the seed commands and answers the typo as kubectl does', 
   await app.open();
   await app.run('kubectl rollout resume deploy deployment/test-deployment');
   await expect(app.console).toContainText('there is no need to specify a resource type as a separate argument');
+  // Typed with the `kubectl` the prompt already shows, the line is echoed with it once.
+  await expect(app.console).toContainText('$ kubectl rollout resume deploy deployment/test-deployment');
+  await expect(app.console).not.toContainText('kubectl kubectl');
   await expect(page.getByRole('alert')).toContainText('there is no need to specify a resource type');
+  // The failure's banner goes once the user moves the session on.
+  await app.button('Step').click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await app.run('rollout history deployment/test-deployment');
   await expect(app.console).toContainText('REVISION  CHANGE-CAUSE');
   // History: Up brings back the last command.

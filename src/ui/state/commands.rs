@@ -117,6 +117,7 @@ impl SimHandle {
     /// One step: `fine`, the next script command, controller action or pod
     /// transition; else on to the next decision.
     pub fn step_by(&self, fine: bool) -> Happened {
+        self.dismiss_stale_alert();
         let happened = self.stepped(if fine {
             Session::step
         } else {
@@ -125,6 +126,14 @@ impl SimHandle {
         self.changed();
         self.idle.set(happened == Happened::Idle);
         happened
+    }
+
+    /// The Play/Pause button and the space bar.
+    pub fn toggle_play(&self) {
+        if !self.playing.get_untracked() {
+            self.dismiss_stale_alert();
+        }
+        self.playing.update(|p| *p = !*p);
     }
 
     /// Play's step: no change after `limit`, the clock it is about to show.
@@ -152,6 +161,15 @@ impl SimHandle {
         }
     }
 
+    /// The last failure is not news once the user moves the session on (Step,
+    /// Play, Step back, the Timeline): its banner goes. (An embed's autoplay
+    /// leaves it: it may say why the embed's options were not taken.)
+    fn dismiss_stale_alert(&self) {
+        if self.alert.with_untracked(Option::is_some) {
+            self.alert.set(None);
+        }
+    }
+
     /// Step back: to the decision before (or one fine step with `fine_steps`).
     pub fn step_back(&self) {
         self.step_back_by(self.fine_steps.get_untracked());
@@ -159,6 +177,7 @@ impl SimHandle {
 
     pub fn step_back_by(&self, fine: bool) {
         self.playing.set(false);
+        self.dismiss_stale_alert();
         self.session.update_value(|s| {
             let _ = if fine {
                 s.step_back()
@@ -183,6 +202,7 @@ impl SimHandle {
     /// The Timeline: the session as it was at `ms`.
     pub fn seek(&self, ms: i64) {
         self.playing.set(false);
+        self.dismiss_stale_alert();
         self.session.update_value(|s| {
             let _ = s.seek_time(Time(ms));
         });
