@@ -49,7 +49,7 @@ pub fn Header() -> impl IntoView {
 fn ScenarioMenu() -> impl IntoView {
     let h = SimHandle::expect();
     view! {
-        <label class="field">
+        <label class="field scenario-menu">
             <span>{h.tr(Msg::Scenario)}</span>
             <select
                 aria-label=h.tr(Msg::Scenario)
