@@ -74,7 +74,8 @@ pub fn explain_action(s: &Session, index: usize, lang: Lang) -> Vec<String> {
             let events = s.cluster().events().get(events.clone()).unwrap_or(&[]);
             let explained: Vec<String> = events
                 .iter()
-                .map(|e| format!("{} {}", e.message, lang.say(Msg::Why(&e.why))))
+                // The event as the controller recorded it, then what the lab makes of it.
+                .map(|e| format!("{} — {}", e.message, lang.say(Msg::Why(&e.why))))
                 .collect();
             if !explained.is_empty() {
                 return explained;
