@@ -224,6 +224,8 @@ pub enum Msg<'a> {
     // why
     WhyThisStep,
     NothingLeft,
+    /// Idle because the Deployment is paused.
+    NothingWhilePaused,
     NothingYet,
     /// A controller decision's numbers (`sim::why`).
     Why(&'a Why),
@@ -481,6 +483,11 @@ impl Msg<'_> {
             Msg::SimulationStopped(e) => en_zh!(lang, format!("simulation stopped: {e}"), format!("模拟已停止：{e}")),
             Msg::WhyThisStep => en_zh!(lang, "Why this step", "为什么这样做"),
             Msg::NothingLeft => en_zh!(lang, "Nothing is left to happen.", "没有待发生的事情了。"),
+            Msg::NothingWhilePaused => en_zh!(
+                lang,
+                "The rollout is paused: the controller changes no ReplicaSet until kubectl rollout resume.",
+                "发布已暂停：在 kubectl rollout resume 之前，控制器不会改动任何 ReplicaSet。"
+            ),
             Msg::NothingYet => en_zh!(
                 lang,
                 "Nothing has happened yet. Change the Deployment (Set image, Replicas…) or press Play.",

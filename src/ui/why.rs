@@ -13,7 +13,18 @@ pub fn Why() -> impl IntoView {
     let lines = move || {
         let lang = h.lang.get();
         if h.idle.get() {
-            return vec![lang.say(Msg::NothingLeft).into_owned()];
+            // Paused mid-rollout, nothing happens until it is resumed: say so, not "nothing is left".
+            let paused = h.with(|s| {
+                s.cluster()
+                    .deployment(s.deployment_name())
+                    .is_some_and(|d| d.spec.paused)
+            });
+            let msg = if paused {
+                Msg::NothingWhilePaused
+            } else {
+                Msg::NothingLeft
+            };
+            return vec![lang.say(msg).into_owned()];
         }
         h.with(|s| explain(s, lang))
     };

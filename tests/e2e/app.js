@@ -38,7 +38,8 @@ class App {
     const why = this.page.getByRole('region', { name: 'Why this step' });
     for (let i = 0; i < max; i++) {
       await this.button('Step').click();
-      if (await why.getByText('Nothing is left to happen.').count()) return i;
+      // Idle: nothing left, or a paused rollout waiting for `rollout resume`.
+      if (await why.getByText(/^(Nothing is left to happen\.|The rollout is paused: )/).count()) return i;
     }
     throw new Error('still stepping after ' + max + ' steps');
   }

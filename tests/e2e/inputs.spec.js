@@ -29,5 +29,15 @@ test('maxSurge and maxUnavailable show what they resolve to as you type', async 
   expect(await below.boundingBox()).toEqual(before);
   await page.screenshot({ path: require('path').join(__dirname, 'test-results', 'zero-zero.png') });
   await expect(app.console).not.toContainText('maxUnavailable');
+  // Recreate has no rolling budgets: both fields are disabled, and RollingUpdate brings them back.
+  await unavailable.fill('25%');
+  await unavailable.press('Enter');
+  const strategy = page.getByRole('combobox', { name: 'Strategy' });
+  await strategy.selectOption('Recreate');
+  await expect(app.console).toContainText('"type":"Recreate"');
+  await expect(surge).toBeDisabled();
+  await expect(unavailable).toBeDisabled();
+  await strategy.selectOption('RollingUpdate');
+  await expect(surge).toBeEnabled();
   expect(app.errors).toEqual([]);
 });
