@@ -213,6 +213,9 @@ pub enum Msg<'a> {
     },
     // lanes
     PodsOf(&'a str),
+    /// A lane's status counts lag its pods (short, and what it means).
+    StatusBehindShort,
+    StatusBehind,
     LaneCounts {
         desired: i32,
         current: i32,
@@ -475,6 +478,12 @@ impl Msg<'_> {
             ),
             Msg::Fencepost { spec, round_up } => explain::fencepost(spec, round_up, lang),
             Msg::PodsOf(name) => en_zh!(lang, format!("pods of {name}"), format!("{name} 的 Pod")),
+            Msg::StatusBehindShort => en_zh!(lang, "status syncs next", "状态待同步"),
+            Msg::StatusBehind => en_zh!(
+                lang,
+                "These counts are the ReplicaSet's status, which its controller writes when it syncs: they do not count the pods drawn yet. The next Step brings the sync.",
+                "这些数字是 ReplicaSet 的 status，由其控制器在同步时写入：它们还没有反映图中的 Pod。下一步会进行同步。"
+            ),
             Msg::LaneCounts { desired, current, ready, available } => en_zh!(
                 lang,
                 format!("desired {desired} · current {current} · ready {ready} · available {available}"),

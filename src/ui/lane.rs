@@ -65,7 +65,12 @@ pub fn LaneView(name: String, lanes: Memo<Vec<Lane>>) -> impl IntoView {
                     {move || lane.with(|l| l.as_ref().map(|l| h.t(Msg::Revision { revision: &l.revision, image: &l.image }).into_owned()))}
                 </span>
                 <span class="lane__name">{name.clone()}</span>
-                <span class="lane__counts">{counts}</span>
+                <span class="lane__counts">
+                    {counts}
+                    <Show when=move || lane.with(|l| l.as_ref().is_some_and(|l| l.status_behind))>
+                        <span class="lane__behind" title=h.tr(Msg::StatusBehind)>" · " {h.tr(Msg::StatusBehindShort)}</span>
+                    </Show>
+                </span>
             </div>
             <Show when=move || pods.with(Vec::len) <= MAX_CHIPS fallback=move || view! { <Compact pods /> }>
                 <ul class="lane__pods" aria-label=pods_label.clone()>
@@ -101,7 +106,7 @@ fn Compact(pods: Memo<Vec<PodView>>) -> impl IntoView {
                     .into_iter()
                     .map(|(state, n)| {
                         let Look { modifier, .. } = look(state);
-                        let label = format!("{n} pods {}", state.label());
+                        let label = format!("{n} pod{} {}", if n == 1 { "" } else { "s" }, state.label());
                         view! {
                             <li class=format!("pod pod--{modifier} pod--block") aria-label=label.clone() title=label style:flex-grow=n.to_string()>
                                 <StateIcon state />

@@ -19,6 +19,9 @@ pub struct Lane {
     pub available: i32,
     /// The Deployment's new ReplicaSet (the one its template matches).
     pub is_new: bool,
+    /// The status (current, ready) does not count the pods drawn yet: the
+    /// ReplicaSet controller writes it at its next sync.
+    pub status_behind: bool,
     pub pods: Vec<PodView>,
 }
 
@@ -32,20 +35,29 @@ impl Lane {
             .and_then(|d| find_new_replica_set(d, &rss).map(|rs| rs.name().to_string()));
         rss.iter()
             .rev()
-            .map(|rs| Lane {
-                name: rs.name().to_string(),
-                revision: rs
-                    .metadata
-                    .annotation(keys::REVISION)
-                    .unwrap_or("")
-                    .to_string(),
-                image: rs.spec.template.images(),
-                desired: rs.spec.replicas,
-                current: rs.status.replicas,
-                ready: rs.status.ready_replicas,
-                available: rs.status.available_replicas,
-                is_new: Some(rs.name()) == new_name.as_deref(),
-                pods: c.pods_of(rs.name()),
+            .map(|rs| {
+                let pods = c.pods_of(rs.name());
+                let live = pods.iter().filter(|p| p.deleted_at.is_none());
+                let (current, ready) = live.fold((0, 0), |(current, ready), p| {
+                    (current + 1, ready + i32::from(p.ready_since.is_some()))
+                });
+                Lane {
+                    name: rs.name().to_string(),
+                    revision: rs
+                        .metadata
+                        .annotation(keys::REVISION)
+                        .unwrap_or("")
+                        .to_string(),
+                    image: rs.spec.template.images(),
+                    desired: rs.spec.replicas,
+                    current: rs.status.replicas,
+                    ready: rs.status.ready_replicas,
+                    available: rs.status.available_replicas,
+                    is_new: Some(rs.name()) == new_name.as_deref(),
+                    status_behind: (current, ready)
+                        != (rs.status.replicas, rs.status.ready_replicas),
+                    pods,
+                }
             })
             .collect()
     }

@@ -18,3 +18,21 @@ test('lanes and the undo menu name revisions with their image; an empty ReplicaS
   await expect(menu.locator('option')).toHaveText(['previous revision', 'rev 1 · test_web:v1', 'rev 2 · test_web:v2']);
   expect(app.errors).toEqual([]);
 });
+
+test("a lane says when its ReplicaSet's status does not count its pods yet, until the controller syncs", async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.textbox('Image').fill('test_web:v2');
+  await app.button('Set image').click();
+  await page.getByRole('checkbox', { name: 'Fine steps' }).check();
+  const behind = page.locator('.lanes').getByText('status syncs next');
+  // The ReplicaSet controller creates the new pod and writes the status it saw before creating it.
+  for (let i = 0; i < 10 && !(await behind.count()); i++) await app.button('Step').click();
+  await expect(behind).toHaveCount(1);
+  await expect(behind).toHaveAttribute('title', /the ReplicaSet's status, which its controller writes when it syncs/);
+  await expect(page.getByRole('group', { name: /\(revision 2, test_web:v2\)$/ }).getByText('status syncs next')).toBeVisible();
+  // Its next sync counts the pod.
+  for (let i = 0; i < 10 && (await behind.count()); i++) await app.button('Step').click();
+  await expect(behind).toHaveCount(0);
+  expect(app.errors).toEqual([]);
+});
