@@ -43,10 +43,14 @@ class App {
     }
     throw new Error('still stepping after ' + max + ' steps');
   }
-  /** Set image (the button) and step until nothing is left to happen. */
-  async rollOut(image) {
+  /** Types an image into the Image field and presses Set image (`kubectl set image`). */
+  async setImage(image) {
     await this.textbox('Image').fill(image);
     await this.button('Set image').click();
+  }
+  /** Set image, then step until nothing is left to happen. */
+  async rollOut(image) {
+    await this.setImage(image);
     return this.stepUntilIdle();
   }
   /** Clicks a download button: the file's suggested name and its text. */

@@ -13,8 +13,7 @@ async function podNames(page) {
 async function midRollout(app, steps) {
   await app.open();
   await app.page.getByRole('checkbox', { name: 'Fine steps' }).check();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   for (let i = 0; i < steps; i++) await app.button('Step').click();
   const saved = () => app.page.evaluate(() => [location.hash.slice(1), localStorage.getItem('rollout-lab/session')]);
   await expect.poll(async () => { const [hash, stored] = await saved(); return hash.startsWith('s1.') && hash === stored; }).toBe(true);

@@ -55,8 +55,7 @@ test('the full page also works under the strict CSP from a sub-path', async ({ p
   const app = new App(page);
   await page.goto(`${HOST}/docs/lab/`);
   await expect(page.getByRole('heading', { level: 1, name: 'Rollout Lab' })).toBeVisible();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   await app.stepUntilIdle();
   await expect(app.lanes()).toHaveCount(2);
   expect(problems).toEqual([]);

@@ -27,8 +27,7 @@ test('New image never becomes ready: the new pods run unready and the rollout ho
   const app = new App(page);
   await app.open();
   await page.getByRole('checkbox', { name: 'New image never becomes ready' }).check();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   // The first decision scales the new ReplicaSet to 1; no other decision comes, so the next Step runs
   // to the rollout's outcome: the progress deadline.
   await app.button('Step').click();
@@ -76,8 +75,7 @@ test('New image crashes 5 s after it starts: the pods crash-loop and links keep 
   const app = new App(page);
   await app.open();
   await page.getByRole('checkbox', { name: 'New image crashes 5 s after it starts' }).check();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   await page.getByRole('checkbox', { name: 'Fine steps' }).check();
   for (let i = 0; i < 40 && !(await app.pods('Error').count()); i++) await app.button('Step').click();
   await expect(app.pods('Error')).not.toHaveCount(0);

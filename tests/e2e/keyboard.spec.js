@@ -7,8 +7,7 @@ test('keys drive playback after a button or a menu, and ? lists them', async ({ 
   const app = new App(page);
   await app.open();
   await expect(page.getByText('Keys: Space play · → step · ← back · Shift fine · ? all')).toBeVisible();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click(); // the button keeps the focus
+  await app.setImage('test_web:v2'); // the button keeps the focus
   await page.keyboard.press('Space');
   await expect(app.button('Pause')).toBeVisible();
   await page.keyboard.press('Space');

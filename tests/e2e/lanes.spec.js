@@ -22,8 +22,7 @@ test('lanes and the undo menu name revisions with their image; an empty ReplicaS
 test("a lane says when its ReplicaSet's status does not count its pods yet, until the controller syncs", async ({ page }) => {
   const app = new App(page);
   await app.open();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   await page.getByRole('checkbox', { name: 'Fine steps' }).check();
   const behind = page.locator('.lanes').getByText('status syncs next');
   // The ReplicaSet controller creates the new pod and writes the status it saw before creating it.

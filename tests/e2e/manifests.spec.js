@@ -22,8 +22,7 @@ test('the docs nginx-deployment.yaml imports from a file, rolls out, and the lab
   await expect(app.lanes().first()).toHaveAccessibleName(/^ReplicaSet nginx-deployment-/);
   await expect(app.pods('Available')).toHaveCount(3);
   // The buttons now act on it.
-  await app.textbox('Image').fill('nginx:1.16.1');
-  await app.button('Set image').click();
+  await app.setImage('nginx:1.16.1');
   await expect(app.console).toContainText('$ kubectl set image deployment/nginx-deployment nginx=nginx:1.16.1');
   expect(app.errors).toEqual([]);
 });

@@ -24,8 +24,7 @@ test('during Play at 1x the pods, the counts and the clock agree in every sample
   const timer = page.getByRole('timer', { name: 'Simulated time' });
   await expect(timer).toHaveText(/^t = \d+\.\d s$/);
   const started = parseFloat((await timer.textContent()).slice(4));
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   await expect(page.getByRole('slider', { name: 'Speed' })).toHaveValue('2'); // 1x
   await app.button('Play').click();
   const frames = [];

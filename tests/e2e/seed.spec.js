@@ -28,8 +28,7 @@ test('first visit shows the seed Deployment rolled out', async ({ page }) => {
 test('set image, play to completion, six scaling events, history, undo, step back', async ({ page }) => {
   const app = new App(page);
   await app.open();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   await expect(app.console).toContainText('$ kubectl set image deployment/test-deployment web=test_web:v2');
   await expect(app.console).toContainText('deployment.apps/test-deployment image updated');
 
@@ -72,8 +71,7 @@ test('set image, play to completion, six scaling events, history, undo, step bac
 test('a command after a Step lands between two syncs: no pod moves until the next Step', async ({ page }) => {
   const app = new App(page);
   await app.open();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   // The Deployment controller scales the new ReplicaSet up; its own sync, which creates the pod, is next.
   await app.button('Step').click();
   const why = page.getByRole('region', { name: 'Why this step' });
@@ -119,8 +117,7 @@ test('a rollover typed while a rollout plays keeps the typed image, and the Imag
   const app = new App(page);
   await app.open();
   await page.getByRole('slider', { name: 'Speed' }).fill('6'); // the fastest
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   await app.button('Play').click();
   await expect(app.lanes()).toHaveCount(2);
   // Typed mid-rollout: the session keeps changing while it plays, and the typed text stays.

@@ -12,8 +12,7 @@ async function podNames(page) {
 test('a copied link reopens the same moment of a rollout', async ({ page, context }) => {
   const app = new App(page);
   await app.open();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   for (let i = 0; i < 5; i++) await app.button('Step').click();
   const consoleText = await app.console.textContent();
   await app.button('Presenter mode').click();
@@ -56,8 +55,7 @@ test('a damaged link says so and opens the default scenario', async ({ page }) =
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('not a Rollout Lab link');
   await page.screenshot({ path: path.join(__dirname, 'test-results', 'share-damaged.png') });
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   await expect(app.console).toContainText('deployment.apps/test-deployment image updated');
   expect(app.errors).toEqual([]);
 });
@@ -81,8 +79,7 @@ test('a link taken at a scrubbed moment reopens at that moment', async ({ page, 
 test('Copy link while playing does not stop Play', async ({ page }) => {
   const app = new App(page);
   await app.open();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   await app.button('Play').click();
   await app.button('Copy link').click();
   await expect(app.textbox('Share link')).toHaveValue(/#s1\./);

@@ -65,8 +65,7 @@ test('budgets carry their numbers, and a stuck rollout says which limit holds it
 
   // A new image that cannot be pulled: 5 new pods that never become available next to 8 old ones.
   await page.getByRole('checkbox', { name: 'New image fails to pull' }).check();
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   const floor = budget.getByRole('listitem').filter({ hasText: "can't remove: would go below 8 available" });
   const cap = budget.getByRole('listitem').filter({ hasText: "can't add: surge cap reached" });
   for (let i = 0; i < 40 && !(await floor.count() && await cap.count()); i++) await app.button('Step').click();

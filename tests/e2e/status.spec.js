@@ -18,8 +18,7 @@ test('rollout status: complete, progressing towards its deadline, paused, exceed
   await deadline.press('Enter');
   await expect(app.console).toContainText('patch deployment/test-deployment -p');
   await expect(deadline).toHaveValue('90');
-  await app.textbox('Image').fill('test_web:v2');
-  await app.button('Set image').click();
+  await app.setImage('test_web:v2');
   await app.button('Step').click();
   await expect(status).toContainText('Progressing');
   await expect(status).toContainText('progress deadline in 90s');
