@@ -89,13 +89,25 @@ pub fn Settings() -> impl IntoView {
             shell_quote(&body.to_string())
         ));
     };
-    let patched = move |body: fn(serde_json::Value) -> serde_json::Value| {
-        move |ev: leptos::ev::Event| patch(body(int_or_string(&event_target_value(&ev))))
-    };
     let rolling_patch = move |key: &'static str| {
         Callback::new(move |text: String| {
             patch(json!({"spec": {"strategy": {"rollingUpdate": {key: int_or_string(&text)}}}}))
         })
+    };
+    // minReadySeconds and progressDeadlineSeconds: a number patched into the spec under its own name.
+    let spec_seconds = move |key: &'static str, min: &'static str, show: fn(&Spec) -> String| {
+        view! {
+            <label class="field">
+                <span>{key}</span>
+                <input
+                    type="number"
+                    min=min
+                    aria-label=key
+                    prop:value=field(show)
+                    on:change=move |ev| patch(json!({"spec": {key: int_or_string(&event_target_value(&ev))}}))
+                />
+            </label>
+        }
     };
     let scale = move |ev: leptos::ev::Event| {
         let d = h.deployment();
@@ -139,26 +151,8 @@ pub fn Settings() -> impl IntoView {
             </label>
             <RollingField name="maxSurge" value=Signal::derive(field(|s| s.max_surge.clone())) disabled=Signal::derive(recreate) on_change=rolling_patch("maxSurge") />
             <RollingField name="maxUnavailable" value=Signal::derive(field(|s| s.max_unavailable.clone())) disabled=Signal::derive(recreate) on_change=rolling_patch("maxUnavailable") />
-            <label class="field">
-                <span>"minReadySeconds"</span>
-                <input
-                    type="number"
-                    min="0"
-                    aria-label="minReadySeconds"
-                    prop:value=field(|s| s.min_ready_seconds.to_string())
-                    on:change=patched(|v| json!({"spec": {"minReadySeconds": v}}))
-                />
-            </label>
-            <label class="field">
-                <span>"progressDeadlineSeconds"</span>
-                <input
-                    type="number"
-                    min="1"
-                    aria-label="progressDeadlineSeconds"
-                    prop:value=field(|s| s.progress_deadline_seconds.to_string())
-                    on:change=patched(|v| json!({"spec": {"progressDeadlineSeconds": v}}))
-                />
-            </label>
+            {spec_seconds("minReadySeconds", "0", |s| s.min_ready_seconds.to_string())}
+            {spec_seconds("progressDeadlineSeconds", "1", |s| s.progress_deadline_seconds.to_string())}
             <label class="field">
                 <span>{h.tr(Msg::PodStartSeconds)}</span>
                 <input

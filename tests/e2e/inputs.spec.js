@@ -39,5 +39,11 @@ test('maxSurge and maxUnavailable show what they resolve to as you type', async 
   await expect(unavailable).toBeDisabled();
   await strategy.selectOption('RollingUpdate');
   await expect(surge).toBeEnabled();
+  // The seconds fields are patched into the spec under their own names, as numbers.
+  const minReady = page.getByRole('spinbutton', { name: 'minReadySeconds' });
+  await minReady.fill('5');
+  await minReady.press('Enter');
+  await expect(app.console).toContainText(`$ kubectl patch deployment/test-deployment -p '{"spec":{"minReadySeconds":5}}'`);
+  await expect(minReady).toHaveValue('5');
   expect(app.errors).toEqual([]);
 });
