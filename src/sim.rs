@@ -970,11 +970,19 @@ impl Cluster {
     pub fn step_change_until(&mut self, limit: Time) -> Result<Option<UnitReport>, SimError> {
         loop {
             if self.settled {
-                let Some((t, controllers)) = self.next_instant().filter(|(t, _)| *t <= limit)
-                else {
+                // Containers starting report no change: they are opened on the
+                // way to the next instant the controllers run at, never as a
+                // step of their own, so a step that finds no change by `limit`
+                // leaves the clock where it was (a session logs only what its
+                // steps report, and replays that).
+                let (controllers, starts) = self.next_instants();
+                let Some(c) = controllers.filter(|c| *c <= limit) else {
                     return Ok(None);
                 };
-                self.begin_instant(t, controllers);
+                match starts.filter(|s| *s < c) {
+                    Some(s) => self.begin_instant(s, false),
+                    None => self.begin_instant(c, true),
+                }
             }
             if let Some(report) = self.run_unit(true)?.filter(|r| r.changed) {
                 return Ok(Some(report));
@@ -1025,10 +1033,13 @@ impl Cluster {
         }
     }
 
-    /// The next time something is due: a pod transition or re-check, or a
-    /// Deployment's progress-deadline check (R13.6).
+    /// The next time something is due that the controllers run at: a pod
+    /// transition or re-check, or a Deployment's progress-deadline check
+    /// (R13.6). Containers starting before then are not counted: no
+    /// controller sees them, a step does not report them, and they happen on
+    /// the way there (`step_change_until`, `advance`, `settle`).
     pub fn next_due(&mut self) -> Option<Time> {
-        self.next_instant().map(|(t, _)| t)
+        self.next_instants().0
     }
 
     /// The next instant, and whether the controllers run at it: they do
@@ -1036,6 +1047,15 @@ impl Cluster {
     /// progress deadline), not when only containers start (the kubelet
     /// records Pulled, Created and Started; no controller watches for it).
     fn next_instant(&mut self) -> Option<(Time, bool)> {
+        match self.next_instants() {
+            (Some(c), Some(s)) if s < c => Some((s, false)),
+            (Some(c), _) => Some((c, true)),
+            (None, s) => s.map(|s| (s, false)),
+        }
+    }
+
+    /// When the controllers next run, and when containers next start.
+    fn next_instants(&mut self) -> (Option<Time>, Option<Time>) {
         let now = self.now;
         let pods = &self.pods;
         let queued = self.queue.next_waking(|due| kubelet::is_stale(pods, due));
@@ -1052,11 +1072,7 @@ impl Cluster {
             .chain(deadlines)
             .filter(|t| *t > now)
             .min();
-        match (controllers, starts) {
-            (Some(c), Some(s)) if s < c => Some((s, false)),
-            (Some(c), _) => Some((c, true)),
-            (None, s) => s.map(|s| (s, false)),
-        }
+        (controllers, starts)
     }
 
     /// Lets `ms` of simulated time pass with every controller running.

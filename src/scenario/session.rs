@@ -315,6 +315,22 @@ impl Session {
         Ok(())
     }
 
+    /// Before a command at the clock a page `shown`: the changes due before
+    /// then, as logged steps (Play may have stopped short of its clock), then
+    /// the clock moves on to it. After a Step the page rests between two
+    /// syncs of the instant it shows (`next_change_at` is that instant's
+    /// time, the time shown): the rest of it waits for the next Step, and
+    /// the command lands there, as "controllers react on the next step" says.
+    pub fn catch_up(&mut self, shown: Time) -> Result<(), SimError> {
+        let before_shown = Time(shown.0 - 1);
+        while self.next_change_at().is_some_and(|t| t <= before_shown) {
+            if self.step_until(before_shown)? == Happened::Idle {
+                break;
+            }
+        }
+        self.wait_until(shown)
+    }
+
     /// Changes a setting of the simulated cluster (logged, so replay sees it).
     pub fn set(&mut self, setting: Action) -> Result<(), SimError> {
         self.act(setting).map(drop)

@@ -68,17 +68,7 @@ impl SimHandle {
     fn catch_up(&self) {
         let shown = Time(self.clock.get_untracked());
         self.session.update_value(|s| {
-            // Changes due before then first, as logged steps (Play may have
-            // stopped short of its clock); then the clock moves on. What is
-            // due at the time shown waits for the next Step: after a Step
-            // the page rests between two syncs of one instant, and a command
-            // lands there, as "controllers react on the next step" says.
-            while s.next_change_at().is_some_and(|t| t < shown) {
-                if !matches!(s.step_until(shown), Ok(h) if h != Happened::Idle) {
-                    break;
-                }
-            }
-            let _ = s.wait_until(shown);
+            let _ = s.catch_up(shown);
         });
     }
 
