@@ -494,8 +494,8 @@ impl Msg<'_> {
             Msg::NothingLeft => en_zh!(lang, "Nothing is left to happen.", "没有待发生的事情了。"),
             Msg::NothingWhilePaused => en_zh!(
                 lang,
-                "The rollout is paused: the controller changes no ReplicaSet until kubectl rollout resume.",
-                "发布已暂停：在 kubectl rollout resume 之前，控制器不会改动任何 ReplicaSet。"
+                "The rollout is paused: it goes no further until kubectl rollout resume.",
+                "发布已暂停：在 kubectl rollout resume 之前不会继续。"
             ),
             Msg::NothingYet => en_zh!(
                 lang,

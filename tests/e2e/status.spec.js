@@ -29,7 +29,7 @@ test('rollout status: complete, progressing towards its deadline, paused, exceed
   await app.stepUntilIdle();
   await expect(status).toContainText('Paused');
   // Stepping on a paused rollout says why nothing happens.
-  await expect(page.getByRole('region', { name: 'Why this step' })).toContainText('The rollout is paused: the controller changes no ReplicaSet until kubectl rollout resume.');
+  await expect(page.getByRole('region', { name: 'Why this step' })).toContainText('The rollout is paused: it goes no further until kubectl rollout resume.');
 
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Stuck rollout: deadline exceeded, then undo' });
   for (let i = 0; i < 60 && !(await status.getByText('ProgressDeadlineExceeded').count()); i++) {
