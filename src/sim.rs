@@ -240,6 +240,18 @@ fn check_capacity(resource: &'static str, name: &str, replicas: i32) -> Result<(
     Ok(())
 }
 
+/// A ReplicaSet's pods, counted (`Cluster::pod_counts_of`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PodCounts {
+    /// Not terminating: status.replicas.
+    pub active: i32,
+    /// Active and Ready: status.readyReplicas.
+    pub ready: i32,
+    /// Ready for minReadySeconds: status.availableReplicas.
+    pub available: i32,
+    pub terminating: i32,
+}
+
 /// One unit of controller work within an instant.
 #[derive(Clone, Debug)]
 enum Unit {
@@ -460,14 +472,19 @@ impl Cluster {
         &self.container_exits
     }
 
-    /// The pod store's running counts for one ReplicaSet's pods: live (not
-    /// terminating), available, terminating. What the ReplicaSet controller
-    /// will report, without listing the pods.
-    pub fn pod_counts_of(&self, rs: &str) -> (i32, i32, i32) {
+    /// The pod store's running counts for one ReplicaSet's pods: what the
+    /// ReplicaSet controller will report at its next sync, without listing
+    /// the pods.
+    pub fn pod_counts_of(&self, rs: &str) -> PodCounts {
         self.replica_sets
             .get(rs)
             .and_then(|rs| self.pods.group(&rs.metadata.uid))
-            .map_or((0, 0, 0), |g| (g.active, g.available, g.terminating))
+            .map_or(PodCounts::default(), |g| PodCounts {
+                active: g.active,
+                ready: g.ready_count,
+                available: g.available,
+                terminating: g.terminating,
+            })
     }
 
     /// The pods of one ReplicaSet (terminating ones included), by name.

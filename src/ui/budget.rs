@@ -65,14 +65,14 @@ impl Budget {
         let mut per_rs = Vec::new();
         for rs in &rss {
             // The store's running counts: the lanes already list every pod.
-            let (live, available, gone) = c.pod_counts_of(rs.name());
-            terminating += gone;
+            let counts = c.pod_counts_of(rs.name());
+            terminating += counts.terminating;
             let new = new_rs.is_some_and(|n| n.name() == rs.name());
             per_rs.push((
                 new,
-                available,
-                live - available,
-                (rs.spec.replicas - live).max(0),
+                counts.available,
+                counts.active - counts.available,
+                (rs.spec.replicas - counts.active).max(0),
             ));
         }
         // Old ReplicaSets before the new one within each kind, as the lanes read bottom-up.

@@ -36,11 +36,7 @@ impl Lane {
         rss.iter()
             .rev()
             .map(|rs| {
-                let pods = c.pods_of(rs.name());
-                let live = pods.iter().filter(|p| p.deleted_at.is_none());
-                let (current, ready) = live.fold((0, 0), |(current, ready), p| {
-                    (current + 1, ready + i32::from(p.ready_since.is_some()))
-                });
+                let counts = c.pod_counts_of(rs.name());
                 Lane {
                     name: rs.name().to_string(),
                     revision: rs
@@ -54,9 +50,9 @@ impl Lane {
                     ready: rs.status.ready_replicas,
                     available: rs.status.available_replicas,
                     is_new: Some(rs.name()) == new_name.as_deref(),
-                    status_behind: (current, ready)
+                    status_behind: (counts.active, counts.ready)
                         != (rs.status.replicas, rs.status.ready_replicas),
-                    pods,
+                    pods: c.pods_of(rs.name()),
                 }
             })
             .collect()
