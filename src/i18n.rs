@@ -481,8 +481,8 @@ impl Msg<'_> {
             Msg::StatusBehindShort => en_zh!(lang, "status syncs next", "状态待同步"),
             Msg::StatusBehind => en_zh!(
                 lang,
-                "These counts are the ReplicaSet's status, which its controller writes when it syncs: they do not count the pods drawn yet. The next Step brings the sync.",
-                "这些数字是 ReplicaSet 的 status，由其控制器在同步时写入：它们还没有反映图中的 Pod。下一步会进行同步。"
+                "These counts are the ReplicaSet's status, which its controller writes when it syncs: they do not count the pods drawn yet. Its next sync will.",
+                "这些数字是 ReplicaSet 的 status，由其控制器在同步时写入：它们还没有反映图中的 Pod。它的下一次同步会反映。"
             ),
             Msg::LaneCounts { desired, current, ready, available } => en_zh!(
                 lang,

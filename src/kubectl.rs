@@ -156,6 +156,15 @@ fn run_dry(c: &Cluster, words: &[String], strategy: dry_run::DryRun) -> Output {
     out
 }
 
+/// A command line as a `$ kubectl` prompt shows it: without the `kubectl`
+/// word a user may type first (it runs the same: `run` drops it).
+pub fn shown_line(line: &str) -> &str {
+    let line = line.trim_start();
+    line.strip_prefix("kubectl")
+        .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        .map_or(line, str::trim_start)
+}
+
 /// The Kubernetes release the lab is: kubectl's client, the API server and
 /// the nodes' kubelets all report it (`version`, `get nodes`).
 pub const KUBERNETES_VERSION: &str = "v1.37.1";
@@ -273,6 +282,16 @@ Usage:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_shown_without_the_kubectl_word_typed_before_it() {
+        assert_eq!(shown_line("kubectl get deploy"), "get deploy");
+        assert_eq!(shown_line("  kubectl   get deploy"), "get deploy");
+        assert_eq!(shown_line("get deploy"), "get deploy");
+        assert_eq!(shown_line("kubectl"), "");
+        // Only the word: a plugin-like first word is kept.
+        assert_eq!(shown_line("kubectl-foo get"), "kubectl-foo get");
+    }
 
     #[test]
     fn unknown_commands_suggest_close_ones() {

@@ -70,12 +70,7 @@ impl Entry {
     }
 
     fn view(self) -> impl IntoView {
-        // The prompt says `kubectl`: a line typed with it (which runs the same) shows it once.
-        let line = self.line.trim_start();
-        let command = line
-            .strip_prefix("kubectl")
-            .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
-            .map_or(line, str::trim_start);
+        let command = crate::kubectl::shown_line(&self.line);
         view! {
             <div class="console__entry" class:console__entry--scripted=self.scripted>
                 <pre class="console__command">{format!("$ kubectl {command}")}</pre>

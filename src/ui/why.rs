@@ -66,6 +66,7 @@ pub fn explain_action(s: &Session, index: usize, lang: Lang) -> Vec<String> {
             wrote,
             ..
         } if output.exit_code != 0 || !wrote => {
+            let line = crate::kubectl::shown_line(line);
             let first = match (output.exit_code != 0, wrote) {
                 (true, true) => Msg::CommandWroteThenFailed(line),
                 (true, false) => Msg::CommandFailed(line),
@@ -75,7 +76,9 @@ pub fn explain_action(s: &Session, index: usize, lang: Lang) -> Vec<String> {
                 .chain(output.stderr.lines().map(str::to_string))
                 .collect()
         }
-        Happened::Command { line, .. } => vec![say(Msg::CommandWrote(line))],
+        Happened::Command { line, .. } => {
+            vec![say(Msg::CommandWrote(crate::kubectl::shown_line(line)))]
+        }
         Happened::Change {
             what,
             events,

@@ -97,6 +97,7 @@ test('the console runs the seed commands and answers the typo as kubectl does', 
   // Typed with the `kubectl` the prompt already shows, the line is echoed with it once.
   await expect(app.console).toContainText('$ kubectl rollout resume deploy deployment/test-deployment');
   await expect(app.console).not.toContainText('kubectl kubectl');
+  await expect(page.getByRole('region', { name: 'Why this step' })).toContainText('kubectl rollout resume deploy deployment/test-deployment failed and wrote nothing.');
   await expect(page.getByRole('alert')).toContainText('there is no need to specify a resource type');
   // The failure's banner goes once the user moves the session on.
   await app.button('Step').click();
