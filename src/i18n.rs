@@ -247,6 +247,10 @@ pub enum Msg<'a> {
     Waited {
         seconds: &'a str,
     },
+    /// A wait that ended where it began (a script's `advance: 0`).
+    WaitedNoTime {
+        seconds: &'a str,
+    },
     ExpectationHolds,
     ExpectationFailed(&'a str),
     PodStartNow {
@@ -539,6 +543,11 @@ impl Msg<'_> {
                 lang,
                 format!("Time passed until t = {t} s with nothing to do."),
                 format!("时间流逝到 t = {t} s，期间无事发生。"),
+            ),
+            Msg::WaitedNoTime { seconds: t } => en_zh!(
+                lang,
+                format!("No time passes (the script advances 0 s): at t = {t} s nothing is left for the controllers to do."),
+                format!("时间没有流逝（脚本前进 0 秒）：在 t = {t} s，控制器已无事可做。"),
             ),
             Msg::ExpectationHolds => en_zh!(lang, "The scenario's expectation holds.", "场景的预期成立。"),
             Msg::ExpectationFailed(f) => en_zh!(lang, format!("Expectation failed: {f}"), format!("预期不成立：{f}")),

@@ -114,9 +114,14 @@ pub fn explain_action(s: &Session, index: usize, lang: Lang) -> Vec<String> {
                 UnitKind::DeploymentSync(d) => Msg::DeploymentSynced(d),
             })]
         }
-        Happened::Waited { until } => vec![say(Msg::Waited {
-            seconds: &crate::text::seconds(until.0, 1),
-        })],
+        Happened::Waited { until } => {
+            let seconds = &crate::text::seconds(until.0, 1);
+            vec![say(if before.time == after.time {
+                Msg::WaitedNoTime { seconds }
+            } else {
+                Msg::Waited { seconds }
+            })]
+        }
         Happened::Checked { failures } if failures.is_empty() => vec![say(Msg::ExpectationHolds)],
         Happened::Checked { failures } => failures
             .iter()

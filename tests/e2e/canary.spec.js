@@ -26,3 +26,16 @@ test('canary by pause: one new pod next to the three old ones, rollout paused', 
   await expect(app.pods('Available')).toHaveCount(3);
   expect(app.errors).toEqual([]);
 });
+
+test("the script's advance 0 says no time passes, not that time passed until now", async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: 'Canary: pause after the first new pod' });
+  await page.getByRole('checkbox', { name: 'Fine steps' }).check();
+  const why = page.getByRole('region', { name: 'Why this step' });
+  // set image, then the controllers at t = 0, then the script's advance 0 ends.
+  for (let i = 0; i < 12 && !(await why.getByText(/^No time passes/).count()); i++) await app.button('Step').click();
+  await expect(why).toContainText('No time passes (the script advances 0 s): at t = 0.0 s nothing is left for the controllers to do.');
+  await expect(why).not.toContainText('Time passed until t = 0.0 s');
+  expect(app.errors).toEqual([]);
+});
