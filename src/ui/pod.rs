@@ -24,7 +24,9 @@ pub fn look(state: PodState) -> Look {
             "running",
             CIRCLE,
             "M8 2a6 6 0 0 1 0 12z",
-            ("Running", " (not ready)"),
+            // "not ready" on a line of its own, narrow enough for the oval's lower part
+            // (the chip's accessible name keeps kubectl's words: Running (not ready)).
+            ("Running", " not\u{a0}ready"),
         ),
         PodState::Ready => ("ready", "", "M8 2a6 6 0 1 0 0.01 0z", ("Ready", "")),
         PodState::Available => ("available", "M3 8.5l3.2 3.2L13 4.8", "", ("Available", "")),
