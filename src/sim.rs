@@ -871,7 +871,8 @@ impl Cluster {
     }
 
     /// One round of the instant loop, as units of work: the due
-    /// transitions, then each ReplicaSet (oldest first), then each Deployment.
+    /// transitions, then each ReplicaSet (oldest first), then each Deployment
+    /// (the transitions alone at an instant of the kubelet's alone).
     fn start_round(&mut self) -> Result<(), SimError> {
         if self.round.rounds >= MAX_ITERATIONS_PER_INSTANT {
             return Err(SimError {
@@ -885,21 +886,17 @@ impl Cluster {
         let mut pending = std::mem::take(&mut self.round.pending);
         pending.push(Unit::Transitions);
         let kubelet_only = self.round.kubelet_only;
-        if kubelet_only {
-            self.round.pending = pending;
-            self.round.changed = false;
-            self.round.rounds += 1;
-            return Ok(());
+        if !kubelet_only {
+            let first_rs = pending.len();
+            pending.extend(self.replica_sets.values().cloned().map(Unit::ReplicaSet));
+            pending[first_rs..].sort_by(|a, b| match (a, b) {
+                (Unit::ReplicaSet(a), Unit::ReplicaSet(b)) => {
+                    controller_utils::by_creation_timestamp(a, b)
+                }
+                _ => std::cmp::Ordering::Equal,
+            });
+            pending.extend(self.deployment_keys.iter().cloned().map(Unit::Deployment));
         }
-        let first_rs = pending.len();
-        pending.extend(self.replica_sets.values().cloned().map(Unit::ReplicaSet));
-        pending[first_rs..].sort_by(|a, b| match (a, b) {
-            (Unit::ReplicaSet(a), Unit::ReplicaSet(b)) => {
-                controller_utils::by_creation_timestamp(a, b)
-            }
-            _ => std::cmp::Ordering::Equal,
-        });
-        pending.extend(self.deployment_keys.iter().cloned().map(Unit::Deployment));
         pending.reverse();
         self.round = Round {
             pending,
