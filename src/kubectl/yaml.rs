@@ -630,36 +630,23 @@ fn plain_allowed(s: &str) -> bool {
 /// Plain strings longer than go-yaml's 80-column width break at a space,
 /// the continuation indented under the value.
 fn wrap_plain(s: &str, indent: usize, start_column: usize) -> String {
-    const BEST_WIDTH: usize = 80;
-    let mut out = String::new();
-    let mut column = start_column;
-    let mut prev_space = false;
-    for (i, c) in s.char_indices() {
-        if c == ' '
-            && !prev_space
-            && column > BEST_WIDTH
-            && i + 1 < s.len()
-            && !s[i + 1..].starts_with(' ')
-        {
-            out.push('\n');
-            out.push_str(&" ".repeat(indent));
-            column = indent;
-            prev_space = true;
-            continue;
-        }
-        out.push(c);
-        column += 1;
-        prev_space = c == ' ';
-    }
-    out
+    folded(s, indent, start_column, false)
 }
 
 /// yaml_emitter_write_single_quoted: as a plain scalar, a line past 80
 /// columns breaks at its next single space (a value, not a key, may break).
 fn single_quoted(s: &str, indent: usize, start_column: usize) -> String {
+    format!("'{}'", folded(s, indent, start_column + 1, true))
+}
+
+/// libyaml's writers of plain and single-quoted scalars: past the 80-column
+/// best width, the next single space (not the first character, not the
+/// last, not one of several) becomes a line break indented to `indent`; a
+/// single-quoted scalar doubles its quotes.
+fn folded(s: &str, indent: usize, start_column: usize, doubling_quotes: bool) -> String {
     const BEST_WIDTH: usize = 80;
-    let mut out = String::from("'");
-    let mut column = start_column + 1;
+    let mut out = String::new();
+    let mut column = start_column;
     let mut prev_space = false;
     for (i, c) in s.char_indices() {
         if c == ' '
@@ -675,7 +662,7 @@ fn single_quoted(s: &str, indent: usize, start_column: usize) -> String {
             prev_space = true;
             continue;
         }
-        if c == '\'' {
+        if doubling_quotes && c == '\'' {
             out.push_str("''");
             column += 2;
         } else {
@@ -684,7 +671,6 @@ fn single_quoted(s: &str, indent: usize, start_column: usize) -> String {
         }
         prev_space = c == ' ';
     }
-    out.push('\'');
     out
 }
 
